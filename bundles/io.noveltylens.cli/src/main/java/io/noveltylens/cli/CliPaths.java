@@ -1,0 +1,39 @@
+package io.noveltylens.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the CLI finds the shipped model and corpus index, and where it may write its cache. Each can be set with an
+ * environment variable; otherwise the defaults sit beside the CLI jar as the build lays them out
+ * (bundles/io.noveltylens.cli/target/novelty-cli.jar next to the model and corpus bundles).
+ */
+record CliPaths(Path defaultModel, Path defaultIndex, Path cache) {
+
+    static CliPaths resolve(Map<String, String> environment) {
+        Path bundles = jarDirectory().resolve("../..").normalize(); //$NON-NLS-1$
+        Path model = path(environment, "NOVELTY_MODEL", //$NON-NLS-1$
+                bundles.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2")); //$NON-NLS-1$
+        Path index = path(environment, "NOVELTY_INDEX", bundles.resolve("io.noveltylens.corpus.default/index")); //$NON-NLS-1$ //$NON-NLS-2$
+        String xdg = environment.get("XDG_CACHE_HOME"); //$NON-NLS-1$
+        Path cacheBase = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path cache = path(environment, "NOVELTY_CACHE", cacheBase.resolve("noveltylens")); //$NON-NLS-1$ //$NON-NLS-2$
+        return new CliPaths(model, index, cache);
+    }
+
+    private static Path path(Map<String, String> environment, String variable, Path fallback) {
+        String value = environment.get(variable);
+        return value != null && !value.isBlank() ? Path.of(value) : fallback;
+    }
+
+    private static Path jarDirectory() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getParent() == null ? location : location.getParent();
+        } catch (URISyntaxException | SecurityException e) {
+            return Path.of("."); //$NON-NLS-1$
+        }
+    }
+}

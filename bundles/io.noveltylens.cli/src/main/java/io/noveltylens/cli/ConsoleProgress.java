@@ -1,0 +1,67 @@
+package io.noveltylens.cli;
+
+import java.io.PrintStream;
+
+import io.noveltylens.core.Progress;
+
+/**
+ * Progress on standard error: a redrawn line on a terminal, a line every 10 % otherwise (logs, CI). Standard output
+ * stays clean for the results.
+ */
+final class ConsoleProgress implements Progress {
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private String task = ""; //$NON-NLS-1$
+    private String step = ""; //$NON-NLS-1$
+    private int total;
+    private long done;
+    private int lastShown = -1;
+
+    ConsoleProgress(PrintStream err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void begin(String name, int totalWork) {
+        task = name;
+        total = totalWork;
+        done = 0;
+        lastShown = -1;
+        show();
+    }
+
+    @Override
+    public synchronized void worked(int work) {
+        done += work;
+        show();
+    }
+
+    @Override
+    public synchronized void subTask(String name) {
+        step = name;
+        if (terminal) {
+            show();
+        }
+    }
+
+    /** A killed CLI needs no cancellation: builds are atomic and resumable (see IndexBuilder). */
+    @Override
+    public boolean isCanceled() {
+        return false;
+    }
+
+    private void show() {
+        int percent = total > 0 ? (int) Math.min(100, done * 100 / total) : 0;
+        if (terminal) {
+            err.print("\r" + task + " " + percent + "% " + step + "\u001b[K"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            if (percent == 100) {
+                err.println();
+            }
+        } else if (percent / 10 != lastShown / 10 || lastShown < 0) {
+            err.println(task + ": " + percent + "% " + step); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        lastShown = percent;
+    }
+}

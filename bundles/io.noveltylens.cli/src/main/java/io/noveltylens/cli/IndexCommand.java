@@ -1,0 +1,65 @@
+package io.noveltylens.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.embed.ModelDescriptor;
+import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.core.index.IndexBuilder;
+import io.noveltylens.core.index.IndexMetadata;
+import io.noveltylens.core.index.IndexSettings;
+
+/** {@code novelty index}: builds or incrementally updates an index. */
+final class IndexCommand implements Command {
+
+    private final CliPaths paths;
+
+    IndexCommand(CliPaths paths) {
+        this.paths = paths;
+    }
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
+        Arguments arguments = Arguments.parse(args, Set.of("corpus", "index", "model", "k"), Set.of()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        List<Path> corpus = arguments.values("corpus").stream().map(Path::of).toList(); //$NON-NLS-1$
+        corpus = corpus.isEmpty() ? arguments.operands().stream().map(Path::of).toList() : corpus;
+        String index = arguments.value("index"); //$NON-NLS-1$
+        if (corpus.isEmpty() || index == null) {
+            throw new UsageException("give the corpus (--corpus PATH, repeatable) and the index folder (--index DIR)"); //$NON-NLS-1$
+        }
+        IndexSettings defaults = IndexSettings.defaults();
+        IndexSettings settings = new IndexSettings(arguments.intValue("k", defaults.k(), 1, 1000), //$NON-NLS-1$
+                defaults.pcaComponents(), defaults.maxPassageWords(), defaults.maxFileBytes(), defaults.threads());
+        Path model = arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")); //$NON-NLS-1$ //$NON-NLS-2$
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model), paths.cache())) {
+            IndexMetadata built = new IndexBuilder(embedder, settings).build(corpus, Path.of(index), progress);
+            out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n", //$NON-NLS-1$
+                    built.passages(), built.passagesRead(), built.sources().size(), index, built.buildMillis() / 1000.0,
+                    built.embedded(), built.passages() - built.embedded());
+            for (SkippedSource skipped : built.skipped()) {
+                out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            }
+        }
+        return Main.OK;
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: novelty index --corpus PATH [--corpus PATH...] --index DIR [--model DIR] [--k N]
+
+                Reads the files and folders given (.txt .md .tex .html: paragraphs, or one passage per line when a
+                file has no blank line; .jsonl: {"id","text","source"} per line; any of them gzipped), embeds every
+                distinct passage and writes a Lucene HNSW index with the density and PCA statistics into DIR.
+                Re-running embeds only passages not embedded before; the previous index stays usable until the new
+                one is complete, and a killed run resumes where it stopped.
+                  --model DIR  model folder with novelty-model.json (default: the shipped all-MiniLM-L6-v2)
+                  --k N        neighbours for the density statistics (default 10)
+                """;
+    }
+}

@@ -1,0 +1,46 @@
+package io.noveltylens.cli;
+
+import java.io.PrintStream;
+
+import io.noveltylens.core.analysis.HullReport;
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.density.DensityReadout;
+import io.noveltylens.core.index.Neighbour;
+
+/** A report for people reading a terminal: the verdict, every readout with its explanation, the neighbours. */
+final class ReportText {
+
+    private static final int SNIPPET = 90;
+
+    private ReportText() {
+    }
+
+    static void print(NoveltyReport report, PrintStream out) {
+        out.println("This passage " + report.verdict().phrase() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+        DensityReadout density = report.density();
+        out.printf("  Density     %s (k = %d, mean distance %.3f)%n", density.percentileExplanation(), density.k(), //$NON-NLS-1$
+                density.meanDistance());
+        out.println("              " + density.lofExplanation()); //$NON-NLS-1$
+        out.println("              " + density.loopExplanation()); //$NON-NLS-1$
+        out.println("  Verbatim    " + report.verbatim().explanation()); //$NON-NLS-1$
+        HullReport hull = report.hull();
+        if (hull != null) {
+            out.println("  Hull        " + hull.distanceExplanation()); //$NON-NLS-1$
+            out.println("  Depth       " + hull.depthExplanation()); //$NON-NLS-1$
+        }
+        if (report.embedding().windows() > 1) {
+            out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        out.println("  Nearest passages (exact cosine similarity of the embeddings):"); //$NON-NLS-1$
+        for (Neighbour neighbour : report.neighbours()) {
+            var source = neighbour.sources().get(0);
+            out.printf("  %3d  %.3f  %s  [%s:%d]%n", neighbour.rank(), neighbour.cosine(), snippet(neighbour.text()), //$NON-NLS-1$
+                    source.source(), source.line());
+        }
+    }
+
+    private static String snippet(String text) {
+        String oneLine = text.replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
+        return oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET - 3) + "..."; //$NON-NLS-1$
+    }
+}

@@ -1,0 +1,68 @@
+package io.noveltylens.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.noveltylens.core.EngineConfig;
+import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.export.ReportJson;
+
+/** {@code novelty score}: one report per passage, as text, JSON, or JSON Lines for stdin input. */
+final class ScoreCommand implements Command {
+
+    private final CliPaths paths;
+
+    ScoreCommand(CliPaths paths) {
+        this.paths = paths;
+    }
+
+    @Override
+    public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
+        Arguments arguments = Arguments.parse(args, Set.of("index", "model", "k", "file", "budget-ms"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                Set.of("json", "no-hull")); //$NON-NLS-1$ //$NON-NLS-2$
+        List<String> passages = Command.passages(arguments, in);
+        boolean json = arguments.flag("json") || arguments.operands().equals(List.of("-")); //$NON-NLS-1$ //$NON-NLS-2$
+        EngineConfig config = new EngineConfig(
+                arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")), //$NON-NLS-1$ //$NON-NLS-2$
+                arguments.value("index") == null ? paths.defaultIndex() : Path.of(arguments.value("index")), //$NON-NLS-1$ //$NON-NLS-2$
+                paths.cache(), arguments.intValue("k", EngineConfig.DEFAULT_K, 1, 1000), //$NON-NLS-1$
+                Duration.ofMillis(arguments.intValue("budget-ms", (int) EngineConfig.DEFAULT_HULL_BUDGET.toMillis(), 1, //$NON-NLS-1$
+                        600_000)));
+        try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
+            for (String passage : passages) {
+                NoveltyReport report = engine.analyze(passage, Progress.NONE);
+                if (!arguments.flag("no-hull")) { //$NON-NLS-1$
+                    report = engine.withHull(report, Progress.NONE);
+                }
+                if (json) {
+                    out.println(ReportJson.line(report, null));
+                } else {
+                    ReportText.print(report, out);
+                }
+            }
+        }
+        return Main.OK;
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: novelty score [--index DIR] [--model DIR] [--k N] [--json] [--no-hull] [--budget-ms N]
+                                     [TEXT... | --file F | -]
+
+                Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile
+                against the corpus's own passages, LOF, LoOP), verbatim overlap, distance to the convex hull of the
+                corpus and extrapolation depth. '-' reads one passage per line from standard input and writes JSON
+                Lines; --json writes JSON. Without --index, the shipped default corpus is used.
+                  --k N          neighbours (default 10)
+                  --no-hull      skip the hull readouts (faster)
+                  --budget-ms N  time allowed to the hull readouts per passage (default 1500)
+                """;
+    }
+}

@@ -1,0 +1,113 @@
+package io.noveltylens.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.math.FloatMatrix;
+
+/**
+ * Vectors from a researcher's file, one per row: tab- or whitespace-separated text, or NumPy's .npy (float32 or
+ * float64, C order, one or two dimensions). Every value must be finite and every row the same length.
+ */
+final class VectorFile {
+
+    private static final Pattern NPY_SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d*)\\)"); //$NON-NLS-1$
+    private static final Pattern NPY_DESCR = Pattern.compile("'descr':\\s*'([<>|]?)([fi])(\\d)'"); //$NON-NLS-1$
+
+    private VectorFile() {
+    }
+
+    static FloatMatrix read(Path file) throws NoveltyException {
+        try {
+            FloatMatrix matrix = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy") //$NON-NLS-1$
+                    ? readNpy(file) : readText(file);
+            for (int i = 0; i < matrix.rows(); i++) {
+                for (int j = 0; j < matrix.cols(); j++) {
+                    if (!Float.isFinite(matrix.get(i, j))) {
+                        throw bad(file, "row " + (i + 1) + ", column " + (j + 1) + " is " + matrix.get(i, j) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                                + "; every value must be a finite number"); //$NON-NLS-1$
+                    }
+                }
+            }
+            if (matrix.rows() == 0) {
+                throw bad(file, "it holds no vectors"); //$NON-NLS-1$
+            }
+            return matrix;
+        } catch (IOException e) {
+            throw new NoveltyException(Kind.BAD_INPUT, "Cannot read " + file + ": " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    private static FloatMatrix readText(Path file) throws IOException, NoveltyException {
+        List<float[]> rows = new ArrayList<>();
+        int line = 0;
+        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            line++;
+            if (text.isBlank() || text.startsWith("#")) { //$NON-NLS-1$
+                continue;
+            }
+            String[] fields = text.strip().split("[\\s,]+"); //$NON-NLS-1$
+            float[] row = new float[fields.length];
+            for (int j = 0; j < fields.length; j++) {
+                try {
+                    row[j] = Float.parseFloat(fields[j]);
+                } catch (NumberFormatException e) {
+                    throw bad(file, "line " + line + ": '" + fields[j] + "' is not a number"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                }
+            }
+            if (!rows.isEmpty() && row.length != rows.get(0).length) {
+                throw bad(file, "line " + line + " has " + row.length + " values, the first row " + rows.get(0).length); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            }
+            rows.add(row);
+        }
+        return rows.isEmpty() ? new FloatMatrix(0, 0, new float[0]) : FloatMatrix.of(rows.toArray(float[][]::new));
+    }
+
+    private static FloatMatrix readNpy(Path file) throws IOException, NoveltyException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < 10 || bytes[0] != (byte) 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) { //$NON-NLS-1$
+            throw bad(file, "it is not a NumPy .npy file"); //$NON-NLS-1$
+        }
+        int major = bytes[6];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength = major == 1 ? buffer.getShort(8) & 0xFFFF : buffer.getInt(8);
+        int headerStart = major == 1 ? 10 : 12;
+        String header = new String(bytes, headerStart, headerLength, StandardCharsets.US_ASCII);
+        if (header.contains("'fortran_order': True")) { //$NON-NLS-1$
+            throw bad(file, "Fortran-ordered arrays are not supported; save with np.ascontiguousarray"); //$NON-NLS-1$
+        }
+        Matcher descr = NPY_DESCR.matcher(header);
+        Matcher shape = NPY_SHAPE.matcher(header.replace(",)", ", )")); //$NON-NLS-1$ //$NON-NLS-2$
+        if (!descr.find() || !shape.find() || descr.group(2).equals("i")) { //$NON-NLS-1$
+            throw bad(file, "only float32 and float64 arrays of one or two dimensions are supported (header " + header.strip() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        int width = Integer.parseInt(descr.group(3));
+        int rows = shape.group(2).isEmpty() ? 1 : Integer.parseInt(shape.group(1));
+        int cols = shape.group(2).isEmpty() ? Integer.parseInt(shape.group(1)) : Integer.parseInt(shape.group(2));
+        buffer.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN); //$NON-NLS-1$
+        buffer.position(headerStart + headerLength);
+        if (buffer.remaining() != (long) rows * cols * width || (width != 4 && width != 8)) {
+            throw bad(file, "the data size does not match the header " + header.strip()); //$NON-NLS-1$
+        }
+        float[] data = new float[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = width == 4 ? buffer.getFloat() : (float) buffer.getDouble();
+        }
+        return new FloatMatrix(rows, cols, data);
+    }
+
+    private static NoveltyException bad(Path file, String problem) {
+        return new NoveltyException(Kind.BAD_INPUT, file + ": " + problem + "."); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+}

@@ -1,0 +1,70 @@
+package io.noveltylens.core.embed;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** Real text from {@code fixtures/} (one passage a line), relative to the test bundle, the tests' working dir. */
+public final class FixtureTexts {
+
+    /** Public-domain sources of different registers: novels, scripture, speeches, dictionary glosses. */
+    public static final List<String> REAL = List.of("austen-1500", "kjv-1000", "sherlock-200", "sotu-1000", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            "wordnet-200"); //$NON-NLS-1$
+
+    private FixtureTexts() {
+    }
+
+    public static Path dir() {
+        return Path.of(System.getProperty("noveltylens.fixtures", "fixtures")); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** The first {@code count} non-blank lines of {@code fixtures/<name>.txt.gz}, or of {@code <name>.txt}. */
+    public static List<String> lines(String name, int count) {
+        Path gz = dir().resolve(name + ".txt.gz"); //$NON-NLS-1$
+        try (InputStream in = Files.exists(gz) ? new GZIPInputStream(Files.newInputStream(gz))
+                : Files.newInputStream(dir().resolve(name + ".txt")); //$NON-NLS-1$
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            List<String> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null && lines.size() < count; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read fixture " + name + " under " + dir().toAbsolutePath(), e); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    /** {@code perSource} lines from each real source, sources interleaved so any prefix mixes registers. */
+    public static List<String> mixed(int perSource) {
+        List<List<String>> sources = REAL.stream().map(name -> lines(name, perSource)).toList();
+        List<String> mixed = new ArrayList<>();
+        for (int i = 0; i < perSource; i++) {
+            for (List<String> source : sources) {
+                if (i < source.size()) {
+                    mixed.add(source.get(i));
+                }
+            }
+        }
+        return mixed;
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}

@@ -1,0 +1,140 @@
+package io.noveltylens.core.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Long texts are embedded whole: not cut at the 128 word pieces of the MiniLM tokenizer.json, nor at the model's 256,
+ * but read in half-overlapping windows (MiniLM: 254 pieces between [CLS] and [SEP], a new window every 127).
+ */
+class LongTextTest {
+
+    private static final long[] CLS = { 101 };
+    private static final long[] SEP = { 102 };
+
+    private static OnnxEmbedder embedder;
+    private static PassageTokenizer tokenizer;
+
+    @BeforeAll
+    static void load() throws Exception {
+        embedder = TestModels.embedder(TestModels.FP32);
+        ModelDescriptor model = embedder.model();
+        tokenizer = PassageTokenizer.load(model.tokenizer(), model.maxTokens(), TestModels.cacheDir());
+    }
+
+    @Test
+    void textAtTheLimitIsOneWindow() {
+        List<long[]> windows = PassageTokenizer.split(pieces(254), CLS, SEP, 256);
+        assertEquals(1, windows.size());
+        assertEquals(256, windows.getFirst().length);
+    }
+
+    @Test
+    void onePieceOverTheLimitIsTwoFullWindowsEndingAtTheEnd() {
+        List<long[]> windows = PassageTokenizer.split(pieces(255), CLS, SEP, 256);
+        assertEquals(2, windows.size());
+        assertArrayEquals(window(0, 254), windows.get(0));
+        assertArrayEquals(window(1, 254), windows.get(1));
+    }
+
+    @Test
+    void windowsStartEveryHalfWindowAndCoverEveryPiece() {
+        int n = 1000;
+        List<long[]> windows = PassageTokenizer.split(pieces(n), CLS, SEP, 256);
+        // starts 0, 127, ..., 635, then 746 = n - 254 for the last: 1 + ceil((1000 - 254) / 127) = 7 windows
+        assertEquals(7, windows.size());
+        for (int i = 0; i < 6; i++) {
+            assertArrayEquals(window(i * 127, 254), windows.get(i), "window " + i); //$NON-NLS-1$
+        }
+        assertArrayEquals(window(n - 254, 254), windows.get(6), "last window ends at the last piece"); //$NON-NLS-1$
+        boolean[] covered = new boolean[n];
+        windows.forEach(w -> Arrays.stream(w, 1, w.length - 1).forEach(piece -> covered[(int) piece] = true));
+        for (int i = 0; i < n; i++) {
+            assertTrue(covered[i], "piece " + i); //$NON-NLS-1$
+        }
+    }
+
+    @Test
+    void wordsAfterPiece128ChangeTheVector() throws Exception {
+        String start = ""; //$NON-NLS-1$
+        for (String gloss : FixtureTexts.lines("wordnet-200", 200)) { //$NON-NLS-1$
+            if (tokenizer.pieces(start).length > 150) {
+                break;
+            }
+            start += gloss + ". "; //$NON-NLS-1$
+        }
+        assertTrue(tokenizer.pieces(start).length < 220, "the shared start is 150-220 pieces long"); //$NON-NLS-1$
+        Embedding a = embedder.embedQuery(start + " The harvest was plentiful and the granaries were full."); //$NON-NLS-1$
+        Embedding b = embedder.embedQuery(start + " Submarine cables carry telegrams beneath the stormy ocean."); //$NON-NLS-1$
+        assertEquals(1, a.windows());
+        assertEquals(1, b.windows());
+        double cosine = FixtureTexts.cosine(a.unit(), b.unit());
+        assertTrue(cosine < 0.999, "text after piece 128 must matter, cosine " + cosine); //$NON-NLS-1$
+    }
+
+    @Test
+    void fiveThousandWordsAreEmbeddedWholeAndTheirEndMatters() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String line : FixtureTexts.lines("austen-1500", 1500)) { //$NON-NLS-1$
+            if (text.toString().split("\\s+").length >= 5000) { //$NON-NLS-1$
+                break;
+            }
+            text.append(line).append(' ');
+        }
+        String body = text.toString();
+        String ending = FixtureTexts.lines("kjv-1000", 12).stream() //$NON-NLS-1$
+                .reduce((x, y) -> x + " " + y).orElseThrow(); //$NON-NLS-1$
+        Embedding plain = embedder.embedQuery(body);
+        Embedding withScripture = embedder.embedQuery(body + ending);
+
+        int expectedWindows = PassageTokenizer.split(tokenizer.pieces(body), CLS, SEP, 256).size();
+        assertEquals(expectedWindows, plain.windows());
+        assertTrue(plain.windows() > 40, "windows: " + plain.windows()); //$NON-NLS-1$
+        double cosine = FixtureTexts.cosine(plain.unit(), withScripture.unit());
+        assertTrue(cosine < 0.9995, "the last paragraphs must move the vector, cosine " + cosine); //$NON-NLS-1$
+        assertTrue(cosine > 0.9, "but only a little, cosine " + cosine); //$NON-NLS-1$
+    }
+
+    @Test
+    void aWindowedTextIsTheTokenWeightedMeanOfItsWindows() throws Exception {
+        String text = String.join(" ", FixtureTexts.lines("sherlock-200", 12)); //$NON-NLS-1$ //$NON-NLS-2$
+        List<long[]> windows = tokenizer.windows(tokenizer.head(""), text); //$NON-NLS-1$
+        assertTrue(windows.size() >= 2, "windows: " + windows.size()); //$NON-NLS-1$
+        ModelDescriptor model = embedder.model();
+        float[][] raw;
+        try (EncoderSession session = EncoderSession.open(model.onnx(), model.outputName(), model.pooling(), 1, true)) {
+            raw = session.pool(windows, model.dimension());
+        }
+        float[] expected = new float[raw[0].length];
+        double total = windows.stream().mapToInt(w -> w.length).sum();
+        for (int w = 0; w < raw.length; w++) {
+            for (int d = 0; d < expected.length; d++) {
+                expected[d] += (float) (windows.get(w).length / total * raw[w][d]);
+            }
+        }
+        float[] actual = embedder.embedQuery(text).raw();
+        assertTrue(FixtureTexts.cosine(expected, actual) > 0.99999);
+    }
+
+    private static long[] pieces(int n) {
+        return LongStream.range(0, n).toArray();
+    }
+
+    private static long[] window(int start, int length) {
+        long[] window = new long[length + 2];
+        window[0] = 101;
+        for (int i = 0; i < length; i++) {
+            window[i + 1] = start + i;
+        }
+        window[length + 1] = 102;
+        return window;
+    }
+}

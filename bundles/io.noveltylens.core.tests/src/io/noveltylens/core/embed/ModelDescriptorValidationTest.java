@@ -1,0 +1,188 @@
+package io.noveltylens.core.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.noveltylens.core.NoveltyException;
+
+/** Broken model folders are refused with a {@link NoveltyException.Kind#MODEL} that names the problem. */
+class ModelDescriptorValidationTest {
+
+    private static final Path FP32 = TestModels.modelDir(TestModels.FP32);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedModelsDescribeThemselves() throws Exception {
+        ModelDescriptor fp32 = TestModels.descriptor(TestModels.FP32);
+        assertEquals(384, fp32.dimension());
+        assertEquals(256, fp32.maxTokens());
+        assertEquals(Pooling.MEAN, fp32.pooling());
+        assertTrue(fp32.normalize());
+        assertEquals(32, fp32.maxBatchSize());
+        ModelDescriptor int8 = TestModels.descriptor(TestModels.INT8);
+        assertEquals(384, int8.dimension());
+        assertEquals(1, int8.maxBatchSize(), "int8 vectors depend on batch mates unless run one at a time"); //$NON-NLS-1$
+    }
+
+    @Test
+    void folderWithoutDescriptor() {
+        assertRefused(() -> ModelDescriptor.load(dir), "No model descriptor", "novelty-model.json"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void descriptorThatIsNotJson() throws IOException {
+        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\", "); //$NON-NLS-1$
+        assertRefused(() -> ModelDescriptor.load(dir), "not valid JSON"); //$NON-NLS-1$
+    }
+
+    @Test
+    void missingOnnxFile() throws IOException {
+        writeDescriptor("\"missing.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertRefused(() -> ModelDescriptor.load(dir), "missing.onnx", "missing or unreadable"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void missingRequiredField() throws IOException {
+        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\"}"); //$NON-NLS-1$
+        assertRefused(() -> ModelDescriptor.load(dir), "\"onnx\" is missing"); //$NON-NLS-1$
+    }
+
+    @Test
+    void unknownPooling() throws IOException {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MAX\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> ModelDescriptor.load(dir), "\"MAX\"", "MEAN", "CLS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    @Test
+    void maxTokensBeyondThePositionTable() throws IOException {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> ModelDescriptor.load(dir), "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void maxTokensTooSmallForText() throws IOException {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 2, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> ModelDescriptor.load(dir), "\"maxTokens\" is 2"); //$NON-NLS-1$
+    }
+
+    @Test
+    void fileThatIsNotOnnx() throws IOException {
+        Files.writeString(dir.resolve("model.onnx"), "<html>404 Not Found</html>"); //$NON-NLS-1$ //$NON-NLS-2$
+        writeDescriptor("\"model.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertRefused(() -> ModelDescriptor.load(dir), "cannot load the model", "model.onnx"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void outputNameTheGraphDoesNotHave() throws IOException {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "sentence_embedding"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> ModelDescriptor.load(dir), "no output named 'sentence_embedding'", //$NON-NLS-1$
+                "last_hidden_state"); //$NON-NLS-1$
+    }
+
+    @Test
+    void graphThatIsNotASentenceEncoder() throws IOException {
+        Files.write(dir.resolve("add.onnx"), addModel()); //$NON-NLS-1$
+        writeDescriptor("\"add.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "y"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertRefused(() -> ModelDescriptor.load(dir), "takes the inputs [x]", "input_ids"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void tokenizerThatIsNotATokenizer() throws Exception {
+        ModelDescriptor fp32 = TestModels.descriptor(TestModels.FP32);
+        Path garbage = Files.writeString(dir.resolve("tokenizer.json"), "{\"model\": 42}"); //$NON-NLS-1$ //$NON-NLS-2$
+        ModelDescriptor broken = new ModelDescriptor(fp32.id(), fp32.label(), fp32.onnx(), garbage, fp32.pooling(),
+                fp32.normalize(), fp32.maxTokens(), "", "", fp32.outputName(), 1, fp32.dimension()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> OnnxEmbedder.open(broken, TestModels.cacheDir()).close(), "Cannot load the tokenizer", //$NON-NLS-1$
+                "tokenizer.json"); //$NON-NLS-1$
+    }
+
+    private static void assertRefused(Executable load, String... phrases) {
+        NoveltyException e = assertThrows(NoveltyException.class, load);
+        assertEquals(NoveltyException.Kind.MODEL, e.kind(), e.getMessage());
+        for (String phrase : phrases) {
+            assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.getMessage()); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    private void writeDescriptor(String onnx, String tokenizer, String pooling, int maxTokens, String output)
+            throws IOException {
+        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), """
+                {"id": "test/model", "onnx": %s, "tokenizer": %s, "pooling": %s, "maxTokens": %d,
+                 "outputName": "%s"}
+                """.formatted(onnx, tokenizer, pooling, maxTokens, output));
+    }
+
+    private static String onnxJson() {
+        return quoted(FP32.resolve("all-minilm-l6-v2.onnx")); //$NON-NLS-1$
+    }
+
+    private static String tokenizerJson() {
+        return quoted(FP32.resolve("all-minilm-l6-v2-tokenizer.json")); //$NON-NLS-1$
+    }
+
+    private static String quoted(Path path) {
+        return '"' + path.toAbsolutePath().toString().replace("\\", "\\\\") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** A valid ONNX model that is no sentence encoder: y = x + x over float[1, 4], as protobuf bytes. */
+    private static byte[] addModel() {
+        byte[] shape = concat(field(1, varintField(1, 1)), field(1, varintField(1, 4)));
+        byte[] type = field(1, concat(varintField(1, 1 /* FLOAT */), field(2, shape)));
+        byte[] x = concat(text(1, "x"), field(2, type)); //$NON-NLS-1$
+        byte[] y = concat(text(1, "y"), field(2, type)); //$NON-NLS-1$
+        byte[] node = concat(text(1, "x"), text(1, "x"), text(2, "y"), text(4, "Add")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        byte[] graph = concat(field(1, node), text(2, "add"), field(11, x), field(12, y)); //$NON-NLS-1$
+        byte[] opset = varintField(2, 13);
+        return concat(varintField(1, 8 /* IR version */), field(7, graph), field(8, opset));
+    }
+
+    private static byte[] text(int number, String value) {
+        return field(number, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] field(int number, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        varint(out, number << 3 | 2);
+        varint(out, payload.length);
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
+    private static byte[] varintField(int number, long value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        varint(out, number << 3);
+        varint(out, value);
+        return out.toByteArray();
+    }
+
+    private static void varint(ByteArrayOutputStream out, long value) {
+        for (long v = value; ; v >>>= 7) {
+            if ((v & ~0x7FL) == 0) {
+                out.write((int) v);
+                return;
+            }
+            out.write((int) (v & 0x7F | 0x80));
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}

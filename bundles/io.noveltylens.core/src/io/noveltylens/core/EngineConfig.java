@@ -1,0 +1,29 @@
+package io.noveltylens.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a {@link NoveltyEngine} runs with. The IDE builds it from preferences, the CLI from its options; the engine
+ * never reads either itself.
+ *
+ * @param modelDir   a folder with novelty-model.json, the ONNX file and tokenizer.json
+ * @param indexDir   the corpus index folder (see IndexBuilder)
+ * @param cacheDir   where native libraries are unpacked (the plug-in's state location; the CLI's cache folder)
+ * @param k          neighbours per query
+ * @param hullBudget time allowed to the hull readouts of one passage
+ */
+public record EngineConfig(Path modelDir, Path indexDir, Path cacheDir, int k, Duration hullBudget) {
+
+    public static final int DEFAULT_K = 10;
+    public static final Duration DEFAULT_HULL_BUDGET = Duration.ofMillis(1500);
+
+    public EngineConfig {
+        if (k < 1 || k > 1000) {
+            throw new IllegalArgumentException("k must be between 1 and 1000, not " + k); //$NON-NLS-1$
+        }
+        if (hullBudget.isNegative() || hullBudget.isZero()) {
+            throw new IllegalArgumentException("the hull budget must be positive"); //$NON-NLS-1$
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.noveltylens.core.analysis;
+
+import java.util.Locale;
+
+import io.noveltylens.core.hull.DepthVerdict;
+import io.noveltylens.core.hull.ExtrapolationDepthResult;
+import io.noveltylens.core.hull.HullDistanceResult;
+import io.noveltylens.core.hull.HullVerdict;
+
+/**
+ * The convex-hull readouts of a passage (DESIGN.md 3.3). Both are computed on the raw, un-normalised mean-pooled
+ * embeddings: on L2-normalised vectors a new point is never inside the hull (a unit vector lies in the hull of other
+ * unit vectors only if it equals one of them), so normalised vectors would make the verdict trivially "outside".
+ *
+ * @param distance       Frank-Wolfe bracket on the Euclidean distance to the corpus hull in the full space
+ * @param neighbourScale median distance from a corpus passage to its nearest neighbour in the same space: distances
+ *                       are reported as multiples of it
+ * @param depth          the extrapolation depth: inside the hull of the corpus projected on its first d principal
+ *                       components, for the largest d
+ * @param components     principal components available (the largest d tried)
+ * @param millis         wall time of the hull readouts
+ */
+public record HullReport(HullDistanceResult distance, double neighbourScale, ExtrapolationDepthResult depth,
+        int components, long millis) {
+
+    public double relativeLowerBound() {
+        return distance.lowerBound() / neighbourScale;
+    }
+
+    public double relativeUpperBound() {
+        return distance.upperBound() / neighbourScale;
+    }
+
+    /** The largest dimension proved or inferred outside, or -1 when none is. */
+    public int firstOutsideDimension() {
+        return depth.curve().stream().filter(v -> v.verdict() == HullVerdict.OUTSIDE).mapToInt(DepthVerdict::dimension)
+                .findFirst().orElse(-1);
+    }
+
+    public String distanceExplanation() {
+        return switch (distance.verdict()) {
+            case INSIDE -> "Inside the convex hull of the corpus embeddings: the passage is an interpolation of corpus passages."; //$NON-NLS-1$
+            case OUTSIDE -> String.format(Locale.ROOT,
+                    "Outside the convex hull of the corpus embeddings, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).", //$NON-NLS-1$
+                    relativeLowerBound(), relativeUpperBound());
+            case UNDETERMINED -> String.format(Locale.ROOT,
+                    "Hull membership undetermined within the time budget: the distance to the hull is between %.2f and %.2f times the typical neighbour distance.", //$NON-NLS-1$
+                    relativeLowerBound(), relativeUpperBound());
+        };
+    }
+
+    public String depthExplanation() {
+        int outside = firstOutsideDimension();
+        if (depth.depth() == 0 && outside > 0) {
+            return "Outside the hull even in the corpus's first principal component: an extrapolation along its main direction."; //$NON-NLS-1$
+        }
+        if (depth.depth() == 0) {
+            return "Extrapolation depth undetermined within the time budget."; //$NON-NLS-1$
+        }
+        if (outside < 0 && depth.complete()) {
+            return String.format(Locale.ROOT,
+                    "Inside the hull of the corpus in all %d principal components tried: an interpolation of the corpus's main directions.", //$NON-NLS-1$
+                    depth.depth());
+        }
+        String beyond = outside > 0 ? String.format(Locale.ROOT, ", outside from %d on", outside) //$NON-NLS-1$
+                : ", undetermined beyond (time budget)"; //$NON-NLS-1$
+        return String.format(Locale.ROOT,
+                "Extrapolation depth %d: inside the hull of the corpus projected on its first %d principal components%s. It interpolates the corpus's %d main directions and extrapolates beyond them.", //$NON-NLS-1$
+                depth.depth(), depth.depth(), beyond, depth.depth());
+    }
+}

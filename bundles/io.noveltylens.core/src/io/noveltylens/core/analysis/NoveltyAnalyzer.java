@@ -1,0 +1,137 @@
+package io.noveltylens.core.analysis;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.corpus.SentenceSplitter;
+import io.noveltylens.core.corpus.TextSpan;
+import io.noveltylens.core.density.DensityReadout;
+import io.noveltylens.core.density.NeighbourList;
+import io.noveltylens.core.embed.Embedder;
+import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.core.verbatim.VerbatimAnalyzer;
+import io.noveltylens.core.verbatim.VerbatimOverlap;
+import io.noveltylens.core.verbatim.VerbatimReadout;
+
+/**
+ * Computes {@link NoveltyReport}s: the fast readouts from one embedding and one kNN query, the sentence breakdown, and
+ * on request the slow hull readouts. Thread-safe; holds no state of its own beyond its collaborators.
+ */
+public final class NoveltyAnalyzer {
+
+    /** The largest passage analysed at once; longer selections are refused with this number in the message. */
+    public static final int MAX_CHARS = 1_000_000;
+    /** Sentences scored one by one in a report; a longer passage's breakdown stops here (the heatmap asks per part). */
+    public static final int MAX_SENTENCES = 200;
+
+    private final Embedder embedder;
+    private final CorpusIndex index;
+    private final int k;
+    private final VerbatimOverlap verbatim;
+    private final HullAnalysis hull;
+
+    public NoveltyAnalyzer(Embedder embedder, CorpusIndex index, int k, HullAnalysis hull) {
+        this.embedder = embedder;
+        this.index = index;
+        this.k = k;
+        this.verbatim = new VerbatimOverlap(index.phrases(), VerbatimAnalyzer.create());
+        this.hull = hull;
+    }
+
+    /** The fast readouts; {@link NoveltyReport#hull()} is null. */
+    public NoveltyReport analyze(String text, Progress progress) throws NoveltyException {
+        long start = System.nanoTime();
+        String passage = checked(text);
+        Embedding embedding = embedder.embedQuery(passage);
+        progress.checkCanceled();
+        List<Neighbour> neighbours = index.nearest(embedding.unit(), k);
+        DensityReadout density = density(neighbours);
+        VerbatimReadout overlap = verbatim(passage);
+        List<SentenceReadout> sentences = sentences(text, progress);
+        NeighbourhoodMap map = map(embedding, neighbours);
+        return new NoveltyReport(text, embedder.model().id(), embedding, neighbours, density, overlap, sentences, map,
+                null, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The report with its hull readouts, computed within the hull budget. */
+    public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
+        if (report.hull() != null) {
+            return report;
+        }
+        int nearest = report.neighbours().isEmpty() ? -1 : report.neighbours().get(0).ordinal();
+        return report.withHull(hull.analyze(report.embedding().raw(), nearest, index.hullData(), progress));
+    }
+
+    /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}; for the editor heatmap. */
+    public List<SentenceReadout> sentences(String text, Progress progress) throws NoveltyException {
+        List<TextSpan> spans = SentenceSplitter.sentences(text);
+        if (spans.size() < 2) {
+            return List.of();
+        }
+        List<TextSpan> scored = spans.subList(0, Math.min(spans.size(), MAX_SENTENCES));
+        progress.begin("Scoring sentences", scored.size()); //$NON-NLS-1$
+        List<SentenceReadout> readouts = new ArrayList<>(scored.size());
+        for (TextSpan span : scored) {
+            progress.checkCanceled();
+            String sentence = span.of(text);
+            Embedding embedding = embedder.embedQuery(sentence);
+            List<Neighbour> neighbours = index.nearest(embedding.unit(), k);
+            double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
+            readouts.add(new SentenceReadout(span, density(neighbours), nearest,
+                    verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
+            progress.worked(1);
+        }
+        return readouts;
+    }
+
+    private DensityReadout density(List<Neighbour> neighbours) {
+        int[] ids = new int[neighbours.size()];
+        float[] distances = new float[neighbours.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = neighbours.get(i).ordinal();
+            distances[i] = (float) neighbours.get(i).distance();
+        }
+        return index.density().score(new NeighbourList(ids, distances));
+    }
+
+    private VerbatimReadout verbatim(String passage) throws NoveltyException {
+        try {
+            return verbatim.measure(passage);
+        } catch (IOException e) {
+            throw new NoveltyException(Kind.INDEX, "Reading the index for verbatim matches failed: " + e.getMessage() //$NON-NLS-1$
+                    + ". Rebuild the index if this persists.", e); //$NON-NLS-1$
+        }
+    }
+
+    private NeighbourhoodMap map(Embedding query, List<Neighbour> neighbours) throws NoveltyException {
+        float[][] units = new float[neighbours.size() + 1][];
+        units[0] = query.unit();
+        for (int i = 0; i < neighbours.size(); i++) {
+            units[i + 1] = index.vector(neighbours.get(i).ordinal());
+        }
+        return NeighbourhoodMap.of(units);
+    }
+
+    private static String checked(String text) throws NoveltyException {
+        if (text == null || text.isBlank()) {
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    "Nothing to analyse: the selection is empty. Select a sentence or a paragraph."); //$NON-NLS-1$
+        }
+        if (text.length() > MAX_CHARS) {
+            throw new NoveltyException(Kind.BAD_INPUT, "The selection has " + text.length() //$NON-NLS-1$
+                    + " characters; Novelty Lens analyses at most " + MAX_CHARS //$NON-NLS-1$
+                    + " at a time. Select a shorter part, or annotate the file as a corpus instead."); //$NON-NLS-1$
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    "The selection has no letters or digits to compare. Select some text."); //$NON-NLS-1$
+        }
+        return text.strip();
+    }
+}

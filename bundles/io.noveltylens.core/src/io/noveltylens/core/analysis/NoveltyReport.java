@@ -1,0 +1,45 @@
+package io.noveltylens.core.analysis;
+
+import java.util.List;
+
+import io.noveltylens.core.density.DensityReadout;
+import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.core.verbatim.VerbatimReadout;
+
+/**
+ * Everything Novelty Lens says about one passage. The view, the editor heatmap, the batch annotator and the CLI all
+ * present this record and compute nothing themselves. It is built in two phases: {@link NoveltyAnalyzer#analyze} fills
+ * the fast readouts (tens of milliseconds) and leaves {@code hull} null; {@link NoveltyAnalyzer#withHull} adds the
+ * hull readouts, which may take up to the hull budget.
+ *
+ * @param text        the passage analysed (as given)
+ * @param modelId     the embedding model
+ * @param embedding   the passage's embedding (unit vector, raw norm, token windows used)
+ * @param neighbours  the nearest corpus passages, by exact cosine in the model's full space
+ * @param density     local density of the neighbourhood against the corpus's own passages
+ * @param verbatim    word sequences found verbatim in the corpus
+ * @param sentences   per-sentence readouts when the passage has more than one sentence, else empty
+ * @param map         2-D picture of the query and its neighbours (a projection)
+ * @param hull        convex-hull readouts, or null before the second phase
+ * @param fastMillis  wall time of the fast phase
+ */
+public record NoveltyReport(String text, String modelId, Embedding embedding, List<Neighbour> neighbours,
+        DensityReadout density, VerbatimReadout verbatim, List<SentenceReadout> sentences, NeighbourhoodMap map,
+        HullReport hull, long fastMillis) {
+
+    public NoveltyReport {
+        neighbours = List.copyOf(neighbours);
+        sentences = List.copyOf(sentences);
+    }
+
+    public NoveltyReport withHull(HullReport hullReport) {
+        return new NoveltyReport(text, modelId, embedding, neighbours, density, verbatim, sentences, map, hullReport,
+                fastMillis);
+    }
+
+    /** The one-line verdict for writers, from the density percentile (the headline number). */
+    public Verdict verdict() {
+        return Verdict.of(this);
+    }
+}

@@ -1,0 +1,68 @@
+package io.noveltylens.core.embed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.noveltylens.core.NoveltyException;
+
+/**
+ * Makes DJL (tokenizers 0.38.0) safe to use inside the IDE and the CLI, before its first use in the JVM.
+ * <ul>
+ * <li>Offline, always: without {@code ai.djl.offline=true} every tokenizer creation queries the EC2 metadata service
+ * and a telemetry URL, and on a GPU machine downloads a CUDA build of the library (DESIGN section 4).</li>
+ * <li>Its writes go under the caller's cache dir, unless the user set the properties: DJL extracts
+ * {@code libtokenizers.so} to {@code ENGINE_CACHE_DIR/tokenizers/<version>-cpu-<os>/} (default {@code ~/.djl.ai}),
+ * and its GPU probe makes JNA unpack into {@code jna.tmpdir} (default {@code ~/.cache/JNA/temp}).</li>
+ * <li>The thread context class loader is DJL's own around the calls that find {@code native/lib/tokenizers.properties}:
+ * under OSGi it is otherwise some other bundle's, and DJL fails with "No tokenizers version found in property
+ * file".</li>
+ * </ul>
+ * These are JVM-wide system properties: the first caller's cache dir wins, which is what we want, since DJL loads
+ * its native library once per JVM and a second copy from another class loader fails.
+ */
+final class DjlEnvironment {
+
+    /** Work that calls DJL. */
+    interface DjlCall<T> {
+        T call() throws IOException;
+    }
+
+    private DjlEnvironment() {
+    }
+
+    static synchronized void prepare(Path cacheDir) throws NoveltyException {
+        System.setProperty("ai.djl.offline", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path djl = cacheDir.resolve("djl"); //$NON-NLS-1$
+        Path jna = cacheDir.resolve("jna"); //$NON-NLS-1$
+        try {
+            Files.createDirectories(djl);
+            Files.createDirectories(jna);
+        } catch (IOException e) {
+            throw new NoveltyException(NoveltyException.Kind.IO, "Cannot create the cache folder " + cacheDir //$NON-NLS-1$
+                    + " for the tokenizer's native library (" + e + "). Make it writable or free some disk space.", //$NON-NLS-1$ //$NON-NLS-2$
+                    e);
+        }
+        setIfAbsent("DJL_CACHE_DIR", djl); //$NON-NLS-1$
+        setIfAbsent("ENGINE_CACHE_DIR", djl); //$NON-NLS-1$
+        setIfAbsent("jna.tmpdir", jna); //$NON-NLS-1$
+    }
+
+    static <T> T callWithOwnClassLoader(DjlCall<T> call) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(HuggingFaceTokenizer.class.getClassLoader());
+        try {
+            return call.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void setIfAbsent(String key, Path dir) {
+        if (System.getProperty(key) == null && System.getenv(key) == null) {
+            System.setProperty(key, dir.toString());
+        }
+    }
+}

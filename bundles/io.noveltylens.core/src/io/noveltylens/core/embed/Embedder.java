@@ -1,0 +1,37 @@
+package io.noveltylens.core.embed;
+
+import java.util.List;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+
+/**
+ * Turns text into sentence embeddings with one model. Implementations are safe for concurrent callers: the IDE
+ * embeds a selection while an index build runs. Texts longer than the model's limit are embedded whole, in
+ * overlapping windows (see {@link OnnxEmbedder}).
+ */
+public interface Embedder extends AutoCloseable {
+
+    /** The model this embedder runs; its {@link ModelDescriptor#dimension()} is the length of every vector. */
+    ModelDescriptor model();
+
+    /** The model's identity for the index; computed on first call (hashes the model files), then cached. */
+    ModelFingerprint fingerprint() throws NoveltyException;
+
+    /** One text at the lowest latency, with the model's query prefix (e.g. e5's {@code "query: "}). */
+    Embedding embedQuery(String text) throws NoveltyException;
+
+    /**
+     * Many texts at the highest throughput, with the model's passage prefix, in the order given. Pass chunks of a
+     * few thousand texts: all of a chunk's token ids are held at once. {@code progress} counts texts and is polled
+     * between batches, from the calling thread only.
+     *
+     * @throws CancelledException when {@code progress} is cancelled; nothing is returned then
+     */
+    List<Embedding> embedPassages(List<String> texts, Progress progress) throws NoveltyException;
+
+    /** Frees the native sessions; waits for calls in flight. */
+    @Override
+    void close();
+}

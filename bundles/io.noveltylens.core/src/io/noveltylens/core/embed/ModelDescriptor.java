@@ -1,0 +1,179 @@
+package io.noveltylens.core.embed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+
+/**
+ * A sentence-embedding model on disk: what {@code novelty-model.json} in its folder says, checked against the ONNX
+ * graph it names.
+ * <p>
+ * The JSON holds {@code id} (stable, stored in every index), {@code onnx} and {@code tokenizer} (file names relative
+ * to the folder), {@code pooling} ({@code MEAN} or {@code CLS}) and {@code maxTokens}; optional are {@code label}
+ * (default: the id), {@code normalize} (true: the model is meant to be compared by cosine; embedders return both
+ * the unit vector and the raw norm either way, see {@link Embedding}), {@code queryPrefix} and {@code passagePrefix} ("", e5 uses
+ * {@code "query: "}), {@code outputName} ({@code last_hidden_state}) and {@code maxBatchSize} (32; 1 for dynamically
+ * quantised int8 models, whose vectors otherwise depend on their batch mates, DESIGN section 4).
+ *
+ * @param dimension the vector length, read from the model by running it once at {@code maxTokens} tokens
+ */
+public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer, Pooling pooling, boolean normalize,
+        int maxTokens, String queryPrefix, String passagePrefix, String outputName, int maxBatchSize,
+        int dimension) {
+
+    /** The descriptor's file name inside a model folder. */
+    public static final String FILE_NAME = "novelty-model.json"; //$NON-NLS-1$
+
+    /** Fewer than this leaves no room for text besides a BERT model's [CLS] and [SEP]. */
+    private static final int MIN_TOKENS = 8;
+
+    /**
+     * Reads {@code modelDir/novelty-model.json}, checks that the files it names exist, that the ONNX graph is a
+     * sentence encoder and that it accepts {@code maxTokens} tokens. Loads the model once (about a second for
+     * MiniLM fp32); cache the result rather than calling this per query.
+     */
+    public static ModelDescriptor load(Path modelDir) throws NoveltyException {
+        Path file = modelDir.resolve(FILE_NAME);
+        JsonObject json = parse(file);
+        String id = requiredString(json, "id", file); //$NON-NLS-1$
+        Path onnx = existingFile(modelDir, requiredString(json, "onnx", file), "ONNX model", file); //$NON-NLS-1$ //$NON-NLS-2$
+        Path tokenizer = existingFile(modelDir, requiredString(json, "tokenizer", file), "tokenizer", file); //$NON-NLS-1$ //$NON-NLS-2$
+        String poolingName = requiredString(json, "pooling", file); //$NON-NLS-1$
+        Pooling pooling;
+        try {
+            pooling = Pooling.valueOf(poolingName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, "\"pooling\" is \"" + poolingName + "\"; use one of " + Arrays.toString(Pooling.values()) //$NON-NLS-1$ //$NON-NLS-2$
+                    + " (the pooling the model was trained with, see its sentence-transformers config)"); //$NON-NLS-1$
+        }
+        int maxTokens = requiredInt(json, "maxTokens", file); //$NON-NLS-1$
+        if (maxTokens < MIN_TOKENS) {
+            throw invalid(file, "\"maxTokens\" is " + maxTokens + "; it must be at least " + MIN_TOKENS //$NON-NLS-1$ //$NON-NLS-2$
+                    + " (sentence-transformers uses 256 for all-MiniLM-L6-v2)"); //$NON-NLS-1$
+        }
+        int maxBatchSize = optionalInt(json, "maxBatchSize", 32, file); //$NON-NLS-1$
+        if (maxBatchSize < 1) {
+            throw invalid(file, "\"maxBatchSize\" is " + maxBatchSize + "; it must be at least 1"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        String outputName = optionalString(json, "outputName", "last_hidden_state", file); //$NON-NLS-1$ //$NON-NLS-2$
+        int dimension;
+        try (EncoderSession session = EncoderSession.open(onnx, outputName, pooling, 1, false)) {
+            dimension = session.probe(maxTokens, onnx);
+        }
+        return new ModelDescriptor(id, optionalString(json, "label", id, file), onnx, tokenizer, pooling, //$NON-NLS-1$
+                optionalBoolean(json, "normalize", true, file), maxTokens, //$NON-NLS-1$
+                optionalString(json, "queryPrefix", "", file), optionalString(json, "passagePrefix", "", file), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                outputName, maxBatchSize, dimension);
+    }
+
+    private static JsonObject parse(Path file) throws NoveltyException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoveltyException(Kind.MODEL, "No model descriptor at " + file + ". Choose a model folder that " //$NON-NLS-1$ //$NON-NLS-2$
+                    + "contains " + FILE_NAME + " next to its .onnx and tokenizer.json files.", e); //$NON-NLS-1$ //$NON-NLS-2$
+        } catch (IOException e) {
+            throw new NoveltyException(Kind.MODEL, "Cannot read the model descriptor " + file + " (" + e //$NON-NLS-1$ //$NON-NLS-2$
+                    + "). Check that the file is readable.", e); //$NON-NLS-1$
+        }
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonObject()) {
+                throw invalid(file, "it must hold one JSON object"); //$NON-NLS-1$
+            }
+            return root.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw invalid(file, "it is not valid JSON (" + e.getMessage() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    private static Path existingFile(Path dir, String name, String what, Path descriptor) throws NoveltyException {
+        Path path = dir.resolve(name).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new NoveltyException(Kind.MODEL, "The " + what + " file " + path + " named in " + descriptor //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    + " is missing or unreadable. Restore it, or fix the file name in the descriptor."); //$NON-NLS-1$
+        }
+        return path;
+    }
+
+    private static JsonPrimitive primitive(JsonObject json, String key, Path file) throws NoveltyException {
+        JsonElement element = json.get(key);
+        if (element == null || element.isJsonNull()) {
+            return null;
+        }
+        if (!element.isJsonPrimitive()) {
+            throw invalid(file, "\"" + key + "\" must be a plain value, not " + element); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return element.getAsJsonPrimitive();
+    }
+
+    private static String requiredString(JsonObject json, String key, Path file) throws NoveltyException {
+        String value = optionalString(json, key, null, file);
+        if (value == null || value.isBlank()) {
+            throw invalid(file, "the required \"" + key + "\" is missing or empty"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonObject json, String key, String fallback, Path file)
+            throws NoveltyException {
+        JsonPrimitive value = primitive(json, key, file);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isString()) {
+            throw invalid(file, "\"" + key + "\" must be a string, not " + value); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return value.getAsString();
+    }
+
+    private static int requiredInt(JsonObject json, String key, Path file) throws NoveltyException {
+        if (primitive(json, key, file) == null) {
+            throw invalid(file, "the required \"" + key + "\" is missing"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return optionalInt(json, key, 0, file);
+    }
+
+    private static int optionalInt(JsonObject json, String key, int fallback, Path file) throws NoveltyException {
+        JsonPrimitive value = primitive(json, key, file);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isNumber() || value.getAsDouble() != Math.rint(value.getAsDouble())
+                || Math.abs(value.getAsDouble()) > Integer.MAX_VALUE) {
+            throw invalid(file, "\"" + key + "\" must be a whole number, not " + value); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return value.getAsInt();
+    }
+
+    private static boolean optionalBoolean(JsonObject json, String key, boolean fallback, Path file)
+            throws NoveltyException {
+        JsonPrimitive value = primitive(json, key, file);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(file, "\"" + key + "\" must be true or false, not " + value); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return value.getAsBoolean();
+    }
+
+    private static NoveltyException invalid(Path file, String problem) {
+        return new NoveltyException(Kind.MODEL, "The model descriptor " + file + " is invalid: " + problem //$NON-NLS-1$ //$NON-NLS-2$
+                + ". Fix it or reinstall the model."); //$NON-NLS-1$
+    }
+}

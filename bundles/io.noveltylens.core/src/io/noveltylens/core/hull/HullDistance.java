@@ -1,0 +1,161 @@
+package io.noveltylens.core.hull;
+
+import io.noveltylens.core.math.FloatMatrix;
+
+/**
+ * The Euclidean distance from a query q to the convex hull of the rows x_1..x_N of a corpus, by pairwise Frank-Wolfe
+ * (Lacoste-Julien and Jaggi, "On the Global Linear Convergence of Frank-Wolfe Optimization Variants", NIPS 2015,
+ * Algorithm 2) on min ||X^T lambda - q||^2 over the simplex, with exact line search.
+ * <p>
+ * Every iterate p is an explicit convex combination, so ||q - p|| is an upper bound. With g = q - p, every hull point
+ * y satisfies {@code <g, y> <= M = max_i <g, x_i>}, so the hyperplane {@code <g, y> = M} separates q from the hull by
+ * {@code (<g, q> - M) / ||g||} when that is positive: a certified lower bound, and at the optimum it equals the distance.
+ * M is exactly the value Frank-Wolfe's linear oracle computes, so the bound costs nothing extra. On 50k real sentence
+ * embeddings this proved held-out queries outside in 0-1 iterations (DESIGN.md section 4).
+ * <p>
+ * One pass over the corpus (N x D multiply-adds, float data, double sums) per iteration; nothing is allocated inside
+ * the loop. Thread-safe: every call has its own work arrays.
+ */
+public final class HullDistance {
+
+    /** Rebuilding p from the weights this often keeps the incremental updates from drifting. */
+    private static final int REFRESH_INTERVAL = 64;
+
+    private final FloatMatrix corpus;
+    private final HullTolerance tolerance;
+
+    /** A solver over {@code corpus} with the default tolerances relative to its spread. */
+    public HullDistance(FloatMatrix corpus) {
+        this(corpus, HullTolerance.relativeTo(corpus));
+    }
+
+    public HullDistance(FloatMatrix corpus, HullTolerance tolerance) {
+        if (corpus.rows() == 0) {
+            throw new IllegalArgumentException("The hull of an empty corpus is empty"); //$NON-NLS-1$
+        }
+        this.corpus = corpus;
+        this.tolerance = tolerance;
+    }
+
+    public HullTolerance tolerance() {
+        return tolerance;
+    }
+
+    /** The corpus row nearest to {@code query}: the natural start vertex when the caller has no neighbour at hand. */
+    public int nearestRow(double[] query) {
+        return corpus.nearestRows(query, 1)[0];
+    }
+
+    /**
+     * Runs until the distance is known to {@link HullTolerance#relativeGap()}, or the query is inside, or the budget
+     * runs out.
+     *
+     * @param start the row to start from, best the query's nearest neighbour (the hull point closest to a vertex)
+     */
+    public HullDistanceResult distance(double[] query, int start, Deadline deadline, int maxIterations) {
+        return solve(query, start, deadline, maxIterations, false);
+    }
+
+    /** Runs only until the verdict is proved (inside, or outside by a certified margin), or the budget runs out. */
+    public HullDistanceResult verdict(double[] query, int start, Deadline deadline, int maxIterations) {
+        return solve(query, start, deadline, maxIterations, true);
+    }
+
+    private HullDistanceResult solve(double[] query, int start, Deadline deadline, int maxIterations, boolean verdictOnly) {
+        int dim = corpus.cols();
+        if (query.length != dim) {
+            throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        if (start < 0 || start >= corpus.rows()) {
+            throw new IllegalArgumentException("Start row " + start + " is not in the corpus of " + corpus.rows()); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        double inside = tolerance.insideDistance();
+        double[] dots = new double[corpus.rows()];
+        double[] point = new double[dim];
+        double[] gap = new double[dim];
+        ActiveSet active = new ActiveSet(corpus.rows());
+        active.add(start, 1);
+        active.pointInto(corpus, point);
+
+        double lower = 0;
+        int iterations = 0;
+        boolean converged = false;
+        while (true) {
+            double gapSquared = 0;
+            double gapDotQuery = 0;
+            for (int j = 0; j < dim; j++) {
+                gap[j] = query[j] - point[j];
+                gapSquared += gap[j] * gap[j];
+                gapDotQuery += gap[j] * query[j];
+            }
+            double upper = Math.sqrt(gapSquared);
+            if (upper <= inside) {
+                converged = true;
+                break;
+            }
+            corpus.multiply(gap, dots);
+            int toward = argMax(dots);
+            lower = Math.max(lower, (gapDotQuery - dots[toward]) / upper);
+            if (verdictOnly ? lower > inside : upper - lower <= tolerance.relativeGap() * upper) {
+                converged = true;
+                break;
+            }
+            if (iterations >= maxIterations || deadline.expired()) {
+                break;
+            }
+            int away = awayVertex(active, dots);
+            double descent = dots[toward] - dots[away];
+            double stepSquared = corpus.squaredRowDistance(toward, away);
+            if (!(descent > 0 && stepSquared > 0)) {
+                // No pair improves p: it is optimal up to rounding, and the lower bound is as good as it gets.
+                converged = true;
+                break;
+            }
+            double step = Math.min(descent / stepSquared, active.weightOf(away));
+            active.move(away, toward, step);
+            iterations++;
+            if (iterations % REFRESH_INTERVAL == 0) {
+                active.pointInto(corpus, point);
+            } else {
+                corpus.addScaledRow(toward, step, point);
+                corpus.addScaledRow(away, -step, point);
+            }
+        }
+        active.pointInto(corpus, point);
+        double upper = Math.sqrt(squaredDistance(query, point));
+        HullVerdict verdict = lower > inside ? HullVerdict.OUTSIDE
+                : upper <= inside ? HullVerdict.INSIDE : HullVerdict.UNDETERMINED;
+        return new HullDistanceResult(verdict, lower, upper, inside, iterations, converged, active.vertices());
+    }
+
+    /** The active row least aligned with the gap: moving weight off it decreases the distance most (the away step). */
+    private static int awayVertex(ActiveSet active, double[] dots) {
+        int best = active.member(0);
+        for (int p = 1; p < active.size(); p++) {
+            int row = active.member(p);
+            if (dots[row] < dots[best]) {
+                best = row;
+            }
+        }
+        return best;
+    }
+
+    private static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            double diff = a[j] - b[j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+}

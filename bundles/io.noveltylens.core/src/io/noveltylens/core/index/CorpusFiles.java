@@ -1,0 +1,15 @@
+package io.noveltylens.core.index;
+
+/** Names of the files a generation holds beside Lucene's own. */
+final class CorpusFiles {
+
+    /** Leave-one-out density statistics (DensityModel). */
+    static final String DENSITY = "density.bin"; //$NON-NLS-1$
+    /** PCA of the raw embeddings. */
+    static final String PCA = "pca.bin"; //$NON-NLS-1$
+    /** The raw embeddings projected on the principal components, N x components. */
+    static final String PROJECTED = "projected.f32"; //$NON-NLS-1$
+
+    private CorpusFiles() {
+    }
+}

@@ -1,0 +1,36 @@
+package io.noveltylens.core.index;
+
+import java.util.List;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.verbatim.PhraseIndex;
+
+/**
+ * A queryable reference corpus. The analysis talks to this interface only, so the corpus can live in a local Lucene
+ * index or elsewhere. Implementations are thread-safe.
+ */
+public interface CorpusIndex extends AutoCloseable {
+
+    IndexMetadata metadata();
+
+    /** The k passages nearest to a unit query vector by exact cosine, best first. */
+    List<Neighbour> nearest(float[] unitQuery, int k) throws NoveltyException;
+
+    StoredPassage passage(int ordinal) throws NoveltyException;
+
+    /** The L2-normalised embedding of a passage. */
+    float[] vector(int ordinal) throws NoveltyException;
+
+    /** Leave-one-out density statistics of the corpus's own passages. */
+    DensityModel density();
+
+    /** Exact phrase look-ups over the passages' words, for the verbatim readout. */
+    PhraseIndex phrases();
+
+    /** The data of the hull readouts; may load on first use, so call it off the UI thread. */
+    HullData hullData() throws NoveltyException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,277 @@
+package io.noveltylens.core.index;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.ProgressSlice;
+import io.noveltylens.core.corpus.CorpusPassage;
+import io.noveltylens.core.corpus.CorpusReadResult;
+import io.noveltylens.core.corpus.CorpusReader;
+import io.noveltylens.core.corpus.PassageSplitter;
+import io.noveltylens.core.corpus.Provenance;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.embed.Embedder;
+import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.density.NeighbourList;
+import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.core.math.Pca;
+import io.noveltylens.core.verbatim.VerbatimAnalyzer;
+
+/**
+ * Builds a corpus index: reads the sources, embeds what the embedding cache lacks, writes a Lucene HNSW index with
+ * the passages and their provenance, and precomputes what makes a query cost one kNN search (leave-one-out density
+ * statistics, PCA of the corpus). Everything is written into a new generation that becomes current only when
+ * complete (see {@link IndexLayout}); a failure, a cancellation or a kill leaves the previous index as it was, and
+ * the embeddings computed so far in the cache, so that the next run embeds only what is missing.
+ */
+public final class IndexBuilder {
+
+    /** Passages embedded between two flushes of the embedding cache: a kill loses at most this much work. */
+    private static final int EMBED_CHUNK = 256;
+    private static final int WORK_READ = 50;
+    private static final int WORK_EMBED = 700;
+    private static final int WORK_WRITE = 100;
+    private static final int WORK_DENSITY = 100;
+    private static final int WORK_PCA = 50;
+
+    private final Embedder embedder;
+    private final IndexSettings settings;
+
+    public IndexBuilder(Embedder embedder, IndexSettings settings) {
+        this.embedder = embedder;
+        this.settings = settings;
+    }
+
+    /**
+     * Builds (or incrementally rebuilds) the index in {@code indexRoot} from {@code sources}. Sources under the folder
+     * that contains {@code indexRoot} are recorded relative to it, so that an index can ship beside its corpus.
+     */
+    public IndexMetadata build(List<Path> sources, Path indexRoot, Progress progress) throws NoveltyException {
+        long start = System.nanoTime();
+        progress.begin("Building the Novelty Lens index", WORK_READ + WORK_EMBED + WORK_WRITE + WORK_DENSITY + WORK_PCA); //$NON-NLS-1$
+        IndexLayout layout = new IndexLayout(indexRoot);
+        ModelFingerprint model = embedder.fingerprint();
+        int dimension = embedder.model().dimension();
+        CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
+                settings.maxFileBytes()).read(sources, new ProgressSlice(progress, WORK_READ));
+        List<CorpusPassage> passages = corpus.passages();
+        if (passages.size() < 2) {
+            throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.size() //$NON-NLS-1$
+                    + " usable passage(s); at least 2 are needed. " + describeSkipped(corpus)); //$NON-NLS-1$
+        }
+        Path generation = null;
+        try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
+            int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
+            generation = layout.createTemporaryGeneration();
+            StoredVectors vectors = StoredVectors.of(passages, cache, dimension);
+            writeLucene(generation, passages, vectors, relativeTo(indexRoot.toAbsolutePath().normalize().getParent()),
+                    new ProgressSlice(progress, WORK_WRITE));
+            double rawNeighbourDistance = writeDensity(generation, vectors, new ProgressSlice(progress, WORK_DENSITY));
+            int components = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
+            IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
+                    model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, effectiveK(passages.size()),
+                    passages.size(), corpus.passagesRead(), corpus.sources(), corpus.skipped(),
+                    Instant.now().toString(), (System.nanoTime() - start) / 1_000_000, embedded,
+                    rawNeighbourDistance, components);
+            metadata.write(generation);
+            progress.checkCanceled();
+            layout.publish(generation);
+            generation = null;
+            Set<String> live = new HashSet<>();
+            passages.forEach(p -> live.add(p.contentHash()));
+            cache.retainOnly(live);
+            return metadata;
+        } catch (IOException e) {
+            throw new NoveltyException(NoveltyException.Kind.IO, "Writing the index in " + indexRoot + " failed: " //$NON-NLS-1$ //$NON-NLS-2$
+                    + e.getMessage() + ". The previous index is unchanged; check free space and permissions.", e); //$NON-NLS-1$
+        } finally {
+            if (generation != null) {
+                deleteQuietly(generation);
+            }
+        }
+    }
+
+    private int effectiveK(int passages) {
+        return Math.min(settings.k(), passages - 1);
+    }
+
+    private int embedMissing(List<CorpusPassage> passages, EmbeddingCache cache, ProgressSlice progress)
+            throws NoveltyException, IOException {
+        List<CorpusPassage> missing = new ArrayList<>();
+        for (CorpusPassage passage : passages) {
+            if (cache.get(passage.contentHash()) == null) {
+                missing.add(passage);
+            }
+        }
+        progress.begin("Embedding " + missing.size() + " of " + passages.size() + " passages", missing.size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        // Sorting by length makes batches of similar length: less padding, and chunks that finish at a steady pace.
+        missing.sort(Comparator.comparingInt(p -> p.text().length()));
+        for (int from = 0; from < missing.size(); from += EMBED_CHUNK) {
+            progress.checkCanceled();
+            List<CorpusPassage> chunk = missing.subList(from, Math.min(missing.size(), from + EMBED_CHUNK));
+            ProgressSlice chunkProgress = new ProgressSlice(progress, chunk.size());
+            List<Embedding> embeddings = embedder.embedPassages(chunk.stream().map(CorpusPassage::text).toList(),
+                    chunkProgress);
+            chunkProgress.done();
+            Map<String, float[]> computed = new LinkedHashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                computed.put(chunk.get(i).contentHash(), embeddings.get(i).raw());
+            }
+            cache.putAll(computed);
+        }
+        progress.done();
+        return missing.size();
+    }
+
+    private void writeLucene(Path generation, List<CorpusPassage> passages, StoredVectors vectors,
+            SourceRelativizer relativizer, ProgressSlice progress) throws IOException {
+        progress.begin("Writing the HNSW index", passages.size()); //$NON-NLS-1$
+        IndexWriterConfig config = new IndexWriterConfig(VerbatimAnalyzer.create())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                // one flush, one segment: document id = vector ordinal = position in the stored matrices
+                .setRAMBufferSizeMB(2048)
+                .setUseCompoundFile(false);
+        try (Directory directory = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(directory, config)) {
+            for (int i = 0; i < passages.size(); i++) {
+                if (i % 512 == 0) {
+                    progress.checkCanceled();
+                }
+                CorpusPassage passage = passages.get(i);
+                List<Provenance> sources = passage.sources().stream().map(relativizer::apply).toList();
+                writer.addDocument(LuceneSchema.document(passage, sources, vectors.unit(i), vectors.norm(i)));
+                progress.worked(1);
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        }
+        progress.done();
+    }
+
+    /** Leave-one-out kNN of every passage, for the density model; returns the median raw nearest-neighbour distance. */
+    private double writeDensity(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
+        int n = vectors.count();
+        int k = effectiveK(n);
+        progress.begin("Computing local density statistics", 2 * n); //$NON-NLS-1$
+        NeighbourList[] neighbours = new NeighbourList[n];
+        double[] rawNearest = new double[n];
+        try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
+            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+            try {
+                List<Future<?>> workers = new ArrayList<>();
+                for (int t = 0; t < settings.threads(); t++) {
+                    workers.add(pool.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                            if (progress.isCanceled()) {
+                                return null;
+                            }
+                            VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
+                            float[] distances = new float[hits.docs().length];
+                            for (int j = 0; j < distances.length; j++) {
+                                distances[j] = hits.distance(j);
+                            }
+                            neighbours[i] = new NeighbourList(hits.docs(), distances);
+                            rawNearest[i] = vectors.rawDistance(i, hits.docs()[0], hits.cosines()[0]);
+                            synchronized (progress) {
+                                progress.worked(1);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("Neighbour search failed: " + e.getCause(), e.getCause()); //$NON-NLS-1$
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        progress.checkCanceled();
+        DensityModel density = DensityModel.build(n, k, i -> neighbours[i], progress);
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(generation.resolve(CorpusFiles.DENSITY)), 1 << 16))) {
+            density.write(out);
+        }
+        progress.done();
+        java.util.Arrays.sort(rawNearest);
+        return rawNearest[n / 2];
+    }
+
+    private int writePca(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
+        FloatMatrix raw = vectors.raw();
+        int components = Math.min(settings.pcaComponents(), Math.min(raw.rows() - 1, raw.cols()));
+        Pca pca = Pca.fit(raw, components, progress);
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(generation.resolve(CorpusFiles.PCA))))) {
+            pca.write(out);
+        }
+        MatrixFile.write(pca.projectAll(raw, components), generation.resolve(CorpusFiles.PROJECTED));
+        progress.done();
+        return components;
+    }
+
+    /** Sources under {@code base} are stored relative to it; others absolute. */
+    private static SourceRelativizer relativeTo(Path base) {
+        return provenance -> {
+            Path source = Path.of(provenance.source());
+            if (base != null && source.isAbsolute() && source.startsWith(base)) {
+                return new Provenance(base.relativize(source).toString().replace('\\', '/'),
+                        provenance.startOffset(), provenance.endOffset(), provenance.line());
+            }
+            return provenance;
+        };
+    }
+
+    @FunctionalInterface
+    private interface SourceRelativizer {
+        Provenance apply(Provenance provenance);
+    }
+
+    private static String describeSkipped(CorpusReadResult corpus) {
+        if (corpus.skipped().isEmpty()) {
+            return "Add text files (.txt, .md, .tex, .html, .jsonl) to the corpus."; //$NON-NLS-1$
+        }
+        var first = corpus.skipped().get(0);
+        return corpus.skipped().size() + " source(s) were skipped, e.g. " + first.source() + ": " + first.detail(); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    private static void deleteQuietly(Path generation) {
+        try {
+            IndexLayout.deleteRecursively(generation);
+        } catch (IOException e) {
+            // the next build removes leftover temporary generations
+        }
+    }
+}

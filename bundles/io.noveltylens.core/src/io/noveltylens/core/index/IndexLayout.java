@@ -1,0 +1,117 @@
+package io.noveltylens.core.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The folder of a corpus index. Each build writes a complete generation into a {@code gen-N.tmp} folder, renames it to
+ * {@code gen-N} and then atomically replaces the one-line {@code CURRENT} file that names the generation readers open.
+ * A build that fails, is cancelled or is killed leaves {@code CURRENT} naming the previous, complete generation;
+ * leftover {@code .tmp} folders are removed by the next build. The embedding cache lives beside the generations.
+ */
+final class IndexLayout {
+
+    static final String CURRENT = "CURRENT"; //$NON-NLS-1$
+    private static final String GENERATION_PREFIX = "gen-"; //$NON-NLS-1$
+    private static final String TEMPORARY_SUFFIX = ".tmp"; //$NON-NLS-1$
+
+    private final Path root;
+
+    IndexLayout(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The generation readers should open, if a build ever completed here. */
+    Optional<Path> currentGeneration() throws IOException {
+        Path pointer = root.resolve(CURRENT);
+        if (!Files.isRegularFile(pointer)) {
+            return Optional.empty();
+        }
+        String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+        if (!name.startsWith(GENERATION_PREFIX) || name.contains("/") || name.contains("\\")) { //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IOException("CURRENT names an invalid generation: " + name); //$NON-NLS-1$
+        }
+        return Optional.of(root.resolve(name));
+    }
+
+    /** Creates the folder a new generation is written into, after removing what interrupted builds left. */
+    Path createTemporaryGeneration() throws IOException {
+        Files.createDirectories(root);
+        removeTemporaryGenerations();
+        long number = System.currentTimeMillis();
+        Path dir;
+        while (Files.exists(dir = root.resolve(GENERATION_PREFIX + number)) || Files.exists(temporary(dir))) {
+            number++;
+        }
+        return Files.createDirectory(temporary(dir));
+    }
+
+    /** Makes a complete temporary generation the current one, then deletes the generations it replaces. */
+    void publish(Path temporaryGeneration) throws IOException {
+        String name = temporaryGeneration.getFileName().toString();
+        Path generation = root.resolve(name.substring(0, name.length() - TEMPORARY_SUFFIX.length()));
+        Files.move(temporaryGeneration, generation, StandardCopyOption.ATOMIC_MOVE);
+        Path pointer = root.resolve(CURRENT + TEMPORARY_SUFFIX);
+        Files.writeString(pointer, generation.getFileName() + "\n", StandardCharsets.UTF_8); //$NON-NLS-1$
+        try (var channel = java.nio.channels.FileChannel.open(pointer, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(pointer, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The file system of " + root + " cannot replace files atomically", e); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*")) { //$NON-NLS-1$
+            for (Path old : entries) {
+                if (!old.equals(generation) && !old.getFileName().toString().endsWith(TEMPORARY_SUFFIX)) {
+                    // an IDE or CLI process may still have it open: on POSIX its files stay readable until closed
+                    deleteRecursively(old);
+                }
+            }
+        }
+    }
+
+    void removeTemporaryGenerations() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*" + TEMPORARY_SUFFIX)) { //$NON-NLS-1$
+            for (Path leftover : entries) {
+                deleteRecursively(leftover);
+            }
+        }
+    }
+
+    Path embeddingCache(String modelSha256) {
+        return root.resolve("embeddings-" + modelSha256.substring(0, 16) + ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    private static Path temporary(Path generation) {
+        return generation.resolveSibling(generation.getFileName() + TEMPORARY_SUFFIX);
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                for (Path entry : entries) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+}

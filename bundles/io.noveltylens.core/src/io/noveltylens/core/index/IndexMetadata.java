@@ -1,0 +1,82 @@
+package io.noveltylens.core.index;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.corpus.SourceDigest;
+import io.noveltylens.core.embed.ModelFingerprint;
+
+/**
+ * What an index generation was built from and how: stored as {@code novelty-index.json} in the generation, shown by
+ * {@code novelty info} and the preference page, and checked on open so that an index is never queried with vectors
+ * of another model.
+ *
+ * @param formatVersion        {@link #FORMAT_VERSION} of the code that wrote it
+ * @param modelId              the model's id from its descriptor
+ * @param modelSha256          SHA-256 of the ONNX file
+ * @param tokenizerSha256      SHA-256 of tokenizer.json
+ * @param dimension            embedding dimension
+ * @param similarity           how neighbours are compared
+ * @param k                    neighbours used for the density statistics
+ * @param passages             distinct passages indexed
+ * @param passagesRead         passages read before de-duplication
+ * @param sources              the sources read, with content hashes
+ * @param skipped              the sources skipped, with reasons
+ * @param builtAt              ISO-8601 instant the build finished
+ * @param buildMillis          wall time of the build
+ * @param embedded             passages embedded by this build (the rest came from the embedding cache)
+ * @param rawNeighbourDistance median distance from a corpus passage to its nearest neighbour, in the space of the
+ *                             un-normalised embeddings: the scale hull distances are reported against
+ * @param pcaComponents        principal components stored for the extrapolation depth
+ */
+public record IndexMetadata(int formatVersion, String modelId, String modelSha256, String tokenizerSha256,
+        int dimension, String similarity, int k, int passages, int passagesRead, List<SourceDigest> sources,
+        List<SkippedSource> skipped, String builtAt, long buildMillis, int embedded, double rawNeighbourDistance,
+        int pcaComponents) {
+
+    /** Bump when the files of a generation change shape; older generations are then refused with "rebuild". */
+    public static final int FORMAT_VERSION = 1;
+    static final String FILE_NAME = "novelty-index.json"; //$NON-NLS-1$
+    public static final String SIMILARITY = "cosine of L2-normalised embeddings (Lucene DOT_PRODUCT)"; //$NON-NLS-1$
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    public IndexMetadata {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /** True when vectors of this model can be compared with this index's. */
+    public boolean builtWith(ModelFingerprint model, int modelDimension) {
+        return modelSha256.equals(model.onnxSha256()) && tokenizerSha256.equals(model.tokenizerSha256())
+                && dimension == modelDimension;
+    }
+
+    void write(Path generation) throws IOException {
+        try (Writer out = Files.newBufferedWriter(generation.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            GSON.toJson(this, out);
+        }
+    }
+
+    static IndexMetadata read(Path generation) throws IOException {
+        try (Reader in = Files.newBufferedReader(generation.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            IndexMetadata metadata = GSON.fromJson(in, IndexMetadata.class);
+            if (metadata == null || metadata.modelSha256() == null) {
+                throw new IOException(FILE_NAME + " is empty or incomplete"); //$NON-NLS-1$
+            }
+            return metadata;
+        } catch (JsonParseException e) {
+            throw new IOException(FILE_NAME + " is not valid JSON: " + e.getMessage(), e); //$NON-NLS-1$
+        }
+    }
+}

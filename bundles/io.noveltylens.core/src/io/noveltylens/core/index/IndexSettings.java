@@ -1,0 +1,23 @@
+package io.noveltylens.core.index;
+
+/**
+ * How an index is built.
+ *
+ * @param k              neighbours for the density statistics (LOF, LoOP, percentile); also the default query k
+ * @param pcaComponents  principal components kept for the extrapolation depth (the depth sweep goes up to this)
+ * @param maxPassageWords passages longer than this are cut at sentence ends (see PassageSplitter)
+ * @param maxFileBytes   larger source files are skipped with a reason
+ * @param threads        threads for the leave-one-out neighbour searches
+ */
+public record IndexSettings(int k, int pcaComponents, int maxPassageWords, long maxFileBytes, int threads) {
+
+    public static IndexSettings defaults() {
+        return new IndexSettings(10, 64, 150, 256L << 20, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public IndexSettings {
+        if (k < 1 || pcaComponents < 1 || threads < 1) {
+            throw new IllegalArgumentException("k, pcaComponents and threads must be positive"); //$NON-NLS-1$
+        }
+    }
+}

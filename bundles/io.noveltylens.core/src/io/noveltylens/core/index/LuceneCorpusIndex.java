@@ -1,0 +1,261 @@
+package io.noveltylens.core.index;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.core.math.Pca;
+import io.noveltylens.core.verbatim.LucenePhraseIndex;
+import io.noveltylens.core.verbatim.PhraseIndex;
+
+/**
+ * The local corpus index: one Lucene generation (see {@link IndexLayout}) opened read-only. The unit vectors and the
+ * norms are held in memory (65k x 384 floats = 100 MB) for exact re-scoring and the hull; opening never writes, so a
+ * shipped index inside an installed plug-in works as it is.
+ */
+public final class LuceneCorpusIndex implements CorpusIndex {
+
+    private final Path generation;
+    private final IndexMetadata metadata;
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final StoredVectors vectors;
+    private final VectorSearch search;
+    private final DensityModel density;
+    private final PhraseIndex phrases;
+    private volatile HullData hullData;
+
+    private LuceneCorpusIndex(Path generation, IndexMetadata metadata, Directory directory, DirectoryReader reader,
+            StoredVectors vectors, DensityModel density) {
+        this.generation = generation;
+        this.metadata = metadata;
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.vectors = vectors;
+        this.search = new VectorSearch(searcher, vectors.units());
+        this.density = density;
+        this.phrases = new LucenePhraseIndex(searcher, LuceneSchema.WORDS);
+    }
+
+    /**
+     * Opens the current generation under {@code root}, refusing an index built with another model than {@code model}
+     * (pass null to open it whatever built it, e.g. to describe it).
+     */
+    public static LuceneCorpusIndex open(Path root, ModelFingerprint model, int dimension) throws NoveltyException {
+        Path generation = currentGeneration(root);
+        try {
+            return open(root, generation, model, dimension);
+        } catch (NoveltyException e) {
+            // a rebuild may have published a new generation and deleted this one while we opened it
+            Path now = currentGeneration(root);
+            if (now.equals(generation)) {
+                throw e;
+            }
+            return open(root, now, model, dimension);
+        }
+    }
+
+    private static LuceneCorpusIndex open(Path root, Path generation, ModelFingerprint model, int dimension)
+            throws NoveltyException {
+        IndexMetadata metadata = metadataOf(root, generation);
+        if (model != null && !metadata.builtWith(model, dimension)) {
+            throw new NoveltyException(Kind.INDEX, "The index in " + root + " was built with the model '" //$NON-NLS-1$ //$NON-NLS-2$
+                    + metadata.modelId() + "' (ONNX SHA-256 " + metadata.modelSha256().substring(0, 12) //$NON-NLS-1$
+                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12) //$NON-NLS-1$ //$NON-NLS-2$
+                    + "...). Vectors of different models cannot be compared: choose that model again, or rebuild the index with this one."); //$NON-NLS-1$
+        }
+        Directory directory = null;
+        DirectoryReader reader = null;
+        try {
+            directory = FSDirectory.open(generation);
+            reader = DirectoryReader.open(directory);
+            if (reader.leaves().size() != 1 || reader.maxDoc() != metadata.passages()) {
+                throw new CorruptIndexException("expected one segment with " + metadata.passages() + " passages", //$NON-NLS-1$ //$NON-NLS-2$
+                        generation.toString());
+            }
+            StoredVectors vectors = loadVectors(reader.leaves().get(0).reader(), metadata.dimension());
+            DensityModel density;
+            try (DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.DENSITY)), 1 << 16))) {
+                density = DensityModel.read(in);
+            }
+            return new LuceneCorpusIndex(generation, metadata, directory, reader, vectors, density);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(reader);
+            closeQuietly(directory);
+            throw damaged(root, e);
+        }
+    }
+
+    /** What the index in {@code root} was built from, without opening it; refuses unknown format versions. */
+    public static IndexMetadata readMetadata(Path root) throws NoveltyException {
+        return metadataOf(root, currentGeneration(root));
+    }
+
+    private static IndexMetadata metadataOf(Path root, Path generation) throws NoveltyException {
+        IndexMetadata metadata;
+        try {
+            metadata = IndexMetadata.read(generation);
+        } catch (IOException e) {
+            throw damaged(root, e);
+        }
+        if (metadata.formatVersion() != IndexMetadata.FORMAT_VERSION) {
+            throw new NoveltyException(Kind.INDEX, "The index in " + root + " has format version " //$NON-NLS-1$ //$NON-NLS-2$
+                    + metadata.formatVersion() + "; this version of Novelty Lens reads version " //$NON-NLS-1$
+                    + IndexMetadata.FORMAT_VERSION + ". Rebuild the index (the corpus sources are not touched)."); //$NON-NLS-1$
+        }
+        return metadata;
+    }
+
+    private static Path currentGeneration(Path root) throws NoveltyException {
+        try {
+            return new IndexLayout(root).currentGeneration().orElseThrow(() -> new NoSuchFileException(root.toString()));
+        } catch (NoSuchFileException e) {
+            throw new NoveltyException(Kind.INDEX, "There is no Novelty Lens index in " + root //$NON-NLS-1$
+                    + ". Build one with 'novelty index --corpus PATH --index " + root //$NON-NLS-1$
+                    + "' or Preferences > Novelty Lens > Rebuild index.", e); //$NON-NLS-1$
+        } catch (IOException e) {
+            throw damaged(root, e);
+        }
+    }
+
+    private static NoveltyException damaged(Path root, Exception cause) {
+        String what = cause instanceof IndexFormatTooOldException || cause instanceof IndexFormatTooNewException
+                ? "was written by another Lucene version" : "is damaged or incomplete"; //$NON-NLS-1$ //$NON-NLS-2$
+        return new NoveltyException(Kind.INDEX, "The index in " + root + " " + what + " (" + cause.getMessage() //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                + "). Rebuild it; the corpus sources are not touched.", cause); //$NON-NLS-1$
+    }
+
+    private static StoredVectors loadVectors(LeafReader leaf, int dimension) throws IOException {
+        FloatVectorValues values = leaf.getFloatVectorValues(LuceneSchema.VECTOR);
+        NumericDocValues norms = leaf.getNumericDocValues(LuceneSchema.NORM);
+        int n = leaf.maxDoc();
+        if (values == null || norms == null || values.size() != n || values.dimension() != dimension) {
+            throw new CorruptIndexException("vectors missing or of the wrong dimension", leaf.toString()); //$NON-NLS-1$
+        }
+        float[] data = new float[n * dimension];
+        float[] normArray = new float[n];
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        for (int doc = iterator.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = iterator.nextDoc()) {
+            System.arraycopy(values.vectorValue(iterator.index()), 0, data, doc * dimension, dimension);
+        }
+        for (int doc = norms.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = norms.nextDoc()) {
+            normArray[doc] = Float.intBitsToFloat((int) norms.longValue());
+        }
+        return new StoredVectors(new FloatMatrix(n, dimension, data), normArray);
+    }
+
+    @Override
+    public IndexMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public List<Neighbour> nearest(float[] unitQuery, int k) throws NoveltyException {
+        if (unitQuery.length != metadata.dimension()) {
+            throw new NoveltyException(Kind.BAD_INPUT, "The query vector has dimension " + unitQuery.length //$NON-NLS-1$
+                    + " but the index holds vectors of dimension " + metadata.dimension() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        try {
+            VectorSearch.Hits hits = search.nearest(unitQuery, k, -1);
+            List<Neighbour> neighbours = new ArrayList<>(hits.docs().length);
+            for (int i = 0; i < hits.docs().length; i++) {
+                StoredPassage passage = passage(hits.docs()[i]);
+                neighbours.add(new Neighbour(i + 1, passage.ordinal(), passage.passageId(), hits.cosines()[i],
+                        passage.text(), passage.sources()));
+            }
+            return neighbours;
+        } catch (IOException e) {
+            throw damaged(generation, e);
+        }
+    }
+
+    @Override
+    public StoredPassage passage(int ordinal) throws NoveltyException {
+        try {
+            Document document = searcher.storedFields().document(ordinal);
+            return new StoredPassage(ordinal, document.get(LuceneSchema.ID), document.get(LuceneSchema.TEXT),
+                    LuceneSchema.sources(document.get(LuceneSchema.SOURCES)));
+        } catch (IOException e) {
+            throw damaged(generation, e);
+        }
+    }
+
+    @Override
+    public float[] vector(int ordinal) {
+        return vectors.unit(ordinal);
+    }
+
+    @Override
+    public DensityModel density() {
+        return density;
+    }
+
+    @Override
+    public PhraseIndex phrases() {
+        return phrases;
+    }
+
+    @Override
+    public HullData hullData() throws NoveltyException {
+        HullData loaded = hullData;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = hullData;
+                if (loaded == null) {
+                    try (DataInputStream in = new DataInputStream(
+                            new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
+                        Pca pca = Pca.read(in);
+                        FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
+                        loaded = new HullData(vectors.raw(), pca, projected, metadata.rawNeighbourDistance());
+                        hullData = loaded;
+                    } catch (IOException e) {
+                        throw damaged(generation, e);
+                    }
+                }
+            }
+        }
+        return loaded;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(reader);
+        closeQuietly(directory);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // nothing left to do with a reader that fails to close
+            }
+        }
+    }
+}

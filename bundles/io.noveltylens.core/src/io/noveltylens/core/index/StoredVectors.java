@@ -1,0 +1,77 @@
+package io.noveltylens.core.index;
+
+import java.util.List;
+
+import io.noveltylens.core.corpus.CorpusPassage;
+import io.noveltylens.core.math.FloatMatrix;
+
+/**
+ * The corpus embeddings in document order, as stored: L2-normalised vectors (for cosine) and the norm of each raw
+ * pooled vector, so that raw = norm * unit is available for the hull readouts without storing vectors twice.
+ */
+final class StoredVectors {
+
+    private final FloatMatrix units;
+    private final float[] norms;
+
+    StoredVectors(FloatMatrix units, float[] norms) {
+        this.units = units;
+        this.norms = norms;
+    }
+
+    static StoredVectors of(List<CorpusPassage> passages, EmbeddingCache cache, int dimension) {
+        float[] data = new float[passages.size() * dimension];
+        float[] norms = new float[passages.size()];
+        for (int i = 0; i < passages.size(); i++) {
+            float[] raw = cache.get(passages.get(i).contentHash());
+            double squares = 0;
+            for (float value : raw) {
+                squares += (double) value * value;
+            }
+            float norm = (float) Math.sqrt(squares);
+            if (!(norm > 0) || !Float.isFinite(norm)) {
+                throw new IllegalStateException("the model returned a zero or non-finite vector for a passage"); //$NON-NLS-1$
+            }
+            norms[i] = norm;
+            for (int j = 0; j < dimension; j++) {
+                data[i * dimension + j] = raw[j] / norm;
+            }
+        }
+        return new StoredVectors(new FloatMatrix(passages.size(), dimension, data), norms);
+    }
+
+    int count() {
+        return norms.length;
+    }
+
+    FloatMatrix units() {
+        return units;
+    }
+
+    float[] unit(int i) {
+        return units.row(i);
+    }
+
+    float norm(int i) {
+        return norms[i];
+    }
+
+    /** The un-normalised embeddings (a new matrix). */
+    FloatMatrix raw() {
+        int dimension = units.cols();
+        float[] data = new float[count() * dimension];
+        for (int i = 0; i < count(); i++) {
+            for (int j = 0; j < dimension; j++) {
+                data[i * dimension + j] = units.get(i, j) * norms[i];
+            }
+        }
+        return new FloatMatrix(count(), dimension, data);
+    }
+
+    /** ||raw_i - raw_j|| from the norms and the cosine: n_i^2 + n_j^2 - 2 n_i n_j cos. */
+    double rawDistance(int i, int j, double cosine) {
+        double a = norms[i];
+        double b = norms[j];
+        return Math.sqrt(Math.max(0, a * a + b * b - 2 * a * b * cosine));
+    }
+}

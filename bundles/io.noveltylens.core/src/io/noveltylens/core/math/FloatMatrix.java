@@ -1,0 +1,194 @@
+package io.noveltylens.core.math;
+
+import java.util.Arrays;
+
+/**
+ * A dense row-major matrix of floats in one flat array, sized for a corpus of embeddings (65,000 x 384 is 100 MB).
+ * Immutable by convention: the constructor takes ownership of the array and no method writes to it. Products
+ * accumulate in double, so a float corpus loses nothing beyond its own precision.
+ */
+public final class FloatMatrix {
+
+    private final int rows;
+    private final int cols;
+    private final float[] data;
+
+    /** Wraps {@code data} (row-major, {@code rows * cols} long) without copying; the caller must not change it. */
+    public FloatMatrix(int rows, int cols, float[] data) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != data.length) {
+            throw new IllegalArgumentException(
+                    "A " + rows + " x " + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /** Copies {@code rows}, which must all have the same length. */
+    public static FloatMatrix of(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] data = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("Row " + i + " has " + rows[i].length + " values, row 0 has " + cols); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            }
+            System.arraycopy(rows[i], 0, data, i * cols, cols);
+        }
+        return new FloatMatrix(rows.length, cols, data);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public float get(int i, int j) {
+        return data[i * cols + j];
+    }
+
+    /** A copy of row {@code i}. */
+    public float[] row(int i) {
+        return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+    }
+
+    /**
+     * The dot product of row {@code i} with the first {@code cols()} entries of {@code v}. This is the inner loop of
+     * Frank-Wolfe's oracle: four independent accumulators let the CPU overlap the additions, which a single
+     * accumulator serialises (double addition is not reassociated by the JIT).
+     */
+    public double dotRow(int i, double[] v) {
+        int base = i * cols;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (int end = cols - 3; j < end; j += 4) {
+            s0 += data[base + j] * v[j];
+            s1 += data[base + j + 1] * v[j + 1];
+            s2 += data[base + j + 2] * v[j + 2];
+            s3 += data[base + j + 3] * v[j + 3];
+        }
+        for (; j < cols; j++) {
+            s0 += data[base + j] * v[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Writes {@code this * v} into {@code out} (length {@code rows()}), allocating nothing. */
+    public void multiply(double[] v, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = dotRow(i, v);
+        }
+    }
+
+    /** The squared Euclidean distance between rows {@code i} and {@code k}, in double, without cancellation. */
+    public double squaredRowDistance(int i, int k) {
+        int a = i * cols;
+        int b = k * cols;
+        double sum = 0;
+        for (int j = 0; j < cols; j++) {
+            double diff = (double) data[a + j] - data[b + j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /** The squared Euclidean distance between row {@code i} and {@code point}, in double. */
+    public double squaredDistance(int i, double[] point) {
+        int base = i * cols;
+        double sum = 0;
+        for (int j = 0; j < cols; j++) {
+            double diff = data[base + j] - point[j];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
+    /** {@code target += scale * row(i)}, in double. */
+    public void addScaledRow(int i, double scale, double[] target) {
+        int base = i * cols;
+        for (int j = 0; j < cols; j++) {
+            target[j] += scale * data[base + j];
+        }
+    }
+
+    /** The mean of every column, in double. */
+    public double[] columnMeans() {
+        double[] mean = new double[cols];
+        for (int i = 0; i < rows; i++) {
+            addScaledRow(i, 1, mean);
+        }
+        for (int j = 0; j < cols; j++) {
+            mean[j] /= Math.max(rows, 1);
+        }
+        return mean;
+    }
+
+    /**
+     * The root-mean-square distance of the rows from their mean: the spread of the data, the scale against which
+     * the hull code states its tolerances. Two passes (mean first) avoid the cancellation of E[x^2] - E[x]^2.
+     */
+    public double spread() {
+        double[] mean = columnMeans();
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            sum += squaredDistance(i, mean);
+        }
+        return Math.sqrt(sum / Math.max(rows, 1));
+    }
+
+    /**
+     * The indices of the {@code k} rows nearest to {@code point} (all rows when there are fewer), nearest first. Sorting a copy of the distances to find the k-th is simpler than a heap and costs a few
+     * milliseconds at 65,000 rows.
+     */
+    public int[] nearestRows(double[] point, int k) {
+        int n = Math.min(k, rows);
+        if (n <= 0) {
+            return new int[0];
+        }
+        double[] distances = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            distances[i] = squaredDistance(i, point);
+        }
+        double[] sorted = distances.clone();
+        Arrays.sort(sorted);
+        double kth = sorted[n - 1];
+        Integer[] chosen = new Integer[n];
+        int count = 0;
+        for (int i = 0; i < rows && count < n; i++) {
+            if (distances[i] <= kth) {
+                chosen[count++] = i;
+            }
+        }
+        Arrays.sort(chosen, (a, b) -> Double.compare(distances[a], distances[b]));
+        return Arrays.stream(chosen).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rows at {@code indices}, in that order, as a new matrix. */
+    public FloatMatrix selectRows(int[] indices) {
+        float[] selected = new float[indices.length * cols];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(data, indices[r] * cols, selected, r * cols, cols);
+        }
+        return new FloatMatrix(indices.length, cols, selected);
+    }
+
+    /** The first {@code d} columns as a new matrix: a corpus projected on its leading {@code d} components. */
+    public FloatMatrix leadingColumns(int d) {
+        if (d < 0 || d > cols) {
+            throw new IllegalArgumentException("Cannot take " + d + " of " + cols + " columns"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        if (d == cols) {
+            return this;
+        }
+        float[] leading = new float[rows * d];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data, i * cols, leading, i * d, d);
+        }
+        return new FloatMatrix(rows, d, leading);
+    }
+}

@@ -1,0 +1,82 @@
+package io.noveltylens.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.jobs.Job;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.annotate.AnnotateJob;
+import io.noveltylens.ui.annotate.AnnotationResultsView;
+import io.noveltylens.ui.annotate.NoveltyMarkers;
+import io.noveltylens.ui.annotate.PassageResult;
+import io.noveltylens.ui.annotate.ResultsExport;
+
+class AnnotateTest {
+
+    @BeforeAll
+    static void indexCorpus() throws Exception {
+        TestCorpus.install();
+    }
+
+    @Test
+    void annotatingAProjectWritesAMarkerPerPassageAndExportsEveryReadout() throws Exception {
+        IProject project = Workspace.project("research"); //$NON-NLS-1$
+        Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every spring.\n"); //$NON-NLS-1$ //$NON-NLS-2$
+        Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n"); //$NON-NLS-1$ //$NON-NLS-2$
+        AtomicReference<List<PassageResult>> results = new AtomicReference<>();
+
+        AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(), results::set);
+        job.setUser(false);
+        job.schedule();
+        Job.getJobManager().join(JobFamilies.ANNOTATION, null);
+
+        assertNotNull(results.get(), String.valueOf(job.getResult()));
+        assertEquals(3, results.get().size(), "three passages in two files"); //$NON-NLS-1$
+        IMarker[] markers = project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
+        assertEquals(3, markers.length);
+        for (IMarker marker : markers) {
+            assertNotNull(marker.getAttribute(NoveltyMarkers.PERCENTILE), "percentile attribute"); //$NON-NLS-1$
+            assertNotNull(marker.getAttribute(NoveltyMarkers.LOOP), "LoOP attribute"); //$NON-NLS-1$
+            assertTrue(marker.getAttribute(IMarker.MESSAGE, "").startsWith("Novelty percentile")); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        IMarker library = java.util.Arrays.stream(markers).filter(m -> m.getResource().getName().equals("a.txt") //$NON-NLS-1$
+                && m.getAttribute(IMarker.CHAR_START, -1) == 0).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble((String) library.getAttribute(NoveltyMarkers.NEAREST_SIMILARITY)) > 0.99);
+
+        AnnotationResultsView view = (AnnotationResultsView) Workspace.page().showView(AnnotationResultsView.ID);
+        view.setResults(results.get());
+        assertEquals(3, view.visibleRows());
+        view.setMinimumPercentile(100);
+        assertTrue(view.visibleRows() < 3, "the percentile filter hides passages below it"); //$NON-NLS-1$
+        view.setMinimumPercentile(0);
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results"); //$NON-NLS-1$
+
+        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        Path jsonl = dir.resolve("annotations.jsonl"); //$NON-NLS-1$
+        Path csv = dir.resolve("annotations.csv"); //$NON-NLS-1$
+        ResultsExport.writeJsonLines(view.results(), jsonl);
+        ResultsExport.writeCsv(view.results(), csv);
+        List<String> jsonLines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
+        assertEquals(3, jsonLines.size());
+        assertTrue(jsonLines.stream().allMatch(line -> line.contains("\"density\"") && line.contains("\"source\"")), //$NON-NLS-1$ //$NON-NLS-2$
+                jsonLines.get(0));
+        List<String> csvLines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(4, csvLines.size(), "header and three rows"); //$NON-NLS-1$
+        assertTrue(csvLines.get(0).startsWith("source,start,end,line,percentile")); //$NON-NLS-1$
+        assertTrue(csvLines.stream().anyMatch(line -> line.contains("old library"))); //$NON-NLS-1$
+    }
+}

@@ -1,0 +1,90 @@
+package io.noveltylens.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+
+/** Waiting for work and taking screenshots in workbench tests, which run on the UI thread. */
+final class UiTestSupport {
+
+    private static final long TIMEOUT_MILLIS = 180_000;
+
+    private UiTestSupport() {
+    }
+
+    /** Runs the event loop until no event is pending. */
+    static void spin() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // dispatch everything queued, including the asyncExecs that post job results
+        }
+    }
+
+    /**
+     * Waits until {@code done} holds: joins the job family (never sleeps to wait for work), then dispatches the events
+     * the jobs posted. Between rounds the display waits for its next event (a timer wakes it), as an event loop does.
+     */
+    static void waitFor(Object family, BooleanSupplier done) throws InterruptedException {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        spin();
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out waiting for " + family); //$NON-NLS-1$
+            }
+            Job.getJobManager().join(family, null);
+            spin();
+            if (!done.getAsBoolean()) {
+                display.timerExec(100, () -> {
+                    // wakes display.sleep() so that delayed (debounced) jobs get a chance to be scheduled
+                });
+                display.sleep();
+            }
+        }
+    }
+
+    /** Saves what {@code control} shows as a PNG under target/screenshots and returns its path. */
+    static Path screenshot(Control control, String name) throws IOException {
+        spin();
+        Point size = control.getSize();
+        Image image = new Image(control.getDisplay(), size.x, size.y);
+        GC gc = new GC(control);
+        try {
+            gc.copyArea(image, 0, 0);
+        } finally {
+            gc.dispose();
+        }
+        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target", "screenshots"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png"); //$NON-NLS-1$
+        try {
+            ImageData data = image.getImageData();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            image.dispose();
+        }
+        return file;
+    }
+
+    /** Gives the workbench window a fixed size so screenshots are comparable (Xvfb has no window manager). */
+    static void sizeWindow(org.eclipse.swt.widgets.Shell shell) {
+        shell.setBounds(new Rectangle(0, 0, 1280, 900));
+        spin();
+    }
+}

@@ -1,0 +1,73 @@
+package io.noveltylens.ui.analysis;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.ui.Messages;
+
+/**
+ * Analyses one passage: the fast readouts first (tens of milliseconds), posted at once, then the hull readouts within
+ * the hull budget, posted again. Outcomes go to a sink that is called on this job's thread; the presenter hops to the
+ * display and drops outcomes of superseded jobs.
+ */
+public final class AnalysisJob extends Job {
+
+    private final String text;
+    private final EngineService engines;
+    private final Sink sink;
+
+    /** Receives the outcomes of a job, on the job's thread. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(AnalysisJob source, AnalysisOutcome outcome);
+    }
+
+    public AnalysisJob(String text, EngineService engines, Sink sink) {
+        super(Messages.AnalysisJob_name);
+        this.text = text;
+        this.engines = engines;
+        this.sink = sink;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, Messages.AnalysisJob_name, 100);
+        try {
+            if (!(engines.state() instanceof EngineState.Ready)) {
+                sink.accept(this, new AnalysisOutcome.Waiting());
+            }
+            NoveltyEngine engine = engines.acquire(progress.split(40));
+            NoveltyReport fast = engine.analyze(text, new MonitorProgress(progress.split(10)));
+            progress.checkCanceled();
+            sink.accept(this, new AnalysisOutcome.Analysed(fast, true));
+            NoveltyReport full = engine.withHull(fast, new MonitorProgress(progress.split(50)));
+            progress.checkCanceled();
+            sink.accept(this, new AnalysisOutcome.Analysed(full, false));
+            return Status.OK_STATUS;
+        } catch (NoveltyException e) {
+            if (!monitor.isCanceled()) {
+                sink.accept(this, new AnalysisOutcome.Failed(e));
+            }
+            return Status.OK_STATUS;
+        } catch (CancelledException | OperationCanceledException e) {
+            return Status.CANCEL_STATUS;
+        }
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == JobFamilies.ANALYSIS;
+    }
+}

@@ -1,0 +1,49 @@
+package io.noveltylens.ui.analysis;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.ui.Messages;
+
+/**
+ * Loads the model and opens the index. A user job (not a system one), so that the first load, which takes seconds,
+ * shows in the Progress view and in the status line. A failure is not an error dialog: the Novelty view shows it with
+ * the fix, so the job ends OK and hands the error to the {@link EngineService}.
+ */
+final class EngineLoadJob extends Job {
+
+    private final EngineService service;
+    private final EngineConfigFactory configs;
+
+    EngineLoadJob(EngineService service, EngineConfigFactory configs) {
+        super(Messages.EngineLoadJob_name);
+        this.service = service;
+        this.configs = configs;
+        setPriority(LONG);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        try {
+            NoveltyEngine engine = NoveltyEngine.open(configs.create(), new MonitorProgress(monitor));
+            service.loaded(this, engine);
+            return Status.OK_STATUS;
+        } catch (NoveltyException e) {
+            service.failed(this, e);
+            return Status.OK_STATUS;
+        } catch (CancelledException e) {
+            service.failed(this, null);
+            return Status.CANCEL_STATUS;
+        }
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == JobFamilies.ENGINE_LOAD;
+    }
+}

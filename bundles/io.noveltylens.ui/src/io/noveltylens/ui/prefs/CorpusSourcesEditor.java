@@ -1,0 +1,66 @@
+package io.noveltylens.ui.prefs;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.jface.preference.ListEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
+
+import io.noveltylens.ui.Messages;
+
+/**
+ * The corpus sources: folders (a workspace project is a folder too) and single files, one per line in the
+ * preference. ListEditor's own button adds folders; a second button adds files.
+ */
+final class CorpusSourcesEditor extends ListEditor {
+
+    private static final String SEPARATOR = "\n"; //$NON-NLS-1$
+
+    CorpusSourcesEditor(String name, String label, Composite parent) {
+        super(name, label, parent);
+        setPreferenceName(name);
+        getAddButton().setText(Messages.CorpusSourcesEditor_addFolder);
+    }
+
+    @Override
+    protected void doFillIntoGrid(Composite parent, int numColumns) {
+        super.doFillIntoGrid(parent, numColumns);
+        Composite buttons = getButtonBoxControl(parent);
+        Button addFile = new Button(buttons, SWT.PUSH);
+        addFile.setText(Messages.CorpusSourcesEditor_addFile);
+        addFile.setLayoutData(new GridData(GridData.FILL_HORIZONTAL));
+        addFile.addListener(SWT.Selection, event -> {
+            String file = new FileDialog(addFile.getShell(), SWT.OPEN).open();
+            if (file != null) {
+                getList().add(file);
+            }
+        });
+    }
+
+    @Override
+    protected String getNewInputObject() {
+        DirectoryDialog dialog = new DirectoryDialog(getShell());
+        dialog.setMessage(Messages.CorpusSourcesEditor_chooseFolder);
+        return dialog.open();
+    }
+
+    @Override
+    protected String createList(String[] items) {
+        return String.join(SEPARATOR, items);
+    }
+
+    @Override
+    protected String[] parseString(String stringList) {
+        return stringList.isBlank() ? new String[0] : stringList.split(SEPARATOR);
+    }
+
+    static List<Path> parse(String stored) {
+        return Arrays.stream(stored.split(SEPARATOR)).map(String::strip).filter(line -> !line.isEmpty()).map(Path::of).toList();
+    }
+}

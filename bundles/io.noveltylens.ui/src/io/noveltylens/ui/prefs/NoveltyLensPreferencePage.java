@@ -1,0 +1,282 @@
+package io.noveltylens.ui.prefs;
+
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.ProgressMonitorDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.DirectoryFieldEditor;
+import org.eclipse.jface.preference.FieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.FileFieldEditor;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.PreferenceStore;
+import org.eclipse.jface.preference.RadioGroupFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.jface.util.PropertyChangeEvent;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.analysis.EngineService;
+import io.noveltylens.ui.analysis.IndexRebuildJob;
+import io.noveltylens.ui.analysis.ModelCheck;
+
+/**
+ * Window &gt; Preferences &gt; Novelty Lens: model, corpus, analysis and display settings. A changed model is loaded
+ * and tried on a test sentence when the user presses Apply, and an error keeps the old settings with the reason shown
+ * inline; a changed corpus is rebuilt in a cancellable job.
+ */
+public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+    private static final int COLUMNS = 3;
+
+    private final List<Group> groups = new ArrayList<>();
+    private final List<FieldEditor> customModelFields = new ArrayList<>();
+    private RadioGroupFieldEditor modelChoice;
+    private RadioGroupFieldEditor corpusChoice;
+    private DirectoryFieldEditor indexDir;
+    private CorpusSourcesEditor sources;
+    private StringFieldEditor include;
+    private StringFieldEditor exclude;
+    private IntegerFieldEditor echoBelow;
+    private IntegerFieldEditor novelAbove;
+    private Label modelStatus;
+    private Label indexStatus;
+    private Composite corpusGroup;
+
+    public NoveltyLensPreferencePage() {
+        super(GRID);
+        setDescription(Messages.PreferencePage_description);
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        setPreferenceStore(NoveltyLensPlugin.getDefault().getPreferenceStore());
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        Composite model = group(Messages.PreferencePage_modelGroup);
+        modelChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.MODEL_CHOICE, "", 1, new String[][] { //$NON-NLS-1$
+                { Messages.PreferencePage_modelShipped, NoveltyLensPreferences.SHIPPED },
+                { Messages.PreferencePage_modelCustom, NoveltyLensPreferences.CUSTOM } }, model);
+        addField(modelChoice);
+        addCustomModelField(new FileFieldEditor(NoveltyLensPreferences.MODEL_ONNX, Messages.PreferencePage_onnxFile, true, model),
+                "*.onnx"); //$NON-NLS-1$
+        addCustomModelField(new FileFieldEditor(NoveltyLensPreferences.MODEL_TOKENIZER, Messages.PreferencePage_tokenizerFile,
+                true, model), "*.json"); //$NON-NLS-1$
+        addCustomModelField(new ComboFieldEditor(NoveltyLensPreferences.MODEL_POOLING, Messages.PreferencePage_pooling,
+                new String[][] { { Messages.PreferencePage_poolingMean, "MEAN" }, { Messages.PreferencePage_poolingCls, "CLS" } }, //$NON-NLS-1$ //$NON-NLS-2$
+                model), null);
+        addCustomModelField(new BooleanFieldEditor(NoveltyLensPreferences.MODEL_NORMALIZE, Messages.PreferencePage_normalize, model),
+                null);
+        IntegerFieldEditor maxTokens = new IntegerFieldEditor(NoveltyLensPreferences.MODEL_MAX_TOKENS,
+                Messages.PreferencePage_maxTokens, model);
+        maxTokens.setValidRange(8, 512);
+        addCustomModelField(maxTokens, null);
+        addCustomModelField(new StringFieldEditor(NoveltyLensPreferences.MODEL_QUERY_PREFIX, Messages.PreferencePage_queryPrefix,
+                model), null);
+        addCustomModelField(new StringFieldEditor(NoveltyLensPreferences.MODEL_PASSAGE_PREFIX,
+                Messages.PreferencePage_passagePrefix, model), null);
+        modelStatus = statusLabel(model);
+
+        corpusGroup = group(Messages.PreferencePage_corpusGroup);
+        corpusChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.CORPUS_CHOICE, "", 1, new String[][] { //$NON-NLS-1$
+                { Messages.PreferencePage_corpusShipped, NoveltyLensPreferences.SHIPPED },
+                { Messages.PreferencePage_corpusIndex, NoveltyLensPreferences.INDEX },
+                { Messages.PreferencePage_corpusSources, NoveltyLensPreferences.SOURCES } }, corpusGroup);
+        addField(corpusChoice);
+        indexDir = new DirectoryFieldEditor(NoveltyLensPreferences.INDEX_DIR, Messages.PreferencePage_indexDir, corpusGroup);
+        addField(indexDir);
+        sources = new CorpusSourcesEditor(NoveltyLensPreferences.CORPUS_SOURCES, Messages.PreferencePage_sources, corpusGroup);
+        addField(sources);
+        include = new StringFieldEditor(NoveltyLensPreferences.INCLUDE_PATTERNS, Messages.PreferencePage_include, corpusGroup);
+        addField(include);
+        exclude = new StringFieldEditor(NoveltyLensPreferences.EXCLUDE_PATTERNS, Messages.PreferencePage_exclude, corpusGroup);
+        addField(exclude);
+        indexStatus = statusLabel(corpusGroup);
+        Button rebuild = new Button(corpusGroup, SWT.PUSH);
+        rebuild.setText(Messages.PreferencePage_rebuild);
+        rebuild.setToolTipText(Messages.PreferencePage_rebuildTooltip);
+        rebuild.addListener(SWT.Selection, event -> rebuildIndex());
+
+        Composite analysis = group(Messages.PreferencePage_analysisGroup);
+        IntegerFieldEditor k = new IntegerFieldEditor(NoveltyLensPreferences.NEIGHBOURS_K, Messages.PreferencePage_k, analysis);
+        k.setValidRange(2, 200);
+        addField(k);
+        IntegerFieldEditor hullBudget = new IntegerFieldEditor(NoveltyLensPreferences.HULL_BUDGET_MILLIS,
+                Messages.PreferencePage_hullBudget, analysis);
+        hullBudget.setValidRange(100, 60_000);
+        addField(hullBudget);
+        addField(new BooleanFieldEditor(NoveltyLensPreferences.LIVE_MODE, Messages.PreferencePage_liveMode, analysis));
+        IntegerFieldEditor delay = new IntegerFieldEditor(NoveltyLensPreferences.LIVE_DELAY_MILLIS, Messages.PreferencePage_liveDelay,
+                analysis);
+        delay.setValidRange(0, 10_000);
+        addField(delay);
+
+        Composite heatmap = group(Messages.PreferencePage_heatmapGroup);
+        echoBelow = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_ECHO_BELOW, Messages.PreferencePage_echoBelow, heatmap);
+        echoBelow.setValidRange(0, 100);
+        addField(echoBelow);
+        novelAbove = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE, Messages.PreferencePage_novelAbove, heatmap);
+        novelAbove.setValidRange(0, 100);
+        addField(novelAbove);
+    }
+
+    private void addCustomModelField(FieldEditor editor, String extension) {
+        if (editor instanceof FileFieldEditor file && extension != null) {
+            file.setFileExtensions(new String[] { extension });
+        }
+        customModelFields.add(editor);
+        addField(editor);
+    }
+
+    private Composite group(String title) {
+        Group group = new Group(getFieldEditorParent(), SWT.NONE);
+        group.setText(title);
+        groups.add(group);
+        return group;
+    }
+
+    private static Label statusLabel(Composite parent) {
+        Label label = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS, 1).hint(400, SWT.DEFAULT).applyTo(label);
+        return label;
+    }
+
+    /** Field editors reset their parent's layout as they are created; lay the groups out once all of them exist. */
+    @Override
+    protected void adjustGridLayout() {
+        super.adjustGridLayout();
+        for (Group group : groups) {
+            GridLayoutFactory.swtDefaults().numColumns(COLUMNS).applyTo(group);
+            GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS, 1).applyTo(group);
+        }
+    }
+
+    @Override
+    protected void initialize() {
+        super.initialize();
+        updateEnablement(modelChoice.getSelectionValue(), corpusChoice.getSelectionValue());
+        showIndexStatus();
+    }
+
+    @Override
+    public void propertyChange(PropertyChangeEvent event) {
+        super.propertyChange(event);
+        if (event.getSource() == modelChoice || event.getSource() == corpusChoice) {
+            updateEnablement(modelChoice.getSelectionValue(), corpusChoice.getSelectionValue());
+        }
+    }
+
+    private void updateEnablement(String model, String corpus) {
+        Composite modelGroup = groups.get(0);
+        customModelFields.forEach(field -> field.setEnabled(NoveltyLensPreferences.CUSTOM.equals(model), modelGroup));
+        indexDir.setEnabled(NoveltyLensPreferences.INDEX.equals(corpus), corpusGroup);
+        boolean fromSources = NoveltyLensPreferences.SOURCES.equals(corpus);
+        sources.setEnabled(fromSources, corpusGroup);
+        include.setEnabled(fromSources, corpusGroup);
+        exclude.setEnabled(fromSources, corpusGroup);
+    }
+
+    private void showIndexStatus() {
+        indexStatus.setText(engines().describeIndex());
+    }
+
+    @Override
+    protected void checkState() {
+        super.checkState();
+        if (isValid() && echoBelow.isValid() && novelAbove.isValid()
+                && echoBelow.getIntValue() >= novelAbove.getIntValue()) {
+            setErrorMessage(Messages.PreferencePage_thresholdsOrder);
+            setValid(false);
+        }
+    }
+
+    /** Apply: a changed custom model is loaded and tried before anything is stored; the old settings stay on error. */
+    @Override
+    public boolean performOk() {
+        if (NoveltyLensPreferences.CUSTOM.equals(modelChoice.getSelectionValue()) && !checkCustomModel()) {
+            return false;
+        }
+        return super.performOk();
+    }
+
+    private boolean checkCustomModel() {
+        ModelCheck check = new ModelCheck(typedModelSettings(), engines().configs());
+        try {
+            new ProgressMonitorDialog(getShell()).run(true, true, check);
+        } catch (InvocationTargetException e) {
+            setErrorMessage(e.getCause().getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            return false;
+        }
+        if (check.error() != null) {
+            modelStatus.setText(""); //$NON-NLS-1$
+            setErrorMessage(check.error().getMessage());
+            return false;
+        }
+        modelStatus.setText(NLS.bind(Messages.PreferencePage_modelOk, check.dimension()));
+        setErrorMessage(null);
+        return true;
+    }
+
+    /** The custom-model fields as typed, not yet stored: written to a scratch store that {@link ModelCheck} reads. */
+    private IPreferenceStore typedModelSettings() {
+        IPreferenceStore real = getPreferenceStore();
+        PreferenceStore scratch = new PreferenceStore();
+        for (FieldEditor editor : customModelFields) {
+            scratch.setDefault(editor.getPreferenceName(), real.getDefaultString(editor.getPreferenceName()));
+            editor.setPreferenceStore(scratch);
+            editor.store();
+            editor.setPreferenceStore(real);
+        }
+        return scratch;
+    }
+
+    /** Stores the settings (the rebuild uses them) and rebuilds the corpus index in a job with progress and cancel. */
+    private void rebuildIndex() {
+        if (!super.performOk()) {
+            return;
+        }
+        if (!NoveltyLensPreferences.SOURCES.equals(getPreferenceStore().getString(NoveltyLensPreferences.CORPUS_CHOICE))) {
+            setErrorMessage(Messages.PreferencePage_rebuildNeedsSources);
+            return;
+        }
+        List<Path> paths = CorpusSourcesEditor.parse(getPreferenceStore().getString(NoveltyLensPreferences.CORPUS_SOURCES));
+        if (paths.isEmpty()) {
+            setErrorMessage(Messages.PreferencePage_rebuildNeedsSourceList);
+            return;
+        }
+        try {
+            EngineService engines = engines();
+            new IndexRebuildJob(engines.configs().modelDir(), engines.configs().cacheDir(), paths,
+                    engines.configs().builtIndexDir(), getPreferenceStore().getInt(NoveltyLensPreferences.NEIGHBOURS_K), engines)
+                    .schedule();
+            setErrorMessage(null);
+            indexStatus.setText(Messages.PreferencePage_rebuildStarted);
+        } catch (NoveltyException e) {
+            setErrorMessage(e.getMessage());
+        }
+    }
+
+    private static EngineService engines() {
+        return NoveltyLensPlugin.getDefault().getEngineService();
+    }
+}

@@ -1,0 +1,38 @@
+package io.noveltylens.ui.prefs;
+
+import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
+import org.eclipse.core.runtime.preferences.DefaultScope;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+
+import io.noveltylens.ui.NoveltyLensPlugin;
+
+/** Writes the defaults into the default scope; the user's choices live in the instance scope above them. */
+public final class PreferenceInitializer extends AbstractPreferenceInitializer {
+
+    @Override
+    public void initializeDefaultPreferences() {
+        IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(NoveltyLensPlugin.PLUGIN_ID);
+        defaults.put(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.SHIPPED);
+        defaults.put(NoveltyLensPreferences.MODEL_ONNX, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.MODEL_TOKENIZER, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.MODEL_POOLING, "MEAN"); //$NON-NLS-1$
+        defaults.putBoolean(NoveltyLensPreferences.MODEL_NORMALIZE, true);
+        // sentence-transformers' own limit for MiniLM; the ONNX graphs of BERT-style models accept at most 512
+        defaults.putInt(NoveltyLensPreferences.MODEL_MAX_TOKENS, 256);
+        defaults.put(NoveltyLensPreferences.MODEL_QUERY_PREFIX, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.MODEL_PASSAGE_PREFIX, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.SHIPPED);
+        defaults.put(NoveltyLensPreferences.INDEX_DIR, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.CORPUS_SOURCES, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.INCLUDE_PATTERNS, "*.txt, *.md, *.tex"); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.EXCLUDE_PATTERNS, ""); //$NON-NLS-1$
+        // k = 10 is what the density percentiles of the shipped index were calibrated with (DESIGN.md section 3)
+        defaults.putInt(NoveltyLensPreferences.NEIGHBOURS_K, 10);
+        // Frank-Wolfe certifies "outside" in 3-40 ms at 50k passages; 2 s leaves room for the extrapolation-depth LPs
+        defaults.putInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS, 2000);
+        defaults.putBoolean(NoveltyLensPreferences.LIVE_MODE, true);
+        defaults.putInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 400);
+        defaults.putInt(NoveltyLensPreferences.HEATMAP_ECHO_BELOW, 25);
+        defaults.putInt(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE, 75);
+    }
+}

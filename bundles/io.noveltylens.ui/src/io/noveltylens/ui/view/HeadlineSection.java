@@ -1,0 +1,38 @@
+package io.noveltylens.ui.view;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.ui.Messages;
+
+/** The top of the report: the density percentile with core's one-line verdict, then the hull verdict and depth. */
+final class HeadlineSection {
+
+    private final Label verdict;
+    private final Label hull;
+    private final Label details;
+
+    HeadlineSection(Composite parent) {
+        Composite body = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(body);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
+        verdict = Section.wrappingLabel(body);
+        verdict.setFont(JFaceResources.getHeaderFont());
+        hull = Section.wrappingLabel(body);
+        details = Section.wrappingLabel(body);
+    }
+
+    void show(NoveltyReport report, boolean hullPending) {
+        verdict.setText(NLS.bind(Messages.HeadlineSection_verdict, ReadoutFormat.percentile(report.density().percentile()),
+                report.verdict().phrase()));
+        hull.setText(HullSection.headline(report, hullPending));
+        details.setText(NLS.bind(Messages.HeadlineSection_details,
+                new Object[] { report.modelId(), report.verbatim().wordCount(), report.fastMillis() }));
+    }
+}

@@ -1,0 +1,54 @@
+package io.noveltylens.ui.view;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import io.noveltylens.core.analysis.HullReport;
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.ui.Messages;
+
+/**
+ * The convex-hull readouts: the distance to the corpus hull as a certified bracket, relative to the typical distance
+ * between neighbours, and the in/out curve over the number of principal components d (the extrapolation depth).
+ */
+final class HullSection {
+
+    private final Label distance;
+    private final InOutCurveChart chart;
+    private final Label depth;
+    private final Label explanation;
+
+    HullSection(Composite parent) {
+        distance = Section.wrappingLabel(parent);
+        chart = new InOutCurveChart(parent);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(chart);
+        depth = Section.wrappingLabel(parent);
+        explanation = Section.wrappingLabel(parent);
+    }
+
+    void show(NoveltyReport report, boolean hullPending) {
+        HullReport hull = report.hull();
+        chart.setVisible(hull != null);
+        if (hull == null) {
+            distance.setText(hullPending ? Messages.HullSection_computing : Messages.HullSection_unavailable);
+            depth.setText(""); //$NON-NLS-1$
+            explanation.setText(""); //$NON-NLS-1$
+            return;
+        }
+        distance.setText(hull.distanceExplanation());
+        chart.setCurve(hull.depth().curve());
+        depth.setText(hull.depthExplanation());
+        explanation.setText(Messages.HullSection_legend);
+    }
+
+    /** The one-line hull summary of the headline. */
+    static String headline(NoveltyReport report, boolean hullPending) {
+        HullReport hull = report.hull();
+        if (hull == null) {
+            return hullPending ? Messages.HullSection_computing : Messages.HullSection_unavailable;
+        }
+        return NLS.bind(Messages.HeadlineSection_hull, new Object[] { hull.distance().verdict(), hull.depth().depth(), hull.components() });
+    }
+}

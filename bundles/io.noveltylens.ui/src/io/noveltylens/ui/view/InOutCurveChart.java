@@ -1,0 +1,75 @@
+package io.noveltylens.ui.view;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+
+import io.noveltylens.core.hull.DepthVerdict;
+import io.noveltylens.core.hull.HullVerdict;
+
+/**
+ * The extrapolation-depth curve as a strip: one cell per number of principal components d tried, filled where the
+ * passage is inside the corpus hull in d components, outlined where it is outside, shaded where it is undecided.
+ * Inside comes first and outside last by construction (projection preserves convex combinations).
+ */
+final class InOutCurveChart extends Canvas {
+
+    private static final int STRIP_HEIGHT = 16;
+    private static final int LABEL_GAP = 2;
+
+    private List<DepthVerdict> curve = List.of();
+
+    InOutCurveChart(Composite parent) {
+        super(parent, SWT.DOUBLE_BUFFERED);
+        addPaintListener(event -> paint(event.gc));
+    }
+
+    void setCurve(List<DepthVerdict> newCurve) {
+        curve = List.copyOf(newCurve);
+        redraw();
+    }
+
+    @Override
+    public Point computeSize(int wHint, int hHint, boolean changed) {
+        GC gc = new GC(this);
+        int textHeight = gc.getFontMetrics().getHeight();
+        gc.dispose();
+        return new Point(wHint == SWT.DEFAULT ? 240 : wHint, STRIP_HEIGHT + LABEL_GAP + textHeight + 1);
+    }
+
+    private void paint(GC gc) {
+        if (curve.isEmpty()) {
+            return;
+        }
+        Rectangle area = getClientArea();
+        Display display = getDisplay();
+        Color inside = display.getSystemColor(SWT.COLOR_LIST_SELECTION);
+        Color undecided = display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW);
+        Color outline = display.getSystemColor(SWT.COLOR_WIDGET_FOREGROUND);
+        double cell = (double) (area.width - 1) / curve.size();
+        for (int i = 0; i < curve.size(); i++) {
+            int x = (int) Math.round(i * cell);
+            int width = Math.max(1, (int) Math.round((i + 1) * cell) - x - 1);
+            HullVerdict verdict = curve.get(i).verdict();
+            if (verdict != HullVerdict.OUTSIDE) {
+                gc.setBackground(verdict == HullVerdict.INSIDE ? inside : undecided);
+                gc.fillRectangle(x, 0, width, STRIP_HEIGHT);
+            }
+            gc.setForeground(outline);
+            gc.drawRectangle(x, 0, width, STRIP_HEIGHT);
+        }
+        gc.setForeground(outline);
+        int labelY = STRIP_HEIGHT + LABEL_GAP;
+        String first = "d=" + curve.get(0).dimension(); //$NON-NLS-1$
+        String last = "d=" + curve.get(curve.size() - 1).dimension(); //$NON-NLS-1$
+        gc.drawString(first, 0, labelY, true);
+        gc.drawString(last, area.width - gc.textExtent(last).x, labelY, true);
+    }
+}

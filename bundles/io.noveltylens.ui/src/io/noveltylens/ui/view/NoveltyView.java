@@ -1,0 +1,233 @@
+package io.noveltylens.ui.view;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.util.IPropertyChangeListener;
+import org.eclipse.jface.util.PropertyChangeEvent;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.eclipse.ui.part.PageBook;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensImages;
+import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.analysis.AnalysisOutcome;
+import io.noveltylens.ui.analysis.AnalysisScheduler;
+import io.noveltylens.ui.analysis.EngineService;
+import io.noveltylens.ui.analysis.EngineState;
+import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.selection.SelectionTracker;
+
+/**
+ * The Novelty view: follows the text the user selects (live mode), asks the engine for a report in a background job,
+ * and shows it. It computes nothing itself: {@link ReportPage} renders the report, {@link EmptyStatePage} the states
+ * in between.
+ */
+public final class NoveltyView extends ViewPart {
+
+    public static final String ID = "io.noveltylens.ui.noveltyView"; //$NON-NLS-1$
+    static final String PREFERENCE_PAGE_ID = "io.noveltylens.ui.prefs"; //$NON-NLS-1$
+    private static final String PROGRESS_VIEW_ID = "org.eclipse.ui.views.ProgressView"; //$NON-NLS-1$
+
+    private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
+    private final EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
+    private final Consumer<EngineState> engineListener = this::engineStateChanged;
+    private final IPropertyChangeListener preferenceListener = this::preferenceChanged;
+
+    private PageBook book;
+    private EmptyStatePage emptyPage;
+    private ReportPage reportPage;
+    private SelectionTracker tracker;
+    private AnalysisScheduler scheduler;
+    private PinAction pinAction;
+    private LiveModeAction liveModeAction;
+    private boolean showingReport;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        book = new PageBook(parent, SWT.NONE);
+        emptyPage = new EmptyStatePage(book);
+        reportPage = new ReportPage(book, getSite(), new SourceLocator(engines.configs())::resolve);
+        IViewSite site = getViewSite();
+        scheduler = new AnalysisScheduler(engines, parent.getDisplay(), site.getService(IWorkbenchSiteProgressService.class),
+                this::present);
+        tracker = new SelectionTracker(site.getPage(), this, this::selectionChanged);
+        pinAction = new PinAction();
+        liveModeAction = new LiveModeAction(store);
+        IToolBarManager toolBar = site.getActionBars().getToolBarManager();
+        toolBar.add(liveModeAction);
+        toolBar.add(pinAction);
+        toolBar.add(reportPage.copyAction());
+        site.getActionBars().setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.COPY.getId(), reportPage.copyAction());
+        engines.addListener(engineListener);
+        store.addPropertyChangeListener(preferenceListener);
+        showEmptyState();
+        engines.warmUp();
+        if (store.getBoolean(NoveltyLensPreferences.LIVE_MODE) && tracker.lastText() != null) {
+            scheduler.request(tracker.lastText(), 0);
+        }
+    }
+
+    private void selectionChanged(String text) {
+        if (liveModeAction.isChecked() && !pinAction.isChecked()) {
+            scheduler.request(text, store.getInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS));
+        }
+    }
+
+    /** Analyses {@code text} now (the Analyze Novelty command), or the text selected last when it is null. */
+    public void analyze(String text) {
+        String passage = text != null ? text : tracker.lastText();
+        if (passage == null) {
+            showingReport = false;
+            showEmptyState();
+            return;
+        }
+        if (engines.state() instanceof EngineState.Failed) {
+            engines.retry();
+        }
+        scheduler.request(passage, 0);
+    }
+
+    private void present(AnalysisOutcome outcome) {
+        if (book.isDisposed()) {
+            return;
+        }
+        switch (outcome) {
+            case AnalysisOutcome.Waiting waiting -> {
+                if (!showingReport) {
+                    showLoading();
+                }
+            }
+            case AnalysisOutcome.Analysed analysed -> {
+                showingReport = true;
+                reportPage.show(analysed.report(), analysed.hullPending());
+                book.showPage(reportPage.control());
+            }
+            case AnalysisOutcome.Failed failed -> {
+                showingReport = false;
+                showFailure(failed.error());
+            }
+        }
+    }
+
+    private void engineStateChanged(EngineState state) {
+        book.getDisplay().asyncExec(() -> {
+            if (!book.isDisposed() && !showingReport) {
+                showEmptyState();
+            }
+        });
+    }
+
+    private void preferenceChanged(PropertyChangeEvent event) {
+        if (NoveltyLensPreferences.LIVE_MODE.equals(event.getProperty())) {
+            book.getDisplay().asyncExec(() -> {
+                if (!book.isDisposed()) {
+                    liveModeAction.setChecked(store.getBoolean(NoveltyLensPreferences.LIVE_MODE));
+                }
+            });
+        } else if (NoveltyLensPreferences.ENGINE_KEYS.contains(event.getProperty())) {
+            // a report from the previous model or corpus must not stay on screen as if it were current
+            book.getDisplay().asyncExec(() -> {
+                if (!book.isDisposed()) {
+                    showingReport = false;
+                    showEmptyState();
+                    String text = tracker.lastText();
+                    if (text != null && liveModeAction.isChecked()) {
+                        scheduler.request(text, 0);
+                    }
+                }
+            });
+        }
+    }
+
+    private void showEmptyState() {
+        switch (engines.state()) {
+            case EngineState.Failed failed -> showFailure(failed.error());
+            case EngineState.Loading loading -> {
+                if (tracker.lastText() == null) {
+                    showNothingSelected(Messages.NoveltyView_loadingInBackground);
+                } else {
+                    showLoading();
+                }
+            }
+            default -> showNothingSelected(""); //$NON-NLS-1$
+        }
+    }
+
+    private void showNothingSelected(String note) {
+        Map<String, Runnable> links = new LinkedHashMap<>();
+        links.put(Messages.NoveltyView_openPreferences, this::openPreferences);
+        String body = liveModeAction.isChecked() ? Messages.NoveltyView_nothingSelectedLive : Messages.NoveltyView_nothingSelectedManual;
+        emptyPage.show(NoveltyLensPlugin.image(NoveltyLensImages.LENS), Messages.NoveltyView_nothingSelectedTitle,
+                note.isEmpty() ? body : body + "\n\n" + note, links); //$NON-NLS-1$
+        book.showPage(emptyPage.control());
+    }
+
+    private void showLoading() {
+        Map<String, Runnable> links = new LinkedHashMap<>();
+        links.put(Messages.NoveltyView_openProgressView, this::openProgressView);
+        emptyPage.show(NoveltyLensPlugin.image(NoveltyLensImages.LENS), Messages.NoveltyView_loadingTitle,
+                Messages.NoveltyView_loadingBody, links);
+        book.showPage(emptyPage.control());
+    }
+
+    private void showFailure(NoveltyException error) {
+        Map<String, Runnable> links = new LinkedHashMap<>();
+        links.put(Messages.NoveltyView_openPreferences, this::openPreferences);
+        links.put(Messages.NoveltyView_tryAgain, () -> analyze(null));
+        String title = error.kind() == NoveltyException.Kind.BAD_INPUT ? Messages.NoveltyView_badInputTitle
+                : Messages.NoveltyView_failedTitle;
+        emptyPage.show(getSite().getShell().getDisplay().getSystemImage(SWT.ICON_WARNING), title, error.getMessage(), links);
+        book.showPage(emptyPage.control());
+    }
+
+    private void openPreferences() {
+        PreferencesUtil.createPreferenceDialogOn(getSite().getShell(), PREFERENCE_PAGE_ID, null, null).open();
+    }
+
+    private void openProgressView() {
+        try {
+            getSite().getPage().showView(PROGRESS_VIEW_ID);
+        } catch (PartInitException e) {
+            NoveltyLensPlugin.log(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        book.setFocus();
+    }
+
+    /** For tests and the copy command: what the view presents now. */
+    public ReportPage reportPage() {
+        return reportPage;
+    }
+
+    /** For tests: the title of the empty state on show, or null when a report is on show. */
+    public String emptyStateTitle() {
+        return showingReport ? null : emptyPage.titleText();
+    }
+
+    @Override
+    public void dispose() {
+        store.removePropertyChangeListener(preferenceListener);
+        engines.removeListener(engineListener);
+        if (tracker != null) {
+            tracker.dispose();
+        }
+        if (scheduler != null) {
+            scheduler.dispose();
+        }
+        super.dispose();
+    }
+}

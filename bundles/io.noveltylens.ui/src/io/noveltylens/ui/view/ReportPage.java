@@ -1,0 +1,88 @@
+package io.noveltylens.ui.view;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IWorkbenchPartSite;
+
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.ui.Messages;
+
+/** Renders a {@link NoveltyReport}: headline, then one section per readout, in a page that scrolls vertically. */
+public final class ReportPage {
+
+    private final ScrolledComposite scrolled;
+    private final Composite content;
+    private final HeadlineSection headline;
+    private final NeighboursSection neighbours;
+    private final DensitySection density;
+    private final HullSection hull;
+    private final VerbatimSection verbatim;
+    private final ProjectionSection projection;
+    private final CopyNeighboursAction copyAction;
+    private NoveltyReport report;
+
+    ReportPage(Composite parent, IWorkbenchPartSite site, Function<String, Path> sourceResolver) {
+        scrolled = new ScrolledComposite(parent, SWT.V_SCROLL);
+        scrolled.setExpandHorizontal(true);
+        scrolled.setExpandVertical(true);
+        content = new Composite(scrolled, SWT.NONE);
+        GridLayoutFactory.swtDefaults().margins(8, 8).spacing(4, 4).applyTo(content);
+        scrolled.setContent(content);
+        headline = new HeadlineSection(content);
+        neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site, sourceResolver);
+        density = new DensitySection(new Section(content, Messages.ReportPage_density).body());
+        hull = new HullSection(new Section(content, Messages.ReportPage_hull).body());
+        verbatim = new VerbatimSection(new Section(content, Messages.ReportPage_verbatim).body());
+        projection = new ProjectionSection(new Section(content, Messages.ReportPage_projection).body());
+        copyAction = new CopyNeighboursAction(neighbours.viewer());
+        // wrapping labels need the width to compute their height: recompute the page size whenever the width changes
+        scrolled.addListener(SWT.Resize, event -> relayout());
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(scrolled);
+    }
+
+    void show(NoveltyReport newReport, boolean hullPending) {
+        report = newReport;
+        headline.show(newReport, hullPending);
+        neighbours.show(newReport.neighbours());
+        density.show(newReport.density());
+        hull.show(newReport, hullPending);
+        verbatim.show(newReport.text(), newReport.verbatim());
+        projection.show(newReport.map());
+        copyAction.setEnabled(!newReport.neighbours().isEmpty());
+        relayout();
+    }
+
+    private void relayout() {
+        Rectangle area = scrolled.getClientArea();
+        content.layout(true, true);
+        scrolled.setMinSize(content.computeSize(Math.max(area.width, 200), SWT.DEFAULT));
+    }
+
+    Control control() {
+        return scrolled;
+    }
+
+    IAction copyAction() {
+        return copyAction;
+    }
+
+    /** For tests: the report on show, or null. */
+    public NoveltyReport report() {
+        return report;
+    }
+
+    /** For tests: the neighbours table. */
+    public TableViewer neighboursViewer() {
+        return neighbours.viewer();
+    }
+}

@@ -1,0 +1,53 @@
+package io.noveltylens.ui.view;
+
+import java.util.stream.Collectors;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+import io.noveltylens.core.verbatim.VerbatimReadout;
+import io.noveltylens.core.verbatim.VerbatimSpan;
+import io.noveltylens.ui.Messages;
+
+/** The passage with the stretches found verbatim in the corpus highlighted, and the coverage for each run length L. */
+final class VerbatimSection {
+
+    private static final int VISIBLE_LINES = 5;
+
+    private final Label coverage;
+    private final Label explanation;
+    private final StyledText passage;
+
+    VerbatimSection(Composite parent) {
+        coverage = Section.wrappingLabel(parent);
+        explanation = Section.wrappingLabel(parent);
+        passage = new StyledText(parent, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).hint(100, passage.getLineHeight() * VISIBLE_LINES).applyTo(passage);
+    }
+
+    void show(String text, VerbatimReadout verbatim) {
+        coverage.setText(NLS.bind(Messages.VerbatimSection_coverage, verbatim.coverage().stream()
+                .map(c -> "L=" + c.minWords() + " " + ReadoutFormat.share(c.share())) //$NON-NLS-1$ //$NON-NLS-2$
+                .collect(Collectors.joining(" \u00b7 ")))); //$NON-NLS-1$
+        explanation.setText(verbatim.explanation());
+        passage.setText(text);
+        Display display = passage.getDisplay();
+        for (VerbatimSpan span : verbatim.spans()) {
+            if (span.endOffset() <= text.length()) {
+                // the theme's selection colours: a highlight that reads on light and dark backgrounds
+                passage.setStyleRange(new StyleRange(span.startOffset(), span.endOffset() - span.startOffset(),
+                        display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT), display.getSystemColor(SWT.COLOR_LIST_SELECTION)));
+            }
+        }
+    }
+
+    StyledText passage() {
+        return passage;
+    }
+}
