@@ -7,6 +7,7 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "io.noveltylens.ui.messages"; //$NON-NLS-1$
 
+    public static String AnalysisJob_internalError;
     public static String AnalysisJob_name;
     public static String AnnotateJob_done;
     public static String AnnotateJob_name;
@@ -26,8 +27,6 @@ public final class Messages extends NLS {
     public static String CustomModelFolder_onnxMissing;
     public static String CustomModelFolder_tokenizerMissing;
     public static String DensitySection_distance;
-    public static String DensitySection_lof;
-    public static String DensitySection_loop;
     public static String DensitySection_percentile;
     public static String EditorHeatmap_failed;
     public static String EditorHeatmap_hover;
@@ -35,6 +34,8 @@ public final class Messages extends NLS {
     public static String EngineConfigFactory_indexDirMissing;
     public static String EngineConfigFactory_shippedMissing;
     public static String EngineLoadJob_name;
+    public static String EngineService_indexInfo;
+    public static String EngineService_indexNotLoaded;
     public static String HeadlineSection_details;
     public static String HeadlineSection_hull;
     public static String HeadlineSection_verdict;

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -48,7 +49,8 @@ class DensityModelFormatTest {
             assertEquals(written.plof(p), loaded.plof(p));
         }
         for (int q = 0; q < 20; q++) {
-            NeighbourList neighbours = cloud.neighbours(new double[] { random.nextDouble(), random.nextDouble() }, -1, 6);
+            double[] query = { random.nextDouble(), random.nextDouble() };
+            NeighbourList neighbours = cloud.neighbours(query, -1, 6);
             assertEquals(written.score(neighbours), loaded.score(neighbours));
         }
     }
@@ -75,7 +77,7 @@ class DensityModelFormatTest {
             for (int j = 0; j < k; j++) {
                 distances[j] = 0.3f + 0.1f * random.nextFloat();
             }
-            java.util.Arrays.sort(distances);
+            Arrays.sort(distances);
             lists[i] = new NeighbourList(ids, distances);
         }
         DensityModel written = DensityModel.build(n, k, i -> lists[i], Progress.NONE);

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.Progress;
 
 class DensityModelTest {
@@ -81,7 +82,7 @@ class DensityModelTest {
         }
     }
 
-    /** Oracle: for each query, count the corpus's leave-one-out mean kNN distances below it (ties half) by brute force. */
+    /** Oracle: count the corpus's leave-one-out mean kNN distances below the query's (ties half) by brute force. */
     @Test
     void percentileMatchesBruteForceRankOverRandomData() {
         Random random = new Random(7);
@@ -122,7 +123,7 @@ class DensityModelTest {
         assertEquals(0, model.score(new NeighbourList(new int[] { 1, 2 }, new float[] { 0.4f, 0.5f })).percentile());
     }
 
-    /** Breunig et al. 2000, Lemma 1: deep inside a cluster LOF is about 1; a far point is both LOF- and LoOP-outlying. */
+    /** Breunig et al. 2000, Lemma 1: deep inside a cluster LOF is about 1; a far point is LOF- and LoOP-outlying. */
     @Test
     void lofIsAboutOneInsideUniformClusterAndLargeForAnObviousOutlier() {
         Random random = new Random(42);
@@ -154,7 +155,7 @@ class DensityModelTest {
         }
     }
 
-    /** Breunig et al. 2000, sec. 4: k or more duplicates make lrd infinite; distances are floored, so it stays finite. */
+    /** Breunig et al. 2000, sec. 4: k duplicates make lrd infinite; distances are floored, so it stays finite. */
     @Test
     void exactDuplicatesKeepDensitiesFinite() {
         PointCloud cloud = PointCloud.onLine(0, 0, 0, 0, 1, 2, 3, 7);
@@ -203,7 +204,7 @@ class DensityModelTest {
                 return true;
             }
         };
-        assertThrows(io.noveltylens.core.CancelledException.class,
+        assertThrows(CancelledException.class,
                 () -> DensityModel.build(LINE.size(), 2, i -> LINE.leaveOneOut(i, 2), cancelled));
     }
 }

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.IntStream;
 
+import io.noveltylens.core.Progress;
+
 /** Points in a small Euclidean space with brute-force nearest neighbours: the test's stand-in for the HNSW search. */
 final class PointCloud {
 
@@ -19,8 +21,8 @@ final class PointCloud {
     }
 
     static PointCloud uniformSquare(int n, Random random) {
-        return new PointCloud(IntStream.range(0, n).mapToObj(i -> new double[] { random.nextDouble(), random.nextDouble() })
-                .toArray(double[][]::new));
+        return new PointCloud(IntStream.range(0, n)
+                .mapToObj(i -> new double[] { random.nextDouble(), random.nextDouble() }).toArray(double[][]::new));
     }
 
     int size() {
@@ -59,6 +61,6 @@ final class PointCloud {
     }
 
     DensityModel model(int k) {
-        return DensityModel.build(size(), k, i -> leaveOneOut(i, k), io.noveltylens.core.Progress.NONE);
+        return DensityModel.build(size(), k, i -> leaveOneOut(i, k), Progress.NONE);
     }
 }

@@ -1,6 +1,7 @@
 package io.noveltylens.core.density;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * LOF (Breunig et al. 2000) and LoOP (Kriegel et al. 2009) computed by brute force straight from the published
@@ -38,7 +39,7 @@ final class PublishedDefinitions {
     private int[] neighbourhood(double[] p, int self) {
         double kd = kDistance(p, self);
         double[] d = distancesFrom(p, self);
-        return java.util.stream.IntStream.range(0, d.length).filter(o -> d[o] <= kd).toArray();
+        return IntStream.range(0, d.length).filter(o -> d[o] <= kd).toArray();
     }
 
     /** Def. 6: lrd(p) = 1 / (sum_o reach-dist_k(p, o) / |N_k(p)|), reach-dist_k(p, o) = max(k-distance(o), d(p, o)). */

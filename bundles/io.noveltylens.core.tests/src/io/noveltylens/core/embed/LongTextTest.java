@@ -11,6 +11,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.noveltylens.core.Progress;
+
 /**
  * Long texts are embedded whole: not cut at the 128 word pieces of the MiniLM tokenizer.json, nor at the model's 256,
  * but read in half-overlapping windows (MiniLM: 254 pieces between [CLS] and [SEP], a new window every 127).
@@ -92,8 +94,10 @@ class LongTextTest {
         String body = text.toString();
         String ending = FixtureTexts.lines("kjv-1000", 12).stream() //$NON-NLS-1$
                 .reduce((x, y) -> x + " " + y).orElseThrow(); //$NON-NLS-1$
-        Embedding plain = embedder.embedQuery(body);
-        Embedding withScripture = embedder.embedQuery(body + ending);
+        // one call, so that the 2 x ~50 windows are spread over both cores
+        List<Embedding> embeddings = embedder.embedPassages(List.of(body, body + ending), Progress.NONE);
+        Embedding plain = embeddings.get(0);
+        Embedding withScripture = embeddings.get(1);
 
         int expectedWindows = PassageTokenizer.split(tokenizer.pieces(body), CLS, SEP, 256).size();
         assertEquals(expectedWindows, plain.windows());

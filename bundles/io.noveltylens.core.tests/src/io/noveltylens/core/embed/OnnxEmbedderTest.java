@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +30,7 @@ class OnnxEmbedderTest {
         List<String> texts = new ArrayList<>(FixtureTexts.mixed(12));
         texts.add(""); //$NON-NLS-1$
         // shuffled with a fixed seed so that length-sorted batches hold neighbours from other sources
-        java.util.Collections.shuffle(texts, new Random(42));
+        Collections.shuffle(texts, new Random(42));
         List<Embedding> passages = embedder.embedPassages(texts, Progress.NONE);
         assertEquals(texts.size(), passages.size());
         for (int i = 0; i < texts.size(); i++) {

@@ -72,7 +72,7 @@ class WendelTheoremTest {
                 outside++;
             }
             HullDistance hull = new HullDistance(corpus);
-            HullDistanceResult fw = hull.verdict(origin, hull.nearestRow(origin), Deadline.NONE, 1000);
+            HullDistanceResult fw = hull.verdict(origin, hull.nearestRow(origin), Deadline.NONE, 500);
             if (fw.verdict() != HullVerdict.UNDETERMINED) {
                 assertEquals(lp.verdict(), fw.verdict(), () -> "LP " + lp + " vs FW " + fw);
             }

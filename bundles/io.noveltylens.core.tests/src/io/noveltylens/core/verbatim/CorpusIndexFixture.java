@@ -29,7 +29,8 @@ final class CorpusIndexFixture {
 
     static IndexSearcher searcherOver(List<String> passages) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(VerbatimAnalyzer.withShingles(SHINGLES)).setRAMBufferSizeMB(256);
+        IndexWriterConfig config = new IndexWriterConfig(VerbatimAnalyzer.withShingles(SHINGLES))
+                .setRAMBufferSizeMB(256);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (String passage : passages) {
                 Document document = new Document();

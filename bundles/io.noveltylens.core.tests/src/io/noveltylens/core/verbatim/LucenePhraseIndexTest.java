@@ -3,6 +3,7 @@ package io.noveltylens.core.verbatim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,7 +37,8 @@ class LucenePhraseIndexTest {
     void wordAndShingleIndexesGiveTheSameReadoutsAsTheBruteForceIndex() throws IOException {
         List<String> corpus = VerbatimOverlapTest.CORPUS;
         IndexSearcher searcher = CorpusIndexFixture.searcherOver(corpus);
-        VerbatimOverlap words = new VerbatimOverlap(new LucenePhraseIndex(searcher, CorpusIndexFixture.FIELD), ANALYZER);
+        VerbatimOverlap words = new VerbatimOverlap(new LucenePhraseIndex(searcher, CorpusIndexFixture.FIELD),
+                ANALYZER);
         VerbatimOverlap shingles = new VerbatimOverlap(
                 new ShingledPhraseIndex(searcher, CorpusIndexFixture.FIELD, CorpusIndexFixture.SHINGLES), ANALYZER);
         VerbatimOverlap bruteForce = new VerbatimOverlap(new ScanningPhraseIndex(corpus, ANALYZER), ANALYZER);
@@ -68,6 +70,20 @@ class LucenePhraseIndexTest {
             assertFalse(index.occurs(List.of("to", "be", "not", "to", "be")));
             assertFalse(index.occurs(List.of("be", "or", "not", "to", "be", "or")));
             assertFalse(index.occurs(List.of("be", "to")));
+        }
+    }
+
+    @Test
+    void shingleIndexRefusesAnIndexBuiltWithoutShingles() throws IOException {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
+            Document document = new Document();
+            document.add(new TextField(CorpusIndexFixture.FIELD, "the quick brown fox jumps", Field.Store.NO));
+            writer.addDocument(document);
+        }
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertThrows(IllegalArgumentException.class, () -> new ShingledPhraseIndex(new IndexSearcher(reader),
+                    CorpusIndexFixture.FIELD, CorpusIndexFixture.SHINGLES));
         }
     }
 

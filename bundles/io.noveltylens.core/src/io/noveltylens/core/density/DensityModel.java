@@ -30,7 +30,10 @@ import io.noveltylens.core.Progress;
  */
 public final class DensityModel {
 
-    /** Kriegel et al. 2009 use lambda = 3: pdist then covers about 99.7 % of a normally distributed neighbourhood. */
+    /**
+     * The lambda {@link #build} uses (the file stores it, so it can change without a new format): Kriegel et al. 2009
+     * use lambda = 3, with which pdist covers about 99.7 % of a normally distributed neighbourhood.
+     */
     public static final double DEFAULT_LAMBDA = 3;
 
     /** Version of the format {@link #write(DataOutput)} writes; bump it on every change of the layout. */

@@ -3,6 +3,7 @@ package io.noveltylens.core.verbatim;
 import java.io.IOException;
 import java.util.List;
 
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -14,7 +15,9 @@ import org.apache.lucene.search.PhraseQuery;
  * Why: on the word field a phrase of common words that does not occur ("and it is not the") costs a positional check
  * of every document holding all its words, 3 ms on 65,000 passages; a shingle is one rare term. A phrase of m words
  * becomes a phrase of shingles that tile it (at offsets 0, 5, 10, ..., and m - 5): it matches iff every word sits at
- * its place, like the word phrase, but intersects a few short posting lists.
+ * its place, like the word phrase, but intersects a few short posting lists. Measured on 65,000 passages: a 60-word
+ * readout in 1.6-1.8 ms (median) instead of 10-15 ms, for an index of 43 MB instead of 8 MB with the word field
+ * alone. Index one value of each field per document: shingles do not run from one value into the next.
  */
 public final class ShingledPhraseIndex implements PhraseIndex {
 
@@ -24,10 +27,26 @@ public final class ShingledPhraseIndex implements PhraseIndex {
     private final String shingleField;
     private final LucenePhraseIndex words;
 
-    public ShingledPhraseIndex(IndexSearcher searcher, String wordField, String shingleField) {
+    /**
+     * @throws IllegalArgumentException when the index has words but no shingles (built without
+     *             {@link VerbatimAnalyzer#withShingles(String)}): every phrase would silently count as new
+     */
+    public ShingledPhraseIndex(IndexSearcher searcher, String wordField, String shingleField) throws IOException {
+        if (hasTerms(searcher, wordField) && !hasTerms(searcher, shingleField)) {
+            throw new IllegalArgumentException("The index has no shingle field " + shingleField); //$NON-NLS-1$
+        }
         this.searcher = searcher;
         this.shingleField = shingleField;
         this.words = new LucenePhraseIndex(searcher, wordField);
+    }
+
+    private static boolean hasTerms(IndexSearcher searcher, String field) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (leaf.reader().terms(field) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

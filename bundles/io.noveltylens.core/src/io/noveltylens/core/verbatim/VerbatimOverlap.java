@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  * For every start i it finds m(i), the longest run words[i..i+m(i)-1] that occurs in the corpus. A run that occurs
  * contains runs that occur, so m(i) >= m(i-1) - 1 and the search at i resumes from there: every query either fails
  * (at most once per start) or moves the furthest end i + m(i) further, so a passage of W words costs at most 2W
- * occurrence queries plus one document lookup per span, not W^2. Runs shorter than {@value #SHORTEST} words do not count for any L, so they are never asked about
- * (which also spares the index the most common short phrases). m is capped at {@value #LONGEST_QUERY} words to bound
+ * occurrence queries plus one document lookup per span, not W^2. Runs shorter than {@value #SHORTEST} words do not
+ * count for any L, so they are never asked about (which also spares the index the most common short phrases). m is capped at {@value #LONGEST_QUERY} words to bound
  * the length of one query; a longer copied stretch shows up as overlapping {@value #LONGEST_QUERY}-word matches that
  * {@link VerbatimSpan} reports as one.
  */

@@ -21,8 +21,8 @@ import io.noveltylens.ui.heatmap.EditorHeatmap;
 
 class HeatmapTest {
 
-    private static final String TEXT = TestCorpus.LIBRARY + " " + TestCorpus.GLACIERS //$NON-NLS-1$
-            + " My grandmother's kitchen radio only played static and Sunday hymns. " //$NON-NLS-1$
+    private static final String TEXT = TestCorpus.LIBRARY + "\n" + TestCorpus.GLACIERS //$NON-NLS-1$
+            + "\nMy grandmother's kitchen radio only played static and Sunday hymns.\n" //$NON-NLS-1$
             + "Tax law in medieval Venice rewarded merchants who insured each other's cargo.\n"; //$NON-NLS-1$
 
     @BeforeAll

@@ -6,12 +6,14 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensPlugin;
 
 /**
  * Analyses one passage: the fast readouts first (tens of milliseconds), posted at once, then the hull readouts within
@@ -63,6 +65,12 @@ public final class AnalysisJob extends Job {
             return Status.OK_STATUS;
         } catch (CancelledException | OperationCanceledException e) {
             return Status.CANCEL_STATUS;
+        } catch (RuntimeException e) {
+            // an engine bug must not leave the view waiting: show it, and log it for the report
+            NoveltyLensPlugin.log(e.toString(), e);
+            sink.accept(this, new AnalysisOutcome.Failed(new NoveltyException(NoveltyException.Kind.IO,
+                    NLS.bind(Messages.AnalysisJob_internalError, e), e)));
+            return Status.OK_STATUS;
         }
     }
 

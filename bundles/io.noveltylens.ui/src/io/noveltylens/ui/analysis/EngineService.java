@@ -10,9 +10,13 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.jface.util.PropertyChangeEvent;
+import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.index.IndexMetadata;
+import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 
 /**
@@ -83,6 +87,20 @@ public final class EngineService {
     /** Forgets a failure (the user fixed something outside the preferences, such as a missing file) and reloads. */
     public void retry() {
         reload();
+    }
+
+    /** What the loaded index was built from, for the preference page; says so when nothing is loaded yet. */
+    public String describeIndex() {
+        NoveltyEngine loaded;
+        synchronized (this) {
+            loaded = engine;
+        }
+        if (loaded == null) {
+            return Messages.EngineService_indexNotLoaded;
+        }
+        IndexMetadata index = loaded.indexInfo();
+        return NLS.bind(Messages.EngineService_indexInfo, new Object[] { index.passages(), index.sources().size(),
+                index.modelId(), index.builtAt(), index.skipped().size() });
     }
 
     public synchronized EngineState state() {
@@ -183,7 +201,7 @@ public final class EngineService {
         try {
             engine.close();
         } catch (Exception e) {
-            io.noveltylens.ui.NoveltyLensPlugin.log(e.getMessage(), e);
+            NoveltyLensPlugin.log(e.getMessage(), e);
         }
     }
 }

@@ -11,14 +11,11 @@ import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
-import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelDescriptor;
-import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.IndexSettings;
-import io.noveltylens.core.index.ModelIdentity;
 import io.noveltylens.ui.Messages;
 
 /**
@@ -54,16 +51,10 @@ public final class IndexRebuildJob extends Job {
             progress.begin(Messages.IndexRebuildJob_loadingModel, IProgressMonitor.UNKNOWN);
             ModelDescriptor model = ModelDescriptor.load(modelDir);
             try (OnnxEmbedder embedder = OnnxEmbedder.open(model, cacheDir)) {
-                ModelFingerprint fingerprint = embedder.fingerprint();
-                ModelIdentity identity = new ModelIdentity(fingerprint.modelId(), fingerprint.onnxSha256(),
-                        fingerprint.tokenizerSha256(), model.dimension());
                 IndexSettings defaults = IndexSettings.defaults();
                 IndexSettings settings = new IndexSettings(k, defaults.pcaComponents(), defaults.maxPassageWords(),
                         defaults.maxFileBytes(), defaults.threads());
-                // the index stores raw (un-normalised) vectors: the hull readouts need them (DESIGN section 3)
-                IndexBuilder builder = new IndexBuilder((texts, p) -> embedder.embedPassages(texts, p).stream()
-                        .map(Embedding::raw).toList(), identity, settings);
-                IndexMetadata built = builder.build(sources, indexRoot, progress);
+                IndexMetadata built = new IndexBuilder(embedder, settings).build(sources, indexRoot, progress);
                 engines.reload();
                 return Status.info(NLS.bind(Messages.IndexRebuildJob_done, built.passages()));
             }

@@ -32,7 +32,8 @@ final class DensitySection {
         percentile.setText(NLS.bind(Messages.DensitySection_percentile, ReadoutFormat.percentile(density.percentile()),
                 density.percentileExplanation()));
         distance.setText(NLS.bind(Messages.DensitySection_distance, density.k(), ReadoutFormat.decimal(density.meanDistance())));
-        lof.setText(NLS.bind(Messages.DensitySection_lof, ReadoutFormat.decimal(density.lof()), density.lofExplanation()));
-        loop.setText(NLS.bind(Messages.DensitySection_loop, ReadoutFormat.decimal(density.loop()), density.loopExplanation()));
+        // core's explanations start with the figure itself ("LOF 1.0: ...")
+        lof.setText(density.lofExplanation());
+        loop.setText(density.loopExplanation());
     }
 }

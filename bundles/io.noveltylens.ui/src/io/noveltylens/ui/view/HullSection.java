@@ -1,5 +1,7 @@
 package io.noveltylens.ui.view;
 
+import java.util.Locale;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Composite;
@@ -49,6 +51,7 @@ final class HullSection {
         if (hull == null) {
             return hullPending ? Messages.HullSection_computing : Messages.HullSection_unavailable;
         }
-        return NLS.bind(Messages.HeadlineSection_hull, new Object[] { hull.distance().verdict(), hull.depth().depth(), hull.components() });
+        return NLS.bind(Messages.HeadlineSection_hull, new Object[] {
+                hull.distance().verdict().name().toLowerCase(Locale.ROOT), hull.depth().depth(), hull.components() });
     }
 }

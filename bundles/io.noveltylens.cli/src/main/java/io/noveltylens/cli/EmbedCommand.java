@@ -39,7 +39,8 @@ final class EmbedCommand implements Command {
                 line.addProperty("model", embedder.model().id()); //$NON-NLS-1$
                 line.addProperty("normalized", embedder.model().normalize()); //$NON-NLS-1$
                 JsonArray vector = new JsonArray();
-                for (float value : embeddings.get(i).vector(embedder.model())) {
+                Embedding embedding = embeddings.get(i);
+                for (float value : embedder.model().normalize() ? embedding.unit() : embedding.raw()) {
                     vector.add(value);
                 }
                 line.add("vector", vector); //$NON-NLS-1$

@@ -44,10 +44,14 @@ public final class Main {
             NOVELTY_INDEX, NOVELTY_MODEL, NOVELTY_CACHE). 'novelty COMMAND --help' describes one command.
             """;
 
+    /** Lucene logs its vectorisation choice at INFO through java.util.logging; results and progress only here. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene"); //$NON-NLS-1$
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(Arrays.asList(args), System.in, System.out, System.err, System.getenv()));
     }
 

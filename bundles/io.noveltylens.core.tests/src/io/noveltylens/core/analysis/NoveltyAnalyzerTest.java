@@ -1,0 +1,150 @@
+package io.noveltylens.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.hull.DepthVerdict;
+import io.noveltylens.core.hull.HullVerdict;
+import io.noveltylens.core.index.Neighbour;
+
+/** The report on real text against a real index, with brute force over the stored vectors as the oracle. */
+class NoveltyAnalyzerTest {
+
+    private static final String SHERLOCK = "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any other name."; //$NON-NLS-1$
+
+    @Test
+    void neighboursAreTheExactTopKByCosineInRankOrder() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        NoveltyReport report = corpus.analyzer.analyze(SHERLOCK, Progress.NONE);
+        float[] query = report.embedding().unit();
+        int n = corpus.index.metadata().passages();
+        List<double[]> exact = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            exact.add(new double[] { i, dot(query, corpus.index.vector(i)) });
+        }
+        exact.sort(Comparator.comparingDouble((double[] e) -> -e[1]));
+        List<Neighbour> neighbours = report.neighbours();
+        assertEquals(10, neighbours.size());
+        for (int rank = 0; rank < neighbours.size(); rank++) {
+            Neighbour neighbour = neighbours.get(rank);
+            assertEquals(rank + 1, neighbour.rank());
+            assertEquals((int) exact.get(rank)[0], neighbour.ordinal(), "rank " + (rank + 1)); //$NON-NLS-1$
+            assertEquals(exact.get(rank)[1], neighbour.cosine(), 1e-6);
+        }
+    }
+
+    @Test
+    void aCopiedPassageIsANearDuplicateQuotedInFull() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        String copied = RealCorpus.lines("kjv-1000.txt.gz").get(123); //$NON-NLS-1$
+        NoveltyReport report = corpus.analyzer.analyze(copied, Progress.NONE);
+        assertEquals(copied, report.neighbours().get(0).text());
+        assertEquals(Verdict.NEAR_DUPLICATE, report.verdict());
+        assertEquals(1.0, report.verbatim().coverage(5), 1e-9);
+        assertTrue(report.density().percentile() < 50, "its own copy sits at distance 0: " + report.density()); //$NON-NLS-1$
+    }
+
+    @Test
+    void theHullPhaseBracketsTheDistanceAndGivesAMonotoneDepthCurve() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        NoveltyReport fast = corpus.analyzer.analyze(SHERLOCK, Progress.NONE);
+        assertNull(fast.hull(), "the fast phase does not wait for the hull"); //$NON-NLS-1$
+        HullReport hull = corpus.analyzer.withHull(fast, Progress.NONE).hull();
+        assertNotNull(hull);
+        assertTrue(hull.distance().lowerBound() <= hull.distance().upperBound() + 1e-9, hull.toString());
+        assertTrue(hull.neighbourScale() > 0);
+        List<DepthVerdict> curve = hull.depth().curve();
+        int lastInside = -1;
+        int firstOutside = Integer.MAX_VALUE;
+        for (DepthVerdict point : curve) {
+            if (point.verdict() == HullVerdict.INSIDE) {
+                lastInside = point.dimension();
+            } else if (point.verdict() == HullVerdict.OUTSIDE) {
+                firstOutside = Math.min(firstOutside, point.dimension());
+            }
+        }
+        assertTrue(lastInside < firstOutside, "inside dimensions come before outside ones: " + curve); //$NON-NLS-1$
+        assertEquals(Math.max(lastInside, 0), hull.depth().depth());
+        assertTrue(hull.distanceExplanation().length() > 20 && hull.depthExplanation().length() > 20);
+    }
+
+    @Test
+    void aMultiSentencePassageIsAlsoScoredSentenceBySentence() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        String copiedVerse = RealCorpus.lines("kjv-1000.txt.gz").get(7); //$NON-NLS-1$
+        String text = "The quantum computer factored the number overnight. " + copiedVerse //$NON-NLS-1$
+                + " Then the laboratory lights went out."; //$NON-NLS-1$
+        List<SentenceReadout> sentences = corpus.analyzer.analyze(text, Progress.NONE).sentences();
+        assertTrue(sentences.size() >= 3, sentences.toString());
+        SentenceReadout first = sentences.get(0);
+        assertEquals("The quantum computer factored the number overnight.", first.span().of(text)); //$NON-NLS-1$
+        SentenceReadout verse = sentences.stream().filter(s -> copiedVerse.startsWith(s.span().of(text))).findFirst()
+                .orElseThrow();
+        assertTrue(verse.density().percentile() < first.density().percentile(),
+                "the copied verse is less novel than the invented sentence"); //$NON-NLS-1$
+    }
+
+    @Test
+    void aLongSelectionIsEmbeddedWholeInWindows() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        String longText = String.join(" ", RealCorpus.lines("sherlock-200.txt.gz").subList(0, 60)); //$NON-NLS-1$ //$NON-NLS-2$
+        NoveltyReport report = corpus.analyzer.analyze(longText, Progress.NONE);
+        Embedding embedding = report.embedding();
+        assertTrue(embedding.windows() > 5, "windows: " + embedding.windows()); //$NON-NLS-1$
+        assertEquals(10, report.neighbours().size());
+    }
+
+    @Test
+    void badSelectionsGetActionableMessages() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        for (String bad : List.of("", "   \n\t", "?!... --")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            NoveltyException refused = assertThrows(NoveltyException.class,
+                    () -> corpus.analyzer.analyze(bad, Progress.NONE));
+            assertEquals(NoveltyException.Kind.BAD_INPUT, refused.kind());
+            assertTrue(refused.getMessage().contains("Select"), refused.getMessage()); //$NON-NLS-1$
+        }
+        String huge = "word ".repeat(NoveltyAnalyzer.MAX_CHARS / 5 + 1); //$NON-NLS-1$
+        NoveltyException tooLong = assertThrows(NoveltyException.class,
+                () -> corpus.analyzer.analyze(huge, Progress.NONE));
+        assertTrue(tooLong.getMessage().contains("1000000"), tooLong.getMessage()); //$NON-NLS-1$
+    }
+
+    @Test
+    void theNeighbourhoodMapPlacesTheQueryAndEveryNeighbour() throws Exception {
+        NoveltyReport report = RealCorpus.get().analyzer.analyze(SHERLOCK, Progress.NONE);
+        NeighbourhoodMap map = report.map();
+        assertEquals(report.neighbours().size() + 1, map.points().size());
+        assertTrue(map.varianceShown() > 0 && map.varianceShown() <= 1, "variance shown " + map.varianceShown()); //$NON-NLS-1$
+        // classical MDS keeps the order of distances from the query roughly: the nearest neighbour is nearer in the
+        // picture than the farthest one
+        double[] q = map.points().get(0);
+        double nearest = IntStream.of(1).mapToDouble(i -> distance(q, map.points().get(i))).sum();
+        double farthest = distance(q, map.points().get(map.points().size() - 1));
+        assertTrue(nearest <= farthest * 1.5, nearest + " vs " + farthest); //$NON-NLS-1$
+    }
+
+    private static double distance(double[] a, double[] b) {
+        return Math.hypot(a[0] - b[0], a[1] - b[1]);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,64 @@
+package io.noveltylens.core.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.core.embed.TestModels;
+import io.noveltylens.core.index.IndexBuilder;
+import io.noveltylens.core.index.IndexSettings;
+import io.noveltylens.core.index.LuceneCorpusIndex;
+
+/**
+ * An index of real text built once per test JVM with the real model: 800 Austen paragraphs and 1,000 King James
+ * verses from the fixtures. Kept under target/ with its embedding cache, so a rerun in the same checkout embeds
+ * nothing. Other authors (Conan Doyle) and another genre (WordNet glosses) are the queries that should be novel.
+ */
+final class RealCorpus {
+
+    static final int AUSTEN_PASSAGES = 800;
+    private static final Path FIXTURES = Path.of("fixtures"); //$NON-NLS-1$
+    private static final Path DIR = Path.of("target", "real-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+    private static RealCorpus instance;
+
+    final OnnxEmbedder embedder;
+    final LuceneCorpusIndex index;
+    final NoveltyAnalyzer analyzer;
+
+    private RealCorpus(OnnxEmbedder embedder, LuceneCorpusIndex index) {
+        this.embedder = embedder;
+        this.index = index;
+        this.analyzer = new NoveltyAnalyzer(embedder, index, 10, new HullAnalysis(Duration.ofSeconds(2)));
+    }
+
+    static synchronized RealCorpus get() throws NoveltyException, IOException {
+        if (instance == null) {
+            OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
+            Path sources = Files.createDirectories(DIR.resolve("sources")); //$NON-NLS-1$
+            Files.write(sources.resolve("austen.txt"), lines("austen-1500.txt.gz").subList(0, AUSTEN_PASSAGES)); //$NON-NLS-1$ //$NON-NLS-2$
+            Files.write(sources.resolve("kjv.txt"), lines("kjv-1000.txt.gz")); //$NON-NLS-1$ //$NON-NLS-2$
+            Path index = DIR.resolve("index"); //$NON-NLS-1$
+            new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(sources), index, Progress.NONE);
+            instance = new RealCorpus(embedder, LuceneCorpusIndex.open(index, embedder.fingerprint(),
+                    embedder.model().dimension()));
+        }
+        return instance;
+    }
+
+    /** The lines of a gzipped fixture. */
+    static List<String> lines(String fixture) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(FIXTURES.resolve(fixture))), StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.noveltylens.core.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.corpus.Provenance;
+
+/** The index lifecycle: provenance, incremental rebuilds, atomic publication, refusal of foreign or damaged indexes. */
+class IndexBuilderTest {
+
+    @TempDir
+    Path dir;
+    Path corpus;
+    Path index;
+
+    @BeforeEach
+    void corpus() throws IOException {
+        corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
+        index = dir.resolve("index"); //$NON-NLS-1$
+        Files.writeString(corpus.resolve("a.txt"), lines("alpha", 40)); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** Distinct lines of varied words, one passage each (the file has no blank line). */
+    private static String lines(String topic, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(topic).append(" passage number ").append(i).append(" speaks of word").append(i % 7) //$NON-NLS-1$ //$NON-NLS-2$
+                    .append(" and thing").append(i % 11).append(" and item").append(i).append('\n'); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return text.toString();
+    }
+
+    private IndexMetadata build(HashingEmbedder embedder) throws NoveltyException {
+        return new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(corpus), index, Progress.NONE);
+    }
+
+    private static LuceneCorpusIndex open(Path index, HashingEmbedder embedder) throws NoveltyException {
+        return LuceneCorpusIndex.open(index, embedder.fingerprint(), HashingEmbedder.DIMENSION);
+    }
+
+    @Test
+    void findsAPassageByItsOwnTextWithExactProvenance() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        IndexMetadata metadata = build(model);
+        assertEquals(40, metadata.passages());
+        String text = Files.readString(corpus.resolve("a.txt")); //$NON-NLS-1$
+        String line = text.lines().toList().get(17);
+        try (LuceneCorpusIndex opened = open(index, model)) {
+            Neighbour best = opened.nearest(model.embedQuery(line).unit(), 3).get(0);
+            assertEquals(line, best.text());
+            assertEquals(1.0, best.cosine(), 1e-5);
+            Provenance source = best.sources().get(0);
+            assertEquals("corpus/a.txt", source.source(), "sources under the index's parent are stored relative"); //$NON-NLS-1$ //$NON-NLS-2$
+            assertEquals(18, source.line());
+            assertEquals(line, text.substring(source.startOffset(), source.endOffset()));
+        }
+    }
+
+    @Test
+    void identicalPassagesAreStoredOnceWithEveryProvenance() throws Exception {
+        Files.writeString(corpus.resolve("b.txt"), lines("alpha", 3)); //$NON-NLS-1$ //$NON-NLS-2$
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        IndexMetadata metadata = build(model);
+        assertEquals(40, metadata.passages());
+        assertEquals(43, metadata.passagesRead());
+        try (LuceneCorpusIndex opened = open(index, model)) {
+            String line = lines("alpha", 1).strip(); //$NON-NLS-1$
+            List<Provenance> sources = opened.nearest(model.embedQuery(line).unit(), 1).get(0).sources();
+            assertEquals(List.of("corpus/a.txt", "corpus/b.txt"), sources.stream().map(Provenance::source).toList()); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    @Test
+    void rebuildEmbedsOnlyPassagesItHasNotSeen() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        build(model);
+        assertEquals(40, model.embeddedCount());
+        Files.writeString(corpus.resolve("b.txt"), lines("beta", 25)); //$NON-NLS-1$ //$NON-NLS-2$
+        IndexMetadata rebuilt = build(model);
+        assertEquals(65, rebuilt.passages());
+        assertEquals(25, rebuilt.embedded());
+        assertEquals(65, model.embeddedCount(), "only the 25 new passages were embedded"); //$NON-NLS-1$
+        build(model);
+        assertEquals(65, model.embeddedCount(), "an unchanged corpus embeds nothing"); //$NON-NLS-1$
+    }
+
+    @Test
+    void aBuildThatDiesLeavesThePreviousIndexAndTheNextRunResumes() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        build(model);
+        List<String> before = answers(model);
+        Files.writeString(corpus.resolve("b.txt"), lines("beta", 600)); //$NON-NLS-1$ //$NON-NLS-2$
+        HashingEmbedder dying = new HashingEmbedder("m1"); //$NON-NLS-1$
+        dying.failAfter(300);
+        assertThrows(NoveltyException.class, () -> build(dying));
+        assertEquals(before, answers(model), "the previous index answers as before"); //$NON-NLS-1$
+        assertEquals(40, LuceneCorpusIndex.readMetadata(index).passages());
+        try (Stream<Path> leftovers = Files.list(index)) {
+            assertFalse(leftovers.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no partial generation left"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        HashingEmbedder resumed = new HashingEmbedder("m1"); //$NON-NLS-1$
+        IndexMetadata complete = build(resumed);
+        assertEquals(640, complete.passages());
+        assertEquals(600 - 256, resumed.embeddedCount(), "the first flushed chunk of 256 was not embedded again"); //$NON-NLS-1$
+    }
+
+    @Test
+    void aCancelledBuildLeavesThePreviousIndex() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        build(model);
+        List<String> before = answers(model);
+        Files.writeString(corpus.resolve("b.txt"), lines("beta", 50)); //$NON-NLS-1$ //$NON-NLS-2$
+        CancelAfter cancel = new CancelAfter(20);
+        assertThrows(CancelledException.class,
+                () -> new IndexBuilder(model, IndexSettings.defaults()).build(List.of(corpus), index, cancel));
+        assertEquals(before, answers(model));
+    }
+
+    @Test
+    void refusesAnIndexBuiltByAnotherModelAndNamesIt() throws Exception {
+        build(new HashingEmbedder("first-model")); //$NON-NLS-1$
+        NoveltyException refused = assertThrows(NoveltyException.class,
+                () -> open(index, new HashingEmbedder("second-model"))); //$NON-NLS-1$
+        assertEquals(NoveltyException.Kind.INDEX, refused.kind());
+        assertTrue(refused.getMessage().contains("'first-model'"), refused.getMessage()); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("rebuild"), refused.getMessage()); //$NON-NLS-1$
+    }
+
+    @Test
+    void aDamagedIndexIsReportedWithTheFix() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        build(model);
+        Path generation = new IndexLayout(index).currentGeneration().orElseThrow();
+        List<Path> vectorFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.list(generation)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".vec")).forEach(vectorFiles::add); //$NON-NLS-1$
+        }
+        assertFalse(vectorFiles.isEmpty());
+        Path vectors = vectorFiles.get(0);
+        Files.write(vectors, java.util.Arrays.copyOf(Files.readAllBytes(vectors), (int) Files.size(vectors) / 2));
+        NoveltyException damaged = assertThrows(NoveltyException.class, () -> open(index, model));
+        assertEquals(NoveltyException.Kind.INDEX, damaged.kind());
+        assertTrue(damaged.getMessage().contains("Rebuild it"), damaged.getMessage()); //$NON-NLS-1$
+        assertTrue(Files.exists(corpus.resolve("a.txt")), "the corpus sources are not touched"); //$NON-NLS-1$
+    }
+
+    @Test
+    void refusesAnIndexOfAnotherFormatVersion() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        build(model);
+        Path json = new IndexLayout(index).currentGeneration().orElseThrow().resolve(IndexMetadata.FILE_NAME);
+        Files.writeString(json, Files.readString(json).replace("\"formatVersion\": " + IndexMetadata.FORMAT_VERSION, //$NON-NLS-1$
+                "\"formatVersion\": 0")); //$NON-NLS-1$
+        NoveltyException refused = assertThrows(NoveltyException.class, () -> open(index, model));
+        assertTrue(refused.getMessage().contains("format version 0"), refused.getMessage()); //$NON-NLS-1$
+    }
+
+    @Test
+    void aMissingIndexSaysHowToBuildOne() {
+        NoveltyException missing = assertThrows(NoveltyException.class,
+                () -> open(dir.resolve("nowhere"), new HashingEmbedder("m1"))); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(NoveltyException.Kind.INDEX, missing.kind());
+        assertTrue(missing.getMessage().contains("novelty index --corpus"), missing.getMessage()); //$NON-NLS-1$
+    }
+
+    @Test
+    void aCorpusWithoutPassagesIsRefusedWithTheReason() throws Exception {
+        Files.delete(corpus.resolve("a.txt")); //$NON-NLS-1$
+        Files.write(corpus.resolve("image.txt"), new byte[] { 1, 0, 2, 0 }); //$NON-NLS-1$
+        NoveltyException refused = assertThrows(NoveltyException.class, () -> build(new HashingEmbedder("m1"))); //$NON-NLS-1$
+        assertEquals(NoveltyException.Kind.CORPUS, refused.kind());
+        assertTrue(refused.getMessage().contains("binary"), refused.getMessage()); //$NON-NLS-1$
+    }
+
+    /** The top passage for a few probe texts: what "answers the same as before" compares. */
+    private List<String> answers(HashingEmbedder model) throws NoveltyException {
+        try (LuceneCorpusIndex opened = open(index, model)) {
+            List<String> answers = new ArrayList<>();
+            for (String probe : List.of("alpha passage number 3", "word4 and thing9", "item 33")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                answers.add(opened.nearest(model.embedQuery(probe).unit(), 1).get(0).text());
+            }
+            return answers;
+        }
+    }
+
+    /** Cancels once a number of units has been reported. */
+    private static final class CancelAfter implements Progress {
+        private final int limit;
+        private int done;
+
+        CancelAfter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void begin(String task, int totalWork) {
+        }
+
+        @Override
+        public void worked(int work) {
+            done += work;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return done >= limit;
+        }
+    }
+}
