@@ -133,6 +133,32 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aSecondBuildOfTheSameIndexIsRefusedWhileTheFirstRuns() throws Exception {
+        java.util.concurrent.CountDownLatch embedding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HashingEmbedder blocking = new HashingEmbedder("m1") { //$NON-NLS-1$
+            @Override
+            public List<io.noveltylens.core.embed.Embedding> embedPassages(List<String> texts, Progress progress)
+                    throws NoveltyException {
+                embedding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.embedPassages(texts, progress);
+            }
+        };
+        java.util.concurrent.FutureTask<IndexMetadata> first = new java.util.concurrent.FutureTask<>(() -> build(blocking));
+        new Thread(first).start();
+        embedding.await();
+        NoveltyException refused = assertThrows(NoveltyException.class, () -> build(new HashingEmbedder("m1"))); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("Another build"), refused.getMessage()); //$NON-NLS-1$
+        release.countDown();
+        assertEquals(40, first.get().passages(), "the first build completes"); //$NON-NLS-1$
+    }
+
+    @Test
     void refusesAnIndexBuiltByAnotherModelAndNamesIt() throws Exception {
         build(new HashingEmbedder("first-model")); //$NON-NLS-1$
         NoveltyException refused = assertThrows(NoveltyException.class,

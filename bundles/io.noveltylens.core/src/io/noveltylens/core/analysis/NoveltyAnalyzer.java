@@ -50,8 +50,9 @@ public final class NoveltyAnalyzer {
         String passage = checked(text);
         Embedding embedding = embedder.embedQuery(passage);
         progress.checkCanceled();
-        List<Neighbour> neighbours = index.nearest(embedding.unit(), k);
-        DensityReadout density = density(neighbours);
+        List<Neighbour> searched = index.nearest(embedding.unit(), searchK());
+        DensityReadout density = density(searched);
+        List<Neighbour> neighbours = searched.subList(0, Math.min(k, searched.size()));
         VerbatimReadout overlap = verbatim(passage);
         List<SentenceReadout> sentences = sentences(text, progress);
         NeighbourhoodMap map = map(embedding, neighbours);
@@ -81,7 +82,7 @@ public final class NoveltyAnalyzer {
             progress.checkCanceled();
             String sentence = span.of(text);
             Embedding embedding = embedder.embedQuery(sentence);
-            List<Neighbour> neighbours = index.nearest(embedding.unit(), k);
+            List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK());
             double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
             readouts.add(new SentenceReadout(span, density(neighbours), nearest,
                     verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
@@ -90,7 +91,17 @@ public final class NoveltyAnalyzer {
         return readouts;
     }
 
+    /**
+     * The density statistics were computed with the index's k; LOF and LoOP compare like with like only when the
+     * query uses the same k, whatever number of neighbours the user asked to see.
+     */
+    private int searchK() {
+        return Math.max(k, index.density().k());
+    }
+
+    /** Density from the index's k nearest of {@code neighbours} (best first). */
     private DensityReadout density(List<Neighbour> neighbours) {
+        neighbours = neighbours.subList(0, Math.min(neighbours.size(), index.density().k()));
         int[] ids = new int[neighbours.size()];
         float[] distances = new float[neighbours.size()];
         for (int i = 0; i < ids.length; i++) {

@@ -3,6 +3,7 @@ package io.noveltylens.core.index;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,11 +87,12 @@ public final class IndexBuilder {
                     + " usable passage(s); at least 2 are needed. " + describeSkipped(corpus)); //$NON-NLS-1$
         }
         Path generation = null;
-        try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
+        FileChannel lock = lockForWriting(layout);
+        try (lock; EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
             int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
             generation = layout.createTemporaryGeneration();
             StoredVectors vectors = StoredVectors.of(passages, cache, dimension);
-            writeLucene(generation, passages, vectors, relativeTo(indexRoot.toAbsolutePath().normalize().getParent()),
+            writeLucene(generation, passages, vectors, indexRoot,
                     new ProgressSlice(progress, WORK_WRITE));
             double rawNeighbourDistance = writeDensity(generation, vectors, new ProgressSlice(progress, WORK_DENSITY));
             int components = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
@@ -114,6 +116,20 @@ public final class IndexBuilder {
             if (generation != null) {
                 deleteQuietly(generation);
             }
+        }
+    }
+
+    private static FileChannel lockForWriting(IndexLayout layout) throws NoveltyException {
+        try {
+            FileChannel lock = layout.lockForWriting();
+            if (lock == null) {
+                throw new NoveltyException(NoveltyException.Kind.INDEX, "Another build is writing the index in " //$NON-NLS-1$
+                        + layout.root() + ". Wait for it to finish (or stop it), then build again."); //$NON-NLS-1$
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new NoveltyException(NoveltyException.Kind.IO, "Cannot create or lock the index folder " //$NON-NLS-1$
+                    + layout.root() + ": " + e.getMessage() + ". Check that it is writable.", e); //$NON-NLS-1$ //$NON-NLS-2$
         }
     }
 
@@ -149,8 +165,8 @@ public final class IndexBuilder {
         return missing.size();
     }
 
-    private void writeLucene(Path generation, List<CorpusPassage> passages, StoredVectors vectors,
-            SourceRelativizer relativizer, ProgressSlice progress) throws IOException {
+    private void writeLucene(Path generation, List<CorpusPassage> passages, StoredVectors vectors, Path indexRoot,
+            ProgressSlice progress) throws IOException {
         progress.begin("Writing the HNSW index", passages.size()); //$NON-NLS-1$
         IndexWriterConfig config = new IndexWriterConfig(VerbatimAnalyzer.create())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
@@ -163,7 +179,10 @@ public final class IndexBuilder {
                     progress.checkCanceled();
                 }
                 CorpusPassage passage = passages.get(i);
-                List<Provenance> sources = passage.sources().stream().map(relativizer::apply).toList();
+                List<Provenance> sources = passage.sources().stream()
+                        .map(p -> new Provenance(SourcePaths.record(indexRoot, p.source()), p.startOffset(),
+                                p.endOffset(), p.line()))
+                        .toList();
                 writer.addDocument(LuceneSchema.document(passage, sources, vectors.unit(i), vectors.norm(i)));
                 progress.worked(1);
             }
@@ -240,23 +259,6 @@ public final class IndexBuilder {
         MatrixFile.write(pca.projectAll(raw, components), generation.resolve(CorpusFiles.PROJECTED));
         progress.done();
         return components;
-    }
-
-    /** Sources under {@code base} are stored relative to it; others absolute. */
-    private static SourceRelativizer relativeTo(Path base) {
-        return provenance -> {
-            Path source = Path.of(provenance.source());
-            if (base != null && source.isAbsolute() && source.startsWith(base)) {
-                return new Provenance(base.relativize(source).toString().replace('\\', '/'),
-                        provenance.startOffset(), provenance.endOffset(), provenance.line());
-            }
-            return provenance;
-        };
-    }
-
-    @FunctionalInterface
-    private interface SourceRelativizer {
-        Provenance apply(Provenance provenance);
     }
 
     private static String describeSkipped(CorpusReadResult corpus) {

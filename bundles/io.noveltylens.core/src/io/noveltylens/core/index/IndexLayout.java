@@ -2,11 +2,14 @@ package io.noveltylens.core.index;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,7 @@ import java.util.Optional;
 final class IndexLayout {
 
     static final String CURRENT = "CURRENT"; //$NON-NLS-1$
+    private static final String WRITE_LOCK = "write.lock"; //$NON-NLS-1$
     private static final String GENERATION_PREFIX = "gen-"; //$NON-NLS-1$
     private static final String TEMPORARY_SUFFIX = ".tmp"; //$NON-NLS-1$
 
@@ -63,7 +67,7 @@ final class IndexLayout {
         Files.move(temporaryGeneration, generation, StandardCopyOption.ATOMIC_MOVE);
         Path pointer = root.resolve(CURRENT + TEMPORARY_SUFFIX);
         Files.writeString(pointer, generation.getFileName() + "\n", StandardCharsets.UTF_8); //$NON-NLS-1$
-        try (var channel = java.nio.channels.FileChannel.open(pointer, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(pointer, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
         try {
@@ -91,6 +95,27 @@ final class IndexLayout {
                 deleteRecursively(leftover);
             }
         }
+    }
+
+    /**
+     * Takes the folder's write lock, so that two builds (two IDEs, an IDE and the CLI) never write one index at once.
+     * The operating system releases it if the process dies, so a killed build never leaves the index locked.
+     *
+     * @return the locked channel (closing it releases the lock), or null when another build holds the lock
+     */
+    FileChannel lockForWriting() throws IOException {
+        Files.createDirectories(root);
+        FileChannel channel = FileChannel.open(root.resolve(WRITE_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by another build in this JVM
+        }
+        channel.close();
+        return null;
     }
 
     Path embeddingCache(String modelSha256) {
