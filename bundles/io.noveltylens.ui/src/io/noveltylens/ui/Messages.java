@@ -11,7 +11,7 @@ public final class Messages extends NLS {
     public static String AnalysisJob_name;
     public static String AnnotateJob_done;
     public static String AnnotateJob_name;
-    public static String AnnotateJob_passage;
+    public static String AnnotateJob_skipped;
     public static String AnnotationResultsView_empty;
     public static String AnnotationResultsView_exportCsv;
     public static String AnnotationResultsView_exportFailed;

@@ -27,7 +27,7 @@ final class RealCorpus {
 
     static final int AUSTEN_PASSAGES = 800;
     private static final Path FIXTURES = Path.of("fixtures"); //$NON-NLS-1$
-    private static final Path DIR = Path.of("target", "real-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+    static final Path DIR = Path.of("target", "real-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
     private static RealCorpus instance;
 
     final OnnxEmbedder embedder;

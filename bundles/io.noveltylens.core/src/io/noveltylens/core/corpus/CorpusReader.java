@@ -43,11 +43,8 @@ public final class CorpusReader {
     }
 
     public CorpusReadResult read(List<Path> roots, Progress progress) throws NoveltyException {
-        List<Path> files = new ArrayList<>();
         List<SkippedSource> skipped = new ArrayList<>();
-        for (Path root : roots) {
-            collect(root, files, skipped);
-        }
+        List<Path> files = sourceFiles(roots, skipped);
         progress.begin("Reading corpus", files.size()); //$NON-NLS-1$
         Map<String, Builder> distinct = new LinkedHashMap<>();
         List<SourceDigest> digests = new ArrayList<>();
@@ -68,6 +65,27 @@ public final class CorpusReader {
             result.add(new CorpusPassage(builder.text, TextNormalization.sha256(builder.text), builder.sources));
         }
         return new CorpusReadResult(result, digests, skipped, passagesRead);
+    }
+
+    /**
+     * The files under {@code roots} that {@link #read} would read, in its order; sources that cannot be listed or have
+     * no text format are added to {@code skipped}. With {@link #passages(Path, List)}, for callers that handle one
+     * file at a time (the annotator) instead of holding a whole de-duplicated corpus.
+     */
+    public List<Path> sourceFiles(List<Path> roots, List<SkippedSource> skipped) throws NoveltyException {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            collect(root, files, skipped);
+        }
+        return files;
+    }
+
+    /**
+     * Every passage of one file in file order, duplicates included, as {@link #read} cuts them (before whitespace
+     * normalisation); an unreadable file gives none and is added to {@code skipped}.
+     */
+    public List<Passage> passages(Path file, List<SkippedSource> skipped) {
+        return readFile(file, skipped, new ArrayList<>());
     }
 
     private static final class Builder {

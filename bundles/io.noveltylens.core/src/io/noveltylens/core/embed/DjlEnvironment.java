@@ -19,8 +19,9 @@ import io.noveltylens.core.NoveltyException;
  * under OSGi it is otherwise some other bundle's, and DJL fails with "No tokenizers version found in property
  * file".</li>
  * </ul>
- * These are JVM-wide system properties: the first caller's cache dir wins, which is what we want, since DJL loads
- * its native library once per JVM and a second copy from another class loader fails.
+ * These are JVM-wide system properties: the first caller's cache dir wins. A second copy of DJL in the same JVM
+ * (another class loader) gets an engine cache dir of its own, because a native library can be loaded from one path
+ * by one class loader only.
  */
 final class DjlEnvironment {
 
@@ -28,6 +29,9 @@ final class DjlEnvironment {
     interface DjlCall<T> {
         T call() throws IOException;
     }
+
+    /** The DJL class loader that extracted into {@code ENGINE_CACHE_DIR} first in this JVM. */
+    private static final String FIRST_LOADER = "noveltylens.djl.loader"; //$NON-NLS-1$
 
     private DjlEnvironment() {
     }
@@ -45,8 +49,17 @@ final class DjlEnvironment {
                     e);
         }
         setIfAbsent("DJL_CACHE_DIR", djl); //$NON-NLS-1$
-        setIfAbsent("ENGINE_CACHE_DIR", djl); //$NON-NLS-1$
         setIfAbsent("jna.tmpdir", jna); //$NON-NLS-1$
+        String loader = Integer.toHexString(System.identityHashCode(HuggingFaceTokenizer.class.getClassLoader()));
+        String firstLoader = System.getProperty(FIRST_LOADER);
+        if (firstLoader == null) {
+            System.setProperty(FIRST_LOADER, loader);
+            setIfAbsent("ENGINE_CACHE_DIR", djl); //$NON-NLS-1$
+        } else if (!firstLoader.equals(loader)) {
+            // DJL was loaded again (a bundle refresh): the JVM refuses the library file the first copy loaded
+            // ("already loaded in another classloader"), so this copy extracts its own (DESIGN section 4).
+            System.setProperty("ENGINE_CACHE_DIR", cacheDir.resolve("djl-" + loader).toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        }
     }
 
     static <T> T callWithOwnClassLoader(DjlCall<T> call) throws IOException {

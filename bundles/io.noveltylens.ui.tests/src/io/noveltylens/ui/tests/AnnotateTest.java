@@ -17,12 +17,13 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.noveltylens.core.annotate.AnnotatedPassage;
+import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
 import io.noveltylens.ui.annotate.NoveltyMarkers;
-import io.noveltylens.ui.annotate.PassageResult;
 import io.noveltylens.ui.annotate.ResultsExport;
 
 class AnnotateTest {
@@ -37,7 +38,7 @@ class AnnotateTest {
         IProject project = Workspace.project("research"); //$NON-NLS-1$
         Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every spring.\n"); //$NON-NLS-1$ //$NON-NLS-2$
         Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        AtomicReference<List<PassageResult>> results = new AtomicReference<>();
+        AtomicReference<List<AnnotatedPassage>> results = new AtomicReference<>();
 
         AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(), results::set);
         job.setUser(false);
@@ -68,15 +69,15 @@ class AnnotateTest {
         Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         Path jsonl = dir.resolve("annotations.jsonl"); //$NON-NLS-1$
         Path csv = dir.resolve("annotations.csv"); //$NON-NLS-1$
-        ResultsExport.writeJsonLines(view.results(), jsonl);
-        ResultsExport.writeCsv(view.results(), csv);
+        ResultsExport.write(view.results(), jsonl, AnnotationFormat.JSON_LINES);
+        ResultsExport.write(view.results(), csv, AnnotationFormat.CSV);
         List<String> jsonLines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         assertEquals(3, jsonLines.size());
         assertTrue(jsonLines.stream().allMatch(line -> line.contains("\"density\"") && line.contains("\"source\"")), //$NON-NLS-1$ //$NON-NLS-2$
                 jsonLines.get(0));
         List<String> csvLines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(4, csvLines.size(), "header and three rows"); //$NON-NLS-1$
-        assertTrue(csvLines.get(0).startsWith("source,start,end,line,percentile")); //$NON-NLS-1$
+        assertTrue(csvLines.get(0).startsWith("text,source.source,source.start,source.end,source.line"), csvLines.get(0)); //$NON-NLS-1$
         assertTrue(csvLines.stream().anyMatch(line -> line.contains("old library"))); //$NON-NLS-1$
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
@@ -22,28 +23,28 @@ import org.eclipse.osgi.util.NLS;
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
-import io.noveltylens.core.corpus.CorpusPassage;
-import io.noveltylens.core.corpus.CorpusReader;
-import io.noveltylens.core.corpus.PassageSplitter;
-import io.noveltylens.core.corpus.Provenance;
-import io.noveltylens.core.index.IndexSettings;
+import io.noveltylens.core.annotate.AnnotatedPassage;
+import io.noveltylens.core.annotate.AnnotationSummary;
+import io.noveltylens.core.annotate.CorpusAnnotator;
+import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.EngineService;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.analysis.MonitorProgress;
 
 /**
- * Annotate with Novelty Lens: splits the selected files into passages the way core splits a corpus, scores each
- * passage's fast readouts against the reference corpus, replaces the resources' Novelty Lens markers with new ones,
- * and hands the results to the results view. Cancelling stops between passages and writes no markers.
+ * Annotate with Novelty Lens: core's {@link CorpusAnnotator} scores the fast readouts of every passage of the selected
+ * resources; this job replaces their Novelty Lens markers with new ones and hands the results to the results view.
+ * Cancelling stops within the passage being scored and writes no markers.
  */
 public final class AnnotateJob extends Job {
 
     private final List<IResource> resources;
     private final EngineService engines;
-    private final Consumer<List<PassageResult>> onDone;
+    private final Consumer<List<AnnotatedPassage>> onDone;
 
-    public AnnotateJob(List<IResource> resources, EngineService engines, Consumer<List<PassageResult>> onDone) {
+    public AnnotateJob(List<IResource> resources, EngineService engines, Consumer<List<AnnotatedPassage>> onDone) {
         super(Messages.AnnotateJob_name);
         this.resources = List.copyOf(resources);
         this.engines = engines;
@@ -59,13 +60,13 @@ public final class AnnotateJob extends Job {
             NoveltyEngine engine = engines.acquire(progress.split(10));
             List<Path> roots = resources.stream().map(IResource::getLocation).filter(Objects::nonNull)
                     .map(location -> location.toPath()).toList();
-            IndexSettings settings = IndexSettings.defaults();
-            List<CorpusPassage> passages = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
-                    settings.maxFileBytes()).read(roots, new MonitorProgress(progress.split(10))).passages();
-            List<PassageResult> results = score(engine, passages, progress.split(70));
+            // the results table shows every passage anyway, so collecting them here costs nothing extra
+            List<AnnotatedPassage> results = new ArrayList<>();
+            AnnotationSummary summary = new CorpusAnnotator(engine, false).annotate(roots,
+                    new MonitorProgress(progress.split(80)), results::add);
             writeMarkers(results, progress.split(10));
             onDone.accept(results);
-            return Status.info(NLS.bind(Messages.AnnotateJob_done, results.size()));
+            return outcome(summary);
         } catch (NoveltyException e) {
             return Status.error(e.getMessage(), e);
         } catch (CoreException e) {
@@ -75,30 +76,26 @@ public final class AnnotateJob extends Job {
         }
     }
 
-    private static List<PassageResult> score(NoveltyEngine engine, List<CorpusPassage> passages, SubMonitor progress)
-            throws NoveltyException {
-        progress.setWorkRemaining(passages.size());
-        List<PassageResult> results = new ArrayList<>();
-        for (CorpusPassage passage : passages) {
-            progress.subTask(NLS.bind(Messages.AnnotateJob_passage, results.size() + 1, passages.size()));
-            var report = engine.analyze(passage.text(), new MonitorProgress(progress.split(1)));
-            // identical passages are read once: each place they occur gets its own result and marker
-            for (Provenance source : passage.sources()) {
-                results.add(new PassageResult(source, report));
-            }
+    /** The count, and each file that was not read with its reason, so that a missing file cannot go unnoticed. */
+    private static IStatus outcome(AnnotationSummary summary) {
+        MultiStatus status = new MultiStatus(NoveltyLensPlugin.PLUGIN_ID, 0,
+                NLS.bind(Messages.AnnotateJob_done, summary.passages(), summary.skipped().size()));
+        for (SkippedSource skipped : summary.skipped()) {
+            status.add(Status.warning(NLS.bind(Messages.AnnotateJob_skipped,
+                    new Object[] { skipped.source(), skipped.reason(), skipped.detail() })));
         }
-        return results;
+        return status;
     }
 
     /** Replaces the old markers with the new ones in one workspace operation, so listeners see a single change. */
-    private void writeMarkers(List<PassageResult> results, SubMonitor progress) throws CoreException {
+    private void writeMarkers(List<AnnotatedPassage> results, SubMonitor progress) throws CoreException {
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         workspace.run(monitor -> {
             for (IResource resource : resources) {
                 resource.deleteMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
             }
-            for (PassageResult result : results) {
-                for (IFile file : workspace.getRoot().findFilesForLocationURI(Path.of(result.passage().source()).toUri())) {
+            for (AnnotatedPassage result : results) {
+                for (IFile file : workspace.getRoot().findFilesForLocationURI(Path.of(result.provenance().source()).toUri())) {
                     NoveltyMarkers.create(file, result);
                 }
             }

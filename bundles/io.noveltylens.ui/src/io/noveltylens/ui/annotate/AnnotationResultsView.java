@@ -1,6 +1,5 @@
 package io.noveltylens.ui.annotate;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,6 +23,9 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.annotate.AnnotatedPassage;
+import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.NoveltyLensPlugin;
@@ -39,7 +41,7 @@ public final class AnnotationResultsView extends ViewPart {
 
     private TableViewer viewer;
     private Spinner minimumPercentile;
-    private List<PassageResult> results = List.of();
+    private List<AnnotatedPassage> results = List.of();
     private ResultColumns sortColumn = ResultColumns.PERCENTILE;
     private boolean descending = true;
 
@@ -66,33 +68,33 @@ public final class AnnotationResultsView extends ViewPart {
         viewer.setComparator(new ViewerComparator() {
             @Override
             public int compare(Viewer v, Object a, Object b) {
-                int order = sortColumn.order.compare((PassageResult) a, (PassageResult) b);
+                int order = sortColumn.order.compare((AnnotatedPassage) a, (AnnotatedPassage) b);
                 return descending ? -order : order;
             }
         });
         viewer.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer v, Object parentElement, Object element) {
-                return ((PassageResult) element).report().density().percentile() >= minimumPercentile.getSelection();
+                return ((AnnotatedPassage) element).report().density().percentile() >= minimumPercentile.getSelection();
             }
         });
         viewer.addDoubleClickListener(event -> open((IStructuredSelection) event.getSelection()));
         viewer.setInput(results);
         getViewSite().getActionBars().getToolBarManager().add(new ExportAction(Messages.AnnotationResultsView_exportJsonl,
-                "*.jsonl", "novelty.jsonl", true)); //$NON-NLS-1$ //$NON-NLS-2$
+                AnnotationFormat.JSON_LINES));
         getViewSite().getActionBars().getToolBarManager().add(new ExportAction(Messages.AnnotationResultsView_exportCsv,
-                "*.csv", "novelty.csv", false)); //$NON-NLS-1$ //$NON-NLS-2$
+                AnnotationFormat.CSV));
         setContentDescription(Messages.AnnotationResultsView_empty);
     }
 
-    public void setResults(List<PassageResult> newResults) {
+    public void setResults(List<AnnotatedPassage> newResults) {
         results = List.copyOf(newResults);
         viewer.setInput(results);
         setContentDescription(NLS.bind(Messages.AnnotationResultsView_summary, results.size()));
     }
 
     /** All results of the run, unfiltered, in run order. */
-    public List<PassageResult> results() {
+    public List<AnnotatedPassage> results() {
         return results;
     }
 
@@ -115,9 +117,9 @@ public final class AnnotationResultsView extends ViewPart {
     }
 
     private void open(IStructuredSelection selection) {
-        if (selection.getFirstElement() instanceof PassageResult result) {
+        if (selection.getFirstElement() instanceof AnnotatedPassage result) {
             try {
-                PassageOpener.open(getSite().getPage(), Path.of(result.passage().source()), result.passage());
+                PassageOpener.open(getSite().getPage(), Path.of(result.provenance().source()), result.provenance());
             } catch (PartInitException e) {
                 MessageDialog.openError(getSite().getShell(), Messages.NeighboursSection_openFailed, e.getMessage());
             }
@@ -130,35 +132,27 @@ public final class AnnotationResultsView extends ViewPart {
     }
 
     private final class ExportAction extends Action {
-        private final String extension;
-        private final String defaultName;
-        private final boolean jsonLines;
+        private final AnnotationFormat format;
 
-        ExportAction(String text, String extension, String defaultName, boolean jsonLines) {
+        ExportAction(String text, AnnotationFormat format) {
             super(text, NoveltyLensPlugin.descriptor(NoveltyLensImages.EXPORT));
             setToolTipText(text);
-            this.extension = extension;
-            this.defaultName = defaultName;
-            this.jsonLines = jsonLines;
+            this.format = format;
         }
 
         @Override
         public void run() {
             FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-            dialog.setFilterExtensions(new String[] { extension });
-            dialog.setFileName(defaultName);
+            dialog.setFilterExtensions(new String[] { '*' + format.extension() });
+            dialog.setFileName("novelty" + format.extension()); //$NON-NLS-1$
             dialog.setOverwrite(true);
             String file = dialog.open();
             if (file == null) {
                 return;
             }
             try {
-                if (jsonLines) {
-                    ResultsExport.writeJsonLines(results, Path.of(file));
-                } else {
-                    ResultsExport.writeCsv(results, Path.of(file));
-                }
-            } catch (IOException e) {
+                ResultsExport.write(results, Path.of(file), format);
+            } catch (NoveltyException e) {
                 MessageDialog.openError(getSite().getShell(), Messages.AnnotationResultsView_exportFailed, e.getMessage());
             }
         }

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.view.ReadoutFormat;
@@ -31,15 +32,15 @@ public final class NoveltyMarkers {
     private NoveltyMarkers() {
     }
 
-    static void create(IResource file, PassageResult result) throws CoreException {
+    static void create(IResource file, AnnotatedPassage result) throws CoreException {
         NoveltyReport report = result.report();
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(IMarker.SEVERITY, IMarker.SEVERITY_INFO);
         attributes.put(IMarker.MESSAGE, NLS.bind(Messages.NoveltyMarkers_message,
                 ReadoutFormat.percentile(report.density().percentile()), report.verdict().phrase()));
-        attributes.put(IMarker.CHAR_START, result.passage().startOffset());
-        attributes.put(IMarker.CHAR_END, result.passage().endOffset());
-        attributes.put(IMarker.LINE_NUMBER, result.passage().line());
+        attributes.put(IMarker.CHAR_START, result.provenance().startOffset());
+        attributes.put(IMarker.CHAR_END, result.provenance().endOffset());
+        attributes.put(IMarker.LINE_NUMBER, result.provenance().line());
         // marker attributes hold strings, integers and booleans only: readouts are stored as decimal strings
         attributes.put(PERCENTILE, number(report.density().percentile()));
         attributes.put(LOF, number(report.density().lof()));

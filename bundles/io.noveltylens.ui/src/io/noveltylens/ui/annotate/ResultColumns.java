@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 
+import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.view.ReadoutFormat;
 
@@ -19,15 +20,15 @@ enum ResultColumns {
             Comparator.comparingDouble(r -> r.report().neighbours().isEmpty() ? 0 : r.report().neighbours().get(0).cosine())),
     PASSAGE(Messages.ResultColumns_passage, 360, r -> ReadoutFormat.snippet(r.report().text(), 160),
             Comparator.comparing(r -> r.report().text())),
-    SOURCE(Messages.ResultColumns_source, 200, r -> ReadoutFormat.source(r.passage()),
-            Comparator.comparing((PassageResult r) -> r.passage().source()).thenComparingInt(r -> r.passage().startOffset()));
+    SOURCE(Messages.ResultColumns_source, 200, r -> ReadoutFormat.source(r.provenance()),
+            Comparator.comparing((AnnotatedPassage r) -> r.provenance().source()).thenComparingInt(r -> r.provenance().startOffset()));
 
     final String title;
     final int width;
-    final Function<PassageResult, String> text;
-    final Comparator<PassageResult> order;
+    final Function<AnnotatedPassage, String> text;
+    final Comparator<AnnotatedPassage> order;
 
-    ResultColumns(String title, int width, Function<PassageResult, String> text, Comparator<PassageResult> order) {
+    ResultColumns(String title, int width, Function<AnnotatedPassage, String> text, Comparator<AnnotatedPassage> order) {
         this.title = title;
         this.width = width;
         this.text = text;
@@ -38,7 +39,7 @@ enum ResultColumns {
         return new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return text.apply((PassageResult) element);
+                return text.apply((AnnotatedPassage) element);
             }
         };
     }

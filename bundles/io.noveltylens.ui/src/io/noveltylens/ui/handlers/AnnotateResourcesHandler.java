@@ -13,10 +13,10 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
+import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
-import io.noveltylens.ui.annotate.PassageResult;
 
 /** Annotate with Novelty Lens, on files, folders and projects: runs an {@link AnnotateJob} and shows its results. */
 public final class AnnotateResourcesHandler extends AbstractHandler {
@@ -35,7 +35,7 @@ public final class AnnotateResourcesHandler extends AbstractHandler {
         return null;
     }
 
-    private static void showResults(IWorkbenchWindow window, List<PassageResult> results) {
+    private static void showResults(IWorkbenchWindow window, List<AnnotatedPassage> results) {
         IWorkbenchPage page = window.getActivePage();
         if (page == null) {
             return;

@@ -13,9 +13,9 @@ import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 
 /**
- * {@code novelty}: index a corpus, score passages against it, embed text, describe an index, test hull membership.
- * Results go to standard output, progress and errors to standard error. Exit codes: 0 success, 1 unexpected
- * failure, 2 wrong command line or input, 3 model, 4 index, 5 corpus, 6 file system, 130 cancelled.
+ * {@code novelty}: index a corpus, score passages against it, annotate files, embed text, describe an index, test
+ * hull membership. Results go to standard output, progress and errors to standard error. Exit codes: 0 success,
+ * 1 unexpected failure, 2 wrong command line or input, 3 model, 4 index, 5 corpus, 6 file system, 130 cancelled.
  */
 public final class Main {
 
@@ -33,6 +33,8 @@ public final class Main {
                       (.txt .md .tex .html .jsonl, optionally gzipped)
               score   [--index DIR] [--model DIR] [--k N] [--json] [--no-hull] [TEXT... | --file F | -]
                       analyse passages; '-' reads one passage per line from stdin and writes JSON Lines
+              annotate --corpus PATH... --out FILE.jsonl|FILE.csv [--index DIR] [--model DIR] [--k N] [--hull]
+                      score every passage of files and folders; one JSON Lines record or CSV row each
               embed   [--model DIR] [TEXT... | -]
                       print embeddings as JSON Lines, one per input line
               info    [--index DIR]
@@ -64,6 +66,7 @@ public final class Main {
         Command command = switch (args.get(0)) {
             case "index" -> new IndexCommand(paths); //$NON-NLS-1$
             case "score" -> new ScoreCommand(paths); //$NON-NLS-1$
+            case "annotate" -> new AnnotateCommand(paths); //$NON-NLS-1$
             case "embed" -> new EmbedCommand(paths); //$NON-NLS-1$
             case "info" -> new InfoCommand(paths); //$NON-NLS-1$
             case "hull" -> new HullCommand(); //$NON-NLS-1$

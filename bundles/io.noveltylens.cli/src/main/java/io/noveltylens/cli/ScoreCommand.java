@@ -2,8 +2,6 @@ package io.noveltylens.cli;
 
 import java.io.BufferedReader;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -24,16 +22,11 @@ final class ScoreCommand implements Command {
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
-        Arguments arguments = Arguments.parse(args, Set.of("index", "model", "k", "file", "budget-ms"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        Arguments arguments = Arguments.parse(args, EngineOptions.valuedWith("file"), //$NON-NLS-1$
                 Set.of("json", "no-hull")); //$NON-NLS-1$ //$NON-NLS-2$
         List<String> passages = Command.passages(arguments, in);
         boolean json = arguments.flag("json") || arguments.operands().equals(List.of("-")); //$NON-NLS-1$ //$NON-NLS-2$
-        EngineConfig config = new EngineConfig(
-                arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")), //$NON-NLS-1$ //$NON-NLS-2$
-                arguments.value("index") == null ? paths.defaultIndex() : Path.of(arguments.value("index")), //$NON-NLS-1$ //$NON-NLS-2$
-                paths.cache(), arguments.intValue("k", EngineConfig.DEFAULT_K, 1, 1000), //$NON-NLS-1$
-                Duration.ofMillis(arguments.intValue("budget-ms", (int) EngineConfig.DEFAULT_HULL_BUDGET.toMillis(), 1, //$NON-NLS-1$
-                        600_000)));
+        EngineConfig config = EngineOptions.config(arguments, paths);
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
             for (String passage : passages) {
                 NoveltyReport report = engine.analyze(passage, Progress.NONE);

@@ -1,0 +1,35 @@
+package io.noveltylens.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.noveltylens.core.EngineConfig;
+
+/** The options shared by the commands that open an engine: --index, --model, --k and --budget-ms. */
+final class EngineOptions {
+
+    private static final Set<String> VALUED = Set.of("index", "model", "k", "budget-ms"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+    private EngineOptions() {
+    }
+
+    /** The valued options of a command: these and the command's own. */
+    static Set<String> valuedWith(String... own) {
+        Set<String> valued = new HashSet<>(VALUED);
+        valued.addAll(List.of(own));
+        return valued;
+    }
+
+    /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */
+    static EngineConfig config(Arguments arguments, CliPaths paths) throws UsageException {
+        return new EngineConfig(
+                arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")), //$NON-NLS-1$ //$NON-NLS-2$
+                arguments.value("index") == null ? paths.defaultIndex() : Path.of(arguments.value("index")), //$NON-NLS-1$ //$NON-NLS-2$
+                paths.cache(), arguments.intValue("k", EngineConfig.DEFAULT_K, 1, 1000), //$NON-NLS-1$
+                Duration.ofMillis(arguments.intValue("budget-ms", (int) EngineConfig.DEFAULT_HULL_BUDGET.toMillis(), 1, //$NON-NLS-1$
+                        600_000)));
+    }
+}

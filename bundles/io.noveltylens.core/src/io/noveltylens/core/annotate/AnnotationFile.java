@@ -1,0 +1,113 @@
+package io.noveltylens.core.annotate;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.noveltylens.core.NoveltyException;
+
+/**
+ * An export file written whole or not at all: records go to a hidden temporary file beside the target, and
+ * {@link #commit()} renames it over the target in one step. A run that fails, is cancelled or is killed never leaves a
+ * half-written file under the name the user asked for (a previous export there survives); closing without committing
+ * deletes the temporary file (only {@code kill -9} can leave one, named {@code .NAME.*.part}).
+ */
+public final class AnnotationFile implements AnnotationSink, AutoCloseable {
+
+    private final Path target;
+    private final AnnotationFormat format;
+    private final Path temporary;
+    private final Writer out;
+    private boolean committed;
+
+    private AnnotationFile(Path target, AnnotationFormat format, Path temporary, Writer out) {
+        this.target = target;
+        this.format = format;
+        this.temporary = temporary;
+        this.out = out;
+    }
+
+    public static AnnotationFile create(Path target, AnnotationFormat format) throws NoveltyException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new NoveltyException(NoveltyException.Kind.BAD_INPUT,
+                    absolute + " is a folder: give a file name ending in " + format.extension() + '.'); //$NON-NLS-1$
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    "Cannot write " + absolute + ": the folder " + dir + " does not exist. Create it or choose another file."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+        Path temporary = null;
+        try {
+            // same folder as the target, so the final rename stays on one file system and is atomic
+            temporary = Files.createTempFile(dir, "." + absolute.getFileName() + '.', ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+            Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            out.write(format.header());
+            return new AnnotationFile(absolute, format, temporary, out);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw writeFailure(absolute, e);
+        }
+    }
+
+    @Override
+    public void accept(AnnotatedPassage passage) throws NoveltyException {
+        try {
+            out.write(format.record(passage));
+        } catch (IOException e) {
+            throw writeFailure(target, e);
+        }
+    }
+
+    /** Makes the file appear under its final name with everything written so far. */
+    public void commit() throws NoveltyException {
+        try {
+            out.close();
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw writeFailure(target, e);
+        }
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Without a {@link #commit()}, discards what was written; the target is left as it was. */
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // the file is deleted next; a failure to flush it does not matter
+            }
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a stray hidden .part file is harmless; the failure that brought us here is the one to report
+            }
+        }
+    }
+
+    private static NoveltyException writeFailure(Path target, IOException e) {
+        return new NoveltyException(NoveltyException.Kind.IO, "Cannot write " + target + " (" + e //$NON-NLS-1$ //$NON-NLS-2$
+                + "). Check that the folder is writable and the disk has free space, then run the annotation again.", e); //$NON-NLS-1$
+    }
+}

@@ -1,0 +1,10 @@
+package io.noveltylens.core.annotate;
+
+import io.noveltylens.core.NoveltyException;
+
+/** Receives each annotated passage as soon as it is scored, so that a run over 100k passages need not hold them. */
+@FunctionalInterface
+public interface AnnotationSink {
+
+    void accept(AnnotatedPassage passage) throws NoveltyException;
+}

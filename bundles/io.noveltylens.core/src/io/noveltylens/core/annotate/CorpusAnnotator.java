@@ -1,0 +1,101 @@
+package io.noveltylens.core.annotate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.ProgressSlice;
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.corpus.CorpusReader;
+import io.noveltylens.core.corpus.Passage;
+import io.noveltylens.core.corpus.PassageSplitter;
+import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.corpus.TextNormalization;
+import io.noveltylens.core.index.IndexSettings;
+
+/**
+ * Scores every passage of files and folders against the engine's corpus: the batch behind the IDE's "Annotate with
+ * Novelty Lens" and {@code novelty annotate}. Passages are cut the way an index build cuts a corpus, so an annotated
+ * file and the same file indexed agree on what a passage is; unlike an index build nothing is de-duplicated. Works one
+ * file at a time and hands each result to an {@link AnnotationSink} at once, so memory does not grow with the corpus.
+ */
+public final class CorpusAnnotator {
+
+    private final NoveltyEngine engine;
+    private final boolean withHull;
+    private final CorpusReader reader;
+
+    /**
+     * @param withHull also compute the hull readouts, which take up to the engine's hull budget per passage
+     */
+    public CorpusAnnotator(NoveltyEngine engine, boolean withHull) {
+        this.engine = engine;
+        this.withHull = withHull;
+        IndexSettings settings = IndexSettings.defaults();
+        this.reader = new CorpusReader(new PassageSplitter(settings.maxPassageWords()), settings.maxFileBytes());
+    }
+
+    /**
+     * Annotates every passage under {@code roots}, in file order. Cancelling stops before the next passage (or inside
+     * the current one, where the engine checks); the sink has then received exactly the passages finished so far.
+     *
+     * @throws io.noveltylens.core.CancelledException when {@code progress} is cancelled
+     */
+    public AnnotationSummary annotate(List<Path> roots, Progress progress, AnnotationSink sink)
+            throws NoveltyException {
+        List<SkippedSource> skipped = new ArrayList<>();
+        List<Path> files = reader.sourceFiles(roots, skipped);
+        progress.begin("Annotating with Novelty Lens", files.size()); //$NON-NLS-1$
+        Progress cancelOnly = cancelOnly(progress);
+        int filesRead = 0;
+        int annotated = 0;
+        for (Path file : files) {
+            progress.checkCanceled();
+            int skippedBefore = skipped.size();
+            List<Passage> passages = reader.passages(file, skipped);
+            // a JSON Lines file with some malformed lines is skipped in part and still read
+            filesRead += skipped.size() == skippedBefore || !passages.isEmpty() ? 1 : 0;
+            ProgressSlice fileProgress = new ProgressSlice(progress, 1);
+            fileProgress.begin(file.getFileName().toString(), passages.size());
+            for (Passage passage : passages) {
+                progress.checkCanceled();
+                // the index stores passages whitespace-collapsed: score the same text it would hold
+                NoveltyReport report = engine.analyze(TextNormalization.collapseWhitespace(passage.text()), cancelOnly);
+                if (withHull) {
+                    report = engine.withHull(report, cancelOnly);
+                }
+                sink.accept(new AnnotatedPassage(passage.provenance(), report));
+                annotated++;
+                fileProgress.worked(1);
+            }
+            fileProgress.done();
+        }
+        return new AnnotationSummary(filesRead, annotated, skipped);
+    }
+
+    /**
+     * The run's cancellation without its progress reporting: one passage's analysis begins tasks of its own (the
+     * sentence breakdown), which must not reset the run's progress bar.
+     */
+    private static Progress cancelOnly(Progress progress) {
+        return new Progress() {
+            @Override
+            public void begin(String task, int totalWork) {
+                // the run reports per passage
+            }
+
+            @Override
+            public void worked(int work) {
+                // the run reports per passage
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return progress.isCanceled();
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.noveltylens.e2e.probe;
+
+import java.nio.file.Path;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IStartup;
+import org.eclipse.ui.PlatformUI;
+
+/**
+ * Entry point of the end-to-end install test, run by the workbench once it is up. Does nothing unless
+ * {@value #REPORT_PROPERTY} names the report file, so that the bundle is harmless wherever it ends up.
+ */
+public final class InstallProbe implements IStartup {
+
+    /** Where to write the report: one check per line, the last line {@code result PASS} or {@code result FAIL}. */
+    static final String REPORT_PROPERTY = "noveltylens.e2e.report"; //$NON-NLS-1$
+
+    /** Where to save a PNG of the workbench window once the Novelty view shows its report. */
+    static final String SCREENSHOT_PROPERTY = "noveltylens.e2e.screenshot"; //$NON-NLS-1$
+
+    @Override
+    public void earlyStartup() {
+        String report = System.getProperty(REPORT_PROPERTY);
+        if (report == null) {
+            return;
+        }
+        String screenshot = System.getProperty(SCREENSHOT_PROPERTY);
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        display.asyncExec(() -> new ProbeRun(display, Path.of(report), screenshot == null ? null : Path.of(screenshot)).start());
+    }
+}

@@ -1,0 +1,206 @@
+package io.noveltylens.e2e.probe;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.view.NoveltyView;
+
+/**
+ * One probe run, entirely on the display thread: open the Novelty view, analyse the first sentence of Pride and
+ * Prejudice on the shipped model and corpus, check what a user relies on, save a screenshot, write the report and
+ * close the workbench. Waiting is done by timers on the event loop (the workbench must keep painting), polling the
+ * view and the analysis job family, with one overall deadline.
+ */
+final class ProbeRun {
+
+    /** Pride and Prejudice, chapter 1: a passage of the default corpus, so its nearest neighbour is known. */
+    static final String AUSTEN = "It is a truth universally acknowledged, that a single man in possession of a good fortune, " //$NON-NLS-1$
+            + "must be in want of a wife."; //$NON-NLS-1$
+
+    /** Generous for a cold 2-core CI machine: loading the model and opening the 65k-passage index take most of it. */
+    private static final long DEADLINE_MILLIS = 180_000;
+    private static final int POLL_MILLIS = 250;
+
+    private static final String[] NOVELTY_LENS_BUNDLES = { "io.noveltylens.core", "io.noveltylens.ui", //$NON-NLS-1$ //$NON-NLS-2$
+            "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" }; //$NON-NLS-1$ //$NON-NLS-2$
+    /** Shipped as folders (Eclipse-BundleShape: dir) so that the engine reads the model and the index in place. */
+    private static final String[] FOLDER_BUNDLES = { "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" }; //$NON-NLS-1$ //$NON-NLS-2$
+
+    private final Display display;
+    private final Path reportFile;
+    private final Path screenshotFile;
+    private final ProbeReport report = new ProbeReport();
+    private final List<String> loggedErrors = new ArrayList<>();
+    private final ILogListener logListener = this::logged;
+    private final long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+
+    ProbeRun(Display display, Path reportFile, Path screenshotFile) {
+        this.display = display;
+        this.reportFile = reportFile;
+        this.screenshotFile = screenshotFile;
+    }
+
+    void start() {
+        try {
+            Platform.addLogListener(logListener);
+            Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            // Xvfb has no window manager: give the window a size, so that the screenshot shows a usable layout
+            shell.setBounds(0, 0, 1280, 900);
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            IViewPart part = page.showView(NoveltyView.ID);
+            report.check(part instanceof NoveltyView, "view " + NoveltyView.ID + " opens: " + part.getClass().getName()); //$NON-NLS-1$ //$NON-NLS-2$
+            checkBundles();
+            if (part instanceof NoveltyView view) {
+                view.analyze(AUSTEN);
+                waitUntil(() -> hasCompleteReport(view), () -> checkReport(view), () -> report.check(false,
+                        "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000 + " s; the view shows: " //$NON-NLS-1$ //$NON-NLS-2$
+                                + view.emptyStateTitle()));
+            } else {
+                finish();
+            }
+        } catch (PartInitException | RuntimeException e) {
+            report.check(false, "probe: " + e); //$NON-NLS-1$
+            finish();
+        }
+    }
+
+    /** Every bundle of the runtime is wired (none left INSTALLED), ours are there and the UI bundle has started. */
+    private void checkBundles() {
+        List<String> unresolved = new ArrayList<>();
+        for (Bundle bundle : FrameworkUtil.getBundle(ProbeRun.class).getBundleContext().getBundles()) {
+            if (bundle.getState() == Bundle.INSTALLED) {
+                unresolved.add(bundle.getSymbolicName() + '_' + bundle.getVersion());
+            }
+        }
+        report.check(unresolved.isEmpty(), "all bundles resolved; unresolved: " + unresolved); //$NON-NLS-1$
+        for (String id : NOVELTY_LENS_BUNDLES) {
+            Bundle bundle = Platform.getBundle(id);
+            report.check(bundle != null && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0,
+                    "bundle " + id + ' ' + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+        Bundle ui = Platform.getBundle("io.noveltylens.ui"); //$NON-NLS-1$
+        report.check(ui != null && ui.getState() == Bundle.ACTIVE, "io.noveltylens.ui started (its activator ran)"); //$NON-NLS-1$
+        for (String id : FOLDER_BUNDLES) {
+            Bundle bundle = Platform.getBundle(id);
+            File location = bundle == null ? null : FileLocator.getBundleFileLocation(bundle).orElse(null);
+            report.check(location != null && location.isDirectory(), "bundle " + id + " installed as a folder: " + location); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    /** The view shows the report of the sentence, with the hull phase done, and no analysis is running any more. */
+    private static boolean hasCompleteReport(NoveltyView view) {
+        NoveltyReport shown = view.reportPage().report();
+        return shown != null && AUSTEN.equals(shown.text().strip()) && shown.hull() != null
+                && Job.getJobManager().find(JobFamilies.ANALYSIS).length == 0;
+    }
+
+    private void checkReport(NoveltyView view) {
+        NoveltyReport shown = view.reportPage().report();
+        report.info("analysis took " + shown.fastMillis() + " ms (fast phase, after loading)"); //$NON-NLS-1$ //$NON-NLS-2$
+        Neighbour nearest = shown.neighbours().isEmpty() ? null : shown.neighbours().get(0);
+        String source = nearest == null || nearest.sources().isEmpty() ? "none" : nearest.sources().get(0).source(); //$NON-NLS-1$
+        report.check(nearest != null && nearest.cosine() > 0.95 && source.contains("austen"), //$NON-NLS-1$
+                "nearest neighbour is the sentence in Austen: " + source //$NON-NLS-1$
+                        + (nearest == null ? "" : String.format(" cosine %.4f", nearest.cosine()))); //$NON-NLS-1$ //$NON-NLS-2$
+        report.check(shown.hull() != null, "hull readout computed"); //$NON-NLS-1$
+        finish();
+    }
+
+    /** Polls {@code condition} on the event loop until it holds (then {@code then}) or the deadline passes. */
+    private void waitUntil(BooleanSupplier condition, Runnable then, Runnable timedOut) {
+        if (condition.getAsBoolean()) {
+            then.run();
+        } else if (System.currentTimeMillis() > deadline) {
+            timedOut.run();
+            finish();
+        } else {
+            display.timerExec(POLL_MILLIS, () -> waitUntil(condition, then, timedOut));
+        }
+    }
+
+    private void finish() {
+        Platform.removeLogListener(logListener);
+        synchronized (loggedErrors) {
+            report.check(loggedErrors.isEmpty(), "no errors logged by Novelty Lens: " + loggedErrors); //$NON-NLS-1$
+        }
+        if (screenshotFile != null) {
+            try {
+                saveScreenshot();
+                report.info("screenshot " + screenshotFile); //$NON-NLS-1$
+            } catch (IOException | RuntimeException e) {
+                report.check(false, "screenshot: " + e); //$NON-NLS-1$
+            }
+        }
+        try {
+            report.writeTo(reportFile);
+        } catch (IOException e) {
+            e.printStackTrace(); // the script then reports that no report appeared
+        }
+        PlatformUI.getWorkbench().close();
+    }
+
+    private void saveScreenshot() throws IOException {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        while (display.readAndDispatch()) {
+            // paint everything that is pending before copying the window
+        }
+        Point size = shell.getSize();
+        Image image = new Image(display, size.x, size.y);
+        GC gc = new GC(shell);
+        try {
+            gc.copyArea(image, 0, 0);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { image.getImageData() };
+            java.nio.file.Files.createDirectories(screenshotFile.toAbsolutePath().getParent());
+            loader.save(screenshotFile.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    private void logged(IStatus status, String plugin) {
+        if (status.matches(IStatus.ERROR) && status.getPlugin() != null && status.getPlugin().startsWith("io.noveltylens")) { //$NON-NLS-1$
+            synchronized (loggedErrors) {
+                loggedErrors.add(status.getPlugin() + ": " + status.getMessage()); //$NON-NLS-1$
+            }
+        }
+    }
+
+    private static String stateName(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.INSTALLED -> "INSTALLED"; //$NON-NLS-1$
+            case Bundle.RESOLVED -> "RESOLVED"; //$NON-NLS-1$
+            case Bundle.STARTING -> "STARTING"; //$NON-NLS-1$
+            case Bundle.ACTIVE -> "ACTIVE"; //$NON-NLS-1$
+            default -> "state " + bundle.getState(); //$NON-NLS-1$
+        };
+    }
+}
