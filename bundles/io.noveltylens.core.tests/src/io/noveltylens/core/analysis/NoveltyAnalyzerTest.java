@@ -123,6 +123,19 @@ class NoveltyAnalyzerTest {
     }
 
     @Test
+    void unusualTextIsAnalysedWithoutCrashing() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        String longWord = "a".repeat(10_000); //$NON-NLS-1$
+        for (String text : List.of("x", "nul\u0000inside and \u0007bell", "lone \uD800 surrogate \uDC00 halves", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "\u0645\u0631\u062D\u0628\u0627 \u05E9\u05DC\u05D5\u05DD right to left", "\u6625\u7720\u4E0D\u89C9\u6653", //$NON-NLS-1$ //$NON-NLS-2$
+                "emoji \uD83D\uDC69\u200D\uD83D\uDCBB at work \uD83C\uDF89", longWord, "word " + longWord + " word")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            NoveltyReport report = corpus.analyzer.withHull(corpus.analyzer.analyze(text, Progress.NONE), Progress.NONE);
+            assertEquals(10, report.neighbours().size(), text.length() > 40 ? text.substring(0, 40) : text);
+            assertTrue(report.density().percentile() >= 0 && report.density().percentile() <= 100);
+        }
+    }
+
+    @Test
     void theNeighbourhoodMapPlacesTheQueryAndEveryNeighbour() throws Exception {
         NoveltyReport report = RealCorpus.get().analyzer.analyze(SHERLOCK, Progress.NONE);
         NeighbourhoodMap map = report.map();

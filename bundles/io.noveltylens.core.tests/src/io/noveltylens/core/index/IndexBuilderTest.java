@@ -96,8 +96,10 @@ class IndexBuilderTest {
         assertEquals(65, rebuilt.passages());
         assertEquals(25, rebuilt.embedded());
         assertEquals(65, model.embeddedCount(), "only the 25 new passages were embedded"); //$NON-NLS-1$
-        build(model);
+        String generation = Files.readString(index.resolve(IndexLayout.CURRENT));
+        assertEquals(rebuilt, build(model), "an unchanged corpus gives back the current index"); //$NON-NLS-1$
         assertEquals(65, model.embeddedCount(), "an unchanged corpus embeds nothing"); //$NON-NLS-1$
+        assertEquals(generation, Files.readString(index.resolve(IndexLayout.CURRENT)), "and writes nothing"); //$NON-NLS-1$
     }
 
     @Test

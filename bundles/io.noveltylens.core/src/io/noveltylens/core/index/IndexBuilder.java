@@ -35,6 +35,8 @@ import io.noveltylens.core.corpus.CorpusReadResult;
 import io.noveltylens.core.corpus.CorpusReader;
 import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.Provenance;
+import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.corpus.SourceDigest;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.Embedding;
@@ -82,6 +84,15 @@ public final class IndexBuilder {
         CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
                 settings.maxFileBytes()).read(sources, new ProgressSlice(progress, WORK_READ));
         List<CorpusPassage> passages = corpus.passages();
+        List<SourceDigest> sourceDigests = corpus.sources().stream()
+                .map(d -> new SourceDigest(SourcePaths.record(indexRoot, d.source()), d.sha256(), d.passages())).toList();
+        List<SkippedSource> skipped = corpus.skipped().stream()
+                .map(k -> new SkippedSource(SourcePaths.record(indexRoot, k.source()), k.reason(), k.detail())).toList();
+        IndexMetadata current = currentIfUpToDate(layout, model, dimension, sourceDigests);
+        if (current != null) {
+            progress.subTask("The index is up to date"); //$NON-NLS-1$
+            return current;
+        }
         if (passages.size() < 2) {
             throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.size() //$NON-NLS-1$
                     + " usable passage(s); at least 2 are needed. " + describeSkipped(corpus)); //$NON-NLS-1$
@@ -98,7 +109,7 @@ public final class IndexBuilder {
             int components = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
             IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
                     model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, effectiveK(passages.size()),
-                    passages.size(), corpus.passagesRead(), corpus.sources(), corpus.skipped(),
+                    passages.size(), corpus.passagesRead(), sourceDigests, skipped,
                     Instant.now().toString(), (System.nanoTime() - start) / 1_000_000, embedded,
                     rawNeighbourDistance, components);
             metadata.write(generation);
@@ -116,6 +127,29 @@ public final class IndexBuilder {
             if (generation != null) {
                 deleteQuietly(generation);
             }
+        }
+    }
+
+    /**
+     * The current generation when it was built by this code's format, this model and these settings from sources
+     * with the same content: rebuilding it would produce the same index, so a warm build is a no-op.
+     */
+    private IndexMetadata currentIfUpToDate(IndexLayout layout, ModelFingerprint model, int dimension,
+            List<SourceDigest> sources) {
+        try {
+            var generation = layout.currentGeneration();
+            if (generation.isEmpty()) {
+                return null;
+            }
+            IndexMetadata current = IndexMetadata.read(generation.get());
+            boolean same = current.formatVersion() == IndexMetadata.FORMAT_VERSION
+                    && current.builtWith(model, dimension) && current.sources().equals(sources)
+                    && current.k() == effectiveK(current.passages())
+                    && current.pcaComponents() == Math.min(settings.pcaComponents(),
+                            Math.min(current.passages() - 1, dimension));
+            return same ? current : null;
+        } catch (IOException e) {
+            return null; // unreadable: rebuild it
         }
     }
 

@@ -7,8 +7,12 @@ import java.util.Iterator;
 import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -34,7 +38,7 @@ class HeatmapTest {
     void toggleHeatmapAnnotatesEverySentenceWithItsReadouts() throws Exception {
         IFile file = Workspace.file(Workspace.project("writer"), "chapter.txt", TEXT); //$NON-NLS-1$ //$NON-NLS-2$
         ITextEditor editor = Workspace.open(file);
-        UiTestSupport.spin();
+        UiTestSupport.sizeWindow(editor.getSite().getShell());
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
         EditorHeatmap heatmap = NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 4);
@@ -49,8 +53,14 @@ class HeatmapTest {
             }
         }
         assertTrue(!types.isEmpty(), "heatmap annotations in the editor"); //$NON-NLS-1$
+        UiTestSupport.spin();
+        // what the user sees: the first sentence (a corpus sentence, an echo) is painted with its band's colour
+        StyledText text = ((ITextViewer) editor.getAdapter(ITextOperationTarget.class)).getTextWidget();
+        StyleRange first = text.getStyleRangeAtOffset(0);
+        assertTrue(first != null && first.background != null, "the echo sentence has a background: " + first); //$NON-NLS-1$
         UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap"); //$NON-NLS-1$
 
+        Workspace.page().activate(editor);
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
         UiTestSupport.spin();
         assertTrue(heatmap.annotationCount() == 0, "toggling off removes the annotations"); //$NON-NLS-1$

@@ -52,7 +52,8 @@ final class InOutCurveChart extends Canvas {
         Display display = getDisplay();
         Color inside = display.getSystemColor(SWT.COLOR_LIST_SELECTION);
         Color undecided = display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW);
-        Color outline = display.getSystemColor(SWT.COLOR_WIDGET_FOREGROUND);
+        // the control's own foreground, which the workbench theme sets: the system colour stays black under a dark theme
+        Color outline = getForeground();
         double cell = (double) (area.width - 1) / curve.size();
         for (int i = 0; i < curve.size(); i++) {
             int x = (int) Math.round(i * cell);

@@ -55,7 +55,8 @@ final class ProjectionPicture extends Canvas {
         double offsetX = (area.width - (maxX - minX) * scale) / 2;
         double offsetY = (area.height - (maxY - minY) * scale) / 2;
         Display display = getDisplay();
-        gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+        // the control's own foreground, which the workbench theme sets: the system colour stays black under a dark theme
+        gc.setForeground(getForeground());
         for (int i = points.size() - 1; i >= 0; i--) {
             int x = (int) Math.round(offsetX + (points.get(i)[0] - minX) * scale);
             int y = (int) Math.round(offsetY + (points.get(i)[1] - minY) * scale);

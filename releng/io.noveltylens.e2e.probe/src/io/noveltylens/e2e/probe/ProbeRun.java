@@ -29,6 +29,8 @@ import org.osgi.framework.FrameworkUtil;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.analysis.EngineState;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.view.NoveltyView;
 
@@ -79,7 +81,8 @@ final class ProbeRun {
             checkBundles();
             if (part instanceof NoveltyView view) {
                 view.analyze(AUSTEN);
-                waitUntil(() -> hasCompleteReport(view), () -> checkReport(view), () -> report.check(false,
+                // done when the report is on show, or at once when the engine cannot load (no point in waiting)
+                waitUntil(() -> hasCompleteReport(view) || engineFailed(), () -> checkReport(view), () -> report.check(false,
                         "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000 + " s; the view shows: " //$NON-NLS-1$ //$NON-NLS-2$
                                 + view.emptyStateTitle()));
             } else {
@@ -121,7 +124,16 @@ final class ProbeRun {
                 && Job.getJobManager().find(JobFamilies.ANALYSIS).length == 0;
     }
 
+    private static boolean engineFailed() {
+        return NoveltyLensPlugin.getDefault().getEngineService().state() instanceof EngineState.Failed;
+    }
+
     private void checkReport(NoveltyView view) {
+        if (NoveltyLensPlugin.getDefault().getEngineService().state() instanceof EngineState.Failed failed) {
+            report.check(false, "the engine loads the shipped model and corpus: " + failed.error().getMessage()); //$NON-NLS-1$
+            finish();
+            return;
+        }
         NoveltyReport shown = view.reportPage().report();
         report.info("analysis took " + shown.fastMillis() + " ms (fast phase, after loading)"); //$NON-NLS-1$ //$NON-NLS-2$
         Neighbour nearest = shown.neighbours().isEmpty() ? null : shown.neighbours().get(0);

@@ -13,6 +13,7 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IStartup;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -64,7 +65,9 @@ public final class SampleWorkspace implements IStartup {
 
     private static void show(IWorkbench workbench, IFile file) {
         try {
-            IWorkbenchPage page = workbench.getActiveWorkbenchWindow().getActivePage();
+            IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
+            window.getShell().setMaximized(true); // room for the editor and the view's readouts side by side
+            IWorkbenchPage page = window.getActivePage();
             page.showView(NOVELTY_VIEW_ID);
             IEditorPart editor = IDE.openEditor(page, file);
             if (editor instanceof ITextEditor text) {

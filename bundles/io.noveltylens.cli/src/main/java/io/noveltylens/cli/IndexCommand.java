@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.embed.ModelDescriptor;
@@ -13,6 +14,7 @@ import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.IndexSettings;
+import io.noveltylens.core.index.LuceneCorpusIndex;
 
 /** {@code novelty index}: builds or incrementally updates an index. */
 final class IndexCommand implements Command {
@@ -37,7 +39,13 @@ final class IndexCommand implements Command {
                 defaults.pcaComponents(), defaults.maxPassageWords(), defaults.maxFileBytes(), defaults.threads());
         Path model = arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")); //$NON-NLS-1$ //$NON-NLS-2$
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model), paths.cache())) {
+            IndexMetadata before = existing(Path.of(index));
             IndexMetadata built = new IndexBuilder(embedder, settings).build(corpus, Path.of(index), progress);
+            if (built.equals(before)) {
+                out.printf("The index in %s is up to date: %,d passages from %d source(s), built %s.%n", index, //$NON-NLS-1$
+                        built.passages(), built.sources().size(), built.builtAt());
+                return Main.OK;
+            }
             out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n", //$NON-NLS-1$
                     built.passages(), built.passagesRead(), built.sources().size(), index, built.buildMillis() / 1000.0,
                     built.embedded(), built.passages() - built.embedded());
@@ -46,6 +54,15 @@ final class IndexCommand implements Command {
             }
         }
         return Main.OK;
+    }
+
+    /** The metadata of the index already there, or null. */
+    private static IndexMetadata existing(Path index) {
+        try {
+            return LuceneCorpusIndex.readMetadata(index);
+        } catch (NoveltyException e) {
+            return null;
+        }
     }
 
     @Override

@@ -1,0 +1,137 @@
+package io.noveltylens.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.noveltylens.benchmarks.ResultTable.Status;
+import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.analysis.NoveltyReport;
+
+/**
+ * From a one-sentence selection to its report, through {@link NoveltyEngine} as the IDE calls it: the fast report
+ * (embedding, kNN, density, verbatim overlap, map) timed against embedding the same sentence alone, interleaved; the
+ * hull readouts separately; and, in fresh JVMs ({@link EngineProcess}), the cold first call and the memory of a warm
+ * engine.
+ */
+final class SelectionBench {
+
+    static final double WARM_P50_TARGET_MILLIS = 30;
+    /** Eclipse's own eclipse.ini gives the IDE -Xmx2048m; the engine has to live within such a heap. */
+    static final String CHILD_HEAP = "-Xmx2g";
+
+    private SelectionBench() {
+    }
+
+    static double warm(NoveltyEngine engine, List<String> selections, int count, int hullCount, ResultTable table)
+            throws Exception {
+        for (int i = 0; i < 20; i++) {
+            engine.analyze(selections.get(i), Progress.NONE);
+        }
+        List<Double> reportMillis = new ArrayList<>();
+        List<Double> embedMillis = new ArrayList<>();
+        List<NoveltyReport> reports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String selection = selections.get(i % selections.size());
+            long t0 = System.nanoTime();
+            NoveltyReport report = engine.analyze(selection, Progress.NONE);
+            long t1 = System.nanoTime();
+            engine.embedder().embedQuery(selection);
+            long t2 = System.nanoTime();
+            reportMillis.add((t1 - t0) / 1e6);
+            embedMillis.add((t2 - t1) / 1e6);
+            if (reports.size() < hullCount) {
+                reports.add(report);
+            }
+        }
+        Samples report = Samples.of(reportMillis);
+        Samples embed = Samples.of(embedMillis);
+        table.add("Selection to report", String.format("fast report, one held-out sentence, warm (ms; %d selections)",
+                count), String.format("p50 %.1f, p99 %.1f", report.median(), report.quantile(0.99)),
+                String.format("embedding alone p50 %.1f, p99 %.1f", embed.median(), embed.quantile(0.99)),
+                String.format("%.2fx", report.median() / embed.median()), "p50 <= 30 ms",
+                Status.of(report.median() <= WARM_P50_TARGET_MILLIS));
+        List<Double> hullMillis = new ArrayList<>();
+        engine.withHull(reports.get(0), Progress.NONE);
+        for (NoveltyReport done : reports) {
+            long t0 = System.nanoTime();
+            engine.withHull(done, Progress.NONE);
+            hullMillis.add((System.nanoTime() - t0) / 1e6);
+        }
+        Samples hull = Samples.of(hullMillis);
+        table.add("Selection to report", String.format("hull readouts (distance + depth sweep), warm (ms; %d "
+                + "selections)", hullMillis.size()), String.format("p50 %.0f, p99 %.0f", hull.median(),
+                        hull.quantile(0.99)), "hull budget 1500 ms", String.format("%.2fx of budget",
+                                hull.median() / 1500), "none (runs as a Job, bounded by the budget)", Status.INFO);
+        return report.median();
+    }
+
+    /** Starts {@code runs} fresh JVMs; reports the cold first call and the memory of the warm engine. */
+    static void coldAndMemory(BenchmarkPaths paths, List<String> selections, int runs, double warmP50Millis,
+            ResultTable table) throws Exception {
+        Path selectionFile = paths.work().resolve("selections.txt");
+        Files.write(selectionFile, selections, StandardCharsets.UTF_8);
+        Map<String, List<Double>> figures = new HashMap<>();
+        for (int run = 0; run < runs; run++) {
+            for (Map.Entry<String, Double> figure : child(paths, selectionFile).entrySet()) {
+                figures.computeIfAbsent(figure.getKey(), key -> new ArrayList<>()).add(figure.getValue());
+            }
+        }
+        Samples first = Samples.of(figures.get("first_report_ms"));
+        Samples open = Samples.of(figures.get("open_ms"));
+        table.add("Selection to report", "cold first call in a fresh JVM: engine open (model load, index open) + "
+                + "first report (ms; page cache warm)", first.describeRange("%.0f"),
+                "of which engine open " + open.describeRange("%.0f"),
+                String.format("%.0fx warm p50", first.median() / warmP50Millis), "reported", Status.INFO);
+        table.add("Selection to report", "first hull readouts in that JVM (loads raw vectors, PCA, projection; ms)",
+                Samples.of(figures.get("first_hull_ms")).describeRange("%.0f"), "", "", "reported", Status.INFO);
+        double passages = figures.get("passages").get(0);
+        double vectorBytes = passages * 384 * 4;
+        Samples heap = Samples.of(figures.get("heap_bytes"));
+        Samples rss = Samples.of(figures.get("rss_bytes"));
+        table.add("Memory", String.format("warm engine, default corpus (%.0f passages), %s: heap after GC (MiB)",
+                passages, CHILD_HEAP), mib(heap),
+                String.format("unit + raw vectors %.0f MiB", 2 * vectorBytes / (1 << 20)),
+                String.format("%.2fx", heap.median() / (2 * vectorBytes)), "reported", Status.INFO);
+        table.add("Memory", "warm engine: resident size VmRSS (MiB)", mib(rss), "heap after GC " + mib(heap),
+                String.format("%.2fx", rss.median() / heap.median()), "reported", Status.INFO);
+    }
+
+    private static String mib(Samples bytes) {
+        return String.format("%.0f [%.0f-%.0f, n=%d]", bytes.median() / (1 << 20), bytes.min() / (1 << 20),
+                bytes.max() / (1 << 20), bytes.count());
+    }
+
+    private static Map<String, Double> child(BenchmarkPaths paths, Path selectionFile) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), CHILD_HEAP,
+                "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), EngineProcess.class.getName(),
+                paths.fp32Model().toString(), paths.index().toString(), paths.cache().toString(),
+                selectionFile.toString()).redirectErrorStream(true);
+        Process process = builder.start();
+        Map<String, Double> figures = new HashMap<>();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.append(line).append('\n');
+                if (line.startsWith("engine.")) {
+                    String[] pair = line.substring("engine.".length()).split("=", 2);
+                    figures.put(pair[0], Double.parseDouble(pair[1]));
+                }
+            }
+        }
+        if (process.waitFor() != 0 || !figures.containsKey("rss_bytes")) {
+            throw new IllegalStateException("The engine process failed:\n" + output);
+        }
+        return figures;
+    }
+}
