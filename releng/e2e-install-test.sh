@@ -29,7 +29,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 if [[ -z "${DISPLAY:-}" ]]; then
   command -v xvfb-run >/dev/null || fail "DISPLAY is not set and xvfb-run is missing (apt-get install xvfb)"
   log "DISPLAY is not set: running under xvfb-run"
-  exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 1280x1024x24" bash "$0" "$@"
 fi
 
 bare=$(cd "$1" && pwd) || fail "no bare product at $1"

@@ -3,7 +3,7 @@
 
 # JVM options for the IDE: heap for the model and the 65k-passage index; Lucene vectorises with the incubating
 # Vector API; ONNX Runtime, DJL's tokenizers and SWT load native code (JDK 24+ warns without native access).
-# The .product files carry the same -Xmx and --add-modules for a native launcher's eclipse.ini.
+# The .product files carry the same options (Tycho writes them to eclipse.ini, for a native launcher).
 PRODUCT_VM_ARGS=(-Xmx2g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 
 # Sets JAVA to a java 21+: $JAVA when given, else the JDK that ./mvnw would pick (.mvn/require-jdk21.sh).

@@ -164,8 +164,17 @@ final class ProbeRun {
         }
         if (screenshotFile != null) {
             try {
-                saveScreenshot();
+                saveScreenshot(screenshotFile);
                 report.info("screenshot " + screenshotFile); //$NON-NLS-1$
+                // and the view alone, maximized, where every readout has room
+                IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+                IViewPart view = page.findView(NoveltyView.ID);
+                if (view != null) {
+                    page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+                    Path viewFile = screenshotFile.resolveSibling("novelty-view.png"); //$NON-NLS-1$
+                    saveScreenshot(viewFile);
+                    report.info("screenshot " + viewFile); //$NON-NLS-1$
+                }
             } catch (IOException | RuntimeException e) {
                 report.check(false, "screenshot: " + e); //$NON-NLS-1$
             }
@@ -178,7 +187,7 @@ final class ProbeRun {
         PlatformUI.getWorkbench().close();
     }
 
-    private void saveScreenshot() throws IOException {
+    private void saveScreenshot(Path file) throws IOException {
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         while (display.readAndDispatch()) {
             // paint everything that is pending before copying the window
@@ -190,8 +199,8 @@ final class ProbeRun {
             gc.copyArea(image, 0, 0);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] { image.getImageData() };
-            java.nio.file.Files.createDirectories(screenshotFile.toAbsolutePath().getParent());
-            loader.save(screenshotFile.toString(), SWT.IMAGE_PNG);
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            loader.save(file.toString(), SWT.IMAGE_PNG);
         } finally {
             gc.dispose();
             image.dispose();

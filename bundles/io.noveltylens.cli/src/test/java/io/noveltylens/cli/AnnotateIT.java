@@ -59,7 +59,7 @@ class AnnotateIT {
         assertTrue(fresh.getAsJsonObject("density").get("percentile").getAsDouble() //$NON-NLS-1$ //$NON-NLS-2$
                 > austen.get(0).getAsJsonObject("density").get("percentile").getAsDouble()); //$NON-NLS-1$ //$NON-NLS-2$
         assertFalse(records.get(0).has("hull"), "no hull readouts without --hull"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(List.of(out, notes), listing(dir), "no temporary file left beside the output"); //$NON-NLS-1$
+        assertEquals(List.of(notes, out), listing(dir), "no temporary file left beside the output"); //$NON-NLS-1$
     }
 
     @Test

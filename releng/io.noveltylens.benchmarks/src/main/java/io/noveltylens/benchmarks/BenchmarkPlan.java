@@ -3,8 +3,9 @@ package io.noveltylens.benchmarks;
 import java.util.List;
 
 /**
- * How much work each benchmark does. The full plan fits 15 minutes on 2 cores, the quick one 3; both repeat every
- * figure (never one run) and differ only in sample sizes, repetitions and the corpus sizes tried.
+ * How much work each benchmark does. The full plan fits 15 minutes on 2 cores, the quick one 3, when the cores are
+ * ours; on cores shared with other builds (load 4-5 on 2 cores while these were sized) everything takes 2-4x longer.
+ * Both repeat every figure (never one run) and differ only in sample sizes, repetitions and the corpus sizes tried.
  *
  * @param sentences        real sentences per embedding repetition
  * @param embedRounds      interleaved rounds of the embedding contenders
@@ -15,18 +16,18 @@ import java.util.List;
  * @param hullSelections   selections timed for the hull readouts
  * @param coldStarts       fresh JVMs started for the cold first call and the memory figures
  * @param hullInstances    queries solved by both Frank-Wolfe and the LP, per corpus size and dimension
- * @param fullDimensionLpAt65k whether the 10-20 s full-dimension LPs at 65k are run
+ * @param fullDimensionLp  whether the full-dimension LPs (10-20 s each, DESIGN section 4) are run
  * @param largerSizes      corpus sizes beyond the default corpus, built from its real embeddings plus noise
  */
 record BenchmarkPlan(String name, int sentences, int embedRounds, int indexPassages, int indexRounds, int queryRounds,
-        int selections, int hullSelections, int coldStarts, int hullInstances, boolean fullDimensionLpAt65k,
+        int selections, int hullSelections, int coldStarts, int hullInstances, boolean fullDimensionLp,
         List<Integer> largerSizes) {
 
     static BenchmarkPlan quick() {
-        return new BenchmarkPlan("quick", 240, 3, 1500, 2, 2, 60, 4, 2, 2, false, List.of());
+        return new BenchmarkPlan("quick", 120, 3, 400, 2, 2, 40, 3, 2, 2, false, List.of());
     }
 
     static BenchmarkPlan full() {
-        return new BenchmarkPlan("full", 800, 5, 5000, 3, 3, 200, 12, 3, 3, true, List.of(200_000));
+        return new BenchmarkPlan("full", 320, 4, 1000, 3, 3, 150, 8, 3, 3, true, List.of(100_000));
     }
 }

@@ -25,17 +25,15 @@ final class EmbeddingThroughputBench {
     private EmbeddingThroughputBench() {
     }
 
-    /** Runs both precisions; returns our fp32 passages/s (the growth table projects embedding time from it). */
-    static double run(BenchmarkPaths paths, BenchmarkPlan plan, ResultTable table) throws Exception {
+    static void run(BenchmarkPaths paths, BenchmarkPlan plan, ResultTable table) throws Exception {
         List<String> sentences = RealText.corpusSentences(paths.corpus(), plan.sentences());
-        double fp32 = measure("fp32", ModelDescriptor.load(paths.fp32Model()), new AllMiniLmL6V2EmbeddingModel(),
+        measure("fp32", ModelDescriptor.load(paths.fp32Model()), new AllMiniLmL6V2EmbeddingModel(),
                 sentences, paths.cache(), plan, table);
         measure("int8", ModelDescriptor.load(paths.int8Model()), new AllMiniLmL6V2QuantizedEmbeddingModel(),
                 sentences, paths.cache(), plan, table);
-        return fp32;
     }
 
-    private static double measure(String precision, ModelDescriptor model, EmbeddingModel peer,
+    private static void measure(String precision, ModelDescriptor model, EmbeddingModel peer,
             List<String> sentences, Path cache, BenchmarkPlan plan, ResultTable table) throws Exception {
         List<TextSegment> segments = sentences.stream().map(TextSegment::from).toList();
         int cores = Runtime.getRuntime().availableProcessors();
@@ -46,7 +44,7 @@ final class EmbeddingThroughputBench {
                     .add("ours", () -> rate(sentences.size(), () -> ours.embedPassages(sentences, Progress.NONE)))
                     .add("langchain4j", () -> rate(sentences.size(), () -> peer.embedAll(segments)))
                     .add("bare", () -> bare.sequencesPerSecond(tokenized))
-                    .run(plan.embedRounds());
+                    .run(plan.embedRounds(), true);
             String area = "Embedding " + precision;
             String what = String.format("passages/s, %d real sentences (mean %.1f tokens)", sentences.size(),
                     meanTokens);
@@ -58,7 +56,6 @@ final class EmbeddingThroughputBench {
             table.add(area, what + " vs bare ONNX Runtime", runs.samples("ours").describeRange("%.0f"),
                     "bare loop " + runs.samples("bare").describeRange("%.0f"), vsBare.describeRange("%.2fx"),
                     ">= " + BARE_TARGET + "x", Status.of(vsBare.median() >= BARE_TARGET));
-            return runs.samples("ours").median();
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs contenders in turn, one repetition of each per round, the order rotating every round, after one warm-up of
- * each. On a machine shared with other builds the load changes from minute to minute; interleaving puts every
+ * Runs contenders in turn, one repetition of each per round, the order rotating every round, after an optional
+ * warm-up of each. On a machine shared with other builds the load changes from minute to minute; interleaving puts every
  * contender through the same load, and the per-round ratios (paired) cancel most of it.
  */
 final class InterleavedRuns {
@@ -26,9 +26,13 @@ final class InterleavedRuns {
         return this;
     }
 
-    InterleavedRuns run(int rounds) throws Exception {
+    /**
+     * @param warmUp whether each contender runs once untimed first; a contender whose code is already compiled and
+     *     whose one repetition takes tens of seconds can do without
+     */
+    InterleavedRuns run(int rounds, boolean warmUp) throws Exception {
         List<String> names = new ArrayList<>(contenders.keySet());
-        for (String name : names) {
+        for (String name : warmUp ? names : List.<String>of()) {
             contenders.get(name).run();
         }
         for (int round = 0; round < rounds; round++) {

@@ -13,7 +13,7 @@ import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * An {@link Embedder} that replays the default corpus's real embeddings instead of running the model, so that the
- * index builder can build corpora of any size in the time its own work takes. Passage {@code "passage n"} of a corpus
+ * index builder can build corpora of any size in the time its own work takes. Passage n of a corpus
  * of N gets, for N up to the real count, real row n * real / N (an even spread over the real corpus); beyond it, row
  * n mod real, and every copy after the first is moved by Gaussian noise of a fixed norm and re-normalised. Real
  * vectors plus noise keep the clustered shape of sentence embeddings; random Gaussian vectors would not, and HNSW
@@ -21,7 +21,8 @@ import io.noveltylens.core.math.FloatMatrix;
  */
 final class ReplayedEmbedder implements Embedder {
 
-    private static final String PREFIX = "passage ";
+    /** Three words: the corpus reader drops shorter passages. */
+    private static final String PREFIX = "replayed corpus passage ";
 
     private final ModelDescriptor model;
     private final ModelFingerprint fingerprint;

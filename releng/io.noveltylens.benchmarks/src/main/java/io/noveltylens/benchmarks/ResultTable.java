@@ -41,8 +41,8 @@ final class ResultTable {
         System.out.println("[bench] growth " + row);
     }
 
-    static final String GROWTH_HEADER = "| N (vectors) | source | index build without embedding | embedding at measured "
-            + "fp32 throughput | HNSW top-10 p50 / p99 | recall@10 | exact brute force p50 | Frank-Wolfe full-dim p50 "
+    static final String GROWTH_HEADER = "| N (vectors) | source | index build without embedding | embedding at the measured "
+            + "fp32 passage rate | HNSW top-10 p50 / p99 | recall@10 | exact brute force p50 | Frank-Wolfe full-dim p50 "
             + "| depth sweep p50 (product) | vectors in heap |\n|---|---|---|---|---|---|---|---|---|---|";
 
     String markdown(String header) {

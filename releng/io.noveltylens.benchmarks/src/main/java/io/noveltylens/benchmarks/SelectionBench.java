@@ -100,7 +100,9 @@ final class SelectionBench {
                 passages, CHILD_HEAP), mib(heap),
                 String.format("unit + raw vectors %.0f MiB", 2 * vectorBytes / (1 << 20)),
                 String.format("%.2fx", heap.median() / (2 * vectorBytes)), "reported", Status.INFO);
-        table.add("Memory", "warm engine: resident size VmRSS (MiB)", mib(rss), "heap after GC " + mib(heap),
+        Samples committed = Samples.of(figures.get("heap_committed_bytes"));
+        table.add("Memory", "warm engine: resident size VmRSS (MiB)", mib(rss), "heap after GC " + mib(heap)
+                + ", heap committed " + mib(committed),
                 String.format("%.2fx", rss.median() / heap.median()), "reported", Status.INFO);
     }
 
