@@ -66,7 +66,9 @@ public final class SampleWorkspace implements IStartup {
     private static void show(IWorkbench workbench, IFile file) {
         try {
             IWorkbenchWindow window = workbench.getActiveWorkbenchWindow();
-            window.getShell().setMaximized(true); // room for the editor and the view's readouts side by side
+            // room for the editor and the view's readouts side by side; bounds rather than setMaximized, which needs
+            // a window manager (there is none under Xvfb)
+            window.getShell().setBounds(window.getShell().getMonitor().getClientArea());
             IWorkbenchPage page = window.getActivePage();
             page.showView(NOVELTY_VIEW_ID);
             IEditorPart editor = IDE.openEditor(page, file);

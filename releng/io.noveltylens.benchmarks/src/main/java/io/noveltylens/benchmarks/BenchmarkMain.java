@@ -131,7 +131,8 @@ public final class BenchmarkMain {
                 String.format("%.3f", query.recall()), String.format("%.1f ms", query.exactMillis().median()),
                 String.format("%.1f ms", hull.frankWolfeFullMillis().median()),
                 String.format("%.0f ms", hull.sweepMillis().median()),
-                String.format("%.0f MiB", 2.0 * corpus.size() * 384 * 4 / (1 << 20)));
+                String.format("%.0f MiB", 2.0 * corpus.size() * corpus.index().metadata().dimension() * Float.BYTES
+                        / (1 << 20)));
     }
 
     /** Elapsed time after each part, so that a reader of the log can see where the budget goes. */

@@ -48,6 +48,7 @@ public final class EngineProcess {
             System.out.println("engine.heap_committed_bytes=" + Runtime.getRuntime().totalMemory());
             System.out.println("engine.rss_bytes=" + Machine.residentBytes());
             System.out.println("engine.passages=" + engine.indexInfo().passages());
+            System.out.println("engine.dimension=" + engine.indexInfo().dimension());
         }
         System.out.flush();
     }

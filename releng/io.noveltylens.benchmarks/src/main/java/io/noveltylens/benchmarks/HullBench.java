@@ -114,11 +114,13 @@ final class HullBench {
             lpOpen += exact.verdict() == HullVerdict.UNDETERMINED ? 1 : 0;
             inside += exact.verdict() == HullVerdict.INSIDE ? 1 : 0;
             // only two proofs can contradict each other; an undecided side proves nothing either way
-            boolean bothDecided = fw.verdict() != HullVerdict.UNDETERMINED && exact.verdict() != HullVerdict.UNDETERMINED;
+            boolean bothDecided = fw.verdict() != HullVerdict.UNDETERMINED
+                    && exact.verdict() != HullVerdict.UNDETERMINED;
             agree += bothDecided && fw.verdict() != exact.verdict() ? 0 : 1;
         }
-        String verdicts = String.format("LP inside %d/%d; undecided: Frank-Wolfe %d, LP %d (stopped at the %d s limit); "
-                + "contradictions %d", inside, queries.size(), fwOpen, lpOpen, LP_LIMIT.toSeconds(), queries.size() - agree);
+        String verdicts = String.format("LP inside %d/%d; undecided: Frank-Wolfe %d, LP %d (stopped at the %d s "
+                + "limit); contradictions %d", inside, queries.size(), fwOpen, lpOpen, LP_LIMIT.toSeconds(),
+                queries.size() - agree);
         table.add("Hull", what + " (ms per query; " + verdicts + ")",
                 "Frank-Wolfe " + Samples.of(fwMillis).describeRange("%.1f"),
                 "exact LP " + Samples.of(lpMillis).describeRange("%.0f"),

@@ -30,7 +30,8 @@ record ScaledCorpus(int size, String source, LuceneCorpusIndex index, double bui
     private static final double NOISE_SHARE_OF_NEIGHBOUR_DISTANCE = 0.5;
 
     static ScaledCorpus shipped(Path indexDir) throws NoveltyException {
-        LuceneCorpusIndex index = LuceneCorpusIndex.open(indexDir, null, 384);
+        int dimension = LuceneCorpusIndex.readMetadata(indexDir).dimension();
+        LuceneCorpusIndex index = LuceneCorpusIndex.open(indexDir, null, dimension);
         return new ScaledCorpus(index.metadata().passages(), "default corpus (shipped index)", index, Double.NaN);
     }
 
@@ -55,7 +56,7 @@ record ScaledCorpus(int size, String source, LuceneCorpusIndex index, double bui
         double seconds = (System.nanoTime() - start) / 1e9;
         String source = size <= raw.rows() ? "real embeddings, even sample of the default corpus"
                 : String.format("default corpus's real embeddings + copies with noise of norm %.3f", noise);
-        return new ScaledCorpus(size, source, LuceneCorpusIndex.open(dir.resolve("index"), null, 384), seconds);
+        return new ScaledCorpus(size, source, LuceneCorpusIndex.open(dir.resolve("index"), null, raw.cols()), seconds);
     }
 
     /** Over 200 passages spread through the corpus: the typical distance between a passage and its nearest other. */

@@ -93,7 +93,7 @@ final class SelectionBench {
         table.add("Selection to report", "first hull readouts in that JVM (loads raw vectors, PCA, projection; ms)",
                 Samples.of(figures.get("first_hull_ms")).describeRange("%.0f"), "", "", "reported", Status.INFO);
         double passages = figures.get("passages").get(0);
-        double vectorBytes = passages * 384 * 4;
+        double vectorBytes = passages * figures.get("dimension").get(0) * Float.BYTES;
         Samples heap = Samples.of(figures.get("heap_bytes"));
         Samples rss = Samples.of(figures.get("rss_bytes"));
         table.add("Memory", String.format("warm engine, default corpus (%.0f passages), %s: heap after GC (MiB)",
