@@ -1,5 +1,7 @@
 package io.noveltylens.core;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Progress and cancellation for long engine operations. The IDE adapts an {@code IProgressMonitor}/{@code SubMonitor}
  * to it, the CLI a progress line on stderr; the engine never depends on either.
@@ -7,20 +9,30 @@ package io.noveltylens.core;
 public interface Progress {
 
     /** A sink that reports nothing and is never cancelled. */
-    Progress NONE = new Progress() {
-        @Override
-        public void begin(String task, int totalWork) {
-        }
+    Progress NONE = cancelledWhen(() -> false);
 
-        @Override
-        public void worked(int work) {
-        }
+    /**
+     * A sink that reports nothing and is cancelled when {@code cancelled} says so: for work whose progress another
+     * sink already shows (one passage of a batch), and for tests.
+     */
+    static Progress cancelledWhen(BooleanSupplier cancelled) {
+        return new Progress() {
+            @Override
+            public void begin(String task, int totalWork) {
+                // reported elsewhere, or nowhere
+            }
 
-        @Override
-        public boolean isCanceled() {
-            return false;
-        }
-    };
+            @Override
+            public void worked(int work) {
+                // reported elsewhere, or nowhere
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return cancelled.getAsBoolean();
+            }
+        };
+    }
 
     /** Starts a task of {@code totalWork} units (or {@code -1} when unknown). */
     void begin(String task, int totalWork);

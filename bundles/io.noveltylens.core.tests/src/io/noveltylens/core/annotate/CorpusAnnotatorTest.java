@@ -59,7 +59,7 @@ class CorpusAnnotatorTest {
         List<AnnotatedPassage> results = new ArrayList<>();
 
         assertThrows(CancelledException.class, () -> new CorpusAnnotator(RealCorpusEngine.get(), false)
-                .annotate(List.of(dir), cancelledWhen(cancelled), passage -> {
+                .annotate(List.of(dir), Progress.cancelledWhen(cancelled::get), passage -> {
                     results.add(passage);
                     cancelled.set(true);
                 }));
@@ -84,22 +84,4 @@ class CorpusAnnotatorTest {
                 .filter(line -> line.split(" ").length >= 12 && line.split(" ").length <= 40).findFirst().orElseThrow(); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
-    private static Progress cancelledWhen(AtomicBoolean cancelled) {
-        return new Progress() {
-            @Override
-            public void begin(String task, int totalWork) {
-                // not observed
-            }
-
-            @Override
-            public void worked(int work) {
-                // not observed
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return cancelled.get();
-            }
-        };
-    }
 }

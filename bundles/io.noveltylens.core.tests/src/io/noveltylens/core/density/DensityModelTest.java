@@ -190,20 +190,7 @@ class DensityModelTest {
 
     @Test
     void cancellingStopsTheBuild() {
-        Progress cancelled = new Progress() {
-            @Override
-            public void begin(String task, int totalWork) {
-            }
-
-            @Override
-            public void worked(int work) {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return true;
-            }
-        };
+        Progress cancelled = Progress.cancelledWhen(() -> true);
         assertThrows(CancelledException.class,
                 () -> DensityModel.build(LINE.size(), 2, i -> LINE.leaveOneOut(i, 2), cancelled));
     }

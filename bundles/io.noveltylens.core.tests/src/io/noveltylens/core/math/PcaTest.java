@@ -222,20 +222,7 @@ class PcaTest {
 
     @Test
     void fitStopsWhenCancelled() {
-        Progress cancelled = new Progress() {
-            @Override
-            public void begin(String task, int totalWork) {
-            }
-
-            @Override
-            public void worked(int work) {
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return true;
-            }
-        };
+        Progress cancelled = Progress.cancelledWhen(() -> true);
         FloatMatrix data = knownAxes(10000, basis(new Random(13)), new Random(14));
         assertThrows(CancelledException.class, () -> Pca.fit(data, 3, cancelled));
     }

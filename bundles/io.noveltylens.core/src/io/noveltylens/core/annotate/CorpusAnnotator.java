@@ -49,7 +49,8 @@ public final class CorpusAnnotator {
         List<SkippedSource> skipped = new ArrayList<>();
         List<Path> files = reader.sourceFiles(roots, skipped);
         progress.begin("Annotating with Novelty Lens", files.size()); //$NON-NLS-1$
-        Progress cancelOnly = cancelOnly(progress);
+        // one passage's analysis begins tasks of its own (the sentence breakdown), which must not reset the run's bar
+        Progress cancelOnly = Progress.cancelledWhen(progress::isCanceled);
         int filesRead = 0;
         int annotated = 0;
         for (Path file : files) {
@@ -74,28 +75,5 @@ public final class CorpusAnnotator {
             fileProgress.done();
         }
         return new AnnotationSummary(filesRead, annotated, skipped);
-    }
-
-    /**
-     * The run's cancellation without its progress reporting: one passage's analysis begins tasks of its own (the
-     * sentence breakdown), which must not reset the run's progress bar.
-     */
-    private static Progress cancelOnly(Progress progress) {
-        return new Progress() {
-            @Override
-            public void begin(String task, int totalWork) {
-                // the run reports per passage
-            }
-
-            @Override
-            public void worked(int work) {
-                // the run reports per passage
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return progress.isCanceled();
-            }
-        };
     }
 }
