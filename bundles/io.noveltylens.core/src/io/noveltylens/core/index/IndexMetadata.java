@@ -44,8 +44,11 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
         List<SkippedSource> skipped, String builtAt, long buildMillis, int embedded, double rawNeighbourDistance,
         int pcaComponents) {
 
-    /** Bump when the files of a generation change shape; older generations are then refused with "rebuild". */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Bump when the files of a generation change shape or meaning; older generations are then refused with "rebuild".
+     * 2: density statistics from 800-candidate searches.
+     */
+    public static final int FORMAT_VERSION = 2;
     static final String FILE_NAME = "novelty-index.json"; //$NON-NLS-1$
     public static final String SIMILARITY = "cosine of L2-normalised embeddings (Lucene DOT_PRODUCT)"; //$NON-NLS-1$
 

@@ -12,12 +12,14 @@ import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * Top-k by exact cosine: the HNSW graph proposes candidates, every candidate is re-scored with the exact dot product
- * of the unit vectors held in memory. On 56k MiniLM vectors 100 candidates gave recall@10 of 0.99 (DESIGN.md 4), so
- * the candidate count never goes below that.
+ * of the unit vectors held in memory. On the default corpus (69k passages) recall@10 of held-out sentences against
+ * brute force was 0.913, 0.963, 0.978 and 0.988 at 100, 200, 400 and 800 candidates (search 3-5 ms on two loaded
+ * cores), so the candidate count never goes below 800. Index builds search the same way, so the density statistics
+ * of corpus passages and of queries come from the same search.
  */
 final class VectorSearch {
 
-    static final int MIN_CANDIDATES = 100;
+    static final int MIN_CANDIDATES = 800;
 
     private final IndexSearcher searcher;
     private final FloatMatrix units;
