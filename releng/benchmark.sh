@@ -12,7 +12,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 module="$root/releng/io.noveltylens.benchmarks"
 jar="$module/target/novelty-benchmarks.jar"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=lib/product.sh
+. "$root/releng/lib/product.sh"
+select_java
 
 if [[ ! -f "$root/bundles/io.noveltylens.corpus.default/index/CURRENT" ]]; then
   echo "No default corpus index: build it first (./mvnw -B verify), then run this again." >&2
@@ -27,7 +29,7 @@ cd "$module"
 # DJL offline, with its natives under target/ also for langchain4j, which loads before our embedder (DESIGN
 # section 4); the heap holds the full run's 200k-vector corpus (unit and raw vectors, Lucene's build buffers)
 # besides the default one.
-exec "$JAVA_HOME/bin/java" -Xmx8g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+exec "$JAVA" -Xmx8g --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -Dai.djl.offline=true -DDJL_CACHE_DIR="$module/target/bench-work/native-cache/djl" \
   -DENGINE_CACHE_DIR="$module/target/bench-work/native-cache/djl" \
   -jar "$jar" --repo "$root" "$@"
