@@ -137,6 +137,23 @@ class CorpusReaderTest {
     }
 
     @Test
+    void includeAndExcludePatternsChooseTheFilesOfAFolder() throws Exception {
+        Path drafts = Files.createDirectories(dir.resolve("drafts")); //$NON-NLS-1$
+        Files.writeString(dir.resolve("chapter.md"), "the chapter that belongs to the corpus"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(dir.resolve("notes.txt"), "notes that the include pattern leaves out"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(drafts.resolve("draft.md"), "a draft that the exclude pattern leaves out"); //$NON-NLS-1$ //$NON-NLS-2$
+        CorpusReader filtered = new CorpusReader(new PassageSplitter(150), 1 << 20,
+                SourceFilter.parse("*.md", "drafts/**")); //$NON-NLS-1$ //$NON-NLS-2$
+        CorpusReadResult result = filtered.read(List.of(dir), Progress.NONE);
+        assertEquals(List.of("the chapter that belongs to the corpus"), //$NON-NLS-1$
+                result.passages().stream().map(CorpusPassage::text).toList());
+        assertEquals(List.of(), result.skipped(), "left-out files are not reported as skipped"); //$NON-NLS-1$
+        assertEquals(3, read(dir).passages().size(), "without patterns every supported file is read"); //$NON-NLS-1$
+        assertEquals(1, filtered.read(List.of(dir.resolve("notes.txt")), Progress.NONE).passages().size(), //$NON-NLS-1$
+                "a file given by name is always read"); //$NON-NLS-1$
+    }
+
+    @Test
     void aMissingSourceIsAnErrorThatNamesIt() {
         NoveltyException missing = assertThrows(NoveltyException.class, () -> read(dir.resolve("absent"))); //$NON-NLS-1$
         assertTrue(missing.getMessage().contains("absent"), missing.getMessage()); //$NON-NLS-1$

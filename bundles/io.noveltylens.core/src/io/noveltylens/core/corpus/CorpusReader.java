@@ -36,10 +36,17 @@ public final class CorpusReader {
 
     private final PassageSplitter splitter;
     private final long maxFileBytes;
+    private final SourceFilter filter;
 
     public CorpusReader(PassageSplitter splitter, long maxFileBytes) {
+        this(splitter, maxFileBytes, SourceFilter.ALL);
+    }
+
+    /** @param filter which files inside the folders given belong to the corpus */
+    public CorpusReader(PassageSplitter splitter, long maxFileBytes, SourceFilter filter) {
         this.splitter = splitter;
         this.maxFileBytes = maxFileBytes;
+        this.filter = filter;
     }
 
     public CorpusReadResult read(List<Path> roots, Progress progress) throws NoveltyException {
@@ -97,7 +104,7 @@ public final class CorpusReader {
         }
     }
 
-    private static void collect(Path root, List<Path> files, List<SkippedSource> skipped) throws NoveltyException {
+    private void collect(Path root, List<Path> files, List<SkippedSource> skipped) throws NoveltyException {
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
             throw new NoveltyException(NoveltyException.Kind.CORPUS,
@@ -124,7 +131,8 @@ public final class CorpusReader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && !isHidden(file)) {
+                            // files the user's patterns leave out are not part of the corpus: not skipped, just not there
+                            if (attrs.isRegularFile() && !isHidden(file) && filter.accepts(absolute, file)) {
                                 if (SourceFormat.of(file.getFileName().toString()).isPresent()) {
                                     files.add(file);
                                 } else {

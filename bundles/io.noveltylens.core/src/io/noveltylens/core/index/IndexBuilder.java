@@ -82,7 +82,7 @@ public final class IndexBuilder {
         ModelFingerprint model = embedder.fingerprint();
         int dimension = embedder.model().dimension();
         CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
-                settings.maxFileBytes()).read(sources, new ProgressSlice(progress, WORK_READ));
+                settings.maxFileBytes(), settings.filter()).read(sources, new ProgressSlice(progress, WORK_READ));
         List<CorpusPassage> passages = corpus.passages();
         List<SourceDigest> sourceDigests = corpus.sources().stream()
                 .map(d -> new SourceDigest(SourcePaths.record(indexRoot, d.source()), d.sha256(), d.passages())).toList();

@@ -1,5 +1,7 @@
 package io.noveltylens.core.index;
 
+import io.noveltylens.core.corpus.SourceFilter;
+
 /**
  * How an index is built.
  *
@@ -8,11 +10,19 @@ package io.noveltylens.core.index;
  * @param maxPassageWords passages longer than this are cut at sentence ends (see PassageSplitter)
  * @param maxFileBytes   larger source files are skipped with a reason
  * @param threads        threads for the leave-one-out neighbour searches
+ * @param filter         which files inside corpus folders are read
  */
-public record IndexSettings(int k, int pcaComponents, int maxPassageWords, long maxFileBytes, int threads) {
+public record IndexSettings(int k, int pcaComponents, int maxPassageWords, long maxFileBytes, int threads,
+        SourceFilter filter) {
 
     public static IndexSettings defaults() {
-        return new IndexSettings(10, 64, 150, 256L << 20, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new IndexSettings(10, 64, 150, 256L << 20, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                SourceFilter.ALL);
+    }
+
+    /** These settings with another k and file filter, the two a user chooses. */
+    public IndexSettings with(int neighbours, SourceFilter files) {
+        return new IndexSettings(neighbours, pcaComponents, maxPassageWords, maxFileBytes, threads, files);
     }
 
     public IndexSettings {

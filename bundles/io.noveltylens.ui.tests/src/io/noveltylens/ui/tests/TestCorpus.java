@@ -12,6 +12,8 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 
+import io.noveltylens.core.corpus.SourceFilter;
+import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.EngineService;
 import io.noveltylens.ui.analysis.IndexRebuildJob;
@@ -75,7 +77,7 @@ final class TestCorpus {
         EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
         try {
             IndexRebuildJob rebuild = new IndexRebuildJob(engines.configs().modelDir(), engines.configs().cacheDir(),
-                    List.of(corpus), engines.configs().builtIndexDir(), 5, engines);
+                    List.of(corpus), engines.configs().builtIndexDir(), IndexSettings.defaults().with(5, SourceFilter.ALL), engines);
             rebuild.setUser(false);
             rebuild.schedule();
             Job.getJobManager().join(JobFamilies.INDEX_BUILD, null);

@@ -29,16 +29,17 @@ public final class IndexRebuildJob extends Job {
     private final Path cacheDir;
     private final List<Path> sources;
     private final Path indexRoot;
-    private final int k;
+    private final IndexSettings settings;
     private final EngineService engines;
 
-    public IndexRebuildJob(Path modelDir, Path cacheDir, List<Path> sources, Path indexRoot, int k, EngineService engines) {
+    public IndexRebuildJob(Path modelDir, Path cacheDir, List<Path> sources, Path indexRoot, IndexSettings settings,
+            EngineService engines) {
         super(Messages.IndexRebuildJob_name);
         this.modelDir = modelDir;
         this.cacheDir = cacheDir;
         this.sources = List.copyOf(sources);
         this.indexRoot = indexRoot;
-        this.k = k;
+        this.settings = settings;
         this.engines = engines;
         setUser(true);
         setPriority(LONG);
@@ -51,9 +52,6 @@ public final class IndexRebuildJob extends Job {
             progress.begin(Messages.IndexRebuildJob_loadingModel, IProgressMonitor.UNKNOWN);
             ModelDescriptor model = ModelDescriptor.load(modelDir);
             try (OnnxEmbedder embedder = OnnxEmbedder.open(model, cacheDir)) {
-                IndexSettings defaults = IndexSettings.defaults();
-                IndexSettings settings = new IndexSettings(k, defaults.pcaComponents(), defaults.maxPassageWords(),
-                        defaults.maxFileBytes(), defaults.threads());
                 IndexMetadata built = new IndexBuilder(embedder, settings).build(sources, indexRoot, progress);
                 engines.reload();
                 return Status.info(NLS.bind(Messages.IndexRebuildJob_done, built.passages()));

@@ -30,6 +30,8 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.corpus.SourceFilter;
+import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.EngineService;
@@ -266,9 +268,12 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         }
         try {
             EngineService engines = engines();
+            IPreferenceStore store = getPreferenceStore();
+            IndexSettings settings = IndexSettings.defaults().with(store.getInt(NoveltyLensPreferences.NEIGHBOURS_K),
+                    SourceFilter.parse(store.getString(NoveltyLensPreferences.INCLUDE_PATTERNS),
+                            store.getString(NoveltyLensPreferences.EXCLUDE_PATTERNS)));
             new IndexRebuildJob(engines.configs().modelDir(), engines.configs().cacheDir(), paths,
-                    engines.configs().builtIndexDir(), getPreferenceStore().getInt(NoveltyLensPreferences.NEIGHBOURS_K), engines)
-                    .schedule();
+                    engines.configs().builtIndexDir(), settings, engines).schedule();
             setErrorMessage(null);
             indexStatus.setText(Messages.PreferencePage_rebuildStarted);
         } catch (NoveltyException e) {

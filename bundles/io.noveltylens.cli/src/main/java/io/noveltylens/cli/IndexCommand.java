@@ -9,6 +9,7 @@ import java.util.Set;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.corpus.SourceFilter;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.IndexBuilder;
@@ -27,7 +28,8 @@ final class IndexCommand implements Command {
 
     @Override
     public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
-        Arguments arguments = Arguments.parse(args, Set.of("corpus", "index", "model", "k"), Set.of()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        Arguments arguments = Arguments.parse(args, Set.of("corpus", "index", "model", "k", "include", "exclude"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                Set.of());
         List<Path> corpus = arguments.values("corpus").stream().map(Path::of).toList(); //$NON-NLS-1$
         corpus = corpus.isEmpty() ? arguments.operands().stream().map(Path::of).toList() : corpus;
         String index = arguments.value("index"); //$NON-NLS-1$
@@ -35,8 +37,8 @@ final class IndexCommand implements Command {
             throw new UsageException("give the corpus (--corpus PATH, repeatable) and the index folder (--index DIR)"); //$NON-NLS-1$
         }
         IndexSettings defaults = IndexSettings.defaults();
-        IndexSettings settings = new IndexSettings(arguments.intValue("k", defaults.k(), 1, 1000), //$NON-NLS-1$
-                defaults.pcaComponents(), defaults.maxPassageWords(), defaults.maxFileBytes(), defaults.threads());
+        IndexSettings settings = defaults.with(arguments.intValue("k", defaults.k(), 1, 1000), //$NON-NLS-1$
+                new SourceFilter(arguments.values("include"), arguments.values("exclude"))); //$NON-NLS-1$ //$NON-NLS-2$
         Path model = arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")); //$NON-NLS-1$ //$NON-NLS-2$
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model), paths.cache())) {
             IndexMetadata before = existing(Path.of(index));
@@ -69,14 +71,17 @@ final class IndexCommand implements Command {
     public String help() {
         return """
                 Usage: novelty index --corpus PATH [--corpus PATH...] --index DIR [--model DIR] [--k N]
+                                     [--include GLOB...] [--exclude GLOB...]
 
                 Reads the files and folders given (.txt .md .tex .html: paragraphs, or one passage per line when a
                 file has no blank line; .jsonl: {"id","text","source"} per line; any of them gzipped), embeds every
                 distinct passage and writes a Lucene HNSW index with the density and PCA statistics into DIR.
                 Re-running embeds only passages not embedded before; the previous index stays usable until the new
                 one is complete, and a killed run resumes where it stopped.
-                  --model DIR  model folder with novelty-model.json (default: the shipped all-MiniLM-L6-v2)
-                  --k N        neighbours for the density statistics (default 10)
+                  --model DIR     model folder with novelty-model.json (default: the shipped all-MiniLM-L6-v2)
+                  --k N           neighbours for the density statistics (default 10)
+                  --include GLOB  only files inside the folders whose name or relative path matches, e.g. '*.md'
+                  --exclude GLOB  leave out matching files, e.g. 'drafts/**' (both repeatable)
                 """;
     }
 }
