@@ -23,6 +23,18 @@ record CliPaths(Path defaultModel, Path defaultIndex, Path cache) {
         return new CliPaths(model, index, cache);
     }
 
+    /** The model folder given with --model, else the shipped one. */
+    Path model(Arguments arguments) {
+        String given = arguments.value("model"); //$NON-NLS-1$
+        return given == null ? defaultModel : Path.of(given);
+    }
+
+    /** The index folder given with --index, else the shipped default corpus's. */
+    Path index(Arguments arguments) {
+        String given = arguments.value("index"); //$NON-NLS-1$
+        return given == null ? defaultIndex : Path.of(given);
+    }
+
     private static Path path(Map<String, String> environment, String variable, Path fallback) {
         String value = environment.get(variable);
         return value != null && !value.isBlank() ? Path.of(value) : fallback;

@@ -28,7 +28,7 @@ final class EmbedCommand implements Command {
     public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
         Arguments arguments = Arguments.parse(args, Set.of("model", "file"), Set.of()); //$NON-NLS-1$ //$NON-NLS-2$
         List<String> texts = Command.passages(arguments, in);
-        Path model = arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")); //$NON-NLS-1$ //$NON-NLS-2$
+        Path model = paths.model(arguments);
         Gson gson = new Gson();
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model), paths.cache())) {
             List<Embedding> embeddings = texts.size() == 1 ? List.of(embedder.embedQuery(texts.get(0)))

@@ -26,8 +26,8 @@ final class EngineOptions {
     /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */
     static EngineConfig config(Arguments arguments, CliPaths paths) throws UsageException {
         return new EngineConfig(
-                arguments.value("model") == null ? paths.defaultModel() : Path.of(arguments.value("model")), //$NON-NLS-1$ //$NON-NLS-2$
-                arguments.value("index") == null ? paths.defaultIndex() : Path.of(arguments.value("index")), //$NON-NLS-1$ //$NON-NLS-2$
+                paths.model(arguments),
+                paths.index(arguments),
                 paths.cache(), arguments.intValue("k", EngineConfig.DEFAULT_K, 1, 1000), //$NON-NLS-1$
                 Duration.ofMillis(arguments.intValue("budget-ms", (int) EngineConfig.DEFAULT_HULL_BUDGET.toMillis(), 1, //$NON-NLS-1$
                         600_000)));

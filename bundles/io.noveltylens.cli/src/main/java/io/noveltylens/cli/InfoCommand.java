@@ -27,7 +27,7 @@ final class InfoCommand implements Command {
         if (!arguments.operands().isEmpty()) {
             throw new UsageException("unexpected argument " + arguments.operands().get(0)); //$NON-NLS-1$
         }
-        Path index = arguments.value("index") == null ? paths.defaultIndex() : Path.of(arguments.value("index")); //$NON-NLS-1$ //$NON-NLS-2$
+        Path index = paths.index(arguments);
         IndexMetadata m = LuceneCorpusIndex.readMetadata(index);
         out.println("Index:       " + index.toAbsolutePath().normalize()); //$NON-NLS-1$
         out.println("Model:       " + m.modelId() + " (ONNX SHA-256 " + m.modelSha256() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
