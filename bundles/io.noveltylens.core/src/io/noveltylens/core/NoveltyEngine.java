@@ -1,6 +1,8 @@
 package io.noveltylens.core;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import io.noveltylens.core.analysis.HullAnalysis;
 import io.noveltylens.core.analysis.NoveltyAnalyzer;
@@ -29,21 +31,62 @@ public final class NoveltyEngine implements AutoCloseable {
         this.analyzer = analyzer;
     }
 
+    /**
+     * Loads the model and opens the index at the same time (each takes about half a second, and a command-line score
+     * waits for both), then checks that the index was built with this model.
+     */
     public static NoveltyEngine open(EngineConfig config, Progress progress) throws NoveltyException {
-        progress.begin("Loading Novelty Lens", 3); //$NON-NLS-1$
-        progress.subTask("Loading the embedding model"); //$NON-NLS-1$
-        Embedder embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir()), config.cacheDir());
+        progress.begin("Loading Novelty Lens", 2); //$NON-NLS-1$
+        progress.subTask("Loading the embedding model and the corpus index"); //$NON-NLS-1$
+        FutureTask<LuceneCorpusIndex> opening = new FutureTask<>(() -> LuceneCorpusIndex.open(config.indexDir(), null, 0));
+        Thread opener = new Thread(opening, "noveltylens-open-index"); //$NON-NLS-1$
+        opener.setDaemon(true);
+        opener.start();
+        Embedder embedder = null;
+        CorpusIndex index = null;
         try {
+            embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir()), config.cacheDir());
+            embedder.prepareQueries();
             progress.worked(1);
-            progress.subTask("Opening the corpus index"); //$NON-NLS-1$
-            CorpusIndex index = LuceneCorpusIndex.open(config.indexDir(), embedder.fingerprint(),
-                    embedder.model().dimension());
-            progress.worked(2);
+            index = opened(opening);
+            index.metadata().requireBuiltWith(embedder.fingerprint(), embedder.model().dimension(), config.indexDir());
+            progress.worked(1);
             return new NoveltyEngine(embedder, index,
                     new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())));
         } catch (NoveltyException | RuntimeException e) {
-            embedder.close();
+            if (embedder != null) {
+                embedder.close();
+            }
+            if (index == null) {
+                index = openedQuietly(opening);
+            }
+            if (index != null) {
+                index.close();
+            }
             throw e;
+        }
+    }
+
+    private static LuceneCorpusIndex opened(FutureTask<LuceneCorpusIndex> opening) throws NoveltyException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoveltyException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Opening the corpus index failed", e.getCause()); //$NON-NLS-1$
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    /** The index once its opening has finished, or null if it failed: for closing it after another failure. */
+    private static LuceneCorpusIndex openedQuietly(FutureTask<LuceneCorpusIndex> opening) {
+        try {
+            return opened(opening);
+        } catch (NoveltyException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
 
 /** Broken model folders are refused with a {@link NoveltyException.Kind#MODEL} that names the problem. */
 class ModelDescriptorValidationTest {
@@ -72,6 +74,34 @@ class ModelDescriptorValidationTest {
         assertRefused(() -> ModelDescriptor.load(dir), "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /** A declared dimension skips loading the model in load(); the embedder's first session then checks it. */
+    @Test
+    void declaredDimensionIsCheckedByTheFirstSession() throws Exception {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", 100); //$NON-NLS-1$ //$NON-NLS-2$
+        ModelDescriptor declared = ModelDescriptor.load(dir);
+        assertEquals(100, declared.dimension());
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(declared, TestModels.cacheDir())) {
+            assertRefused(() -> embedder.embedQuery("A sentence."), "produces vectors of dimension 384", //$NON-NLS-1$ //$NON-NLS-2$
+                    "declares 100"); //$NON-NLS-1$
+            assertRefused(() -> embedder.embedPassages(List.of("A passage."), Progress.NONE), //$NON-NLS-1$
+                    "produces vectors of dimension 384"); //$NON-NLS-1$
+        }
+    }
+
+    @Test
+    void declaredDimensionStillChecksMaxTokensBeforeFirstUse() throws Exception {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state", 384); //$NON-NLS-1$ //$NON-NLS-2$
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(dir), TestModels.cacheDir())) {
+            assertRefused(embedder::prepareQueries, "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    @Test
+    void negativeDeclaredDimension() throws IOException {
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", -1); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> ModelDescriptor.load(dir), "\"dimension\" is -1"); //$NON-NLS-1$
+    }
+
     @Test
     void maxTokensTooSmallForText() throws IOException {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 2, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -123,6 +153,14 @@ class ModelDescriptorValidationTest {
                 {"id": "test/model", "onnx": %s, "tokenizer": %s, "pooling": %s, "maxTokens": %d,
                  "outputName": "%s"}
                 """.formatted(onnx, tokenizer, pooling, maxTokens, output));
+    }
+
+    private void writeDescriptor(String onnx, String tokenizer, String pooling, int maxTokens, String output,
+            int dimension) throws IOException {
+        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), """
+                {"id": "test/model", "onnx": %s, "tokenizer": %s, "pooling": %s, "maxTokens": %d,
+                 "outputName": "%s", "dimension": %d}
+                """.formatted(onnx, tokenizer, pooling, maxTokens, output, dimension));
     }
 
     private static String onnxJson() {

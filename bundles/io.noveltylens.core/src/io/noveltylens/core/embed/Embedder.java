@@ -19,6 +19,14 @@ public interface Embedder extends AutoCloseable {
     /** The model's identity for the index; computed on first call (hashes the model files), then cached. */
     ModelFingerprint fingerprint() throws NoveltyException;
 
+    /**
+     * Loads now what the first {@link #embedQuery} would load (ONNX Runtime's query session: 0.3-0.5 s for MiniLM),
+     * so that a caller preparing for queries in the background makes the first one as fast as the next.
+     */
+    default void prepareQueries() throws NoveltyException {
+        // nothing to load for embedders without lazy state
+    }
+
     /** One text at the lowest latency, with the model's query prefix (e.g. e5's {@code "query: "}). */
     Embedding embedQuery(String text) throws NoveltyException;
 

@@ -74,6 +74,27 @@ final class EncoderSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads {@code model}'s ONNX file optimised for running, and checks it against the descriptor before its first use:
+     * that it accepts {@code maxTokens} tokens and produces vectors of the declared dimension (one run at full length,
+     * tens of milliseconds).
+     */
+    static EncoderSession openChecked(ModelDescriptor model, int threads) throws NoveltyException {
+        EncoderSession session = open(model.onnx(), model.outputName(), model.pooling(), threads, true);
+        try {
+            int produced = session.probe(model.maxTokens(), model.onnx());
+            if (produced != model.dimension()) {
+                throw new NoveltyException(NoveltyException.Kind.MODEL, "The model " + model.onnx() //$NON-NLS-1$
+                        + " produces vectors of dimension " + produced + ", but its " + ModelDescriptor.FILE_NAME //$NON-NLS-1$ //$NON-NLS-2$
+                        + " declares " + model.dimension() + ". Correct \"dimension\" there, or remove it to have it read from the model."); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            return session;
+        } catch (NoveltyException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
     /** Runs one sequence of {@code length} tokens and returns the hidden size; fails if the graph refuses it. */
     int probe(int length, Path onnx) throws NoveltyException {
         return graph.probe(env, session, outputName, length, onnx);

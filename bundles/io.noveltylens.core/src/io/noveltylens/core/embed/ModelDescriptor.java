@@ -41,9 +41,9 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
     private static final int MIN_TOKENS = 8;
 
     /**
-     * Reads {@code modelDir/novelty-model.json}, checks that the files it names exist, that the ONNX graph is a
-     * sentence encoder and that it accepts {@code maxTokens} tokens. Loads the model once (about a second for
-     * MiniLM fp32); cache the result rather than calling this per query.
+     * Reads {@code modelDir/novelty-model.json} and checks that the files it names exist. Unless the descriptor
+     * declares the dimension, also checks that the ONNX graph is a sentence encoder that accepts {@code maxTokens}
+     * tokens, by loading it once (a third of a second for MiniLM fp32).
      */
     public static ModelDescriptor load(Path modelDir) throws NoveltyException {
         Path file = modelDir.resolve(FILE_NAME);
@@ -69,9 +69,14 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
             throw invalid(file, "\"maxBatchSize\" is " + maxBatchSize + "; it must be at least 1"); //$NON-NLS-1$ //$NON-NLS-2$
         }
         String outputName = optionalString(json, "outputName", "last_hidden_state", file); //$NON-NLS-1$ //$NON-NLS-2$
-        int dimension;
-        try (EncoderSession session = EncoderSession.open(onnx, outputName, pooling, 1, false)) {
-            dimension = session.probe(maxTokens, onnx);
+        int dimension = optionalInt(json, "dimension", 0, file); //$NON-NLS-1$
+        if (dimension < 0) {
+            throw invalid(file, "\"dimension\" is " + dimension + "; leave it out to have it read from the model"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        if (dimension == 0) {
+            try (EncoderSession session = EncoderSession.open(onnx, outputName, pooling, 1, false)) {
+                dimension = session.probe(maxTokens, onnx);
+            }
         }
         return new ModelDescriptor(id, optionalString(json, "label", id, file), onnx, tokenizer, pooling, //$NON-NLS-1$
                 optionalBoolean(json, "normalize", true, file), maxTokens, //$NON-NLS-1$

@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,9 +32,12 @@ import io.noveltylens.core.Progress;
  * <b>Throughput</b> ({@link #embedPassages}): all windows of a call are sorted by token length and cut into batches
  * of similar length (padding an unsorted batch costs more than it saves); as many workers as cores run batches
  * concurrently on one session with one intra-op thread each (measured best on 2 cores, DESIGN section 4).
- * <b>Latency</b> ({@link #embedQuery}): a second session with one intra-op thread per core (up to 4), created on the
- * first query so a CLI index build does not pay its memory (about 90 MB fp32); measured p50 11 vs 16 ms for an
- * 80-token sentence against a 1-thread session.
+ * <b>Latency</b> ({@link #embedQuery}): a second session with one intra-op thread per core (up to 4); measured p50 11
+ * vs 16 ms for an 80-token sentence against a 1-thread session.
+ * <p>
+ * <b>Start-up</b>: both sessions are created on first use (about 0.3 s each for MiniLM fp32), so a command that only
+ * queries never loads the passage session and an index build never loads the query session; the model's fingerprint
+ * (SHA-256 of 90 MB, 0.3 s) is computed on a worker thread from the start, while the caller loads the rest.
  * <p>
  * <b>Long texts</b>: a text longer than {@code maxTokens} is split into half-overlapping windows
  * ({@link PassageTokenizer#split}); its vector is the mean of the window vectors weighted by their token counts,
@@ -53,22 +58,20 @@ public final class OnnxEmbedder implements Embedder {
 
     private final ModelDescriptor model;
     private final PassageTokenizer tokenizer;
-    private final EncoderSession passageSession;
     private final ExecutorService workers;
+    private final FutureTask<ModelFingerprint> fingerprint;
     private final int workerCount;
     private final long[] queryHead;
     private final long[] passageHead;
     /** Guards the native sessions: calls share it, {@link #close()} takes it exclusively. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private EncoderSession querySession;
-    private ModelFingerprint fingerprint;
+    private EncoderSession passageSession;
     private boolean closed;
 
-    private OnnxEmbedder(ModelDescriptor model, PassageTokenizer tokenizer, EncoderSession passageSession,
-            int workerCount) {
+    private OnnxEmbedder(ModelDescriptor model, PassageTokenizer tokenizer, int workerCount, Path cacheDir) {
         this.model = model;
         this.tokenizer = tokenizer;
-        this.passageSession = passageSession;
         this.workerCount = workerCount;
         this.queryHead = tokenizer.head(model.queryPrefix());
         this.passageHead = tokenizer.head(model.passagePrefix());
@@ -78,6 +81,8 @@ public final class OnnxEmbedder implements Embedder {
             thread.setDaemon(true);
             return thread;
         });
+        this.fingerprint = new FutureTask<>(() -> ModelFingerprint.of(model, cacheDir));
+        workers.execute(fingerprint);
     }
 
     /** Opens {@code model} with one passage worker per core; see {@link #open(ModelDescriptor, Path, int)}. */
@@ -104,13 +109,7 @@ public final class OnnxEmbedder implements Embedder {
             throw new NoveltyException(Kind.MODEL, "The prefixes of model " + model.id() + " leave no room for text " //$NON-NLS-1$ //$NON-NLS-2$
                     + "within maxTokens=" + model.maxTokens() + ". Shorten queryPrefix/passagePrefix or raise maxTokens."); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        try {
-            EncoderSession session = EncoderSession.open(model.onnx(), model.outputName(), model.pooling(), 1, true);
-            return new OnnxEmbedder(model, tokenizer, session, passageThreads);
-        } catch (NoveltyException | RuntimeException e) {
-            tokenizer.close();
-            throw e;
-        }
+        return new OnnxEmbedder(model, tokenizer, passageThreads, cacheDir);
     }
 
     @Override
@@ -119,11 +118,31 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     @Override
-    public synchronized ModelFingerprint fingerprint() throws NoveltyException {
-        if (fingerprint == null) {
-            fingerprint = ModelFingerprint.of(model);
+    public ModelFingerprint fingerprint() throws NoveltyException {
+        ensureOpen();
+        try {
+            return fingerprint.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoveltyException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Fingerprinting the model failed", e.getCause()); //$NON-NLS-1$
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (CancellationException e) {
+            throw new IllegalStateException("The embedder for " + model.id() + " is closed", e); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        return fingerprint;
+    }
+
+    @Override
+    public void prepareQueries() throws NoveltyException {
+        lifecycle.readLock().lock();
+        try {
+            querySession();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
     }
 
     @Override
@@ -167,7 +186,7 @@ public final class OnnxEmbedder implements Embedder {
                 }
             }
             float[][] raw = new float[windows.size()][];
-            new BatchRun(batches(windows), raw, windowsByText, progress).run();
+            new BatchRun(batches(windows), raw, windowsByText, passageSession(), progress).run();
             List<Embedding> embeddings = new ArrayList<>(texts.size());
             int at = 0;
             for (List<long[]> ofText : windowsByText) {
@@ -216,10 +235,13 @@ public final class OnnxEmbedder implements Embedder {
         private final float[][] raw;
         private final int[] windowsLeft;
         private final Progress progress;
+        private final EncoderSession session;
         private final LinkedBlockingQueue<Object> finished = new LinkedBlockingQueue<>();
         private final AtomicBoolean stop = new AtomicBoolean();
 
-        BatchRun(List<List<Window>> batches, float[][] raw, List<List<long[]>> windowsByText, Progress progress) {
+        BatchRun(List<List<Window>> batches, float[][] raw, List<List<long[]>> windowsByText, EncoderSession session,
+                Progress progress) {
+            this.session = session;
             this.pending = new ConcurrentLinkedQueue<>(batches);
             this.batchCount = batches.size();
             this.raw = raw;
@@ -257,7 +279,7 @@ public final class OnnxEmbedder implements Embedder {
         private void work() {
             for (List<Window> batch = pending.poll(); batch != null && !stop.get(); batch = pending.poll()) {
                 try {
-                    float[][] pooled = passageSession.pool(batch.stream().map(Window::ids).toList(), model.dimension());
+                    float[][] pooled = session.pool(batch.stream().map(Window::ids).toList(), model.dimension());
                     for (int i = 0; i < pooled.length; i++) {
                         raw[batch.get(i).index()] = pooled[i];
                     }
@@ -323,10 +345,18 @@ public final class OnnxEmbedder implements Embedder {
     private synchronized EncoderSession querySession() throws NoveltyException {
         ensureOpen();
         if (querySession == null) {
-            int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
-            querySession = EncoderSession.open(model.onnx(), model.outputName(), model.pooling(), threads, true);
+            querySession = EncoderSession.openChecked(model, Math.min(4, Runtime.getRuntime().availableProcessors()));
         }
         return querySession;
+    }
+
+    /** One intra-op thread: the workers run batches concurrently on it instead. */
+    private synchronized EncoderSession passageSession() throws NoveltyException {
+        ensureOpen();
+        if (passageSession == null) {
+            passageSession = EncoderSession.openChecked(model, 1);
+        }
+        return passageSession;
     }
 
     private synchronized void ensureOpen() {
@@ -350,8 +380,11 @@ public final class OnnxEmbedder implements Embedder {
                 }
                 closed = true;
             }
+            fingerprint.cancel(true);
             workers.shutdownNow();
-            passageSession.close();
+            if (passageSession != null) {
+                passageSession.close();
+            }
             if (querySession != null) {
                 querySession.close();
             }

@@ -12,6 +12,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.corpus.SourceDigest;
 import io.noveltylens.core.embed.ModelFingerprint;
@@ -63,6 +65,20 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
     public boolean builtWith(ModelFingerprint model, int modelDimension) {
         return modelSha256.equals(model.onnxSha256()) && tokenizerSha256.equals(model.tokenizerSha256())
                 && dimension == modelDimension;
+    }
+
+    /**
+     * Refuses to let vectors of {@code model} be compared with this index's, naming the model that built it.
+     *
+     * @param root the index folder, for the message
+     */
+    public void requireBuiltWith(ModelFingerprint model, int modelDimension, Path root) throws NoveltyException {
+        if (!builtWith(model, modelDimension)) {
+            throw new NoveltyException(Kind.INDEX, "The index in " + root + " was built with the model '" //$NON-NLS-1$ //$NON-NLS-2$
+                    + modelId + "' (ONNX SHA-256 " + modelSha256.substring(0, 12) //$NON-NLS-1$
+                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12) //$NON-NLS-1$ //$NON-NLS-2$
+                    + "...). Vectors of different models cannot be compared: choose that model again, or rebuild the index with this one."); //$NON-NLS-1$
+        }
     }
 
     void write(Path generation) throws IOException {

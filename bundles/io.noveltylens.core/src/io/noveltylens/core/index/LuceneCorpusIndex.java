@@ -83,11 +83,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     private static LuceneCorpusIndex open(Path root, Path generation, ModelFingerprint model, int dimension)
             throws NoveltyException {
         IndexMetadata metadata = metadataOf(root, generation);
-        if (model != null && !metadata.builtWith(model, dimension)) {
-            throw new NoveltyException(Kind.INDEX, "The index in " + root + " was built with the model '" //$NON-NLS-1$ //$NON-NLS-2$
-                    + metadata.modelId() + "' (ONNX SHA-256 " + metadata.modelSha256().substring(0, 12) //$NON-NLS-1$
-                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12) //$NON-NLS-1$ //$NON-NLS-2$
-                    + "...). Vectors of different models cannot be compared: choose that model again, or rebuild the index with this one."); //$NON-NLS-1$
+        if (model != null) {
+            metadata.requireBuiltWith(model, dimension, root);
         }
         Directory directory = null;
         DirectoryReader reader = null;

@@ -1,0 +1,67 @@
+package io.noveltylens.core.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Remembered digests are used only while the file's size, time and inode are those that were hashed. */
+class FileDigestsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRememberedDigestServesAnUnchangedFileAndAChangedFileIsHashedAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("model.onnx"), "weights v1"); //$NON-NLS-1$ //$NON-NLS-2$
+        FileDigests digests = new FileDigests(dir.resolve("cache")); //$NON-NLS-1$
+        assertEquals(sha256("weights v1"), digests.sha256(file)); //$NON-NLS-1$
+        Path entry;
+        try (var entries = Files.list(dir.resolve("cache/digests"))) { //$NON-NLS-1$
+            entry = entries.findFirst().orElseThrow();
+        }
+        // Forge the remembered digest: served as long as the file looks unchanged, which proves the file was not read.
+        String forged = "f".repeat(64); //$NON-NLS-1$
+        Files.writeString(entry, Files.readString(entry).replace(sha256("weights v1"), forged)); //$NON-NLS-1$
+        assertEquals(forged, digests.sha256(file));
+
+        // Same size, new content and time: hashed again.
+        Files.writeString(file, "weights v2"); //$NON-NLS-1$
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals(sha256("weights v2"), digests.sha256(file)); //$NON-NLS-1$
+        assertEquals(sha256("weights v2"), new FileDigests(dir.resolve("cache")).sha256(file)); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void aDamagedEntryOnlyCostsANewHash() throws Exception {
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), "{}"); //$NON-NLS-1$ //$NON-NLS-2$
+        FileDigests digests = new FileDigests(dir.resolve("cache")); //$NON-NLS-1$
+        digests.sha256(file);
+        try (var entries = Files.list(dir.resolve("cache/digests"))) { //$NON-NLS-1$
+            Files.writeString(entries.findFirst().orElseThrow(), "sha256=not a digest\nstamp=\\u12"); //$NON-NLS-1$
+        }
+        assertEquals(sha256("{}"), digests.sha256(file)); //$NON-NLS-1$
+    }
+
+    @Test
+    void withoutACacheFolderNothingIsWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("a.bin"), "a"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(sha256("a"), new FileDigests(null).sha256(file)); //$NON-NLS-1$
+        try (var entries = Files.list(dir)) {
+            assertEquals(1, entries.count());
+        }
+    }
+
+    private static String sha256(String content) throws Exception {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))); //$NON-NLS-1$
+    }
+}
