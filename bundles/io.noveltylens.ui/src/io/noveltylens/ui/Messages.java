@@ -43,6 +43,7 @@ public final class Messages extends NLS {
     public static String HullSection_computing;
     public static String HullSection_legend;
     public static String HullSection_unavailable;
+    public static String IndexRebuildJob_cancelled;
     public static String IndexRebuildJob_done;
     public static String IndexRebuildJob_loadingModel;
     public static String IndexRebuildJob_name;
@@ -65,6 +66,10 @@ public final class Messages extends NLS {
     public static String NoveltyView_nothingSelectedTitle;
     public static String NoveltyView_openPreferences;
     public static String NoveltyView_openProgressView;
+    public static String NoveltyView_rebuildingBody;
+    public static String NoveltyView_rebuildingPrevious;
+    public static String NoveltyView_rebuildingTitle;
+    public static String NoveltyView_rebuildingWaiting;
     public static String NoveltyView_tryAgain;
     public static String PassageOpener_sourceMissing;
     public static String PinAction_text;
@@ -89,6 +94,7 @@ public final class Messages extends NLS {
     public static String PreferencePage_modelGroup;
     public static String PreferencePage_modelOk;
     public static String PreferencePage_modelShipped;
+    public static String PreferencePage_modelShippedInt8;
     public static String PreferencePage_normalize;
     public static String PreferencePage_novelAbove;
     public static String PreferencePage_onnxFile;
@@ -98,7 +104,6 @@ public final class Messages extends NLS {
     public static String PreferencePage_poolingMean;
     public static String PreferencePage_queryPrefix;
     public static String PreferencePage_rebuild;
-    public static String PreferencePage_rebuildNeedsSourceList;
     public static String PreferencePage_rebuildNeedsSources;
     public static String PreferencePage_rebuildStarted;
     public static String PreferencePage_rebuildTooltip;

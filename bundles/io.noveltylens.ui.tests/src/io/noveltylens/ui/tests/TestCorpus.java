@@ -1,33 +1,30 @@
 package io.noveltylens.ui.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 
-import io.noveltylens.core.corpus.SourceFilter;
-import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.IndexRebuildJob;
+import io.noveltylens.ui.analysis.EngineState;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 
 /**
- * A small reference corpus indexed once per test run through the same path as the preference page: the custom-model
- * preferences point at the MiniLM files in the model bundle's source folder, the corpus at a folder of three files,
- * and an {@link IndexRebuildJob} builds the index into the plug-in's state location.
+ * A small reference corpus indexed once per test run the way a user gets it indexed: the custom-model preferences
+ * point at the MiniLM files in the model bundle's source folder, the corpus preferences at a folder of three files,
+ * and the engine service rebuilds the index into the plug-in's state location by itself.
  */
 final class TestCorpus {
 
     static final String LIBRARY = "The old library smelled of dust, leather and forgotten stories."; //$NON-NLS-1$
+    static final String FP32 = "all-minilm-l6-v2"; //$NON-NLS-1$
+    static final String INT8 = "all-minilm-l6-v2-q"; //$NON-NLS-1$
     static final String GLACIERS = "Glaciers carve deep valleys as they slowly move downhill."; //$NON-NLS-1$
 
     private static final List<List<String>> FILES = List.of(
@@ -58,33 +55,53 @@ final class TestCorpus {
         if (built) {
             return;
         }
-        Path basedir = Path.of(System.getProperty("noveltylens.test.basedir", ".")); //$NON-NLS-1$ //$NON-NLS-2$
-        Path model = basedir.resolve("../io.noveltylens.model.minilm/models/all-minilm-l6-v2").normalize(); //$NON-NLS-1$
-        Path corpus = basedir.resolve("target/test-corpus"); //$NON-NLS-1$
-        Files.createDirectories(corpus);
-        for (int i = 0; i < FILES.size(); i++) {
-            // one passage per paragraph: blank lines between sentences
-            Files.writeString(corpus.resolve("corpus-" + (i + 1) + ".txt"), String.join("\n\n", FILES.get(i)) + "\n", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                    StandardCharsets.UTF_8);
-        }
+        Path corpus = basedir().resolve("target/test-corpus"); //$NON-NLS-1$
+        write(corpus, FILES, "corpus-"); //$NON-NLS-1$
         IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
-        store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.CUSTOM);
-        store.setValue(NoveltyLensPreferences.MODEL_ONNX, model.resolve("all-minilm-l6-v2.onnx").toString()); //$NON-NLS-1$
-        store.setValue(NoveltyLensPreferences.MODEL_TOKENIZER, model.resolve("all-minilm-l6-v2-tokenizer.json").toString()); //$NON-NLS-1$
+        store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, 1000);
+        useModel(FP32);
         store.setValue(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.SOURCES);
         store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, corpus.toString());
-        store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, 1000);
-        EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
-        try {
-            IndexRebuildJob rebuild = new IndexRebuildJob(engines.configs().modelDir(), engines.configs().cacheDir(),
-                    List.of(corpus), engines.configs().builtIndexDir(), IndexSettings.defaults().with(5, SourceFilter.ALL), engines);
-            rebuild.setUser(false);
-            rebuild.schedule();
-            Job.getJobManager().join(JobFamilies.INDEX_BUILD, null);
-            assertEquals(IStatus.INFO, rebuild.getResult().getSeverity(), rebuild.getResult().toString());
-        } catch (io.noveltylens.core.NoveltyException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
+        // the preference change schedules the rebuild of the index by itself
+        awaitEngine();
         built = true;
+    }
+
+    /** Points the custom-model preferences at one of the MiniLM exports in the model bundle's source folder. */
+    static void useModel(String name) {
+        Path model = basedir().resolve("../io.noveltylens.model.minilm/models").resolve(name).normalize(); //$NON-NLS-1$
+        IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
+        store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.CUSTOM);
+        store.setValue(NoveltyLensPreferences.MODEL_ONNX, model.resolve(name + ".onnx").toString()); //$NON-NLS-1$
+        store.setValue(NoveltyLensPreferences.MODEL_TOKENIZER, model.resolve(name + "-tokenizer.json").toString()); //$NON-NLS-1$
+    }
+
+    /** Writes one file per list, one passage per paragraph (blank lines between sentences). */
+    static void write(Path folder, List<List<String>> files, String prefix) throws IOException {
+        Files.createDirectories(folder);
+        for (int i = 0; i < files.size(); i++) {
+            Files.writeString(folder.resolve(prefix + (i + 1) + ".txt"), String.join("\n\n", files.get(i)) + "\n", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Waits for the rebuild that a preference change scheduled and for the engine that opens its index, and fails
+     * with the engine's message if either failed.
+     */
+    static void awaitEngine() throws InterruptedException {
+        EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
+        UiTestSupport.waitFor(JobFamilies.INDEX_BUILD,
+                () -> Job.getJobManager().find(JobFamilies.INDEX_BUILD).length == 0);
+        engines.warmUp();
+        UiTestSupport.waitFor(JobFamilies.ENGINE_LOAD, () -> engines.state() instanceof EngineState.Ready
+                || engines.state() instanceof EngineState.Failed);
+        if (engines.state() instanceof EngineState.Failed failed) {
+            throw new AssertionError(failed.error().getMessage(), failed.error());
+        }
+    }
+
+    static Path basedir() {
+        return Path.of(System.getProperty("noveltylens.test.basedir", ".")); //$NON-NLS-1$ //$NON-NLS-2$
     }
 }

@@ -25,6 +25,7 @@ public final class AnalysisJob extends Job {
     private final String text;
     private final EngineService engines;
     private final Sink sink;
+    private volatile NoveltyEngine engine;
 
     /** Receives the outcomes of a job, on the job's thread. */
     @FunctionalInterface
@@ -43,14 +44,20 @@ public final class AnalysisJob extends Job {
         return text;
     }
 
+    /** The engine this job analyses with, once it has one; null before. */
+    NoveltyEngine engine() {
+        return engine;
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, Messages.AnalysisJob_name, 100);
         try {
-            if (!(engines.state() instanceof EngineState.Ready)) {
+            if (!(engines.state() instanceof EngineState.Ready
+                    || engines.state() instanceof EngineState.Rebuilding rebuilding && rebuilding.previousAnswers())) {
                 sink.accept(this, new AnalysisOutcome.Waiting());
             }
-            NoveltyEngine engine = engines.acquire(progress.split(40));
+            engine = engines.acquire(progress.split(40));
             NoveltyReport fast = engine.analyze(text, new MonitorProgress(progress.split(10)));
             progress.checkCanceled();
             sink.accept(this, new AnalysisOutcome.Analysed(fast, true));

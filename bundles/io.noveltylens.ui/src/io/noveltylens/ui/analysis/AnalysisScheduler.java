@@ -51,7 +51,9 @@ public final class AnalysisScheduler {
             return;
         }
         display.asyncExec(() -> {
-            if (isCurrent(source)) {
+            // a report computed by an engine the preferences have since replaced (another model) is never shown
+            if (isCurrent(source)
+                    && !(outcome instanceof AnalysisOutcome.Analysed && !engines.isCurrent(source.engine()))) {
                 presenter.accept(outcome);
             }
         });

@@ -3,6 +3,8 @@ package io.noveltylens.ui.analysis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.Platform;
@@ -12,6 +14,8 @@ import org.osgi.framework.Bundle;
 
 import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.corpus.SourceFilter;
+import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 
@@ -20,8 +24,10 @@ public final class EngineConfigFactory {
 
     static final String MODEL_BUNDLE = "io.noveltylens.model.minilm"; //$NON-NLS-1$
     static final String MODEL_PATH = "models/all-minilm-l6-v2"; //$NON-NLS-1$
+    static final String MODEL_INT8_PATH = "models/all-minilm-l6-v2-q"; //$NON-NLS-1$
     static final String CORPUS_BUNDLE = "io.noveltylens.corpus.default"; //$NON-NLS-1$
     static final String CORPUS_PATH = "index"; //$NON-NLS-1$
+    static final String CORPUS_SOURCES_PATH = "corpus"; //$NON-NLS-1$
 
     private final IPreferenceStore store;
     private final Path stateDir;
@@ -31,24 +37,56 @@ public final class EngineConfigFactory {
         this.stateDir = stateDir;
     }
 
-    public EngineConfig create() throws NoveltyException {
-        return new EngineConfig(modelDir(), indexDir(), cacheDir(), store.getInt(NoveltyLensPreferences.NEIGHBOURS_K),
+    /** The engine configuration for the model the preferences choose and the index of {@code plan}. */
+    public EngineConfig create(IndexPlan plan) throws NoveltyException {
+        return new EngineConfig(modelDir(), plan.indexDir(), cacheDir(), store.getInt(NoveltyLensPreferences.NEIGHBOURS_K),
                 Duration.ofMillis(store.getInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS)));
     }
 
     public Path modelDir() throws NoveltyException {
-        if (NoveltyLensPreferences.CUSTOM.equals(store.getString(NoveltyLensPreferences.MODEL_CHOICE))) {
-            return CustomModelFolder.write(store, stateDir.resolve("custom-model")); //$NON-NLS-1$
+        return switch (store.getString(NoveltyLensPreferences.MODEL_CHOICE)) {
+            case NoveltyLensPreferences.CUSTOM -> CustomModelFolder.write(store, stateDir.resolve("custom-model")); //$NON-NLS-1$
+            case NoveltyLensPreferences.SHIPPED_INT8 -> shippedDir(MODEL_BUNDLE, MODEL_INT8_PATH, NoveltyException.Kind.MODEL);
+            default -> shippedDir(MODEL_BUNDLE, MODEL_PATH, NoveltyException.Kind.MODEL);
+        };
+    }
+
+    /**
+     * Says which model the preferences choose, without loading it: two equal keys mean the same vectors, so an index
+     * built with one serves the other. A custom model is known by its files and settings.
+     */
+    public String modelKey() {
+        String choice = store.getString(NoveltyLensPreferences.MODEL_CHOICE);
+        if (!NoveltyLensPreferences.CUSTOM.equals(choice)) {
+            return choice;
         }
-        return shippedDir(MODEL_BUNDLE, MODEL_PATH, NoveltyException.Kind.MODEL);
+        return NoveltyLensPreferences.MODEL_KEYS.stream().sorted().map(key -> key + '=' + store.getString(key))
+                .collect(Collectors.joining("\n")); //$NON-NLS-1$
     }
 
     public Path indexDir() throws NoveltyException {
+        return indexPlan().indexDir();
+    }
+
+    /**
+     * The index the preferences call for. The shipped index is read-only and was built with the shipped fp32 model:
+     * with any other model the shipped corpus is indexed again, into the plug-in's state location (an installed
+     * bundle may not be writable, and other workspaces share it).
+     */
+    public IndexPlan indexPlan() throws NoveltyException {
         return switch (store.getString(NoveltyLensPreferences.CORPUS_CHOICE)) {
-            case NoveltyLensPreferences.INDEX -> existingDir(store.getString(NoveltyLensPreferences.INDEX_DIR),
-                    NoveltyException.Kind.INDEX, Messages.EngineConfigFactory_indexDirMissing);
-            case NoveltyLensPreferences.SOURCES -> builtIndexDir();
-            default -> shippedDir(CORPUS_BUNDLE, CORPUS_PATH, NoveltyException.Kind.INDEX);
+            case NoveltyLensPreferences.INDEX -> IndexPlan.readOnly(existingDir(store.getString(NoveltyLensPreferences.INDEX_DIR),
+                    NoveltyException.Kind.INDEX, Messages.EngineConfigFactory_indexDirMissing));
+            case NoveltyLensPreferences.SOURCES -> new IndexPlan(builtIndexDir(),
+                    NoveltyLensPreferences.corpusSources(store.getString(NoveltyLensPreferences.CORPUS_SOURCES)),
+                    IndexSettings.defaults().with(IndexSettings.defaults().k(),
+                            SourceFilter.parse(store.getString(NoveltyLensPreferences.INCLUDE_PATTERNS),
+                                    store.getString(NoveltyLensPreferences.EXCLUDE_PATTERNS))));
+            default -> NoveltyLensPreferences.SHIPPED.equals(store.getString(NoveltyLensPreferences.MODEL_CHOICE))
+                    ? IndexPlan.readOnly(shippedDir(CORPUS_BUNDLE, CORPUS_PATH, NoveltyException.Kind.INDEX))
+                    : new IndexPlan(stateDir.resolve("shipped-corpus-index"), //$NON-NLS-1$
+                            List.of(shippedDir(CORPUS_BUNDLE, CORPUS_SOURCES_PATH, NoveltyException.Kind.INDEX)),
+                            IndexSettings.defaults());
         };
     }
 

@@ -6,6 +6,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
@@ -29,15 +30,19 @@ final class EngineLoadJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
+        IndexPlan plan = null;
         try {
-            NoveltyEngine engine = NoveltyEngine.open(configs.create(), new MonitorProgress(monitor));
-            service.loaded(this, engine);
+            String model = configs.modelKey();
+            plan = configs.indexPlan();
+            EngineConfig config = configs.create(plan);
+            NoveltyEngine engine = NoveltyEngine.open(config, new MonitorProgress(monitor));
+            service.loaded(this, engine, model, plan);
             return Status.OK_STATUS;
         } catch (NoveltyException e) {
-            service.failed(this, e);
+            service.failed(this, e, plan != null && plan.rebuildable());
             return Status.OK_STATUS;
         } catch (CancelledException e) {
-            service.failed(this, null);
+            service.failed(this, null, false);
             return Status.CANCEL_STATUS;
         }
     }

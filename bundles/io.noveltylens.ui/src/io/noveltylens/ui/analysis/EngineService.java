@@ -5,8 +5,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.jface.util.PropertyChangeEvent;
@@ -22,9 +25,17 @@ import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 /**
  * Owns the one {@link NoveltyEngine} of the workbench. The engine is loaded by an {@link EngineLoadJob} on first use
  * (seconds: the model and the index), shared by every analysis, and replaced when the model or corpus preferences
- * change, so that results from two configurations are never mixed.
+ * change, so that results from two configurations are never mixed. When the change means the index no longer matches
+ * (another model, other corpus folders or patterns), the service schedules an {@link IndexRebuildJob}; meanwhile the
+ * previous engine keeps answering only if it uses the model now chosen, and analyses otherwise wait for the rebuild.
  */
 public final class EngineService {
+
+    /**
+     * Apply on the preference page stores one key after the other: the rebuild starts once they are all stored, and a
+     * change during that delay reschedules it rather than building twice.
+     */
+    private static final long REBUILD_DELAY_MILLIS = 300;
 
     private final IPreferenceStore store;
     private final EngineConfigFactory configs;
@@ -32,8 +43,14 @@ public final class EngineService {
     private final CopyOnWriteArrayList<Consumer<EngineState>> listeners = new CopyOnWriteArrayList<>();
 
     private NoveltyEngine engine;
+    /** The model key ({@link EngineConfigFactory#modelKey}) and the index plan of {@link #engine}. */
+    private String engineModel;
+    private IndexPlan enginePlan;
     private EngineState state = new EngineState.NotLoaded();
     private EngineLoadJob loadJob;
+    private IndexRebuildJob rebuildJob;
+    /** A failed load already led to a rebuild for these preferences: a second failure is shown, not rebuilt again. */
+    private boolean rebuiltAfterFailure;
 
     public EngineService(IPreferenceStore store, Path stateDir) {
         this.store = store;
@@ -46,47 +63,76 @@ public final class EngineService {
     }
 
     /**
-     * Returns the loaded engine, loading it first if needed; the caller (a job) waits for the load job so that the
-     * load itself shows once in the Progress view however many analyses wait for it.
+     * Returns the loaded engine, loading it first if needed (and waiting for a rebuild the index needs); the caller (a
+     * job) waits for the load and rebuild jobs, so that each shows once in the Progress view however many analyses
+     * wait for it.
      */
     public NoveltyEngine acquire(IProgressMonitor monitor) throws NoveltyException {
-        Job load;
-        synchronized (this) {
-            if (engine != null) {
-                return engine;
+        while (true) {
+            Job wait;
+            synchronized (this) {
+                if (engine != null) {
+                    return engine;
+                }
+                if (state instanceof EngineState.Failed failed) {
+                    throw failed.error();
+                }
+                wait = rebuildJob != null ? rebuildJob : scheduleLoad();
             }
-            if (state instanceof EngineState.Failed failed) {
-                throw failed.error();
+            try {
+                wait.join(0, monitor);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationCanceledException();
             }
-            load = scheduleLoad();
+            synchronized (this) {
+                if (engine == null && loadJob == null && rebuildJob == null
+                        && !(state instanceof EngineState.Failed)) {
+                    // the load was cancelled (the preferences changed again): this analysis is stale
+                    throw new OperationCanceledException();
+                }
+            }
         }
-        try {
-            load.join(0, monitor);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationCanceledException();
-        }
-        synchronized (this) {
-            if (engine != null) {
-                return engine;
-            }
-            if (state instanceof EngineState.Failed failed) {
-                throw failed.error();
-            }
-        }
-        throw new OperationCanceledException();
+    }
+
+    /** Whether {@code used} is still the current engine: answers of a replaced one must not reach the screen. */
+    public synchronized boolean isCurrent(NoveltyEngine used) {
+        return used != null && used == engine;
     }
 
     /** Starts loading in the background if nothing is loaded, so the model is ready by the time the user selects text. */
     public synchronized void warmUp() {
-        if (engine == null && !(state instanceof EngineState.Failed)) {
+        if (engine == null && rebuildJob == null && !(state instanceof EngineState.Failed)) {
             scheduleLoad();
         }
     }
 
     /** Forgets a failure (the user fixed something outside the preferences, such as a missing file) and reloads. */
     public void retry() {
+        synchronized (this) {
+            rebuiltAfterFailure = false;
+        }
         reload();
+    }
+
+    /**
+     * Rebuilds the index the preferences call for (the preference page's Rebuild button); the previous engine keeps
+     * answering meanwhile if it uses the current model. Returns false when the current corpus is not one the UI
+     * builds (the shipped index with its own model, or an index folder the user chose).
+     */
+    public boolean rebuild() throws NoveltyException {
+        if (!configs.indexPlan().rebuildable()) {
+            return false;
+        }
+        String model = configs.modelKey();
+        NoveltyEngine dropped;
+        synchronized (this) {
+            rebuiltAfterFailure = false;
+            dropped = model.equals(engineModel) ? null : dropEngine();
+            scheduleRebuild(dropped == null && engine != null);
+        }
+        closeLater(dropped);
+        return true;
     }
 
     /** What the loaded index was built from, for the preference page; says so when nothing is loaded yet. */
@@ -125,7 +171,59 @@ public final class EngineService {
         return loadJob;
     }
 
-    void loaded(EngineLoadJob job, NoveltyEngine loaded) {
+    /** Replaces a pending or running rebuild by a new one; the caller holds the lock. */
+    private void scheduleRebuild(boolean previousAnswers) {
+        if (rebuildJob != null) {
+            rebuildJob.cancel();
+        }
+        IndexRebuildJob job = new IndexRebuildJob(this);
+        rebuildJob = job;
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                rebuildEnded(job, event.getResult());
+            }
+        });
+        setState(new EngineState.Rebuilding(0, previousAnswers));
+        job.schedule(REBUILD_DELAY_MILLIS);
+    }
+
+    void rebuildProgressed(IndexRebuildJob job, int percent) {
+        EngineState progressed;
+        synchronized (this) {
+            if (job != rebuildJob || !(state instanceof EngineState.Rebuilding rebuilding)) {
+                return;
+            }
+            progressed = new EngineState.Rebuilding(percent, rebuilding.previousAnswers());
+            state = progressed;
+        }
+        listeners.forEach(listener -> listener.accept(progressed));
+    }
+
+    private void rebuildEnded(IndexRebuildJob job, IStatus result) {
+        NoveltyEngine dropped;
+        EngineState next;
+        synchronized (this) {
+            if (job != rebuildJob) {
+                return; // replaced by a newer rebuild
+            }
+            rebuildJob = null;
+            // the previous engine answered from the previous index: whatever happened, it is not the index now chosen
+            dropped = dropEngine();
+            if (result.isOK() || result.getSeverity() == IStatus.INFO) {
+                next = new EngineState.NotLoaded();
+            } else {
+                next = new EngineState.Failed(result.getException() instanceof NoveltyException error ? error
+                        : new NoveltyException(NoveltyException.Kind.INDEX, Messages.IndexRebuildJob_cancelled));
+            }
+            state = next;
+        }
+        closeLater(dropped);
+        listeners.forEach(listener -> listener.accept(next));
+        warmUp();
+    }
+
+    void loaded(EngineLoadJob job, NoveltyEngine loaded, String model, IndexPlan plan) {
         synchronized (this) {
             if (job != loadJob) {
                 // the preferences changed while this engine was loading: it is already stale
@@ -133,45 +231,127 @@ public final class EngineService {
                 return;
             }
             engine = loaded;
+            engineModel = model;
+            enginePlan = plan;
             loadJob = null;
         }
         setState(new EngineState.Ready());
     }
 
-    void failed(EngineLoadJob job, NoveltyException error) {
+    /**
+     * A load failed. An index the UI builds itself that is missing, stale or unreadable is rebuilt (once per change of
+     * preferences); any other failure is shown with its fix.
+     */
+    void failed(EngineLoadJob job, NoveltyException error, boolean indexRebuildable) {
         synchronized (this) {
             if (job != loadJob) {
                 return;
             }
             loadJob = null;
+            if (error != null && error.kind() == NoveltyException.Kind.INDEX && indexRebuildable && !rebuiltAfterFailure) {
+                rebuiltAfterFailure = true;
+                scheduleRebuild(false);
+                return;
+            }
         }
         setState(error == null ? new EngineState.NotLoaded() : new EngineState.Failed(error));
     }
 
     private void preferenceChanged(PropertyChangeEvent event) {
-        if (NoveltyLensPreferences.ENGINE_KEYS.contains(event.getProperty())) {
-            reload();
+        if (!NoveltyLensPreferences.ENGINE_KEYS.contains(event.getProperty())) {
+            return;
         }
+        if (!NoveltyLensPreferences.INDEX_CHOICE_KEYS.contains(event.getProperty())) {
+            reopen();
+            return;
+        }
+        IndexPlan plan;
+        try {
+            plan = configs.indexPlan();
+        } catch (NoveltyException e) {
+            reload(); // the load shows what is missing
+            return;
+        }
+        if (!plan.rebuildable()) {
+            reload();
+            return;
+        }
+        String model = configs.modelKey();
+        NoveltyEngine dropped;
+        synchronized (this) {
+            if (engine != null && model.equals(engineModel) && plan.equals(enginePlan) && rebuildJob == null) {
+                return; // the change does not touch this engine's model or index
+            }
+            rebuiltAfterFailure = false;
+            if (loadJob != null) {
+                loadJob.cancel();
+                loadJob = null;
+            }
+            dropped = model.equals(engineModel) ? null : dropEngine();
+            scheduleRebuild(engine != null);
+        }
+        closeLater(dropped);
     }
 
     /** Drops the current engine; the next {@link #acquire} loads one for the current preferences. */
     public void reload() {
         NoveltyEngine old;
         synchronized (this) {
-            old = engine;
-            engine = null;
+            if (rebuildJob != null) {
+                rebuildJob.cancel();
+                rebuildJob = null;
+            }
             if (loadJob != null) {
                 loadJob.cancel();
                 loadJob = null;
             }
+            old = dropEngine();
+            state = new EngineState.NotLoaded();
+        }
+        closeLater(old);
+        listeners.forEach(listener -> listener.accept(new EngineState.NotLoaded()));
+    }
+
+    /**
+     * Drops the engine for one with other analysis settings (k, hull budget) on the same model and index; a rebuild
+     * under way goes on, and the next engine opens the index it publishes.
+     */
+    private void reopen() {
+        NoveltyEngine old;
+        EngineState next;
+        synchronized (this) {
+            if (loadJob != null) {
+                loadJob.cancel();
+                loadJob = null;
+            }
+            old = dropEngine();
+            next = state instanceof EngineState.Rebuilding rebuilding
+                    ? new EngineState.Rebuilding(rebuilding.percent(), false)
+                    : new EngineState.NotLoaded();
+            state = next;
+        }
+        closeLater(old);
+        listeners.forEach(listener -> listener.accept(next));
+    }
+
+    /** Forgets the engine and returns it for {@link #closeLater}; the caller holds the lock. */
+    private NoveltyEngine dropEngine() {
+        NoveltyEngine old = engine;
+        engine = null;
+        engineModel = null;
+        enginePlan = null;
+        return old;
+    }
+
+    /** Closes a dropped engine once the analyses still holding it have stopped. */
+    private static void closeLater(NoveltyEngine old) {
+        if (old == null) {
+            return;
         }
         // analyses still running hold the old engine: stop them before closing it
         Job.getJobManager().cancel(JobFamilies.ANALYSIS);
         Job.getJobManager().cancel(JobFamilies.HEATMAP);
-        setState(new EngineState.NotLoaded());
-        if (old != null) {
-            new EngineCloseJob(old).schedule();
-        }
+        new EngineCloseJob(old).schedule();
     }
 
     private void setState(EngineState newState) {
@@ -185,10 +365,12 @@ public final class EngineService {
         store.removePropertyChangeListener(preferenceListener);
         NoveltyEngine old;
         synchronized (this) {
-            old = engine;
-            engine = null;
+            old = dropEngine();
             if (loadJob != null) {
                 loadJob.cancel();
+            }
+            if (rebuildJob != null) {
+                rebuildJob.cancel();
             }
         }
         closeQuietly(old);

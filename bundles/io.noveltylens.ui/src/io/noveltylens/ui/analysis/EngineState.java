@@ -16,6 +16,16 @@ public sealed interface EngineState {
     record Ready() implements EngineState {
     }
 
+    /**
+     * The index no longer matches the model or the corpus chosen, and is being rebuilt (visible in the Progress view).
+     *
+     * @param percent         how far the rebuild is
+     * @param previousAnswers whether the previous index still answers meanwhile: only when it was built with the
+     *                        current model, so that no answer ever mixes two models
+     */
+    record Rebuilding(int percent, boolean previousAnswers) implements EngineState {
+    }
+
     /** Loading failed; the message says what to fix. */
     record Failed(NoveltyException error) implements EngineState {
     }

@@ -1,8 +1,5 @@
 package io.noveltylens.ui.analysis;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -15,31 +12,22 @@ import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexMetadata;
-import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.Messages;
 
 /**
- * Builds the index of the user's corpus sources with the configured model. Core builds into a new generation and
- * publishes it only when complete, so cancelling leaves the previous index in use. On success the engine is reloaded
- * so that the next analysis uses the new index.
+ * Builds the index the preferences call for (see {@link IndexPlan}) with the model they choose. The plan is read when
+ * the job runs, not when it is scheduled: the preference page stores several keys at once, and the last one wins.
+ * Core builds incrementally (only passages missing from the model's embedding cache are embedded) into a new
+ * generation that it publishes only when complete, so cancelling leaves the previous index as it was. The
+ * {@link EngineService} schedules this job and learns how it ended from its result (a job cancelled before it ran
+ * ends too, with a cancel status).
  */
 public final class IndexRebuildJob extends Job {
 
-    private final Path modelDir;
-    private final Path cacheDir;
-    private final List<Path> sources;
-    private final Path indexRoot;
-    private final IndexSettings settings;
     private final EngineService engines;
 
-    public IndexRebuildJob(Path modelDir, Path cacheDir, List<Path> sources, Path indexRoot, IndexSettings settings,
-            EngineService engines) {
+    IndexRebuildJob(EngineService engines) {
         super(Messages.IndexRebuildJob_name);
-        this.modelDir = modelDir;
-        this.cacheDir = cacheDir;
-        this.sources = List.copyOf(sources);
-        this.indexRoot = indexRoot;
-        this.settings = settings;
         this.engines = engines;
         setUser(true);
         setPriority(LONG);
@@ -48,13 +36,18 @@ public final class IndexRebuildJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         try {
-            MonitorProgress progress = new MonitorProgress(monitor);
+            IndexPlan plan = engines.configs().indexPlan();
+            if (!plan.rebuildable()) {
+                return Status.OK_STATUS;
+            }
+            RebuildProgress progress = new RebuildProgress(new MonitorProgress(monitor),
+                    percent -> engines.rebuildProgressed(this, percent));
             progress.begin(Messages.IndexRebuildJob_loadingModel, IProgressMonitor.UNKNOWN);
-            ModelDescriptor model = ModelDescriptor.load(modelDir);
-            try (OnnxEmbedder embedder = OnnxEmbedder.open(model, cacheDir)) {
-                IndexMetadata built = new IndexBuilder(embedder, settings).build(sources, indexRoot, progress);
-                engines.reload();
-                return Status.info(NLS.bind(Messages.IndexRebuildJob_done, built.passages()));
+            ModelDescriptor model = ModelDescriptor.load(engines.configs().modelDir());
+            try (OnnxEmbedder embedder = OnnxEmbedder.open(model, engines.configs().cacheDir())) {
+                IndexMetadata built = new IndexBuilder(embedder, plan.settings()).build(plan.sources(), plan.indexDir(),
+                        progress);
+                return Status.info(NLS.bind(Messages.IndexRebuildJob_done, built.passages(), built.embedded()));
             }
         } catch (NoveltyException e) {
             return Status.error(e.getMessage(), e);

@@ -1,9 +1,5 @@
 package io.noveltylens.ui.prefs;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-
 import org.eclipse.jface.preference.ListEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -19,8 +15,6 @@ import io.noveltylens.ui.Messages;
  * preference. ListEditor's own button adds folders; a second button adds files.
  */
 final class CorpusSourcesEditor extends ListEditor {
-
-    private static final String SEPARATOR = "\n"; //$NON-NLS-1$
 
     CorpusSourcesEditor(String name, String label, Composite parent) {
         super(name, label, parent);
@@ -52,15 +46,11 @@ final class CorpusSourcesEditor extends ListEditor {
 
     @Override
     protected String createList(String[] items) {
-        return String.join(SEPARATOR, items);
+        return String.join(NoveltyLensPreferences.SOURCES_SEPARATOR, items);
     }
 
     @Override
     protected String[] parseString(String stringList) {
-        return stringList.isBlank() ? new String[0] : stringList.split(SEPARATOR);
-    }
-
-    static List<Path> parse(String stored) {
-        return Arrays.stream(stored.split(SEPARATOR)).map(String::strip).filter(line -> !line.isEmpty()).map(Path::of).toList();
+        return stringList.isBlank() ? new String[0] : stringList.split(NoveltyLensPreferences.SOURCES_SEPARATOR);
     }
 }

@@ -1,7 +1,6 @@
 package io.noveltylens.ui.prefs;
 
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +29,9 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import io.noveltylens.core.NoveltyException;
-import io.noveltylens.core.corpus.SourceFilter;
-import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.IndexRebuildJob;
 import io.noveltylens.ui.analysis.ModelCheck;
 
 /**
@@ -76,6 +72,7 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         Composite model = group(Messages.PreferencePage_modelGroup);
         modelChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.MODEL_CHOICE, "", 1, new String[][] { //$NON-NLS-1$
                 { Messages.PreferencePage_modelShipped, NoveltyLensPreferences.SHIPPED },
+                { Messages.PreferencePage_modelShippedInt8, NoveltyLensPreferences.SHIPPED_INT8 },
                 { Messages.PreferencePage_modelCustom, NoveltyLensPreferences.CUSTOM } }, model);
         addField(modelChoice);
         addCustomModelField(new FileFieldEditor(NoveltyLensPreferences.MODEL_ONNX, Messages.PreferencePage_onnxFile, true, model),
@@ -257,25 +254,13 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         if (!super.performOk()) {
             return;
         }
-        if (!NoveltyLensPreferences.SOURCES.equals(getPreferenceStore().getString(NoveltyLensPreferences.CORPUS_CHOICE))) {
-            setErrorMessage(Messages.PreferencePage_rebuildNeedsSources);
-            return;
-        }
-        List<Path> paths = CorpusSourcesEditor.parse(getPreferenceStore().getString(NoveltyLensPreferences.CORPUS_SOURCES));
-        if (paths.isEmpty()) {
-            setErrorMessage(Messages.PreferencePage_rebuildNeedsSourceList);
-            return;
-        }
         try {
-            EngineService engines = engines();
-            IPreferenceStore store = getPreferenceStore();
-            IndexSettings settings = IndexSettings.defaults().with(store.getInt(NoveltyLensPreferences.NEIGHBOURS_K),
-                    SourceFilter.parse(store.getString(NoveltyLensPreferences.INCLUDE_PATTERNS),
-                            store.getString(NoveltyLensPreferences.EXCLUDE_PATTERNS)));
-            new IndexRebuildJob(engines.configs().modelDir(), engines.configs().cacheDir(), paths,
-                    engines.configs().builtIndexDir(), settings, engines).schedule();
-            setErrorMessage(null);
-            indexStatus.setText(Messages.PreferencePage_rebuildStarted);
+            if (engines().rebuild()) {
+                setErrorMessage(null);
+                indexStatus.setText(Messages.PreferencePage_rebuildStarted);
+            } else {
+                setErrorMessage(Messages.PreferencePage_rebuildNeedsSources);
+            }
         } catch (NoveltyException e) {
             setErrorMessage(e.getMessage());
         }

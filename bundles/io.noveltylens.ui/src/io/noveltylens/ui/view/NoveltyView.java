@@ -8,6 +8,7 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.jface.util.PropertyChangeEvent;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IViewSite;
@@ -52,6 +53,8 @@ public final class NoveltyView extends ViewPart {
     private PinAction pinAction;
     private LiveModeAction liveModeAction;
     private boolean showingReport;
+    /** The engine was replaced since the last request: analyse the selection again once the new one is ready. */
+    private boolean reportStale;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -74,13 +77,18 @@ public final class NoveltyView extends ViewPart {
         showEmptyState();
         engines.warmUp();
         if (store.getBoolean(NoveltyLensPreferences.LIVE_MODE) && tracker.lastText() != null) {
-            scheduler.request(tracker.lastText(), 0);
+            request(tracker.lastText(), 0);
         }
+    }
+
+    private void request(String text, long delayMillis) {
+        reportStale = false;
+        scheduler.request(text, delayMillis);
     }
 
     private void selectionChanged(String text) {
         if (liveModeAction.isChecked() && !pinAction.isChecked()) {
-            scheduler.request(text, store.getInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS));
+            request(text, store.getInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS));
         }
     }
 
@@ -95,7 +103,7 @@ public final class NoveltyView extends ViewPart {
         if (engines.state() instanceof EngineState.Failed) {
             engines.retry();
         }
-        scheduler.request(passage, 0);
+        request(passage, 0);
     }
 
     private void present(AnalysisOutcome outcome) {
@@ -105,7 +113,7 @@ public final class NoveltyView extends ViewPart {
         switch (outcome) {
             case AnalysisOutcome.Waiting waiting -> {
                 if (!showingReport) {
-                    showLoading();
+                    showWaiting(engines.state());
                 }
             }
             case AnalysisOutcome.Analysed analysed -> {
@@ -122,7 +130,25 @@ public final class NoveltyView extends ViewPart {
 
     private void engineStateChanged(EngineState state) {
         book.getDisplay().asyncExec(() -> {
-            if (!book.isDisposed() && !showingReport) {
+            if (book.isDisposed()) {
+                return;
+            }
+            EngineState now = engines.state();
+            setContentDescription(now instanceof EngineState.Rebuilding rebuilding
+                    ? NLS.bind(rebuilding.previousAnswers() ? Messages.NoveltyView_rebuildingPrevious
+                            : Messages.NoveltyView_rebuildingWaiting, rebuilding.percent())
+                    : ""); //$NON-NLS-1$
+            if (now instanceof EngineState.Rebuilding || now instanceof EngineState.NotLoaded) {
+                // the report on show, if any, came from an engine that is being replaced
+                reportStale = true;
+            } else if (now instanceof EngineState.Ready && reportStale) {
+                reportStale = false;
+                String text = tracker.lastText();
+                if (text != null && liveModeAction.isChecked() && !pinAction.isChecked()) {
+                    request(text, 0);
+                }
+            }
+            if (!showingReport) {
                 showEmptyState();
             }
         });
@@ -143,7 +169,7 @@ public final class NoveltyView extends ViewPart {
                     showEmptyState();
                     String text = tracker.lastText();
                     if (text != null && liveModeAction.isChecked()) {
-                        scheduler.request(text, 0);
+                        request(text, 0);
                     }
                 }
             });
@@ -160,6 +186,7 @@ public final class NoveltyView extends ViewPart {
                     showLoading();
                 }
             }
+            case EngineState.Rebuilding rebuilding -> showWaiting(rebuilding);
             default -> showNothingSelected(""); //$NON-NLS-1$
         }
     }
@@ -171,6 +198,19 @@ public final class NoveltyView extends ViewPart {
         emptyPage.show(NoveltyLensPlugin.image(NoveltyLensImages.LENS), Messages.NoveltyView_nothingSelectedTitle,
                 note.isEmpty() ? body : body + "\n\n" + note, links); //$NON-NLS-1$
         book.showPage(emptyPage.control());
+    }
+
+    private void showWaiting(EngineState state) {
+        if (state instanceof EngineState.Rebuilding rebuilding) {
+            Map<String, Runnable> links = new LinkedHashMap<>();
+            links.put(Messages.NoveltyView_openProgressView, this::openProgressView);
+            emptyPage.show(NoveltyLensPlugin.image(NoveltyLensImages.LENS),
+                    NLS.bind(Messages.NoveltyView_rebuildingTitle, rebuilding.percent()), Messages.NoveltyView_rebuildingBody,
+                    links);
+            book.showPage(emptyPage.control());
+        } else {
+            showLoading();
+        }
     }
 
     private void showLoading() {
