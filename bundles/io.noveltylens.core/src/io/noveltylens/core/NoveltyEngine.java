@@ -1,5 +1,6 @@
 package io.noveltylens.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -98,6 +99,11 @@ public final class NoveltyEngine implements AutoCloseable {
     /** The report with its hull readouts added. */
     public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
         return analyzer.withHull(report, progress);
+    }
+
+    /** The report with its hull readouts computed within {@code budget} instead of the configured one. */
+    public NoveltyReport withHull(NoveltyReport report, Duration budget, Progress progress) throws NoveltyException {
+        return analyzer.withHull(report, budget, progress);
     }
 
     /** Per-sentence readouts of a text, for the editor heatmap. */

@@ -22,6 +22,7 @@ public final class HullAnalysis {
     /** Frank-Wolfe iterations for the full-space distance; outside proofs take 0-40 on real embeddings (DESIGN.md 4). */
     static final int MAX_ITERATIONS = 2000;
 
+    /** The budget of {@link #analyze(float[], int, HullData, Progress)}. */
     private final Duration budget;
     private volatile Solvers solvers;
 
@@ -30,6 +31,11 @@ public final class HullAnalysis {
     }
 
     public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Progress progress) {
+        return analyze(rawQuery, nearestOrdinal, data, budget, progress);
+    }
+
+    /** As {@link #analyze(float[], int, HullData, Progress)} within another budget than the default. */
+    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(budget);
         Solvers current = solversFor(data);

@@ -1,6 +1,7 @@
 package io.noveltylens.core.analysis;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.VerbatimAnalyzer;
 import io.noveltylens.core.verbatim.VerbatimOverlap;
@@ -62,11 +64,19 @@ public final class NoveltyAnalyzer {
 
     /** The report with its hull readouts, computed within the hull budget. */
     public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
+        return withHull(report, null, progress);
+    }
+
+    /** The report with its hull readouts, computed within {@code budget} (null: the default hull budget). */
+    public NoveltyReport withHull(NoveltyReport report, Duration budget, Progress progress) throws NoveltyException {
         if (report.hull() != null) {
             return report;
         }
         int nearest = report.neighbours().isEmpty() ? -1 : report.neighbours().get(0).ordinal();
-        return report.withHull(hull.analyze(report.embedding().raw(), nearest, index.hullData(), progress));
+        float[] raw = report.embedding().raw();
+        HullData data = index.hullData();
+        return report.withHull(budget == null ? hull.analyze(raw, nearest, data, progress)
+                : hull.analyze(raw, nearest, data, budget, progress));
     }
 
     /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}; for the editor heatmap. */

@@ -6,8 +6,6 @@ public enum HullMethod {
     RANGE,
     /** Frank-Wolfe: a certified separating hyperplane (outside) or an iterate within tolerance (inside). */
     FRANK_WOLFE,
-    /** The LP over the query's nearest corpus points; their hull lies in the full hull, so it only proves inside. */
-    NEIGHBOUR_LP,
-    /** The LP over the whole corpus. */
+    /** Linear programs over a growing subset of the corpus, each answer certified against every row. */
     LP
 }

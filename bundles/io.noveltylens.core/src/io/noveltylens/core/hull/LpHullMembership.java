@@ -57,6 +57,15 @@ public final class LpHullMembership {
      * infinite upper bound if there is no point at all).
      */
     public HullDistanceResult test(double[] query, Deadline deadline) {
+        return solve(query, deadline).result();
+    }
+
+    /**
+     * The verdict and, when the query is not inside, the unit direction {@code y} the LP's multipliers give, oriented
+     * so that {@code <y, q>} exceeds {@code <y, x_i>} for the rows by as much as possible: the hyperplane a caller
+     * can test against rows this LP did not see ({@link SubsetLpMembership}).
+     */
+    Solution solve(double[] query, Deadline deadline) {
         int rows = corpus.rows();
         int dim = corpus.cols();
         if (query.length != dim) {
@@ -65,7 +74,8 @@ public final class LpHullMembership {
         double inside = tolerance.insideDistance();
         long millis = deadline.remainingNanos() / 1_000_000;
         if (millis <= 0) {
-            return new HullDistanceResult(HullVerdict.UNDETERMINED, 0, Double.POSITIVE_INFINITY, inside, 0, false, List.of());
+            return new Solution(new HullDistanceResult(HullVerdict.UNDETERMINED, 0, Double.POSITIVE_INFINITY, inside,
+                    0, false, List.of()), null);
         }
         double[] cost = new double[rows + 2 * dim];
         Arrays.fill(cost, rows, cost.length, 1);
@@ -81,10 +91,17 @@ public final class LpHullMembership {
 
         List<HullVertex> vertices = vertices(result, rows);
         double upper = vertices.isEmpty() ? Double.POSITIVE_INFINITY : distanceToCombination(query, vertices);
-        double lower = result.getMultipliers().map(duals -> separation(query, duals)).orElse(0.0);
+        double[] direction = result.getMultipliers().map(duals -> direction(query, duals)).orElse(null);
+        double lower = direction == null ? 0 : Math.max(0, separation(corpus, query, direction));
         HullVerdict verdict = lower > inside ? HullVerdict.OUTSIDE
                 : upper <= inside ? HullVerdict.INSIDE : HullVerdict.UNDETERMINED;
-        return new HullDistanceResult(verdict, lower, upper, inside, 0, result.getState().isOptimal(), vertices);
+        HullDistanceResult outcome = new HullDistanceResult(verdict, lower, upper, inside, 0,
+                result.getState().isOptimal(), vertices);
+        return new Solution(outcome, verdict == HullVerdict.INSIDE ? null : direction);
+    }
+
+    /** A result, and the separating direction for a query not proved inside (null when the LP gave none). */
+    record Solution(HullDistanceResult result, double[] direction) {
     }
 
     /** The lambda part of the solution, clamped to the simplex (the solver may leave -1e-17 where 0 is meant). */
@@ -123,35 +140,60 @@ public final class LpHullMembership {
     }
 
     /**
-     * The distance bound {@code (<y, q> - max_i <y, x_i>) / ||y||} for the multipliers y of the first D constraints,
-     * tried with both signs because it is the direction that matters, not ojAlgo's sign convention; 0 when neither
-     * separates.
+     * The multipliers y of the first D constraints as a unit vector, with the sign under which the hyperplane
+     * separates best, because it is the direction that matters, not ojAlgo's sign convention; null when they are 0.
      */
-    private double separation(double[] query, Access1D<?> duals) {
+    private double[] direction(double[] query, Access1D<?> duals) {
         int dim = query.length;
         if (duals.size() < dim) {
-            return 0;
+            return null;
         }
         double[] direction = new double[dim];
         double norm = 0;
-        double alongQuery = 0;
         for (int j = 0; j < dim; j++) {
             direction[j] = duals.doubleValue(j);
             norm += direction[j] * direction[j];
-            alongQuery += direction[j] * query[j];
         }
         norm = Math.sqrt(norm);
         if (!(norm > 0)) {
-            return 0;
+            return null;
         }
+        for (int j = 0; j < dim; j++) {
+            direction[j] /= norm;
+        }
+        double alongQuery = 0;
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < dim; j++) {
+            alongQuery += direction[j] * query[j];
+        }
         for (int i = 0; i < corpus.rows(); i++) {
             double along = corpus.dotRow(i, direction);
             max = Math.max(max, along);
             min = Math.min(min, along);
         }
-        return Math.max(0, Math.max(alongQuery - max, min - alongQuery) / norm);
+        if (min - alongQuery > alongQuery - max) {
+            for (int j = 0; j < dim; j++) {
+                direction[j] = -direction[j];
+            }
+        }
+        return direction;
+    }
+
+    /**
+     * {@code <y, q> - max_i <y, x_i>} for a unit direction y over the rows of {@code rows}: when positive, a certified
+     * lower bound on the distance from q to their hull.
+     */
+    static double separation(FloatMatrix rows, double[] query, double[] unitDirection) {
+        double alongQuery = 0;
+        for (int j = 0; j < query.length; j++) {
+            alongQuery += unitDirection[j] * query[j];
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < rows.rows(); i++) {
+            max = Math.max(max, rows.dotRow(i, unitDirection));
+        }
+        return alongQuery - max;
     }
 
     /**

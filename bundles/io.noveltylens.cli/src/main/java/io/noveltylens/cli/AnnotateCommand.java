@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.annotate.AnnotationFile;
@@ -67,7 +68,7 @@ final class AnnotateCommand implements Command {
                 Without --index, the shipped default corpus is used.
                   --k N          neighbours (default 10)
                   --hull         add the hull readouts (up to --budget-ms per passage)
-                  --budget-ms N  time allowed to the hull readouts per passage (default 1500)
-                """;
+                  --budget-ms N  time allowed to the hull readouts per passage (default %d)
+                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis());
     }
 }

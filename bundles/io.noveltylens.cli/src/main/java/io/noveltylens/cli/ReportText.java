@@ -7,7 +7,10 @@ import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.index.Neighbour;
 
-/** A report for people reading a terminal: the verdict, every readout with its explanation, the neighbours. */
+/**
+ * A report for people reading a terminal: the verdict, every readout with its explanation, the neighbours; the hull
+ * readouts follow when they arrive ({@link #printHull}), so the fast part is on screen first.
+ */
 final class ReportText {
 
     private static final int SNIPPET = 90;
@@ -23,11 +26,6 @@ final class ReportText {
         out.println("              " + density.lofExplanation()); //$NON-NLS-1$
         out.println("              " + density.loopExplanation()); //$NON-NLS-1$
         out.println("  Verbatim    " + report.verbatim().explanation()); //$NON-NLS-1$
-        HullReport hull = report.hull();
-        if (hull != null) {
-            out.println("  Hull        " + hull.distanceExplanation()); //$NON-NLS-1$
-            out.println("  Depth       " + hull.depthExplanation()); //$NON-NLS-1$
-        }
         if (report.embedding().windows() > 1) {
             out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)"); //$NON-NLS-1$ //$NON-NLS-2$
         }
@@ -37,6 +35,11 @@ final class ReportText {
             out.printf("  %3d  %.3f  %s  [%s:%d]%n", neighbour.rank(), neighbour.cosine(), snippet(neighbour.text()), //$NON-NLS-1$
                     source.source(), source.line());
         }
+    }
+
+    static void printHull(HullReport hull, PrintStream out) {
+        out.println("  Hull        " + hull.distanceExplanation()); //$NON-NLS-1$
+        out.println("  Depth       " + hull.depthExplanation()); //$NON-NLS-1$
     }
 
     private static String snippet(String text) {

@@ -26,17 +26,19 @@ final class ScoreCommand implements Command {
                 Set.of("json", "no-hull")); //$NON-NLS-1$ //$NON-NLS-2$
         List<String> passages = Command.passages(arguments, in);
         boolean json = arguments.flag("json") || arguments.operands().equals(List.of("-")); //$NON-NLS-1$ //$NON-NLS-2$
+        boolean hull = !arguments.flag("no-hull"); //$NON-NLS-1$
         EngineConfig config = EngineOptions.config(arguments, paths);
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
             for (String passage : passages) {
                 NoveltyReport report = engine.analyze(passage, Progress.NONE);
-                if (!arguments.flag("no-hull")) { //$NON-NLS-1$
-                    report = engine.withHull(report, Progress.NONE);
-                }
                 if (json) {
-                    out.println(ReportJson.line(report, null));
+                    out.println(ReportJson.line(hull ? engine.withHull(report, Progress.NONE) : report, null));
                 } else {
                     ReportText.print(report, out);
+                    out.flush();
+                    if (hull) {
+                        ReportText.printHull(engine.withHull(report, Progress.NONE).hull(), out);
+                    }
                 }
             }
         }
@@ -55,7 +57,7 @@ final class ScoreCommand implements Command {
                 Lines; --json writes JSON. Without --index, the shipped default corpus is used.
                   --k N          neighbours (default 10)
                   --no-hull      skip the hull readouts (faster)
-                  --budget-ms N  time allowed to the hull readouts per passage (default 1500)
-                """;
+                  --budget-ms N  time allowed to the hull readouts per passage (default %d)
+                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis());
     }
 }

@@ -24,10 +24,10 @@ record BenchmarkPlan(String name, int sentences, int embedRounds, int indexPassa
         List<Integer> largerSizes) {
 
     static BenchmarkPlan quick() {
-        return new BenchmarkPlan("quick", 120, 3, 400, 2, 2, 40, 3, 2, 2, false, List.of());
+        return new BenchmarkPlan("quick", 120, 3, 400, 2, 2, 40, 10, 2, 2, false, List.of());
     }
 
     static BenchmarkPlan full() {
-        return new BenchmarkPlan("full", 320, 4, 1000, 3, 3, 150, 8, 3, 3, true, List.of(100_000));
+        return new BenchmarkPlan("full", 320, 4, 1000, 3, 3, 150, 20, 3, 3, true, List.of(100_000));
     }
 }
