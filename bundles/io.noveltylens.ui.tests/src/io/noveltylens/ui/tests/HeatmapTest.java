@@ -1,5 +1,6 @@
 package io.noveltylens.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -7,21 +8,28 @@ import java.util.Iterator;
 import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.heatmap.EditorHeatmap;
+import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 
 class HeatmapTest {
 
@@ -29,9 +37,95 @@ class HeatmapTest {
             + "\nMy grandmother's kitchen radio only played static and Sunday hymns.\n" //$NON-NLS-1$
             + "Tax law in medieval Venice rewarded merchants who insured each other's cargo.\n"; //$NON-NLS-1$
 
+    private static final String[] SUBJECTS = { "The ferry", "A retired teacher", "The village council", "Our neighbour's dog", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        "The night shift", "A travelling circus", "The old bridge", "Her younger brother" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    private static final String[] PREDICATES = { "waited by the harbour", "painted the fence blue", //$NON-NLS-1$ //$NON-NLS-2$
+        "argued about the budget", "slept through the storm", "counted the passing trains", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        "mended a torn sail", "sang in the kitchen", "lost the map again" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+    private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
+
     @BeforeAll
     static void indexCorpus() throws Exception {
         TestCorpus.install();
+    }
+
+    @AfterEach
+    void closeEditors() {
+        store.setToDefault(NoveltyLensPreferences.LIVE_DELAY_MILLIS);
+        Workspace.page().closeAllEditors(false);
+    }
+
+    @Test
+    void longDocumentIsColouredOverAllItsSentencesWhileTheUiThreadStaysResponsive() throws Exception {
+        int sentences = 2_000;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < sentences; i++) {
+            text.append(SUBJECTS[i % SUBJECTS.length]).append(' ').append(PREDICATES[(i / SUBJECTS.length) % PREDICATES.length])
+                    .append(" on day ").append(i + 1).append(".\n"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "long.txt", text.toString())); //$NON-NLS-1$ //$NON-NLS-2$
+        UiThreadProbe probe = new UiThreadProbe(Display.getCurrent());
+        long start = System.nanoTime();
+        EditorHeatmap heatmap = toggleHeatmap(editor);
+        probe.start();
+        UiTestSupport.runEventLoopUntil(() -> heatmap.annotationCount() == sentences
+                && Job.getJobManager().find(JobFamilies.HEATMAP).length == 0);
+        long maxStall = probe.stop();
+        System.out.printf("heatmap: %d sentences in %d ms, UI thread max stall %d ms%n", sentences, //$NON-NLS-1$
+                (System.nanoTime() - start) / 1_000_000, maxStall);
+
+        UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap-long"); //$NON-NLS-1$
+        IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
+        int lastSentence = text.lastIndexOf(SUBJECTS[(sentences - 1) % SUBJECTS.length]);
+        assertTrue(heatmapAnnotationAt(model, lastSentence), "the last sentence is coloured too"); //$NON-NLS-1$
+        assertTrue(maxStall < 500, "the UI thread answered within 500 ms throughout, worst " + maxStall + " ms"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void oneSentenceIsColouredToo() throws Exception {
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "one.txt", TestCorpus.GLACIERS)); //$NON-NLS-1$ //$NON-NLS-2$
+        EditorHeatmap heatmap = toggleHeatmap(editor);
+        UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 1);
+        IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
+        assertTrue(heatmapAnnotationAt(model, 0));
+    }
+
+    @Test
+    void editsRescoreOnceAfterTheDelay() throws Exception {
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "edited.txt", TEXT)); //$NON-NLS-1$ //$NON-NLS-2$
+        EditorHeatmap heatmap = toggleHeatmap(editor);
+        UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 4);
+
+        store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 300);
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        document.replace(document.getLength(), 0, "The lighthouse keeper counted ships.\n"); //$NON-NLS-1$
+        document.replace(document.getLength(), 0, "Bees dance to point at flowers.\n"); //$NON-NLS-1$
+        Job[] pending = Job.getJobManager().find(JobFamilies.HEATMAP);
+        assertEquals(1, pending.length, "two quick edits leave one rescoring job"); //$NON-NLS-1$
+        assertEquals(Job.SLEEPING, pending[0].getState(), "it waits for the delay"); //$NON-NLS-1$
+        UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 6
+                && Job.getJobManager().find(JobFamilies.HEATMAP).length == 0);
+        assertTrue(heatmapAnnotationAt(editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()),
+                document.get().indexOf("Bees dance"))); //$NON-NLS-1$
+    }
+
+    private static EditorHeatmap toggleHeatmap(ITextEditor editor) throws Exception {
+        Workspace.page().activate(editor);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
+        return NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
+    }
+
+    private static boolean heatmapAnnotationAt(IAnnotationModel model, int offset) {
+        for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+            Annotation annotation = it.next();
+            Position position = model.getPosition(annotation);
+            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.") && position != null //$NON-NLS-1$
+                    && position.getOffset() <= offset && offset < position.getOffset() + position.getLength()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -64,6 +158,5 @@ class HeatmapTest {
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
         UiTestSupport.spin();
         assertTrue(heatmap.annotationCount() == 0, "toggling off removes the annotations"); //$NON-NLS-1$
-        Workspace.page().closeAllEditors(false);
     }
 }

@@ -57,6 +57,26 @@ final class UiTestSupport {
         }
     }
 
+    /**
+     * Runs the event loop until {@code done} holds, as the workbench does, never blocking the UI thread (unlike
+     * {@link #waitFor}, which joins jobs): for tests that measure how responsive the UI stays while jobs run.
+     */
+    static void runEventLoopUntil(BooleanSupplier done) {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("timed out running the event loop"); //$NON-NLS-1$
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> {
+                    // wakes display.sleep() to check the condition again
+                });
+                display.sleep();
+            }
+        }
+    }
+
     /** Saves what {@code control} shows as a PNG under target/screenshots and returns its path. */
     static Path screenshot(Control control, String name) throws IOException {
         spin();

@@ -1,6 +1,8 @@
 package io.noveltylens.ui.heatmap;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +27,8 @@ import io.noveltylens.ui.view.ReadoutFormat;
 
 /**
  * The heatmap of one editor: scores its sentences in a {@link HeatmapJob} and shows each as an annotation coloured by
- * band, whose text is the sentence's readouts (the editor's hover shows it). After an edit it rescores, debounced by
- * the live-mode delay, and drops results of a text that has changed since.
+ * band, whose text is the sentence's readouts (the editor's hover shows it), chunk by chunk as the job scores them.
+ * After an edit it rescores, debounced by the live-mode delay, and drops results of a text that has changed since.
  */
 public final class EditorHeatmap implements IDocumentListener {
 
@@ -36,9 +38,13 @@ public final class EditorHeatmap implements IDocumentListener {
     private final EngineService engines;
     private final IPreferenceStore store;
     private final Display display;
-    private Annotation[] shown = new Annotation[0];
+    /** The annotations of the last complete run, which the current run replaces chunk by chunk. */
+    private final List<Annotation> previousRun = new ArrayList<>();
+    /** The annotations the current run has shown so far. */
+    private final List<Annotation> current = new ArrayList<>();
     private HeatmapJob job;
     private long generation;
+    private boolean stopped;
 
     EditorHeatmap(ITextEditor editor, EngineService engines, IPreferenceStore store) {
         this.editor = editor;
@@ -55,11 +61,16 @@ public final class EditorHeatmap implements IDocumentListener {
     }
 
     void stop() {
+        stopped = true;
         document.removeDocumentListener(this);
         if (job != null) {
             job.cancel();
         }
-        replace(new HashMap<>());
+        List<Annotation> all = new ArrayList<>(previousRun);
+        all.addAll(current);
+        previousRun.clear();
+        current.clear();
+        replace(all, Map.of());
     }
 
     @Override
@@ -77,27 +88,47 @@ public final class EditorHeatmap implements IDocumentListener {
             job.cancel();
         }
         long scheduled = ++generation;
+        // what a cancelled run showed is as old as the last complete run now: the new run replaces both
+        previousRun.addAll(current);
+        current.clear();
         String text = document.get();
-        job = new HeatmapJob(text, engines, sentences -> display.asyncExec(() -> {
-            if (scheduled == generation) {
-                show(sentences);
+        job = new HeatmapJob(text, engines, (readouts, scoredUpTo, last) -> display.asyncExec(() -> {
+            if (scheduled == generation && !stopped) {
+                show(readouts, scoredUpTo, last);
             }
         }), error -> display.asyncExec(() -> showFailure(error)));
-        job.setSystem(true);
         job.schedule(delay);
     }
 
-    private void show(List<SentenceReadout> sentences) {
+    /**
+     * Shows one scored chunk: its annotations replace those of the previous run up to where this run has scored, so
+     * the colours stay on show (at their tracked positions) until the new ones arrive; the last chunk removes what
+     * remains of the previous run.
+     */
+    private void show(List<SentenceReadout> readouts, int scoredUpTo, boolean last) {
         int echoBelow = store.getInt(NoveltyLensPreferences.HEATMAP_ECHO_BELOW);
         int novelAbove = store.getInt(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE);
         Map<Annotation, Position> added = new HashMap<>();
-        for (SentenceReadout sentence : sentences) {
+        for (SentenceReadout sentence : readouts) {
             double percentile = sentence.density().percentile();
             HeatmapBand band = HeatmapBand.of(percentile, echoBelow, novelAbove);
             added.put(new Annotation(band.annotationType, false, hover(sentence)),
                     new Position(sentence.span().start(), sentence.span().end() - sentence.span().start()));
         }
-        replace(added);
+        List<Annotation> removed = new ArrayList<>();
+        for (Iterator<Annotation> it = previousRun.iterator(); it.hasNext();) {
+            Annotation old = it.next();
+            Position position = annotations.getPosition(old);
+            if (last || position == null || position.getOffset() < scoredUpTo) {
+                removed.add(old);
+                it.remove();
+            }
+        }
+        replace(removed, added);
+        if (last) {
+            previousRun.addAll(current);
+            current.clear();
+        }
     }
 
     private static String hover(SentenceReadout sentence) {
@@ -111,20 +142,18 @@ public final class EditorHeatmap implements IDocumentListener {
                 .setErrorMessage(NLS.bind(Messages.EditorHeatmap_failed, error.getMessage()));
     }
 
-    private void replace(Map<Annotation, Position> added) {
+    private void replace(List<Annotation> removed, Map<Annotation, Position> added) {
         if (annotations instanceof IAnnotationModelExtension extension) {
-            extension.replaceAnnotations(shown, added);
+            extension.replaceAnnotations(removed.toArray(Annotation[]::new), added);
         } else {
-            for (Annotation old : shown) {
-                annotations.removeAnnotation(old);
-            }
+            removed.forEach(annotations::removeAnnotation);
             added.forEach(annotations::addAnnotation);
         }
-        shown = added.keySet().toArray(Annotation[]::new);
+        current.addAll(added.keySet());
     }
 
     /** For tests: the annotations on show. */
     public int annotationCount() {
-        return shown.length;
+        return previousRun.size() + current.size();
     }
 }
