@@ -96,6 +96,14 @@ public final class NoveltyEngine implements AutoCloseable {
         return analyzer.analyze(text, progress);
     }
 
+    /**
+     * Loads what the hull readouts need (about a second for the default corpus) ahead of the first
+     * {@link #withHull}, which then stays within its budget; call it in the background after opening.
+     */
+    public void prepareHull() throws NoveltyException {
+        analyzer.prepareHull();
+    }
+
     /** The report with its hull readouts added. */
     public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
         return analyzer.withHull(report, progress);

@@ -1,6 +1,8 @@
 package io.noveltylens.core.analysis;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.hull.Deadline;
@@ -12,13 +14,13 @@ import io.noveltylens.core.index.HullData;
 
 /**
  * The slow readouts: distance to the corpus hull in the full space (Frank-Wolfe started at the nearest neighbour)
- * and the extrapolation depth over the principal components, within one time budget. The budget is split: the full
- * distance takes at most {@link #DISTANCE_SHARE} of it, the depth sweep the rest, and an exhausted budget gives
- * "undetermined" rather than a guess.
+ * and the extrapolation depth over the principal components, within one time budget. The two share nothing but
+ * read-only data, so the depth sweep runs on a pool thread while the caller computes the distance, each with the
+ * whole budget: on 2 cores that doubles what the budget decides. An exhausted budget gives "undetermined" rather
+ * than a guess.
  */
 public final class HullAnalysis {
 
-    static final double DISTANCE_SHARE = 0.4;
     /** Frank-Wolfe iterations for the full-space distance; outside proofs take 0-40 on real embeddings (DESIGN.md 4). */
     static final int MAX_ITERATIONS = 2000;
 
@@ -44,13 +46,25 @@ public final class HullAnalysis {
             query[i] = rawQuery[i];
         }
         int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(query);
-        HullDistanceResult distance = current.distance().distance(query, startRow, deadline.share(DISTANCE_SHARE),
-                MAX_ITERATIONS);
-        progress.checkCanceled();
         int components = data.projected().cols();
-        ExtrapolationDepthResult depth = current.depth().measure(data.pca().project(rawQuery, components), deadline);
-        return new HullReport(distance, data.rawNeighbourDistance(), depth, components,
+        double[] projected = data.pca().project(rawQuery, components);
+        CompletableFuture<ExtrapolationDepthResult> depth = CompletableFuture
+                .supplyAsync(() -> current.depth().measure(projected, deadline));
+        HullDistanceResult distance = current.distance().distance(query, startRow, deadline, MAX_ITERATIONS);
+        ExtrapolationDepthResult depthResult;
+        try {
+            depthResult = depth.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        progress.checkCanceled();
+        return new HullReport(distance, data.rawNeighbourDistance(), depthResult, components,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Builds the solvers for {@code data} now, so that the first {@link #analyze} spends its budget on the query. */
+    public void prepare(HullData data) {
+        solversFor(data);
     }
 
     /** The solvers precompute scales over the corpus: built once per corpus, not per query. */

@@ -62,6 +62,14 @@ public final class NoveltyAnalyzer {
                 null, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Loads what the hull readouts need (raw vectors, PCA, projection, the solvers' scales: about a second for the
+     * default corpus), so that the first {@link #withHull} spends its budget on the passage, not on loading.
+     */
+    public void prepareHull() throws NoveltyException {
+        hull.prepare(index.hullData());
+    }
+
     /** The report with its hull readouts, computed within the hull budget. */
     public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
         return withHull(report, null, progress);

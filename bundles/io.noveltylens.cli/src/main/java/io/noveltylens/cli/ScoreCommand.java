@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyEngine;
@@ -29,20 +31,40 @@ final class ScoreCommand implements Command {
         boolean hull = !arguments.flag("no-hull"); //$NON-NLS-1$
         EngineConfig config = EngineOptions.config(arguments, paths);
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
+            FutureTask<Void> hullData = new FutureTask<>(() -> {
+                engine.prepareHull();
+                return null;
+            });
+            if (hull) {
+                // loads while the fast readouts are computed and printed
+                Thread loader = new Thread(hullData, "novelty-hull-data"); //$NON-NLS-1$
+                loader.setDaemon(true);
+                loader.start();
+            }
             for (String passage : passages) {
                 NoveltyReport report = engine.analyze(passage, Progress.NONE);
                 if (json) {
-                    out.println(ReportJson.line(hull ? engine.withHull(report, Progress.NONE) : report, null));
+                    out.println(ReportJson.line(hull ? withHull(engine, report, hullData) : report, null));
                 } else {
                     ReportText.print(report, out);
                     out.flush();
                     if (hull) {
-                        ReportText.printHull(engine.withHull(report, Progress.NONE).hull(), out);
+                        ReportText.printHull(withHull(engine, report, hullData).hull(), out);
                     }
                 }
             }
         }
         return Main.OK;
+    }
+
+    private static NoveltyReport withHull(NoveltyEngine engine, NoveltyReport report, FutureTask<Void> hullData)
+            throws Exception {
+        try {
+            hullData.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return engine.withHull(report, Progress.NONE);
     }
 
     @Override
