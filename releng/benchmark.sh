@@ -4,6 +4,8 @@
 #
 #   releng/benchmark.sh           full run, under 15 minutes on 2 cores
 #   releng/benchmark.sh --quick   smaller samples, under 3 minutes
+#   releng/benchmark.sh --quick --start-and-hull   only the start-up (engine and `novelty score` in fresh
+#                                 processes) and the selection-to-report rows with the hull budget, about 2 minutes
 #
 # Builds the module first when its jar is missing (offline when possible). It is not part of the normal build's
 # tests: the module has no tests and nothing in it is bound to the test phases. Needs the default corpus index

@@ -41,15 +41,11 @@ public final class BenchmarkMain {
         Instant started = Instant.now();
         long start = System.nanoTime();
         try (LoadSampler load = new LoadSampler()) {
-            EmbeddingThroughputBench.run(paths, plan, table);
-            progress("embedding", start);
-            double passageRate = IndexingThroughputBench.run(paths, plan, table);
-            progress("indexing", start);
-            List<String> heldOut = RealText.heldOutSentences(paths.heldOut());
-            double warmP50 = engineBenchmarks(paths, plan, heldOut, passageRate, table);
-            progress("engine, queries and hull", start);
-            SelectionBench.coldAndMemory(paths, heldOut, plan.coldStarts(), warmP50, table);
-            progress("cold start and memory", start);
+            if (arguments.contains("--start-and-hull")) {
+                startAndHull(paths, plan, repository, table);
+            } else {
+                everything(paths, plan, table, start);
+            }
             double minutes = (System.nanoTime() - start) / 6e10;
             Samples loads = load.summary();
             String header = String.format("## Results of a %s run, %s%n%n- Machine: %s%n- Run time: %.1f min; 1-minute "
@@ -64,6 +60,34 @@ public final class BenchmarkMain {
             System.out.println("[bench] written to " + out.toAbsolutePath());
         }
         Dirs.delete(paths.work().resolve("scaled-" + SMALL_CORPUS));
+    }
+
+    /** The whole plan: embedding, indexing, the engine at every corpus size, cold starts and memory. */
+    private static void everything(BenchmarkPaths paths, BenchmarkPlan plan, ResultTable table, long start)
+            throws Exception {
+        EmbeddingThroughputBench.run(paths, plan, table);
+        progress("embedding", start);
+        double passageRate = IndexingThroughputBench.run(paths, plan, table);
+        progress("indexing", start);
+        List<String> heldOut = RealText.heldOutSentences(paths.heldOut());
+        double warmP50 = engineBenchmarks(paths, plan, heldOut, passageRate, table);
+        progress("engine, queries and hull", start);
+        SelectionBench.coldAndMemory(paths, heldOut, plan.coldStarts(), warmP50, table);
+        progress("cold start and memory", start);
+    }
+
+    /** Only what a user waits for at start and after a selection: the fast report, the hull, cold starts, the CLI. */
+    private static void startAndHull(BenchmarkPaths paths, BenchmarkPlan plan, Path repository, ResultTable table)
+            throws Exception {
+        List<String> heldOut = RealText.heldOutSentences(paths.heldOut());
+        EngineConfig config = new EngineConfig(paths.fp32Model(), paths.index(), paths.cache(),
+                EngineConfig.DEFAULT_K, EngineConfig.DEFAULT_HULL_BUDGET);
+        double warmP50;
+        try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
+            warmP50 = SelectionBench.warm(engine, heldOut, plan.selections(), plan.hullSelections(), table);
+        }
+        SelectionBench.coldAndMemory(paths, heldOut, plan.coldStarts(), warmP50, table);
+        CliStartBench.run(repository, plan.coldStarts() + 2, table);
     }
 
     /** The warm engine, the queries and the hull at each corpus size; returns the warm fast-report p50. */
