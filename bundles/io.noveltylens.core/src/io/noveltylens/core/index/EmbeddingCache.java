@@ -19,8 +19,9 @@ import java.util.zip.CRC32;
 
 /**
  * Raw embeddings already computed by one model, keyed by passage content hash: what makes re-indexing incremental and
- * a killed build resumable. The file is append-only; every record carries a CRC, so a record cut short by a crash is
- * detected on load and dropped (with everything after it) instead of poisoning the index.
+ * a killed build resumable. The file is append-only and its records have a fixed size, each with a CRC: a record cut
+ * short by a crash (the tail) or damaged on disk (anywhere) is detected on load and dropped on its own, the records
+ * around it are kept, and the next build embeds only the passages whose records were dropped.
  */
 final class EmbeddingCache implements AutoCloseable {
 
@@ -32,51 +33,64 @@ final class EmbeddingCache implements AutoCloseable {
     private final Path file;
     private final int dimension;
     private final Map<String, float[]> vectors;
+    /** Whole records on disk whose CRC failed: kept out of {@link #vectors}, removed by the next compaction. */
+    private int damagedRecords;
     private FileChannel appender;
 
-    private EmbeddingCache(Path file, int dimension, Map<String, float[]> vectors) {
+    private EmbeddingCache(Path file, int dimension, Map<String, float[]> vectors, int damagedRecords) {
         this.file = file;
         this.dimension = dimension;
         this.vectors = vectors;
+        this.damagedRecords = damagedRecords;
     }
 
-    /** Loads the valid prefix of the cache file (a missing or foreign file is an empty cache). */
+    /** What loading found: the bytes of whole records (a torn tail excluded) and how many of them were damaged. */
+    private record Loaded(long wholeRecordBytes, int damaged) {
+    }
+
+    /** Loads the intact records of the cache file (a missing or foreign file is an empty cache). */
     static EmbeddingCache open(Path file, int dimension) throws IOException {
         Map<String, float[]> vectors = new HashMap<>();
         long validBytes = 0;
+        int damaged = 0;
         if (Files.isRegularFile(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 if (in.readInt() == MAGIC && in.readInt() == VERSION && in.readInt() == dimension) {
-                    validBytes = HEADER_BYTES + readRecords(in, dimension, vectors);
+                    Loaded loaded = readRecords(in, dimension, vectors);
+                    validBytes = HEADER_BYTES + loaded.wholeRecordBytes();
+                    damaged = loaded.damaged();
                 }
             } catch (EOFException e) {
                 // shorter than a header: treat as empty
             }
         }
-        EmbeddingCache cache = new EmbeddingCache(file, dimension, vectors);
+        EmbeddingCache cache = new EmbeddingCache(file, dimension, vectors, damaged);
         cache.openAppender(validBytes);
         return cache;
     }
 
-    private static long readRecords(DataInputStream in, int dimension, Map<String, float[]> into) throws IOException {
+    /** Records have a fixed size, so a damaged one is skipped without losing the alignment of those after it. */
+    private static Loaded readRecords(DataInputStream in, int dimension, Map<String, float[]> into) throws IOException {
         int recordBytes = recordBytes(dimension);
         byte[] record = new byte[recordBytes];
-        long valid = 0;
+        long whole = 0;
+        int damaged = 0;
         while (readFully(in, record)) {
+            whole += recordBytes;
             ByteBuffer buffer = ByteBuffer.wrap(record);
             CRC32 crc = new CRC32();
             crc.update(record, 0, recordBytes - 4);
             if ((int) crc.getValue() != buffer.getInt(recordBytes - 4)) {
-                break;
+                damaged++;
+                continue;
             }
             byte[] hash = new byte[HASH_BYTES];
             buffer.get(hash);
             float[] vector = new float[dimension];
             buffer.asFloatBuffer().get(vector);
             into.put(HexFormat.of().formatHex(hash), vector);
-            valid += recordBytes;
         }
-        return valid;
+        return new Loaded(whole, damaged);
     }
 
     private static boolean readFully(InputStream in, byte[] into) throws IOException {
@@ -133,9 +147,12 @@ final class EmbeddingCache implements AutoCloseable {
         buffer.putInt((int) crc.getValue());
     }
 
-    /** Rewrites the file with only the given passages, so that a corpus that shrank does not keep dead vectors. */
+    /**
+     * Rewrites the file with only the given passages, so that a corpus that shrank does not keep dead vectors, and a
+     * damaged record is not read (and skipped) again on every load.
+     */
     void retainOnly(Set<String> liveHashes) throws IOException {
-        if (liveHashes.containsAll(vectors.keySet())) {
+        if (damagedRecords == 0 && liveHashes.containsAll(vectors.keySet())) {
             return;
         }
         vectors.keySet().retainAll(liveHashes);
@@ -153,6 +170,7 @@ final class EmbeddingCache implements AutoCloseable {
             out.force(true);
         }
         Files.move(compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        damagedRecords = 0;
         openAppender(Files.size(file));
     }
 
