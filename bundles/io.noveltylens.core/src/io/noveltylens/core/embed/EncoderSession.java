@@ -102,6 +102,14 @@ final class EncoderSession implements AutoCloseable {
 
     /** Pooled vectors of the windows, in order; their hidden size must be {@code dimension}. */
     float[][] pool(List<long[]> windows, int dimension) throws OrtException {
+        return pool(windows, dimension, null);
+    }
+
+    /**
+     * As {@link #pool(List, int)}, as a run that {@code options.setTerminate(true)} ends mid-inference (with an
+     * {@link OrtException}): how a cancelled build stops within a batch instead of after it.
+     */
+    float[][] pool(List<long[]> windows, int dimension, OrtSession.RunOptions options) throws OrtException {
         int rows = windows.size();
         int length = 0;
         for (long[] window : windows) {
@@ -123,7 +131,7 @@ final class EncoderSession implements AutoCloseable {
                 inputs.put(ModelGraph.TOKEN_TYPE_IDS,
                         OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * length]), shape));
             }
-            try (OrtSession.Result result = session.run(inputs, Set.of(outputName))) {
+            try (OrtSession.Result result = session.run(inputs, Set.of(outputName), options)) {
                 OnnxTensor states = (OnnxTensor) result.get(outputName).orElseThrow();
                 long[] outShape = states.getInfo().getShape();
                 if (outShape[2] != dimension) {

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
@@ -250,9 +251,17 @@ public final class OnnxEmbedder implements Embedder {
         }
 
         void run() throws NoveltyException {
+            try (OrtSession.RunOptions options = new OrtSession.RunOptions()) {
+                run(options);
+            } catch (OrtException e) {
+                throw inferenceFailed(e);
+            }
+        }
+
+        private void run(OrtSession.RunOptions options) throws NoveltyException {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < Math.min(workerCount, batchCount); w++) {
-                running.add(workers.submit(this::work));
+                running.add(workers.submit(() -> work(options)));
             }
             try {
                 for (int done = 0; done < batchCount;) {
@@ -272,14 +281,15 @@ public final class OnnxEmbedder implements Embedder {
                 throw new CancelledException();
             } finally {
                 stop.set(true);
+                terminate(options); // a cancelled build stops within the batches running, not after them
                 awaitAll(running);
             }
         }
 
-        private void work() {
+        private void work(OrtSession.RunOptions options) {
             for (List<Window> batch = pending.poll(); batch != null && !stop.get(); batch = pending.poll()) {
                 try {
-                    float[][] pooled = session.pool(batch.stream().map(Window::ids).toList(), model.dimension());
+                    float[][] pooled = session.pool(batch.stream().map(Window::ids).toList(), model.dimension(), options);
                     for (int i = 0; i < pooled.length; i++) {
                         raw[batch.get(i).index()] = pooled[i];
                     }
@@ -299,6 +309,14 @@ public final class OnnxEmbedder implements Embedder {
                 }
             }
             return completed;
+        }
+
+        private static void terminate(OrtSession.RunOptions options) {
+            try {
+                options.setTerminate(true);
+            } catch (OrtException e) {
+                // the running batches then end at their own pace
+            }
         }
 
         /** Waits for the workers even when cancelled, so no native call outlives this call (and its read lock). */
