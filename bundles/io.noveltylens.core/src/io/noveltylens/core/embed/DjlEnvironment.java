@@ -48,6 +48,7 @@ final class DjlEnvironment {
                     + " for the tokenizer's native library (" + e + "). Make it writable or free some disk space.", //$NON-NLS-1$ //$NON-NLS-2$
                     e);
         }
+        OrtNatives.install(cacheDir); // the same rule for ONNX Runtime, first used after the tokenizer is loaded
         setIfAbsent("DJL_CACHE_DIR", djl); //$NON-NLS-1$
         setIfAbsent("jna.tmpdir", jna); //$NON-NLS-1$
         String loader = Integer.toHexString(System.identityHashCode(HuggingFaceTokenizer.class.getClassLoader()));
