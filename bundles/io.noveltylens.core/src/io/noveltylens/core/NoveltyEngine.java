@@ -13,6 +13,7 @@ import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.CorpusIndexOpener;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.LuceneCorpusIndex;
 
@@ -64,6 +65,20 @@ public final class NoveltyEngine implements AutoCloseable {
             if (index != null) {
                 index.close();
             }
+            throw e;
+        }
+    }
+
+    /** An engine over the corpus {@code corpus} opens (a SolrCloud collection) instead of config's index folder. */
+    public static NoveltyEngine open(EngineConfig config, CorpusIndexOpener corpus) throws NoveltyException {
+        Embedder embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir()), config.cacheDir());
+        try {
+            embedder.prepareQueries();
+            CorpusIndex index = corpus.open(embedder.fingerprint(), embedder.model().dimension());
+            return new NoveltyEngine(embedder, index,
+                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())));
+        } catch (NoveltyException | RuntimeException e) {
+            embedder.close();
             throw e;
         }
     }

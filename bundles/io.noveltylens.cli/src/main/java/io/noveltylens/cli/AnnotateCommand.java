@@ -39,7 +39,7 @@ final class AnnotateCommand implements Command {
         AnnotationFormat format = AnnotationFormat.of(Path.of(target)).orElseThrow(() -> new UsageException(
                 "--out " + target + " must end in .jsonl (JSON Lines, every readout) or .csv (one row per passage)")); //$NON-NLS-1$ //$NON-NLS-2$
         long start = System.nanoTime();
-        try (NoveltyEngine engine = NoveltyEngine.open(EngineOptions.config(arguments, paths), Progress.NONE);
+        try (NoveltyEngine engine = EngineOptions.open(arguments, paths);
                 AnnotationFile file = AnnotationFile.create(Path.of(target), format)) {
             AnnotationSummary summary = new CorpusAnnotator(engine, arguments.flag("hull")).annotate(corpus, progress, //$NON-NLS-1$
                     file);
@@ -69,6 +69,6 @@ final class AnnotateCommand implements Command {
                   --k N          neighbours (default 10)
                   --hull         add the hull readouts (up to --budget-ms per passage)
                   --budget-ms N  time allowed to the hull readouts per passage (default %d)
-                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis());
+                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis()) + SolrOptions.HELP;
     }
 }

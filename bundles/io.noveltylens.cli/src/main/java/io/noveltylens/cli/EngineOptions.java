@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 import io.noveltylens.core.EngineConfig;
+import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.solr.SolrAddress;
+import io.noveltylens.solr.SolrCorpusIndex;
 
 /** The options shared by the commands that open an engine: --index, --model, --k and --budget-ms. */
 final class EngineOptions {
 
-    private static final Set<String> VALUED = Set.of("index", "model", "k", "budget-ms"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    private static final Set<String> VALUED = Set.of("index", "model", "k", "budget-ms", "solr", "zk", "collection"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
 
     private EngineOptions() {
     }
@@ -21,6 +26,14 @@ final class EngineOptions {
         Set<String> valued = new HashSet<>(VALUED);
         valued.addAll(List.of(own));
         return valued;
+    }
+
+    /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
+    static NoveltyEngine open(Arguments arguments, CliPaths paths) throws UsageException, NoveltyException {
+        EngineConfig config = config(arguments, paths);
+        SolrAddress solr = SolrOptions.address(arguments);
+        return solr == null ? NoveltyEngine.open(config, Progress.NONE)
+                : NoveltyEngine.open(config, (model, dimension) -> SolrCorpusIndex.open(solr, model, dimension));
     }
 
     /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */

@@ -41,6 +41,9 @@ public final class Main {
                       what an index was built from
               hull    --points FILE --query FILE [--budget-ms N]
                       convex-hull distance and extrapolation depth of your own vectors (TSV or .npy, one per row)
+              solr create (--solr URLS | --zk HOSTS) --collection NAME [--shards S] [--replicas R]
+                      a SolrCloud collection for a corpus past one machine; index, score and annotate take
+                      (--solr URLS | --zk HOSTS) --collection NAME instead of --index (docs/scale.md)
 
             Without --index and --model, the shipped default corpus and model are used (environment:
             NOVELTY_INDEX, NOVELTY_MODEL, NOVELTY_CACHE). 'novelty COMMAND --help' describes one command.
@@ -70,6 +73,7 @@ public final class Main {
             case "embed" -> new EmbedCommand(paths); //$NON-NLS-1$
             case "info" -> new InfoCommand(paths); //$NON-NLS-1$
             case "hull" -> new HullCommand(); //$NON-NLS-1$
+            case "solr" -> new SolrCommand(paths); //$NON-NLS-1$
             default -> null;
         };
         if (command == null) {

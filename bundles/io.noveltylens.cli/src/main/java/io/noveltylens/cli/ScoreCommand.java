@@ -29,8 +29,7 @@ final class ScoreCommand implements Command {
         List<String> passages = Command.passages(arguments, in);
         boolean json = arguments.flag("json") || arguments.operands().equals(List.of("-")); //$NON-NLS-1$ //$NON-NLS-2$
         boolean hull = !arguments.flag("no-hull"); //$NON-NLS-1$
-        EngineConfig config = EngineOptions.config(arguments, paths);
-        try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
+        try (NoveltyEngine engine = EngineOptions.open(arguments, paths)) {
             FutureTask<Void> hullData = new FutureTask<>(() -> {
                 engine.prepareHull();
                 return null;
@@ -80,6 +79,6 @@ final class ScoreCommand implements Command {
                   --k N          neighbours (default 10)
                   --no-hull      skip the hull readouts (faster)
                   --budget-ms N  time allowed to the hull readouts per passage (default %d)
-                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis());
+                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis()) + SolrOptions.HELP;
     }
 }

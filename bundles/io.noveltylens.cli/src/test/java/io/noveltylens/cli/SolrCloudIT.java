@@ -1,0 +1,301 @@
+package io.noveltylens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.density.NeighbourList;
+import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.embed.ModelDescriptor;
+import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.LuceneCorpusIndex;
+import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.core.verbatim.VerbatimAnalyzer;
+import io.noveltylens.core.verbatim.VerbatimOverlap;
+import io.noveltylens.solr.SolrAddress;
+import io.noveltylens.solr.SolrCorpusIndex;
+
+/**
+ * The SolrCloud backend against the local index of the same corpus (Moby Dick and Tom Sawyer from the default corpus,
+ * 4,643 passages), on a real 3-node SolrCloud in its own process with a 2-shard x 2-replica collection, created and
+ * filled with the CLI as a user would. The oracles: exact brute force over the stored vectors, and the local index.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrCloudIT {
+
+    private static final Path BUNDLES = Path.of("..").toAbsolutePath().normalize(); //$NON-NLS-1$
+    private static final Path WORK = Path.of("target", "solr-it").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+    private static final Path DEFAULT_CORPUS = BUNDLES.resolve("io.noveltylens.corpus.default"); //$NON-NLS-1$
+    private static final Path MODELS = BUNDLES.resolve("io.noveltylens.model.minilm/models"); //$NON-NLS-1$
+    private static final String COLLECTION = "corpus"; //$NON-NLS-1$
+    private static final int K = 10;
+
+    private SolrCloudProcess cluster;
+    private String solrUrls;
+    private OnnxEmbedder embedder;
+    private LuceneCorpusIndex local;
+    private SolrCorpusIndex solr;
+    private List<String> heldOut;
+    private List<float[]> queries;
+
+    @BeforeAll
+    void startACloudAndFillACollectionWithTheCli() throws Exception {
+        deleteRecursively(WORK);
+        cluster = SolrCloudProcess.start(3, WORK.resolve("cluster")); //$NON-NLS-1$
+        solrUrls = String.join(",", cluster.solrUrls()); //$NON-NLS-1$
+        Path localIndex = Files.createDirectories(WORK.resolve("local-index")); //$NON-NLS-1$
+        // these passages are part of the default corpus, whose embedding cache the build keeps: nothing is re-embedded
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(DEFAULT_CORPUS.resolve("index"), "embeddings-*")) { //$NON-NLS-1$ //$NON-NLS-2$
+            for (Path cache : caches) {
+                Files.copy(cache, localIndex.resolve(cache.getFileName()));
+            }
+        }
+        cli("solr", "create", "--solr", solrUrls, "--collection", COLLECTION, "--shards", "2", "--replicas", "2"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        CliProcess.Result indexed = cli("index", "--solr", solrUrls, "--collection", COLLECTION, "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                localIndex.toString(), "--corpus", DEFAULT_CORPUS.resolve("corpus/mobydick.txt.gz").toString(), //$NON-NLS-1$ //$NON-NLS-2$
+                "--corpus", DEFAULT_CORPUS.resolve("corpus/tomsawyer.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        System.out.print(indexed.out());
+        embedder = OnnxEmbedder.open(ModelDescriptor.load(MODELS.resolve("all-minilm-l6-v2")), //$NON-NLS-1$
+                Path.of("target", "cli-cache")); //$NON-NLS-1$ //$NON-NLS-2$
+        int dimension = embedder.model().dimension();
+        local = LuceneCorpusIndex.open(localIndex, embedder.fingerprint(), dimension);
+        solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(), dimension);
+        heldOut = new ArrayList<>();
+        for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
+            heldOut.addAll(lines(BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture)).subList(0, 100)); //$NON-NLS-1$
+        }
+        queries = embedder.embedPassages(heldOut, Progress.NONE).stream().map(Embedding::unit).toList();
+    }
+
+    @AfterAll
+    void stopTheCloud() throws Exception {
+        for (AutoCloseable open : new AutoCloseable[] { solr, local, embedder, cluster }) {
+            if (open != null) {
+                open.close();
+            }
+        }
+    }
+
+    /**
+     * Recall@10 against brute force at least 0.98, as the local index is required to reach (DefaultCorpusRecallIT);
+     * density percentiles equal to the local index's wherever the ten neighbours are the same (same statistics, same
+     * exact distances), and within half a point on average over all 200 held-out sentences.
+     */
+    @Test
+    @Order(1)
+    void neighboursAndDensityAgreeWithTheLocalIndex() throws Exception {
+        int n = local.metadata().passages();
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = local.vector(i);
+        }
+        double solrFound = 0;
+        double localFound = 0;
+        double agreeing = 0;
+        double percentileGap = 0;
+        double sameNeighboursGap = 0;
+        long[] solrNanos = new long[queries.size()];
+        long[] localNanos = new long[queries.size()];
+        for (int q = 0; q < queries.size(); q++) {
+            long start = System.nanoTime();
+            List<Neighbour> fromSolr = solr.nearest(queries.get(q), K);
+            long middle = System.nanoTime();
+            List<Neighbour> fromLocal = local.nearest(queries.get(q), K);
+            localNanos[q] = System.nanoTime() - middle;
+            solrNanos[q] = middle - start;
+            Set<Integer> solrIds = ordinals(fromSolr);
+            Set<Integer> localIds = ordinals(fromLocal);
+            for (int exact : exactTopTen(vectors, queries.get(q))) {
+                solrFound += solrIds.contains(exact) ? 1 : 0;
+                localFound += localIds.contains(exact) ? 1 : 0;
+            }
+            solrIds.retainAll(localIds);
+            agreeing += solrIds.size();
+            double gap = Math.abs(percentile(solr, fromSolr) - percentile(local, fromLocal));
+            percentileGap += gap;
+            if (solrIds.size() == K) {
+                sameNeighboursGap = Math.max(sameNeighboursGap, gap);
+            }
+        }
+        int asked = K * queries.size();
+        System.out.printf("SolrCloud 2x2 vs local, %,d passages, %d held-out sentences: recall@10 %.4f (local %.4f), " //$NON-NLS-1$
+                + "agreement with local %.4f, mean percentile gap %.4f; kNN p50 %.1f ms (local %.2f ms)%n", n, //$NON-NLS-1$
+                queries.size(), solrFound / asked, localFound / asked, agreeing / asked, percentileGap / queries.size(),
+                median(solrNanos) / 1e6, median(localNanos) / 1e6);
+        assertTrue(solrFound / asked >= 0.98, "recall@10 against brute force " + solrFound / asked); //$NON-NLS-1$
+        assertTrue(agreeing / asked >= 0.98, "top-10 agreement with the local index " + agreeing / asked); //$NON-NLS-1$
+        assertEquals(0, sameNeighboursGap, 1e-9, "percentile with the same neighbours"); //$NON-NLS-1$
+        assertTrue(percentileGap / queries.size() <= 0.5, "mean percentile gap " + percentileGap / queries.size()); //$NON-NLS-1$
+    }
+
+    /** The same phrase look-ups through Solr's text field: corpus passages (long runs) and held-out sentences. */
+    @Test
+    @Order(2)
+    void verbatimOverlapAgreesWithTheLocalIndex() throws Exception {
+        VerbatimOverlap overSolr = new VerbatimOverlap(solr.phrases(), VerbatimAnalyzer.create());
+        VerbatimOverlap overLocal = new VerbatimOverlap(local.phrases(), VerbatimAnalyzer.create());
+        List<String> texts = new ArrayList<>(heldOut.subList(0, 20));
+        for (int ordinal = 0; ordinal < local.metadata().passages(); ordinal += local.metadata().passages() / 20) {
+            texts.add(local.passage(ordinal).text());
+        }
+        for (String text : texts) {
+            assertEquals(overLocal.measure(text), overSolr.measure(text), text);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void scoreReadsTheCollection() throws Exception {
+        CliProcess.Result score = cli("score", "--solr", solrUrls, "--collection", COLLECTION, "--no-hull", "--json", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                "Call me Ishmael. Whenever I find myself growing grim about the mouth, I take to the sea."); //$NON-NLS-1$
+        assertTrue(score.out().contains("mobydick.txt.gz"), score.out()); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(4)
+    void aCollectionFilledWithAnotherModelIsRefused() throws Exception {
+        Path int8 = MODELS.resolve("all-minilm-l6-v2-q"); //$NON-NLS-1$
+        cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                WORK.resolve("int8-index").toString(), "--corpus", //$NON-NLS-1$ //$NON-NLS-2$
+                BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$
+        CliProcess.Result score = CliProcess.run(WORK, null, "score", "--solr", solrUrls, "--collection", "int8", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "--no-hull", "A passage."); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(NoveltyException.Kind.INDEX.exitCode(), score.exitCode(), score.err());
+        assertTrue(score.err().contains("built with the model 'sentence-transformers/all-MiniLM-L6-v2-int8'"), //$NON-NLS-1$
+                score.err());
+        NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
+                SolrAddress.parse(solrUrls, null, "int8"), embedder.fingerprint(), embedder.model().dimension())); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("all-MiniLM-L6-v2-int8"), refused.getMessage()); //$NON-NLS-1$
+    }
+
+    /**
+     * Queries run without pause while node 0 (the first URL the client was given) stops: every query before, during
+     * and after the stop answers with ten neighbours, from the replicas on the two other nodes.
+     */
+    @Test
+    @Order(5)
+    void replicasAnswerWhileANodeIsStopped() throws Exception {
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch before = new CountDownLatch(20);
+        CountDownLatch after = new CountDownLatch(50);
+        Thread asking = new Thread(() -> {
+            for (int q = 0; running.get(); q = (q + 1) % queries.size()) {
+                try {
+                    int found = solr.nearest(queries.get(q), K).size();
+                    if (found != K) {
+                        failures.add(new AssertionError(found + " neighbours for query " + q)); //$NON-NLS-1$
+                    }
+                } catch (NoveltyException | RuntimeException e) {
+                    failures.add(e);
+                }
+                (stopped.get() ? after : before).countDown();
+            }
+        }, "solr-queries"); //$NON-NLS-1$
+        asking.start();
+        try {
+            assertTrue(before.await(2, TimeUnit.MINUTES), "queries before the stop"); //$NON-NLS-1$
+            cluster.stop(0);
+            stopped.set(true);
+            assertTrue(after.await(2, TimeUnit.MINUTES), "queries after the stop"); //$NON-NLS-1$
+        } finally {
+            running.set(false);
+            asking.join();
+        }
+        assertEquals(List.of(), failures);
+        cluster.start(0);
+    }
+
+    private CliProcess.Result cli(String... args) throws IOException, InterruptedException {
+        CliProcess.Result result = CliProcess.run(WORK, null, args);
+        assertEquals(0, result.exitCode(), "novelty " + String.join(" ", args) + "\n" + result.err()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return result;
+    }
+
+    /** The density percentile as the analysis computes it from the index's k nearest neighbours. */
+    private static double percentile(CorpusIndex index, List<Neighbour> neighbours) {
+        int[] ids = new int[neighbours.size()];
+        float[] distances = new float[neighbours.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = neighbours.get(i).ordinal();
+            distances[i] = (float) neighbours.get(i).distance();
+        }
+        return index.density().score(new NeighbourList(ids, distances)).percentile();
+    }
+
+    private static Set<Integer> ordinals(List<Neighbour> neighbours) {
+        Set<Integer> ordinals = new HashSet<>();
+        neighbours.forEach(neighbour -> ordinals.add(neighbour.ordinal()));
+        return ordinals;
+    }
+
+    private static int[] exactTopTen(float[][] vectors, float[] query) {
+        double[] scores = new double[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            for (int d = 0; d < query.length; d++) {
+                scores[i] += (double) vectors[i][d] * query[d];
+            }
+        }
+        Integer[] order = new Integer[vectors.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        return Arrays.stream(order).limit(K).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static List<String> lines(Path gzip) throws IOException {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gzip)), StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}

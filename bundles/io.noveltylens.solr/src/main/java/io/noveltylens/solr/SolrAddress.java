@@ -1,0 +1,89 @@
+package io.noveltylens.solr;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+
+/**
+ * Where a corpus collection lives: the base URLs of some of its SolrCloud nodes (the client learns the rest of the
+ * cluster from them) or its ZooKeeper ensemble, and the collection's name.
+ *
+ * @param solrUrls base URLs such as {@code http://host:8983/solr}; empty when {@code zkHosts} is given
+ * @param zkHosts  ZooKeeper {@code host:port} entries; empty when {@code solrUrls} is given
+ * @param zkChroot Solr's root node in ZooKeeper (often {@code /solr}), or null
+ */
+public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zkChroot, String collection) {
+
+    public SolrAddress {
+        solrUrls = List.copyOf(solrUrls);
+        zkHosts = List.copyOf(zkHosts);
+    }
+
+    /**
+     * From the command line's {@code --solr URL[,URL...]} or {@code --zk HOST:PORT[,HOST:PORT...][/CHROOT]} (exactly
+     * one of them non-null) and {@code --collection NAME}.
+     */
+    public static SolrAddress parse(String solrUrls, String zk, String collection) throws NoveltyException {
+        if ((solrUrls == null) == (zk == null)) {
+            throw new NoveltyException(Kind.BAD_INPUT, "Give either --solr with Solr base URLs (http://HOST:8983/solr, " //$NON-NLS-1$
+                    + "comma-separated) or --zk with the ZooKeeper hosts (HOST:2181[/solr]), not both or neither."); //$NON-NLS-1$
+        }
+        if (collection == null || !collection.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) { //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, "Give the collection with --collection NAME (letters, digits, " //$NON-NLS-1$
+                    + "'.', '_' and '-'), not '" + collection + "'."); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        if (solrUrls != null) {
+            List<String> urls = split(solrUrls);
+            for (String url : urls) {
+                if (!url.startsWith("http://") && !url.startsWith("https://")) { //$NON-NLS-1$ //$NON-NLS-2$
+                    throw new NoveltyException(Kind.BAD_INPUT, "--solr takes Solr base URLs such as " //$NON-NLS-1$
+                            + "http://HOST:8983/solr, not '" + url + "'."); //$NON-NLS-1$ //$NON-NLS-2$
+                }
+            }
+            return new SolrAddress(urls, List.of(), null, collection);
+        }
+        int slash = zk.indexOf('/');
+        String chroot = slash < 0 ? null : zk.substring(slash);
+        return new SolrAddress(List.of(), split(slash < 0 ? zk : zk.substring(0, slash)), chroot, collection);
+    }
+
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(); //$NON-NLS-1$
+    }
+
+    /**
+     * A client that routes updates to shard leaders and queries to live replicas, following the cluster state (so a
+     * stopped node is skipped). CloudHttp2SolrClient is SolrJ 9's only cluster-aware client; its HTTP transport is
+     * Jetty's client (HttpJdkSolrClient cannot back it before Solr 10).
+     */
+    CloudSolrClient connect() throws NoveltyException {
+        try {
+            CloudHttp2SolrClient.Builder builder = solrUrls.isEmpty()
+                    ? new CloudHttp2SolrClient.Builder(zkHosts, Optional.ofNullable(zkChroot))
+                    : new CloudHttp2SolrClient.Builder(solrUrls);
+            return builder.withDefaultCollection(collection)
+                    .withInternalClientBuilder(new Http2SolrClient.Builder()
+                            .withConnectionTimeout(10, TimeUnit.SECONDS)
+                            .withRequestTimeout(120, TimeUnit.SECONDS))
+                    .build();
+        } catch (RuntimeException e) {
+            throw SolrFailures.unreachable(this, e);
+        }
+    }
+
+    /** Where, for messages: "collection 'c' at http://..." */
+    @Override
+    public String toString() {
+        return "collection '" + collection + "' at " //$NON-NLS-1$ //$NON-NLS-2$
+                + (solrUrls.isEmpty() ? String.join(",", zkHosts) + (zkChroot == null ? "" : zkChroot) //$NON-NLS-1$ //$NON-NLS-2$
+                        : String.join(",", solrUrls)); //$NON-NLS-1$
+    }
+}

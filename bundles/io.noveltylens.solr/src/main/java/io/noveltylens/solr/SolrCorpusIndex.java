@@ -1,0 +1,257 @@
+package io.noveltylens.solr;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.QueryRequest;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
+
+import com.google.gson.JsonParseException;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.HullData;
+import io.noveltylens.core.index.IndexMetadata;
+import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.core.index.StoredPassage;
+import io.noveltylens.core.verbatim.PhraseIndex;
+
+/**
+ * A corpus in a SolrCloud collection (filled by {@link SolrCorpusUploader}). Neighbours come from Solr's
+ * {@code {!knn}} query on every shard, re-scored with the exact dot product of the returned unit vectors; density
+ * from the corpus's statistics, read once on open (40 bytes per passage); verbatim overlap from phrase queries on the
+ * text field. The hull readouts are not served yet: they need every raw vector in memory.
+ */
+public final class SolrCorpusIndex implements CorpusIndex {
+
+    /**
+     * HNSW candidates per shard: the local index's minimum (core's VectorSearch: recall@10 0.988 at 800 on the
+     * 69k-passage default corpus). Only the best k documents travel back, so more candidates cost search, not transfer.
+     */
+    static final int MIN_CANDIDATES = 800;
+    /** Vectors of recent neighbours kept for {@link #vector(int)} (the analysis asks for them right after a search). */
+    private static final int VECTOR_CACHE = 1024;
+
+    private final SolrAddress address;
+    private final CloudSolrClient client;
+    private final IndexMetadata metadata;
+    private final DensityModel density;
+    private final PhraseIndex phrases;
+    private final Map<Integer, float[]> recentVectors = new LinkedHashMap<>(VECTOR_CACHE, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
+            return size() > VECTOR_CACHE;
+        }
+    };
+
+    private SolrCorpusIndex(SolrAddress address, CloudSolrClient client, IndexMetadata metadata, DensityModel density) {
+        this.address = address;
+        this.client = client;
+        this.metadata = metadata;
+        this.density = density;
+        this.phrases = new SolrPhraseIndex(client);
+    }
+
+    /**
+     * Opens the collection, refusing one filled from a corpus embedded with another model than {@code model} (pass
+     * null to open it whatever built it), one whose upload did not finish, and one of another format version.
+     */
+    public static SolrCorpusIndex open(SolrAddress address, ModelFingerprint model, int dimension)
+            throws NoveltyException {
+        CloudSolrClient client = address.connect();
+        try {
+            SolrDocumentList found = client.query(new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
+                    .setFields(SolrFields.METADATA, SolrFields.DENSITY)).getResults();
+            if (found.isEmpty()) {
+                throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus " //$NON-NLS-1$ //$NON-NLS-2$
+                        + "(no metadata document: never filled, or an upload stopped half way). Fill it with " //$NON-NLS-1$
+                        + "'novelty index --corpus PATH --collection " + address.collection() + " --solr|--zk ...'."); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            IndexMetadata metadata = checked(address, SolrFields.GSON.fromJson(
+                    (String) found.get(0).getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
+            DensityModel density = DensityModel.read(new DataInputStream(
+                    new ByteArrayInputStream(bytes(found.get(0).getFirstValue(SolrFields.DENSITY)))));
+            long passages = client.query(new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0)) //$NON-NLS-1$
+                    .getResults().getNumFound();
+            if (passages != metadata.passages()) {
+                throw new NoveltyException(Kind.INDEX, "The " + address + " holds " + passages //$NON-NLS-1$ //$NON-NLS-2$
+                        + " passages but its metadata lists " + metadata.passages() //$NON-NLS-1$
+                        + " (documents added or deleted by hand?). Fill it again with 'novelty index'."); //$NON-NLS-1$
+            }
+            return new SolrCorpusIndex(address, client, metadata, density);
+        } catch (NoveltyException | RuntimeException e) {
+            closeQuietly(client);
+            if (e instanceof SolrException || e instanceof JsonParseException) {
+                throw SolrFailures.failed("Reading the corpus metadata", address, (Exception) e); //$NON-NLS-1$
+            }
+            throw e;
+        } catch (SolrServerException | IOException e) {
+            closeQuietly(client);
+            throw SolrFailures.unreachable(address, e);
+        }
+    }
+
+    private static IndexMetadata checked(SolrAddress address, IndexMetadata metadata, ModelFingerprint model,
+            int dimension) throws NoveltyException {
+        if (metadata.formatVersion() != IndexMetadata.FORMAT_VERSION) {
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes " //$NON-NLS-1$ //$NON-NLS-2$
+                    + "format " + metadata.formatVersion() + "; this one reads format " + IndexMetadata.FORMAT_VERSION //$NON-NLS-1$ //$NON-NLS-2$
+                    + ". Fill it again with 'novelty index'."); //$NON-NLS-1$
+        }
+        if (model != null && !metadata.builtWith(model, dimension)) {
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was built with the model '" //$NON-NLS-1$ //$NON-NLS-2$
+                    + metadata.modelId() + "' (ONNX SHA-256 " + metadata.modelSha256().substring(0, 12) //$NON-NLS-1$
+                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12) //$NON-NLS-1$ //$NON-NLS-2$
+                    + "...). Vectors of different models cannot be compared: choose that model again (--model), " //$NON-NLS-1$
+                    + "or fill the collection again with this one."); //$NON-NLS-1$
+        }
+        return metadata;
+    }
+
+    /** A binary field as SolrJ returns it: a byte array, or a buffer when read from the transaction log. */
+    private static byte[] bytes(Object value) {
+        if (value instanceof ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+            return bytes;
+        }
+        return (byte[]) value;
+    }
+
+    @Override
+    public IndexMetadata metadata() {
+        return metadata;
+    }
+
+    @Override
+    public List<Neighbour> nearest(float[] unitQuery, int k) throws NoveltyException {
+        if (unitQuery.length != metadata.dimension()) {
+            throw new NoveltyException(Kind.BAD_INPUT, "The query vector has dimension " + unitQuery.length //$NON-NLS-1$
+                    + " but the collection holds vectors of dimension " + metadata.dimension() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        int candidates = Math.max(MIN_CANDIDATES, 10 * k);
+        SolrQuery query = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" + candidates + "}" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                + SolrFields.vectorLiteral(unitQuery))
+                .setFields(SolrFields.ID, SolrFields.ORDINAL, SolrFields.TEXT, SolrFields.SOURCES, SolrFields.VECTOR)
+                .setRows(k);
+        SolrDocumentList hits;
+        try {
+            // a 384-d vector literal is about 4 KB: too long for a URL
+            hits = new QueryRequest(query, SolrRequest.METHOD.POST).process(client).getResults();
+        } catch (SolrServerException | IOException | SolrException e) {
+            throw SolrFailures.failed("The nearest-neighbour query", address, e); //$NON-NLS-1$
+        }
+        List<Scored> scored = new ArrayList<>(hits.size());
+        for (SolrDocument hit : hits) {
+            float[] vector = SolrFields.vector(hit.getFieldValues(SolrFields.VECTOR));
+            scored.add(new Scored(hit, SolrFields.ordinal(hit), dot(vector, unitQuery)));
+            synchronized (recentVectors) {
+                recentVectors.put(SolrFields.ordinal(hit), vector);
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::cosine).reversed());
+        List<Neighbour> neighbours = new ArrayList<>(scored.size());
+        for (Scored hit : scored) {
+            neighbours.add(new Neighbour(neighbours.size() + 1, hit.ordinal(), (String) hit.document().getFirstValue(SolrFields.ID),
+                    hit.cosine(), (String) hit.document().getFirstValue(SolrFields.TEXT),
+                    SolrFields.sources(hit.document().getFirstValue(SolrFields.SOURCES))));
+        }
+        return neighbours;
+    }
+
+    /** Exact cosine of unit vectors, in double as the local index re-scores. */
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private record Scored(SolrDocument document, int ordinal, double cosine) {
+    }
+
+    @Override
+    public StoredPassage passage(int ordinal) throws NoveltyException {
+        SolrDocument document = byOrdinal(ordinal, SolrFields.ID, SolrFields.TEXT, SolrFields.SOURCES);
+        return new StoredPassage(ordinal, (String) document.getFirstValue(SolrFields.ID),
+                (String) document.getFirstValue(SolrFields.TEXT),
+                SolrFields.sources(document.getFirstValue(SolrFields.SOURCES)));
+    }
+
+    @Override
+    public float[] vector(int ordinal) throws NoveltyException {
+        synchronized (recentVectors) {
+            float[] recent = recentVectors.get(ordinal);
+            if (recent != null) {
+                return recent.clone();
+            }
+        }
+        return SolrFields.vector(byOrdinal(ordinal, SolrFields.VECTOR).getFieldValues(SolrFields.VECTOR));
+    }
+
+    private SolrDocument byOrdinal(int ordinal, String... fields) throws NoveltyException {
+        if (ordinal < 0 || ordinal >= metadata.passages()) {
+            throw new NoveltyException(Kind.BAD_INPUT, "No passage " + ordinal + " in the " + address //$NON-NLS-1$ //$NON-NLS-2$
+                    + " (it has " + metadata.passages() + ")."); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        try {
+            SolrDocumentList found = client.query(new SolrQuery(SolrFields.ORDINAL + ":" + ordinal).setFields(fields)) //$NON-NLS-1$
+                    .getResults();
+            if (found.isEmpty()) {
+                throw new NoveltyException(Kind.INDEX, "Passage " + ordinal + " is missing from the " + address //$NON-NLS-1$ //$NON-NLS-2$
+                        + ". Fill the collection again with 'novelty index'."); //$NON-NLS-1$
+            }
+            return found.get(0);
+        } catch (SolrServerException | IOException | SolrException e) {
+            throw SolrFailures.failed("Reading passage " + ordinal, address, e); //$NON-NLS-1$
+        }
+    }
+
+    @Override
+    public DensityModel density() {
+        return density;
+    }
+
+    @Override
+    public PhraseIndex phrases() {
+        return phrases;
+    }
+
+    @Override
+    public HullData hullData() throws NoveltyException {
+        throw new NoveltyException(Kind.INDEX, "The hull readouts are not available for a corpus in SolrCloud yet " //$NON-NLS-1$
+                + "(they need every raw vector in memory). Score with --no-hull; every other readout is complete."); //$NON-NLS-1$
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+    }
+
+    private static void closeQuietly(CloudSolrClient client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // nothing left to do with a client that fails to close
+        }
+    }
+}

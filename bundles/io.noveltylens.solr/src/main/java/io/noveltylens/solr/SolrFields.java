@@ -1,0 +1,76 @@
+package io.noveltylens.solr;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.solr.common.SolrDocument;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+import io.noveltylens.core.corpus.Provenance;
+
+/**
+ * The fields of the shipped configset's schema (configset/schema.xml) and how values cross SolrJ. Passages keep the
+ * local index's ordinals, so the density statistics (arrays over ordinals) read the same on both sides.
+ */
+final class SolrFields {
+
+    static final String ID = "id"; //$NON-NLS-1$
+    static final String ORDINAL = "ordinal"; //$NON-NLS-1$
+    static final String TEXT = "text"; //$NON-NLS-1$
+    static final String SOURCES = "sources"; //$NON-NLS-1$
+    static final String VECTOR = "vector"; //$NON-NLS-1$
+    static final String METADATA = "metadata"; //$NON-NLS-1$
+    static final String DENSITY = "density"; //$NON-NLS-1$
+    /** The id of the document that holds the corpus's metadata and density statistics. */
+    static final String METADATA_ID = "novelty-metadata"; //$NON-NLS-1$
+
+    static final Gson GSON = new Gson();
+    private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() { }.getType();
+
+    private SolrFields() {
+    }
+
+    static String sourcesJson(List<Provenance> sources) {
+        return GSON.toJson(sources, PROVENANCE_LIST);
+    }
+
+    static List<Provenance> sources(Object json) {
+        return GSON.fromJson((String) json, PROVENANCE_LIST);
+    }
+
+    static int ordinal(SolrDocument document) {
+        return ((Number) document.getFirstValue(ORDINAL)).intValue();
+    }
+
+    /** A vector as SolrJ sends it: a list of floats. */
+    static List<Float> vectorValue(float[] vector) {
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            values.add(value);
+        }
+        return values;
+    }
+
+    /** A stored vector as SolrJ returns it. */
+    static float[] vector(Collection<Object> values) {
+        float[] vector = new float[values.size()];
+        int i = 0;
+        for (Object value : values) {
+            vector[i++] = ((Number) value).floatValue();
+        }
+        return vector;
+    }
+
+    /** The {@code {!knn}} query's vector literal; Float.toString round-trips every float exactly. */
+    static String vectorLiteral(float[] vector) {
+        StringBuilder literal = new StringBuilder(vector.length * 12).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(vector[i]); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return literal.append(']').toString();
+    }
+}

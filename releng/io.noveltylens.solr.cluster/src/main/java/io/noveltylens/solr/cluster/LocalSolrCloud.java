@@ -1,0 +1,89 @@
+package io.noveltylens.solr.cluster;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.embedded.JettySolrRunner;
+
+/**
+ * A SolrCloud of several nodes with an embedded ZooKeeper, listening on 127.0.0.1 only, run as its own process for
+ * the SolrCloud tests and measurements (Solr's server side brings Lucene 9.12, which cannot share a class path with
+ * our Lucene 10).
+ * <p>
+ * Usage: {@code java -jar solr-cluster.jar [NODES [DIR]]} (default 3 nodes in a temporary folder). Standard output
+ * carries only this protocol, one line each:
+ * <pre>
+ * zk 127.0.0.1:PORT/solr                 the ZooKeeper connect string, with Solr's chroot
+ * solr URL URL ...                        the nodes' base URLs (http://127.0.0.1:PORT/solr), node 0 first
+ * ready
+ * </pre>
+ * Commands on standard input: {@code stop I} answers {@code stopped I} once node I is down; {@code start I} restarts
+ * it on its old port and answers {@code started I URL} once it is live again; {@code quit} or the end of standard
+ * input (the parent died) shuts the cluster down. A command that cannot be carried out answers {@code error ...}.
+ * Logs (warnings and errors) go to standard error.
+ */
+public final class LocalSolrCloud {
+
+    /** Seconds a restarted node may take to register as live in ZooKeeper. */
+    private static final int NODE_START_TIMEOUT = 60;
+
+    private LocalSolrCloud() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // before the first logger or Solr class loads: the listening address and where the logs go
+        System.setProperty("host", "127.0.0.1"); //$NON-NLS-1$ //$NON-NLS-2$
+        System.setProperty("log4j2.configurationFile", "novelty-solr-log4j2.xml"); //$NON-NLS-1$ //$NON-NLS-2$
+        PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        System.setOut(System.err); // whatever a library prints must not be read as protocol
+        int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
+                : Files.createTempDirectory("novelty-solr-cloud"); //$NON-NLS-1$
+        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).configure();
+        try {
+            List<JettySolrRunner> runners = List.copyOf(cluster.getJettySolrRunners());
+            protocol.println("zk " + cluster.getZkServer().getZkAddress()); //$NON-NLS-1$
+            protocol.println("solr " + runners.stream().map(r -> r.getBaseUrl().toString()) //$NON-NLS-1$
+                    .collect(Collectors.joining(" "))); //$NON-NLS-1$
+            protocol.println("ready"); //$NON-NLS-1$
+            serve(cluster, runners, protocol);
+        } finally {
+            cluster.shutdown();
+        }
+    }
+
+    private static void serve(MiniSolrCloudCluster cluster, List<JettySolrRunner> runners, PrintStream protocol)
+            throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.strip().equals("quit"); line = in.readLine()) { //$NON-NLS-1$
+            String[] words = line.strip().split("\\s+"); //$NON-NLS-1$
+            int node = words.length == 2 && words[1].matches("\\d+") ? Integer.parseInt(words[1]) : -1; //$NON-NLS-1$
+            if (node < 0 || node >= runners.size()) {
+                protocol.println("error expected 'stop I', 'start I' or 'quit' with I in [0, " + runners.size() //$NON-NLS-1$
+                        + "), got '" + line + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+                continue;
+            }
+            JettySolrRunner runner = runners.get(node);
+            switch (words[0]) {
+                case "stop" -> { //$NON-NLS-1$
+                    cluster.stopJettySolrRunner(runner);
+                    cluster.waitForJettyToStop(runner);
+                    protocol.println("stopped " + node); //$NON-NLS-1$
+                }
+                case "start" -> { //$NON-NLS-1$
+                    cluster.startJettySolrRunner(runner, true);
+                    cluster.waitForNode(runner, NODE_START_TIMEOUT);
+                    protocol.println("started " + node + " " + runner.getBaseUrl()); //$NON-NLS-1$ //$NON-NLS-2$
+                }
+                default -> protocol.println("error unknown command '" + words[0] + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+        }
+    }
+}
