@@ -111,6 +111,11 @@ public final class NoveltyEngine implements AutoCloseable {
         return analyzer.analyze(text, progress);
     }
 
+    /** The fast readouts listing {@code k} neighbours instead of the configured number. */
+    public NoveltyReport analyze(String text, int k, Progress progress) throws NoveltyException {
+        return analyzer.analyze(text, k, progress);
+    }
+
     /**
      * Loads what the hull readouts need (about a second for the default corpus) ahead of the first
      * {@link #withHull}, which then stays within its budget; call it in the background after opening.

@@ -48,13 +48,18 @@ public final class NoveltyAnalyzer {
 
     /** The fast readouts; {@link NoveltyReport#hull()} is null. */
     public NoveltyReport analyze(String text, Progress progress) throws NoveltyException {
+        return analyze(text, k, progress);
+    }
+
+    /** The fast readouts listing {@code listed} nearest passages instead of the configured k (the IDE's setting). */
+    public NoveltyReport analyze(String text, int listed, Progress progress) throws NoveltyException {
         long start = System.nanoTime();
         String passage = checked(text);
         Embedding embedding = embedder.embedQuery(passage);
         progress.checkCanceled();
-        List<Neighbour> searched = index.nearest(embedding.unit(), searchK());
+        List<Neighbour> searched = index.nearest(embedding.unit(), searchK(listed));
         DensityReadout density = density(searched);
-        List<Neighbour> neighbours = searched.subList(0, Math.min(k, searched.size()));
+        List<Neighbour> neighbours = searched.subList(0, Math.min(listed, searched.size()));
         VerbatimReadout overlap = verbatim(passage);
         List<SentenceReadout> sentences = sentences(text, progress);
         NeighbourhoodMap map = map(embedding, neighbours);
@@ -100,7 +105,7 @@ public final class NoveltyAnalyzer {
             progress.checkCanceled();
             String sentence = span.of(text);
             Embedding embedding = embedder.embedQuery(sentence);
-            List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK());
+            List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
             double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
             readouts.add(new SentenceReadout(span, density(neighbours), nearest,
                     verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
@@ -113,8 +118,8 @@ public final class NoveltyAnalyzer {
      * The density statistics were computed with the index's k; LOF and LoOP compare like with like only when the
      * query uses the same k, whatever number of neighbours the user asked to see.
      */
-    private int searchK() {
-        return Math.max(k, index.density().k());
+    private int searchK(int listed) {
+        return Math.max(listed, index.density().k());
     }
 
     /** Density from the index's k nearest of {@code neighbours} (best first). */

@@ -58,10 +58,11 @@ public final class AnalysisJob extends Job {
                 sink.accept(this, new AnalysisOutcome.Waiting());
             }
             engine = engines.acquire(progress.split(40));
-            NoveltyReport fast = engine.analyze(text, new MonitorProgress(progress.split(10)));
+            // k and the hull budget are read for each analysis: changing them does not reopen the engine
+            NoveltyReport fast = engine.analyze(text, engines.configs().neighbours(), new MonitorProgress(progress.split(10)));
             progress.checkCanceled();
             sink.accept(this, new AnalysisOutcome.Analysed(fast, true));
-            NoveltyReport full = engine.withHull(fast, new MonitorProgress(progress.split(50)));
+            NoveltyReport full = engine.withHull(fast, engines.configs().hullBudget(), new MonitorProgress(progress.split(50)));
             progress.checkCanceled();
             sink.accept(this, new AnalysisOutcome.Analysed(full, false));
             return Status.OK_STATUS;

@@ -37,10 +37,23 @@ public final class EngineConfigFactory {
         this.stateDir = stateDir;
     }
 
-    /** The engine configuration for the model the preferences choose and the index of {@code plan}. */
+    /**
+     * The engine configuration for the model the preferences choose and the index of {@code plan}. Its k and hull
+     * budget are the defaults of batch work (annotation); an analysis for the view passes {@link #neighbours()} and
+     * {@link #hullBudget()}, so that changing them does not reopen the engine.
+     */
     public EngineConfig create(IndexPlan plan) throws NoveltyException {
-        return new EngineConfig(modelDir(), plan.indexDir(), cacheDir(), store.getInt(NoveltyLensPreferences.NEIGHBOURS_K),
-                Duration.ofMillis(store.getInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS)));
+        return new EngineConfig(modelDir(), plan.indexDir(), cacheDir(), neighbours(), hullBudget());
+    }
+
+    /** How many nearest passages an analysis lists, as the preferences say now. */
+    public int neighbours() {
+        return store.getInt(NoveltyLensPreferences.NEIGHBOURS_K);
+    }
+
+    /** The time the hull readouts of one passage may take, as the preferences say now. */
+    public Duration hullBudget() {
+        return Duration.ofMillis(store.getInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS));
     }
 
     public Path modelDir() throws NoveltyException {

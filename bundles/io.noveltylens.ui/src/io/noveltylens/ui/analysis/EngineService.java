@@ -173,9 +173,7 @@ public final class EngineService {
 
     /** Replaces a pending or running rebuild by a new one; the caller holds the lock. */
     private void scheduleRebuild(boolean previousAnswers) {
-        if (rebuildJob != null) {
-            rebuildJob.cancel();
-        }
+        cancelRebuild();
         IndexRebuildJob job = new IndexRebuildJob(this);
         rebuildJob = job;
         job.addJobChangeListener(new JobChangeAdapter() {
@@ -186,6 +184,18 @@ public final class EngineService {
         });
         setState(new EngineState.Rebuilding(0, previousAnswers));
         job.schedule(REBUILD_DELAY_MILLIS);
+    }
+
+    /**
+     * Cancels the rebuild under way, if any, after forgetting it: a job cancelled before it ran reports its end at
+     * once, and that end must not count as the end of the rebuild that replaces it.
+     */
+    private void cancelRebuild() {
+        IndexRebuildJob previous = rebuildJob;
+        rebuildJob = null;
+        if (previous != null) {
+            previous.cancel();
+        }
     }
 
     void rebuildProgressed(IndexRebuildJob job, int percent) {
@@ -261,10 +271,6 @@ public final class EngineService {
         if (!NoveltyLensPreferences.ENGINE_KEYS.contains(event.getProperty())) {
             return;
         }
-        if (!NoveltyLensPreferences.INDEX_CHOICE_KEYS.contains(event.getProperty())) {
-            reopen();
-            return;
-        }
         IndexPlan plan;
         try {
             plan = configs.indexPlan();
@@ -297,10 +303,7 @@ public final class EngineService {
     public void reload() {
         NoveltyEngine old;
         synchronized (this) {
-            if (rebuildJob != null) {
-                rebuildJob.cancel();
-                rebuildJob = null;
-            }
+            cancelRebuild();
             if (loadJob != null) {
                 loadJob.cancel();
                 loadJob = null;
@@ -310,28 +313,6 @@ public final class EngineService {
         }
         closeLater(old);
         listeners.forEach(listener -> listener.accept(new EngineState.NotLoaded()));
-    }
-
-    /**
-     * Drops the engine for one with other analysis settings (k, hull budget) on the same model and index; a rebuild
-     * under way goes on, and the next engine opens the index it publishes.
-     */
-    private void reopen() {
-        NoveltyEngine old;
-        EngineState next;
-        synchronized (this) {
-            if (loadJob != null) {
-                loadJob.cancel();
-                loadJob = null;
-            }
-            old = dropEngine();
-            next = state instanceof EngineState.Rebuilding rebuilding
-                    ? new EngineState.Rebuilding(rebuilding.percent(), false)
-                    : new EngineState.NotLoaded();
-            state = next;
-        }
-        closeLater(old);
-        listeners.forEach(listener -> listener.accept(next));
     }
 
     /** Forgets the engine and returns it for {@link #closeLater}; the caller holds the lock. */
@@ -369,9 +350,7 @@ public final class EngineService {
             if (loadJob != null) {
                 loadJob.cancel();
             }
-            if (rebuildJob != null) {
-                rebuildJob.cancel();
-            }
+            cancelRebuild();
         }
         closeQuietly(old);
     }

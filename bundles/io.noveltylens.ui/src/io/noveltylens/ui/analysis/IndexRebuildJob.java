@@ -29,7 +29,7 @@ public final class IndexRebuildJob extends Job {
     IndexRebuildJob(EngineService engines) {
         super(Messages.IndexRebuildJob_name);
         this.engines = engines;
-        setUser(true);
+        // in the Progress view with its cancel button, but no modal progress dialog: a preference change starts it
         setPriority(LONG);
     }
 

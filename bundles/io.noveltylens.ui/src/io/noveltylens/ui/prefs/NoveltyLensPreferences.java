@@ -53,13 +53,15 @@ public final class NoveltyLensPreferences {
     public static final Set<String> MODEL_KEYS = Set.of(MODEL_CHOICE, MODEL_ONNX, MODEL_TOKENIZER, MODEL_POOLING,
             MODEL_NORMALIZE, MODEL_MAX_TOKENS, MODEL_QUERY_PREFIX, MODEL_PASSAGE_PREFIX);
 
-    /** Changing any of these means another engine: the open one is closed and a new one loaded. */
+    /**
+     * Changing any of these means another engine (another model or index), and perhaps an index that no longer
+     * matches the model and must be rebuilt.
+     */
     public static final Set<String> ENGINE_KEYS = union(MODEL_KEYS, Set.of(CORPUS_CHOICE, INDEX_DIR, CORPUS_SOURCES,
-            INCLUDE_PATTERNS, EXCLUDE_PATTERNS, NEIGHBOURS_K, HULL_BUDGET_MILLIS));
+            INCLUDE_PATTERNS, EXCLUDE_PATTERNS));
 
-    /** Changing any of these may mean another index, or an index that no longer matches the model. */
-    public static final Set<String> INDEX_CHOICE_KEYS = union(MODEL_KEYS, Set.of(CORPUS_CHOICE, INDEX_DIR,
-            CORPUS_SOURCES, INCLUDE_PATTERNS, EXCLUDE_PATTERNS));
+    /** Changing any of these changes the next analysis only: they are read for each one, the engine stays open. */
+    public static final Set<String> ANALYSIS_KEYS = Set.of(NEIGHBOURS_K, HULL_BUDGET_MILLIS);
 
     private NoveltyLensPreferences() {
     }

@@ -161,8 +161,9 @@ public final class NoveltyView extends ViewPart {
                     liveModeAction.setChecked(store.getBoolean(NoveltyLensPreferences.LIVE_MODE));
                 }
             });
-        } else if (NoveltyLensPreferences.ENGINE_KEYS.contains(event.getProperty())) {
-            // a report from the previous model or corpus must not stay on screen as if it were current
+        } else if (NoveltyLensPreferences.ENGINE_KEYS.contains(event.getProperty())
+                || NoveltyLensPreferences.ANALYSIS_KEYS.contains(event.getProperty())) {
+            // a report from the previous model, corpus or settings must not stay on screen as if it were current
             book.getDisplay().asyncExec(() -> {
                 if (!book.isDisposed()) {
                     showingReport = false;
