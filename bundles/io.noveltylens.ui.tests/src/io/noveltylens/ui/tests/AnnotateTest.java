@@ -14,8 +14,8 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.jobs.Job;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.annotate.AnnotationFormat;
@@ -26,12 +26,8 @@ import io.noveltylens.ui.annotate.AnnotationResultsView;
 import io.noveltylens.ui.annotate.NoveltyMarkers;
 import io.noveltylens.ui.annotate.ResultsExport;
 
+@ExtendWith(WorkbenchFixture.class)
 class AnnotateTest {
-
-    @BeforeAll
-    static void indexCorpus() throws Exception {
-        TestCorpus.install();
-    }
 
     @Test
     void annotatingAProjectWritesAMarkerPerPassageAndExportsEveryReadout() throws Exception {

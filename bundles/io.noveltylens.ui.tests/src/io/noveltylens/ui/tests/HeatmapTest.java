@@ -22,15 +22,15 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.heatmap.EditorHeatmap;
 import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 
+@ExtendWith(WorkbenchFixture.class)
 class HeatmapTest {
 
     private static final String TEXT = TestCorpus.LIBRARY + "\n" + TestCorpus.GLACIERS //$NON-NLS-1$
@@ -44,17 +44,6 @@ class HeatmapTest {
         "mended a torn sail", "sang in the kitchen", "lost the map again" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
-
-    @BeforeAll
-    static void indexCorpus() throws Exception {
-        TestCorpus.install();
-    }
-
-    @AfterEach
-    void closeEditors() {
-        store.setToDefault(NoveltyLensPreferences.LIVE_DELAY_MILLIS);
-        Workspace.page().closeAllEditors(false);
-    }
 
     @Test
     void longDocumentIsColouredOverAllItsSentencesWhileTheUiThreadStaysResponsive() throws Exception {

@@ -12,9 +12,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.index.Neighbour;
@@ -23,6 +22,7 @@ import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 import io.noveltylens.ui.view.NoveltyView;
 
+@ExtendWith(WorkbenchFixture.class)
 class NoveltyViewTest {
 
     private static final String DRAFT = "Some notes for the next chapter.\n\n" + TestCorpus.LIBRARY //$NON-NLS-1$
@@ -30,19 +30,6 @@ class NoveltyViewTest {
     private static final String PARAPHRASE = "Slow rivers of ice scrape out wide valleys in the mountains."; //$NON-NLS-1$
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
-
-    @BeforeAll
-    static void indexCorpus() throws Exception {
-        TestCorpus.install();
-        UiTestSupport.sizeWindow(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
-    }
-
-    @AfterEach
-    void restoreDefaults() {
-        store.setToDefault(NoveltyLensPreferences.LIVE_MODE);
-        store.setToDefault(NoveltyLensPreferences.LIVE_DELAY_MILLIS);
-        Workspace.page().closeAllEditors(false);
-    }
 
     @Test
     void viewTeachesWhatToDoWhenNothingIsSelected() throws Exception {
@@ -79,7 +66,6 @@ class NoveltyViewTest {
         IWorkbenchPage page = Workspace.page();
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view"); //$NON-NLS-1$
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }
 
     @Test

@@ -4,41 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.analysis.EngineService;
 import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.prefs.NoveltyLensPreferencePage;
 import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 import io.noveltylens.ui.view.NoveltyView;
 
+@ExtendWith(WorkbenchFixture.class)
 class PreferencesTest {
 
     private static final String PAGE_ID = "io.noveltylens.ui.prefs"; //$NON-NLS-1$
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
-    @BeforeAll
-    static void indexCorpus() throws Exception {
-        TestCorpus.install();
-    }
-
-    @AfterEach
-    void restoreK() {
-        store.setToDefault(NoveltyLensPreferences.NEIGHBOURS_K);
-    }
-
     @Test
-    void changingKChangesHowManyNeighboursTheViewShows() throws Exception {
+    void changingKOrTheHullBudgetChangesTheNextAnalysisWithoutReopeningTheEngine() throws Exception {
         NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
+        EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
+        NoveltyEngine engine = engines.acquire(new NullProgressMonitor());
         // the view lists k neighbours whatever k the index's density statistics use (10, the shipped calibration)
         store.setValue(NoveltyLensPreferences.NEIGHBOURS_K, 7);
+        store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, 500);
+        assertTrue(engines.isCurrent(engine), "the engine (model and index) stays open"); //$NON-NLS-1$
+        assertEquals(0, Job.getJobManager().find(JobFamilies.ENGINE_LOAD).length, "nothing is reloaded"); //$NON-NLS-1$
         view.analyze(TestCorpus.LIBRARY);
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> neighboursShown(view) == 7);
         assertEquals(7, view.reportPage().report().neighbours().size());
@@ -46,20 +49,31 @@ class PreferencesTest {
         store.setValue(NoveltyLensPreferences.NEIGHBOURS_K, 9);
         view.analyze(TestCorpus.LIBRARY);
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> neighboursShown(view) == 9);
+        assertTrue(engines.isCurrent(engine), "the engine (model and index) is still the same"); //$NON-NLS-1$
     }
 
     @Test
-    void preferencePageOpensWithTheCurrentSettings() throws Exception {
+    void preferencePageFitsTheDialogAtItsDefaultSize() throws Exception {
         assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(PAGE_ID), "page registered"); //$NON-NLS-1$
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, new String[] { PAGE_ID }, null);
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
-            dialog.getShell().setSize(1000, 900);
             UiTestSupport.spin();
             assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage, String.valueOf(dialog.getSelectedPage()));
             UiTestSupport.screenshot(dialog.getShell(), "preference-page"); //$NON-NLS-1$
+            // the page sits in a scrolled composite: wider than it, it would need a horizontal scroll bar
+            Control page = ((NoveltyLensPreferencePage) dialog.getSelectedPage()).getControl();
+            Composite scrolled = page.getParent();
+            while (!(scrolled instanceof ScrolledComposite)) {
+                scrolled = scrolled.getParent();
+            }
+            int wanted = page.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
+            System.out.printf("preference dialog %s, page wants %d px, has %d px%n", dialog.getShell().getSize(), wanted, //$NON-NLS-1$
+                    scrolled.getClientArea().width);
+            assertTrue(wanted <= scrolled.getClientArea().width, "the page wants " + wanted + " px of " //$NON-NLS-1$ //$NON-NLS-2$
+                    + scrolled.getClientArea().width);
         } finally {
             dialog.close();
         }

@@ -23,6 +23,8 @@ import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 final class TestCorpus {
 
     static final String LIBRARY = "The old library smelled of dust, leather and forgotten stories."; //$NON-NLS-1$
+    /** Enough for the hull readouts of a 16-passage corpus, and short enough for quick tests. */
+    static final int HULL_BUDGET_MILLIS = 1000;
     static final String FP32 = "all-minilm-l6-v2"; //$NON-NLS-1$
     static final String INT8 = "all-minilm-l6-v2-q"; //$NON-NLS-1$
     static final String GLACIERS = "Glaciers carve deep valleys as they slowly move downhill."; //$NON-NLS-1$
@@ -58,7 +60,7 @@ final class TestCorpus {
         Path corpus = basedir().resolve("target/test-corpus"); //$NON-NLS-1$
         write(corpus, FILES, "corpus-"); //$NON-NLS-1$
         IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
-        store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, 1000);
+        store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, HULL_BUDGET_MILLIS);
         useModel(FP32);
         store.setValue(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.SOURCES);
         store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, corpus.toString());

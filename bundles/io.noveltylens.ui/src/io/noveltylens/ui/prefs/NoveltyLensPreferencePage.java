@@ -21,10 +21,14 @@ import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.jface.util.PropertyChangeEvent;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
@@ -42,6 +46,14 @@ import io.noveltylens.ui.analysis.ModelCheck;
 public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     private static final int COLUMNS = 3;
+    /**
+     * Widths and heights the page asks for, in characters and lines: what a field shows (a long path, a list of
+     * folders) must not decide how wide the page wants to be, or the Preferences dialog opens wider than the screen
+     * or clips the page. The fields still grow with the dialog.
+     */
+    private static final int FIELD_CHARS = 30;
+    private static final int TEXT_CHARS = 70;
+    private static final int LIST_LINES = 4;
 
     private final List<Group> groups = new ArrayList<>();
     private final List<FieldEditor> customModelFields = new ArrayList<>();
@@ -59,7 +71,6 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
 
     public NoveltyLensPreferencePage() {
         super(GRID);
-        setDescription(Messages.PreferencePage_description);
     }
 
     @Override
@@ -69,6 +80,8 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
 
     @Override
     protected void createFieldEditors() {
+        // the page's own description label (setDescription) cannot be given a width, so it would not wrap
+        wrapping(getFieldEditorParent(), Messages.PreferencePage_description);
         Composite model = group(Messages.PreferencePage_modelGroup);
         modelChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.MODEL_CHOICE, "", 1, new String[][] { //$NON-NLS-1$
                 { Messages.PreferencePage_modelShipped, NoveltyLensPreferences.SHIPPED },
@@ -152,9 +165,16 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         return group;
     }
 
-    private static Label statusLabel(Composite parent) {
+    private Label statusLabel(Composite parent) {
+        return wrapping(parent, ""); //$NON-NLS-1$
+    }
+
+    /** A label across the grid that wraps its text rather than widening the page. */
+    private Label wrapping(Composite parent, String text) {
         Label label = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS, 1).hint(400, SWT.DEFAULT).applyTo(label);
+        label.setText(text);
+        GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS, 1)
+                .hint(convertWidthInCharsToPixels(TEXT_CHARS), SWT.DEFAULT).applyTo(label);
         return label;
     }
 
@@ -165,6 +185,22 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         for (Group group : groups) {
             GridLayoutFactory.swtDefaults().numColumns(COLUMNS).applyTo(group);
             GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS, 1).applyTo(group);
+            for (Control field : group.getChildren()) {
+                limitSize(field);
+            }
+        }
+    }
+
+    /** Gives text fields, combos and lists a preferred size of their own instead of their content's. */
+    private void limitSize(Control field) {
+        if (!(field.getLayoutData() instanceof GridData data)) {
+            return;
+        }
+        if (field instanceof Text || field instanceof Combo) {
+            data.widthHint = convertWidthInCharsToPixels(FIELD_CHARS);
+        } else if (field instanceof org.eclipse.swt.widgets.List) {
+            data.widthHint = convertWidthInCharsToPixels(FIELD_CHARS);
+            data.heightHint = convertHeightInCharsToPixels(LIST_LINES);
         }
     }
 

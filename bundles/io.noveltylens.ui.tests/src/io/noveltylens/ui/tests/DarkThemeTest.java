@@ -1,0 +1,119 @@
+package io.noveltylens.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.e4.ui.css.swt.theme.ITheme;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.view.NoveltyView;
+
+/**
+ * The Novelty view under the real e4 dark theme (org.eclipse.ui.themes, applied by the CSS theme engine that the
+ * test application starts with -cssTheme, see the pom): its controls take the theme's colours, and what it draws
+ * itself (the hull curve) draws in them too.
+ */
+@ExtendWith(WorkbenchFixture.class)
+class DarkThemeTest {
+
+    private static final String DARK = "org.eclipse.e4.ui.css.theme.e4_dark"; //$NON-NLS-1$
+
+    private IThemeEngine themes;
+    private ITheme before;
+
+    @AfterEach
+    void restoreTheme() {
+        if (themes != null && before != null) {
+            themes.setTheme(before, false);
+        }
+    }
+
+    @Test
+    void noveltyViewReadsInTheDarkTheme() throws Exception {
+        themes = PlatformUI.getWorkbench().getService(IThemeEngine.class);
+        assertNotNull(themes, "the CSS theme engine runs"); //$NON-NLS-1$
+        before = themes.getActiveTheme();
+        themes.setTheme(DARK, false);
+        assertEquals(DARK, themes.getActiveTheme().getId());
+
+        NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
+        view.analyze(TestCorpus.LIBRARY);
+        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY));
+        // maximised, so that the hull curve is on screen to be captured
+        Workspace.page().setPartState(Workspace.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        UiTestSupport.spin();
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-dark-theme"); //$NON-NLS-1$
+
+        Table neighbours = view.reportPage().neighboursViewer().getTable();
+        List<Control> main = new ArrayList<>(List.of(neighbours));
+        for (Control c = neighbours.getParent(); c != null && c != view.getViewSite().getShell(); c = c.getParent()) {
+            main.add(c);
+        }
+        for (Control control : main) {
+            RGB background = control.getBackground().getRGB();
+            RGB foreground = control.getForeground().getRGB();
+            assertTrue(luminance(background) < 0.3, control + " background " + background); //$NON-NLS-1$
+            assertTrue(luminance(foreground) > 0.6, control + " foreground " + foreground); //$NON-NLS-1$
+        }
+        Control curve = tree(view.getViewSite().getShell()).stream()
+                .filter(c -> c.getClass().getSimpleName().equals("InOutCurveChart")).findFirst().orElseThrow(); //$NON-NLS-1$
+        assertTrue(luminance(curve.getBackground().getRGB()) < 0.3, "the hull curve's background " + curve.getBackground()); //$NON-NLS-1$
+        assertTrue(shows(curve, curve.getForeground().getRGB()), "the hull curve is drawn in the theme's text colour"); //$NON-NLS-1$
+    }
+
+    /** Relative luminance, 0 (black) to 1 (white), WCAG 2 without the gamma curve: enough to tell dark from light. */
+    private static double luminance(RGB rgb) {
+        return (0.2126 * rgb.red + 0.7152 * rgb.green + 0.0722 * rgb.blue) / 255;
+    }
+
+    private static List<Control> tree(Control root) {
+        List<Control> controls = new ArrayList<>();
+        controls.add(root);
+        if (root instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                controls.addAll(tree(child));
+            }
+        }
+        return controls;
+    }
+
+    /** Whether some pixel of what {@code control} shows on screen has exactly {@code colour}. */
+    private static boolean shows(Control control, RGB colour) {
+        Point size = control.getSize();
+        Image image = new Image(control.getDisplay(), size.x, size.y);
+        GC gc = new GC(control);
+        try {
+            gc.copyArea(image, 0, 0);
+            ImageData data = image.getImageData();
+            for (int y = 0; y < data.height; y++) {
+                for (int x = 0; x < data.width; x++) {
+                    if (data.palette.getRGB(data.getPixel(x, y)).equals(colour)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+}
