@@ -3,6 +3,8 @@ package io.noveltylens.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,8 +117,15 @@ class CorpusAndModelChangeTest {
         NoveltyReport report = view.reportPage().report();
         if (view.emptyStateTitle() == null && report != null) {
             models.add(report.modelId());
-        } else if (view.emptyStateTitle() != null) {
-            emptyStates.add(view.emptyStateTitle().replaceAll("\\d+%", "n%")); //$NON-NLS-1$ //$NON-NLS-2$
+        } else if (view.emptyStateTitle() != null
+                && emptyStates.add(view.emptyStateTitle().replaceAll("\\d+%", "n%")) //$NON-NLS-1$ //$NON-NLS-2$
+                && view.emptyStateTitle().startsWith("Rebuilding")) { //$NON-NLS-1$
+            // what the user sees while the index is rebuilt for the new model
+            try {
+                UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-rebuilding"); //$NON-NLS-1$
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

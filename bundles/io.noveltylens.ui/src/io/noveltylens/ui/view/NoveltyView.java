@@ -134,7 +134,8 @@ public final class NoveltyView extends ViewPart {
                 return;
             }
             EngineState now = engines.state();
-            setContentDescription(now instanceof EngineState.Rebuilding rebuilding
+            // over a report only: the empty state says it in full
+            setContentDescription(now instanceof EngineState.Rebuilding rebuilding && showingReport
                     ? NLS.bind(rebuilding.previousAnswers() ? Messages.NoveltyView_rebuildingPrevious
                             : Messages.NoveltyView_rebuildingWaiting, rebuilding.percent())
                     : ""); //$NON-NLS-1$
