@@ -1,5 +1,6 @@
 package io.noveltylens.ui.analysis;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,19 +23,32 @@ import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 /** Turns the preferences into an {@link EngineConfig}: where the model and the index are, and the analysis settings. */
 public final class EngineConfigFactory {
 
-    static final String MODEL_BUNDLE = "io.noveltylens.model.minilm"; //$NON-NLS-1$
+    public static final String MODEL_BUNDLE = "io.noveltylens.model.minilm"; //$NON-NLS-1$
     static final String MODEL_PATH = "models/all-minilm-l6-v2"; //$NON-NLS-1$
     static final String MODEL_INT8_PATH = "models/all-minilm-l6-v2-q"; //$NON-NLS-1$
-    static final String CORPUS_BUNDLE = "io.noveltylens.corpus.default"; //$NON-NLS-1$
+    public static final String CORPUS_BUNDLE = "io.noveltylens.corpus.default"; //$NON-NLS-1$
     static final String CORPUS_PATH = "index"; //$NON-NLS-1$
     static final String CORPUS_SOURCES_PATH = "corpus"; //$NON-NLS-1$
 
+    /** Where a bundle is installed, as a folder or a jar, or null when it is not installed. */
+    @FunctionalInterface
+    public interface BundleLocator {
+        Path locate(String bundleId);
+    }
+
     private final IPreferenceStore store;
     private final Path stateDir;
+    private final BundleLocator bundles;
 
     public EngineConfigFactory(IPreferenceStore store, Path stateDir) {
+        this(store, stateDir, EngineConfigFactory::installed);
+    }
+
+    /** With the shipped model and corpus bundles found by {@code bundles}: for tests without those bundles installed. */
+    public EngineConfigFactory(IPreferenceStore store, Path stateDir, BundleLocator bundles) {
         this.store = store;
         this.stateDir = stateDir;
+        this.bundles = bundles;
     }
 
     /**
@@ -125,13 +139,17 @@ public final class EngineConfigFactory {
     }
 
     /** The shipped model and corpus bundles are installed unpacked (Eclipse-BundleShape: dir), so their entries are files. */
-    private static Path shippedDir(String bundleId, String entry, NoveltyException.Kind kind) throws NoveltyException {
-        Bundle bundle = Platform.getBundle(bundleId);
-        Path dir = bundle == null ? null
-                : FileLocator.getBundleFileLocation(bundle).map(location -> location.toPath().resolve(entry)).orElse(null);
+    private Path shippedDir(String bundleId, String entry, NoveltyException.Kind kind) throws NoveltyException {
+        Path location = bundles.locate(bundleId);
+        Path dir = location == null ? null : location.resolve(entry);
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoveltyException(kind, NLS.bind(Messages.EngineConfigFactory_shippedMissing, bundleId));
         }
         return dir;
+    }
+
+    private static Path installed(String bundleId) {
+        Bundle bundle = Platform.getBundle(bundleId);
+        return bundle == null ? null : FileLocator.getBundleFileLocation(bundle).map(File::toPath).orElse(null);
     }
 }
