@@ -3,16 +3,21 @@ package io.noveltylens.core.embed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 import ai.onnxruntime.OrtEnvironment;
 import io.noveltylens.core.NoveltyException;
@@ -29,11 +34,18 @@ import io.noveltylens.core.NoveltyException;
  * existing regular file is kept only when its size and SHA-256 match the library in the jar. The file names are fixed
  * and checked to resolve inside the folder. Only Linux x86-64 is handled (the platform we ship and test); elsewhere
  * ONNX Runtime keeps its own behaviour.
+ * <p>
+ * Comparing costs a quarter of a second (inflating and hashing 20 MB twice), so a verified extraction is remembered
+ * next to the folder ({@link #VERIFIED}): the jar it came from and each copy's size, time and inode. A start that
+ * finds all of them unchanged trusts the copies, as {@link FileDigests} trusts a model file; anything else, a new
+ * ONNX Runtime jar included, is compared in full again.
  */
 final class OrtNatives {
 
     static final String NATIVE_PATH = "onnxruntime.native.path"; //$NON-NLS-1$
     static final String FOLDER = "onnxruntime"; //$NON-NLS-1$
+    /** Beside the folder, so that the folder holds nothing but the libraries. */
+    static final String VERIFIED = "onnxruntime-verified.properties"; //$NON-NLS-1$
     private static final String RESOURCES = "/ai/onnxruntime/native/linux-x64/"; //$NON-NLS-1$
     /** Loaded in this order by ONNX Runtime: the runtime, then its JNI binding. */
     static final List<String> LIBRARIES = List.of("libonnxruntime.so", "libonnxruntime4j_jni.so"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -62,6 +74,19 @@ final class OrtNatives {
     static Path extract(Path folder) throws IOException {
         Files.createDirectories(folder);
         Path inside = folder.toRealPath();
+        Path verified = inside.resolveSibling(VERIFIED);
+        Properties remembered = new Properties();
+        String stamps = stamps(inside);
+        if (Files.isRegularFile(verified, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(verified, LinkOption.NOFOLLOW_LINKS)) {
+                remembered.load(in);
+            } catch (IllegalArgumentException e) {
+                remembered.clear();
+            }
+            if (stamps != null && stamps.equals(remembered.getProperty("stamps"))) { //$NON-NLS-1$
+                return inside;
+            }
+        }
         for (String library : LIBRARIES) {
             Path target = inside.resolve(library).normalize();
             if (!inside.equals(target.getParent())) {
@@ -69,7 +94,57 @@ final class OrtNatives {
             }
             extract(RESOURCES + library, target);
         }
+        remember(verified, stamps(inside));
         return inside;
+    }
+
+    /**
+     * The jar ONNX Runtime comes from and each copy in {@code folder}, by name, size, time and inode; null when a copy
+     * is missing or the jar cannot be told (then nothing is trusted).
+     */
+    private static String stamps(Path folder) throws IOException {
+        CodeSource source = OrtEnvironment.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        StringBuilder stamps = new StringBuilder(source.getLocation().toString());
+        try {
+            Path jar = Path.of(source.getLocation().toURI());
+            stamps.append('|').append(stamp(jar));
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
+        }
+        for (String library : LIBRARIES) {
+            Path copy = folder.resolve(library);
+            if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            stamps.append('|').append(library).append('=').append(stamp(copy));
+        }
+        return stamps.toString();
+    }
+
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" + attributes.fileKey(); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** Written to a temporary file and renamed, so that a reader never sees half of it. */
+    private static void remember(Path verified, String stamps) throws IOException {
+        if (stamps == null) {
+            return;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("stamps", stamps); //$NON-NLS-1$
+        Path temporary = Files.createTempFile(verified.getParent(), VERIFIED, ".tmp"); //$NON-NLS-1$
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                properties.store(out, "ONNX Runtime libraries verified against their jar"); //$NON-NLS-1$
+            }
+            Files.move(temporary, verified, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static void extract(String resource, Path target) throws IOException {
