@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.density.NeighbourList;
@@ -175,16 +178,35 @@ class SolrCloudIT {
         }
     }
 
+    /** Through ZooKeeper this time, as a cluster's users usually connect. */
     @Test
     @Order(3)
-    void scoreReadsTheCollection() throws Exception {
-        CliProcess.Result score = cli("score", "--solr", solrUrls, "--collection", COLLECTION, "--no-hull", "--json", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+    void scoreReadsTheCollectionThroughZooKeeper() throws Exception {
+        CliProcess.Result score = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, "--no-hull", "--json", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
                 "Call me Ishmael. Whenever I find myself growing grim about the mouth, I take to the sea."); //$NON-NLS-1$
         assertTrue(score.out().contains("mobydick.txt.gz"), score.out()); //$NON-NLS-1$
     }
 
+    /** A corpus passage quoted in a draft is found as a near duplicate, with the collection's provenance. */
     @Test
     @Order(4)
+    void annotateScoresFilesAgainstTheCollection() throws Exception {
+        String quoted = local.passage(local.metadata().passages() / 2).text();
+        Path draft = Files.writeString(Files.createDirectories(WORK.resolve("drafts")).resolve("draft.txt"), //$NON-NLS-1$ //$NON-NLS-2$
+                quoted + "\n\nOur lab's centrifuge hums in B-flat, which the interns find soothing.\n"); //$NON-NLS-1$
+        Path out = WORK.resolve("drafts.jsonl"); //$NON-NLS-1$
+        cli("annotate", "--solr", solrUrls, "--collection", COLLECTION, "--corpus", draft.toString(), "--out", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                out.toString());
+        List<JsonObject> records = Files.readAllLines(out, StandardCharsets.UTF_8).stream()
+                .map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
+        assertEquals(2, records.size());
+        JsonObject quote = records.get(0);
+        assertEquals("NEAR_DUPLICATE", quote.get("verdict").getAsString(), quote.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(quoted, quote.getAsJsonArray("neighbours").get(0).getAsJsonObject().get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    @Order(5)
     void aCollectionFilledWithAnotherModelIsRefused() throws Exception {
         Path int8 = MODELS.resolve("all-minilm-l6-v2-q"); //$NON-NLS-1$
         cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
@@ -206,7 +228,7 @@ class SolrCloudIT {
      * and after the stop answers with ten neighbours, from the replicas on the two other nodes.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void replicasAnswerWhileANodeIsStopped() throws Exception {
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stopped = new AtomicBoolean();

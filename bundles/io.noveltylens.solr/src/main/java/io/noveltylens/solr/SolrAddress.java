@@ -42,6 +42,10 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
         }
         if (solrUrls != null) {
             List<String> urls = split(solrUrls);
+            if (urls.isEmpty()) {
+                throw new NoveltyException(Kind.BAD_INPUT, "--solr is empty: give the base URL of at least one node, " //$NON-NLS-1$
+                        + "http://HOST:8983/solr."); //$NON-NLS-1$
+            }
             for (String url : urls) {
                 if (!url.startsWith("http://") && !url.startsWith("https://")) { //$NON-NLS-1$ //$NON-NLS-2$
                     throw new NoveltyException(Kind.BAD_INPUT, "--solr takes Solr base URLs such as " //$NON-NLS-1$
@@ -51,8 +55,12 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
             return new SolrAddress(urls, List.of(), null, collection);
         }
         int slash = zk.indexOf('/');
-        String chroot = slash < 0 ? null : zk.substring(slash);
-        return new SolrAddress(List.of(), split(slash < 0 ? zk : zk.substring(0, slash)), chroot, collection);
+        List<String> hosts = split(slash < 0 ? zk : zk.substring(0, slash));
+        if (hosts.isEmpty()) {
+            throw new NoveltyException(Kind.BAD_INPUT, "--zk has no host: give the ZooKeeper ensemble as " //$NON-NLS-1$
+                    + "HOST:2181[,HOST:2181...][/solr]."); //$NON-NLS-1$
+        }
+        return new SolrAddress(List.of(), hosts, slash < 0 ? null : zk.substring(slash), collection);
     }
 
     private static List<String> split(String list) {
