@@ -28,6 +28,19 @@ final class EngineLoadJob extends Job {
         setPriority(LONG);
     }
 
+    /**
+     * Loads the hull data (about a second for the default corpus) while the first selections are answered, so that
+     * the first hull readout spends its budget on the passage. A failure here is left to that readout, which
+     * reports it in the view with the fix.
+     */
+    private static void prepareHull(NoveltyEngine engine) {
+        try {
+            engine.prepareHull();
+        } catch (NoveltyException | RuntimeException e) {
+            // reported by the first hull readout, which hits the same cause
+        }
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         IndexPlan plan = null;
@@ -37,6 +50,7 @@ final class EngineLoadJob extends Job {
             EngineConfig config = configs.create(plan);
             NoveltyEngine engine = NoveltyEngine.open(config, new MonitorProgress(monitor));
             service.loaded(this, engine, model, plan);
+            prepareHull(engine);
             return Status.OK_STATUS;
         } catch (NoveltyException e) {
             service.failed(this, e, plan != null && plan.rebuildable());
