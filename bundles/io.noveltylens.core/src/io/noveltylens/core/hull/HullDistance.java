@@ -94,6 +94,7 @@ public final class HullDistance {
         double lower = 0;
         int iterations = 0;
         int sinceFullPass = FULL_PASS_INTERVAL;
+        long passNanos = 0; // the last full pass's duration; the first pass always runs, for a lower bound
         boolean converged = false;
         while (true) {
             double gapSquared = 0;
@@ -111,7 +112,12 @@ public final class HullDistance {
             int toward = working.oracle(corpus, gap, dots);
             boolean subProblemSolved = done((gapDotQuery - dots[toward]) / upper, upper, inside, verdictOnly);
             if (subProblemSolved || sinceFullPass >= FULL_PASS_INTERVAL) {
+                if (passNanos > deadline.remainingNanos()) {
+                    break; // a pass that cannot finish in time would only overrun the budget
+                }
+                long passStart = System.nanoTime();
                 corpus.multiply(gap, dots);
+                passNanos = System.nanoTime() - passStart;
                 toward = argMax(dots);
                 lower = Math.max(lower, (gapDotQuery - dots[toward]) / upper);
                 if (done(lower, upper, inside, verdictOnly)) {

@@ -51,7 +51,13 @@ public final class SubsetLpMembership {
         double lower = 0;
         double upper = Double.POSITIVE_INFINITY;
         List<HullVertex> vertices = List.of();
+        long roundNanos = 0;
         while (true) {
+            if (roundNanos > deadline.remainingNanos()) {
+                // a round that cannot finish in time would only overrun the budget
+                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, vertices);
+            }
+            long roundStart = System.nanoTime();
             int[] rows = subset.stream().mapToInt(Integer::intValue).toArray();
             LpHullMembership.Solution solution = new LpHullMembership(corpus.selectRows(rows), tolerance)
                     .solve(query, deadline);
@@ -87,6 +93,7 @@ public final class SubsetLpMembership {
             }
             added.forEach(row -> member[row] = true);
             subset.addAll(added);
+            roundNanos = System.nanoTime() - roundStart;
         }
     }
 
