@@ -62,8 +62,13 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
                     "Inside the hull of the corpus in all %d principal components tried: an interpolation of the corpus's main directions.", //$NON-NLS-1$
                     depth.depth());
         }
-        String beyond = outside > 0 ? String.format(Locale.ROOT, ", outside from %d on", outside) //$NON-NLS-1$
-                : ", undetermined beyond (time budget)"; //$NON-NLS-1$
+        String beyond = outside > 0 ? String.format(Locale.ROOT, ", outside from %d on", outside) : ""; //$NON-NLS-1$ //$NON-NLS-2$
+        if (!depth.complete()) {
+            // the dimensions between the last proved inside and the first proved outside are open: a bound, not a depth
+            return String.format(Locale.ROOT,
+                    "Extrapolation depth at least %d: inside the hull of the corpus projected on its first %d principal components%s; the dimensions %s were not decided within the time budget.", //$NON-NLS-1$
+                    depth.depth(), depth.depth(), beyond, outside > 0 ? "in between" : "beyond"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
         return String.format(Locale.ROOT,
                 "Extrapolation depth %d: inside the hull of the corpus projected on its first %d principal components%s. It interpolates the corpus's %d main directions and extrapolates beyond them.", //$NON-NLS-1$
                 depth.depth(), depth.depth(), beyond, depth.depth());

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.annotate.AnnotationFile;
@@ -69,6 +68,6 @@ final class AnnotateCommand implements Command {
                   --k N          neighbours (default 10)
                   --hull         add the hull readouts (up to --budget-ms per passage)
                   --budget-ms N  time allowed to the hull readouts per passage (default %d)
-                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis()) + SolrOptions.HELP;
+                """.formatted(EngineOptions.HULL_BUDGET.toMillis()) + SolrOptions.HELP;
     }
 }

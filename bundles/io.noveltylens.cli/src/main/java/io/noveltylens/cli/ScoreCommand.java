@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
-import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
@@ -79,6 +78,6 @@ final class ScoreCommand implements Command {
                   --k N          neighbours (default 10)
                   --no-hull      skip the hull readouts (faster)
                   --budget-ms N  time allowed to the hull readouts per passage (default %d)
-                """.formatted(EngineConfig.DEFAULT_HULL_BUDGET.toMillis()) + SolrOptions.HELP;
+                """.formatted(EngineOptions.HULL_BUDGET.toMillis()) + SolrOptions.HELP;
     }
 }
