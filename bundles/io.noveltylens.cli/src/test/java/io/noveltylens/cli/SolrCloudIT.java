@@ -205,9 +205,13 @@ class SolrCloudIT {
         assertEquals(quoted, quote.getAsJsonArray("neighbours").get(0).getAsJsonObject().get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /**
+     * A collection filled with the int8 model is refused by the CLI and on open, naming that model; a collection that
+     * does not exist is named, with the commands that make it.
+     */
     @Test
     @Order(5)
-    void aCollectionFilledWithAnotherModelIsRefused() throws Exception {
+    void aCollectionOfAnotherModelOrAMissingOneIsRefused() throws Exception {
         Path int8 = MODELS.resolve("all-minilm-l6-v2-q"); //$NON-NLS-1$
         cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
         cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
@@ -221,6 +225,9 @@ class SolrCloudIT {
         NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
                 SolrAddress.parse(solrUrls, null, "int8"), embedder.fingerprint(), embedder.model().dimension())); //$NON-NLS-1$
         assertTrue(refused.getMessage().contains("all-MiniLM-L6-v2-int8"), refused.getMessage()); //$NON-NLS-1$
+        NoveltyException missing = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
+                SolrAddress.parse(solrUrls, null, "missing"), embedder.fingerprint(), embedder.model().dimension())); //$NON-NLS-1$
+        assertTrue(missing.getMessage().contains("Create it with 'novelty solr create"), missing.getMessage()); //$NON-NLS-1$
     }
 
     /**

@@ -14,7 +14,6 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
@@ -78,7 +77,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
             throws NoveltyException {
         CloudSolrClient client = address.connect();
         try {
-            SolrDocumentList found = client.query(new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
+            SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
                     .setFields(SolrFields.METADATA, SolrFields.DENSITY)).getResults();
             if (found.isEmpty()) {
                 throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus " //$NON-NLS-1$ //$NON-NLS-2$
@@ -89,7 +88,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
                     (String) found.get(0).getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
             DensityModel density = DensityModel.read(new DataInputStream(
                     new ByteArrayInputStream(bytes(found.get(0).getFirstValue(SolrFields.DENSITY)))));
-            long passages = client.query(new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0)) //$NON-NLS-1$
+            long passages = SolrReads.query(client, new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0)) //$NON-NLS-1$
                     .getResults().getNumFound();
             if (passages != metadata.passages()) {
                 throw new NoveltyException(Kind.INDEX, "The " + address + " holds " + passages //$NON-NLS-1$ //$NON-NLS-2$
@@ -155,7 +154,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
         SolrDocumentList hits;
         try {
             // a 384-d vector literal is about 4 KB: too long for a URL
-            hits = new QueryRequest(query, SolrRequest.METHOD.POST).process(client).getResults();
+            hits = SolrReads.query(client, query, SolrRequest.METHOD.POST).getResults();
         } catch (SolrServerException | IOException | SolrException e) {
             throw SolrFailures.failed("The nearest-neighbour query", address, e); //$NON-NLS-1$
         }
@@ -214,8 +213,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
                     + " (it has " + metadata.passages() + ")."); //$NON-NLS-1$ //$NON-NLS-2$
         }
         try {
-            SolrDocumentList found = client.query(new SolrQuery(SolrFields.ORDINAL + ":" + ordinal).setFields(fields)) //$NON-NLS-1$
-                    .getResults();
+            SolrDocumentList found = SolrReads.query(client,
+                    new SolrQuery(SolrFields.ORDINAL + ":" + ordinal).setFields(fields)).getResults(); //$NON-NLS-1$
             if (found.isEmpty()) {
                 throw new NoveltyException(Kind.INDEX, "Passage " + ordinal + " is missing from the " + address //$NON-NLS-1$ //$NON-NLS-2$
                         + ". Fill the collection again with 'novelty index'."); //$NON-NLS-1$

@@ -84,9 +84,7 @@ public final class SolrCorpusUploader {
     private void requireCollection(CloudSolrClient client) throws NoveltyException {
         try {
             if (!CollectionAdminRequest.listCollections(client).contains(address.collection())) {
-                throw new NoveltyException(NoveltyException.Kind.INDEX, "There is no " + address //$NON-NLS-1$
-                        + ". Create it first: 'novelty solr create --collection " + address.collection() //$NON-NLS-1$
-                        + " --shards S --replicas R' with the same --solr or --zk."); //$NON-NLS-1$
+                throw SolrFailures.missingCollection(address);
             }
         } catch (SolrServerException | IOException | SolrException e) {
             throw SolrFailures.unreachable(address, e);

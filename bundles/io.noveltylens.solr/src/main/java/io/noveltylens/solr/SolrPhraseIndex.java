@@ -32,7 +32,7 @@ final class SolrPhraseIndex implements PhraseIndex {
         SolrQuery query = new SolrQuery("{!field f=" + SolrFields.TEXT + "}" + String.join(" ", terms)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 .setFields(SolrFields.ORDINAL).setRows(max).setSort(SolrFields.ORDINAL, SolrQuery.ORDER.asc);
         try {
-            SolrDocumentList found = client.query(query).getResults();
+            SolrDocumentList found = SolrReads.query(client, query).getResults();
             int[] ordinals = new int[found.size()];
             for (int i = 0; i < ordinals.length; i++) {
                 ordinals[i] = SolrFields.ordinal(found.get(i));
