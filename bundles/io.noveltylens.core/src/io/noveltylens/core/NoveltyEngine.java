@@ -2,7 +2,6 @@ package io.noveltylens.core;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import io.noveltylens.core.analysis.HullAnalysis;
@@ -84,17 +83,7 @@ public final class NoveltyEngine implements AutoCloseable {
     }
 
     private static LuceneCorpusIndex opened(FutureTask<LuceneCorpusIndex> opening) throws NoveltyException {
-        try {
-            return opening.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoveltyException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException("Opening the corpus index failed", e.getCause()); //$NON-NLS-1$
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
+        return BackgroundResult.await(opening, "Opening the corpus index"); //$NON-NLS-1$
     }
 
     /** The index once its opening has finished, or null if it failed: for closing it after another failure. */

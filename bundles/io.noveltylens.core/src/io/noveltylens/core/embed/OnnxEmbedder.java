@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
@@ -122,15 +123,7 @@ public final class OnnxEmbedder implements Embedder {
     public ModelFingerprint fingerprint() throws NoveltyException {
         ensureOpen();
         try {
-            return fingerprint.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoveltyException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException("Fingerprinting the model failed", e.getCause()); //$NON-NLS-1$
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
+            return BackgroundResult.await(fingerprint, "Fingerprinting the model"); //$NON-NLS-1$
         } catch (CancellationException e) {
             throw new IllegalStateException("The embedder for " + model.id() + " is closed", e); //$NON-NLS-1$ //$NON-NLS-2$
         }

@@ -4,10 +4,11 @@ import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
+import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.export.ReportJson;
@@ -56,12 +57,8 @@ final class ScoreCommand implements Command {
     }
 
     private static NoveltyReport withHull(NoveltyEngine engine, NoveltyReport report, FutureTask<Void> hullData)
-            throws Exception {
-        try {
-            hullData.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+            throws NoveltyException {
+        BackgroundResult.await(hullData, "Loading the hull data"); //$NON-NLS-1$
         return engine.withHull(report, Progress.NONE);
     }
 
