@@ -15,14 +15,15 @@ import io.noveltylens.core.CancelledException;
 /**
  * Queries, sent again when the node answering them goes away mid-request. SolrJ's load balancer tries another
  * replica only before a request is on the wire; a query in flight when its node stops fails with an
- * AsynchronousCloseException (seen in SolrCloudIT's node-stop test). Queries change nothing, so sending them again
- * is safe; by then the client has marked the node dead and asks a live replica.
+ * AsynchronousCloseException (seen in SolrCloudIT's node-stop test), and so does a query whose coordinating node
+ * forwarded it to a replica on the stopping node. Queries change nothing, so sending them again is safe; within a
+ * few seconds the node has left the cluster state and every request goes to live replicas.
  */
 final class SolrReads {
 
-    static final int ATTEMPTS = 3;
-    /** Pause before the second and third try, for a coordinator's view of the live nodes to catch up. */
-    private static final long PAUSE_MILLIS = 100;
+    /** Tries; the pauses between them (0.1, 0.2, 0.4, 0.8, 1.6 s) outlast a node's shutdown in SolrCloudIT. */
+    static final int ATTEMPTS = 6;
+    private static final long FIRST_PAUSE_MILLIS = 100;
 
     private SolrReads() {
     }
@@ -37,12 +38,13 @@ final class SolrReads {
                     throw e;
                 }
             } catch (SolrException e) {
-                // 4xx: the request itself is wrong, and will be wrong again
-                if (attempt == ATTEMPTS || e.code() < 500) {
+                // 4xx: the request itself is wrong, and will be wrong again; a shard that failed behind a live
+                // coordinator comes back as an error with code 500, or 200 (seen in SolrCloudIT)
+                if (attempt == ATTEMPTS || e.code() >= 400 && e.code() < 500) {
                     throw e;
                 }
             }
-            pause(attempt * PAUSE_MILLIS);
+            pause(FIRST_PAUSE_MILLIS << (attempt - 1));
         }
     }
 

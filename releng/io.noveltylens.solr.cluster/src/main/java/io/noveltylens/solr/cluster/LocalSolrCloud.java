@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.solr.cloud.MiniSolrCloudCluster;
@@ -25,7 +26,8 @@ import org.apache.solr.embedded.JettySolrRunner;
  * ready
  * </pre>
  * Commands on standard input: {@code stop I} answers {@code stopped I} once node I is down; {@code start I} restarts
- * it on its old port and answers {@code started I URL} once it is live again; {@code quit} or the end of standard
+ * it on its old port and answers {@code started I URL} once it is live and every replica of every collection is
+ * active again (so that another node can be stopped safely); {@code quit} or the end of standard
  * input (the parent died) shuts the cluster down. A command that cannot be carried out answers {@code error ...}.
  * Logs (warnings and errors) go to standard error.
  */
@@ -80,6 +82,9 @@ public final class LocalSolrCloud {
                 case "start" -> { //$NON-NLS-1$
                     cluster.startJettySolrRunner(runner, true);
                     cluster.waitForNode(runner, NODE_START_TIMEOUT);
+                    for (String collection : cluster.getSolrClient().getClusterState().getCollectionNames()) {
+                        cluster.waitForActiveCollection(collection, NODE_START_TIMEOUT, TimeUnit.SECONDS);
+                    }
                     protocol.println("started " + node + " " + runner.getBaseUrl()); //$NON-NLS-1$ //$NON-NLS-2$
                 }
                 default -> protocol.println("error unknown command '" + words[0] + "'"); //$NON-NLS-1$ //$NON-NLS-2$
