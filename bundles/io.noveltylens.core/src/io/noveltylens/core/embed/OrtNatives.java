@@ -129,21 +129,37 @@ final class OrtNatives {
         return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" + attributes.fileKey(); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
-    /** Written to a temporary file and renamed, so that a reader never sees half of it. */
-    private static void remember(Path verified, String stamps) throws IOException {
+    /**
+     * Written to a temporary file and renamed, so that a reader never sees half of it. Best effort: without it the next
+     * start only compares the libraries again (a read-only cache folder with correct copies must still work).
+     */
+    private static void remember(Path verified, String stamps) {
         if (stamps == null) {
             return;
         }
         Properties properties = new Properties();
         properties.setProperty("stamps", stamps); //$NON-NLS-1$
-        Path temporary = Files.createTempFile(verified.getParent(), VERIFIED, ".tmp"); //$NON-NLS-1$
+        Path temporary = null;
         try {
+            temporary = Files.createTempFile(verified.getParent(), VERIFIED, ".tmp"); //$NON-NLS-1$
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 properties.store(out, "ONNX Runtime libraries verified against their jar"); //$NON-NLS-1$
             }
             Files.move(temporary, verified, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // the next start compares again
         } finally {
-            Files.deleteIfExists(temporary);
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a stray temporary file in our own cache folder is harmless
+            }
         }
     }
 
