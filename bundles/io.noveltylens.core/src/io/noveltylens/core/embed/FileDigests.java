@@ -2,18 +2,12 @@ package io.noveltylens.core.embed;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -37,66 +31,33 @@ final class FileDigests {
     /** The hex SHA-256 of {@code file}'s content. */
     String sha256(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
-        String stamp = stamp(absolute);
+        String stamp = CacheEntries.stamp(absolute);
         Path entry = folder == null ? null : folder.resolve(hex(newDigest().digest(absolute.toString().getBytes(StandardCharsets.UTF_8))));
         String remembered = entry == null ? null : remembered(entry, stamp);
         if (remembered != null) {
             return remembered;
         }
         String computed = hashContent(absolute);
-        if (entry != null && stamp.equals(stamp(absolute))) {
+        if (entry != null && stamp.equals(CacheEntries.stamp(absolute))) {
             remember(entry, absolute, stamp, computed);
         }
         return computed;
     }
 
-    private static String stamp(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" //$NON-NLS-1$ //$NON-NLS-2$
-                + Objects.toString(attributes.fileKey(), "-"); //$NON-NLS-1$
-    }
-
     private static String remembered(Path entry, String stamp) {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
-        String sha256 = properties.getProperty("sha256"); //$NON-NLS-1$
-        boolean valid = stamp.equals(properties.getProperty("stamp")) && sha256 != null //$NON-NLS-1$
+        Properties properties = CacheEntries.read(entry);
+        String sha256 = properties == null ? null : properties.getProperty("sha256"); //$NON-NLS-1$
+        boolean valid = sha256 != null && stamp.equals(properties.getProperty("stamp")) //$NON-NLS-1$
                 && sha256.matches("[0-9a-f]{64}"); //$NON-NLS-1$
         return valid ? sha256 : null;
     }
 
-    /** Written to a temporary file and moved into place, so a reader never sees half an entry. */
     private static void remember(Path entry, Path file, String stamp, String sha256) {
         Properties properties = new Properties();
         properties.setProperty("file", file.toString()); //$NON-NLS-1$
         properties.setProperty("stamp", stamp); //$NON-NLS-1$
         properties.setProperty("sha256", sha256); //$NON-NLS-1$
-        Path temporary = null;
-        try {
-            Files.createDirectories(entry.getParent());
-            temporary = Files.createTempFile(entry.getParent(), "digest", ".tmp"); //$NON-NLS-1$ //$NON-NLS-2$
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(out, null);
-            }
-            try {
-                Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // a read-only cache only means hashing again next time
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // nothing more to clean up
-                }
-            }
-        }
+        CacheEntries.write(entry, properties);
     }
 
     private static String hashContent(Path file) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -75,17 +74,10 @@ final class OrtNatives {
         Files.createDirectories(folder);
         Path inside = folder.toRealPath();
         Path verified = inside.resolveSibling(VERIFIED);
-        Properties remembered = new Properties();
         String stamps = stamps(inside);
-        if (Files.isRegularFile(verified, LinkOption.NOFOLLOW_LINKS)) {
-            try (InputStream in = Files.newInputStream(verified, LinkOption.NOFOLLOW_LINKS)) {
-                remembered.load(in);
-            } catch (IllegalArgumentException e) {
-                remembered.clear();
-            }
-            if (stamps != null && stamps.equals(remembered.getProperty("stamps"))) { //$NON-NLS-1$
-                return inside;
-            }
+        Properties remembered = CacheEntries.read(verified);
+        if (stamps != null && remembered != null && stamps.equals(remembered.getProperty("stamps"))) { //$NON-NLS-1$
+            return inside;
         }
         for (String library : LIBRARIES) {
             Path target = inside.resolve(library).normalize();
@@ -94,7 +86,12 @@ final class OrtNatives {
             }
             extract(RESOURCES + library, target);
         }
-        remember(verified, stamps(inside));
+        String verifiedStamps = stamps(inside);
+        if (verifiedStamps != null) {
+            Properties properties = new Properties();
+            properties.setProperty("stamps", verifiedStamps); //$NON-NLS-1$
+            CacheEntries.write(verified, properties);
+        }
         return inside;
     }
 
@@ -110,7 +107,7 @@ final class OrtNatives {
         StringBuilder stamps = new StringBuilder(source.getLocation().toString());
         try {
             Path jar = Path.of(source.getLocation().toURI());
-            stamps.append('|').append(stamp(jar));
+            stamps.append('|').append(CacheEntries.stamp(jar));
         } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }
@@ -119,48 +116,9 @@ final class OrtNatives {
             if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
                 return null;
             }
-            stamps.append('|').append(library).append('=').append(stamp(copy));
+            stamps.append('|').append(library).append('=').append(CacheEntries.stamp(copy));
         }
         return stamps.toString();
-    }
-
-    private static String stamp(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" + attributes.fileKey(); //$NON-NLS-1$ //$NON-NLS-2$
-    }
-
-    /**
-     * Written to a temporary file and renamed, so that a reader never sees half of it. Best effort: without it the next
-     * start only compares the libraries again (a read-only cache folder with correct copies must still work).
-     */
-    private static void remember(Path verified, String stamps) {
-        if (stamps == null) {
-            return;
-        }
-        Properties properties = new Properties();
-        properties.setProperty("stamps", stamps); //$NON-NLS-1$
-        Path temporary = null;
-        try {
-            temporary = Files.createTempFile(verified.getParent(), VERIFIED, ".tmp"); //$NON-NLS-1$
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                properties.store(out, "ONNX Runtime libraries verified against their jar"); //$NON-NLS-1$
-            }
-            Files.move(temporary, verified, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // the next start compares again
-        } finally {
-            deleteQuietly(temporary);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a stray temporary file in our own cache folder is harmless
-            }
-        }
     }
 
     private static void extract(String resource, Path target) throws IOException {
