@@ -2,7 +2,6 @@ package io.noveltylens.core.hull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import io.noveltylens.core.math.FloatMatrix;
 
@@ -86,31 +85,18 @@ public final class SubsetLpMembership {
             if (lower > inside) {
                 return new HullDistanceResult(HullVerdict.OUTSIDE, lower, upper, inside, 0, true, vertices);
             }
-            List<Integer> added = furthest(along, alongQuery - inside, member);
-            if (added.isEmpty()) {
+            double threshold = alongQuery - inside;
+            int[] added = LargestRows.of(along, ROWS_PER_ROUND, row -> !member[row] && along[row] >= threshold);
+            if (added.length == 0) {
                 // the subset's LP stopped short of its optimum (its deadline): its hyperplane proves nothing new
                 return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, vertices);
             }
-            added.forEach(row -> member[row] = true);
-            subset.addAll(added);
+            for (int row : added) {
+                member[row] = true;
+                subset.add(row);
+            }
             roundNanos = System.nanoTime() - roundStart;
         }
-    }
-
-    /** The non-members with {@code along} at least {@code threshold}, the largest {@link #ROWS_PER_ROUND} of them. */
-    private static List<Integer> furthest(double[] along, double threshold, boolean[] member) {
-        PriorityQueue<Integer> largest = new PriorityQueue<>(ROWS_PER_ROUND + 1,
-                (a, b) -> Double.compare(along[a], along[b]));
-        for (int row = 0; row < along.length; row++) {
-            if (!member[row] && along[row] >= threshold
-                    && (largest.size() < ROWS_PER_ROUND || along[row] > along[largest.peek()])) {
-                largest.add(row);
-                if (largest.size() > ROWS_PER_ROUND) {
-                    largest.poll();
-                }
-            }
-        }
-        return new ArrayList<>(largest);
     }
 
     private static List<HullVertex> inCorpus(List<HullVertex> vertices, int[] rows) {

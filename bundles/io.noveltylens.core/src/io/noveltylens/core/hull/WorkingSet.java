@@ -1,7 +1,6 @@
 package io.noveltylens.core.hull;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 import io.noveltylens.core.math.FloatMatrix;
 
@@ -50,15 +49,8 @@ final class WorkingSet {
 
     /** Adds the non-members with the largest {@code dots} (a full pass's values), up to the growth per pass. */
     void addLargest(double[] dots) {
-        PriorityQueue<Integer> largest = new PriorityQueue<>(growth + 1, (a, b) -> Double.compare(dots[a], dots[b]));
-        for (int row = 0; row < dots.length; row++) {
-            if (!member[row] && (largest.size() < growth || dots[row] > dots[largest.peek()])) {
-                largest.add(row);
-                if (largest.size() > growth) {
-                    largest.poll();
-                }
-            }
+        for (int row : LargestRows.of(dots, growth, row -> !member[row])) {
+            add(row);
         }
-        largest.forEach(this::add);
     }
 }
