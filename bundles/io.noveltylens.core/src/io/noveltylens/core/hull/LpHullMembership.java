@@ -91,8 +91,9 @@ public final class LpHullMembership {
 
         List<HullVertex> vertices = vertices(result, rows);
         double upper = vertices.isEmpty() ? Double.POSITIVE_INFINITY : distanceToCombination(query, vertices);
-        double[] direction = result.getMultipliers().map(duals -> direction(query, duals)).orElse(null);
-        double lower = direction == null ? 0 : Math.max(0, separation(corpus, query, direction));
+        Hyperplane hyperplane = result.getMultipliers().map(duals -> hyperplane(query, duals)).orElse(null);
+        double[] direction = hyperplane == null ? null : hyperplane.direction();
+        double lower = hyperplane == null ? 0 : Math.max(0, hyperplane.separation());
         HullVerdict verdict = lower > inside ? HullVerdict.OUTSIDE
                 : upper <= inside ? HullVerdict.INSIDE : HullVerdict.UNDETERMINED;
         HullDistanceResult outcome = new HullDistanceResult(verdict, lower, upper, inside, 0,
@@ -142,8 +143,10 @@ public final class LpHullMembership {
     /**
      * The multipliers y of the first D constraints as a unit vector, with the sign under which the hyperplane
      * separates best, because it is the direction that matters, not ojAlgo's sign convention; null when they are 0.
+     * One pass over the rows gives both signs' separations: {@code <y, q> - max_i <y, x_i>} and
+     * {@code min_i <y, x_i> - <y, q>}.
      */
-    private double[] direction(double[] query, Access1D<?> duals) {
+    private Hyperplane hyperplane(double[] query, Access1D<?> duals) {
         int dim = query.length;
         if (duals.size() < dim) {
             return null;
@@ -158,15 +161,13 @@ public final class LpHullMembership {
         if (!(norm > 0)) {
             return null;
         }
+        double alongQuery = 0;
         for (int j = 0; j < dim; j++) {
             direction[j] /= norm;
-        }
-        double alongQuery = 0;
-        double max = Double.NEGATIVE_INFINITY;
-        double min = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < dim; j++) {
             alongQuery += direction[j] * query[j];
         }
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < corpus.rows(); i++) {
             double along = corpus.dotRow(i, direction);
             max = Math.max(max, along);
@@ -176,24 +177,16 @@ public final class LpHullMembership {
             for (int j = 0; j < dim; j++) {
                 direction[j] = -direction[j];
             }
+            return new Hyperplane(direction, min - alongQuery);
         }
-        return direction;
+        return new Hyperplane(direction, alongQuery - max);
     }
 
     /**
-     * {@code <y, q> - max_i <y, x_i>} for a unit direction y over the rows of {@code rows}: when positive, a certified
-     * lower bound on the distance from q to their hull.
+     * A unit direction y and {@code <y, q> - max_i <y, x_i>} over this LP's rows: when positive, a certified lower
+     * bound on the distance from q to their hull.
      */
-    static double separation(FloatMatrix rows, double[] query, double[] unitDirection) {
-        double alongQuery = 0;
-        for (int j = 0; j < query.length; j++) {
-            alongQuery += unitDirection[j] * query[j];
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < rows.rows(); i++) {
-            max = Math.max(max, rows.dotRow(i, unitDirection));
-        }
-        return alongQuery - max;
+    private record Hyperplane(double[] direction, double separation) {
     }
 
     /**
