@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +53,7 @@ class DefaultCorpusRecallIT {
                 for (Neighbour neighbour : index.nearest(query.unit(), 10)) {
                     approximate.add(neighbour.ordinal());
                 }
-                for (int exact : exactTopTen(vectors, query.unit())) {
+                for (int exact : ExactSearch.topK(vectors, query.unit(), 10)) {
                     found += approximate.contains(exact) ? 1 : 0;
                 }
             }
@@ -63,19 +62,6 @@ class DefaultCorpusRecallIT {
                     queries.size());
             assertTrue(recall >= 0.98, "recall@10 " + recall); //$NON-NLS-1$
         }
-    }
-
-    private static int[] exactTopTen(float[][] vectors, float[] query) {
-        double[] scores = new double[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            for (int d = 0; d < query.length; d++) {
-                scores[i] += (double) vectors[i][d] * query[d];
-            }
-        }
-        Integer[] order = new Integer[vectors.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        return Arrays.stream(order).limit(10).mapToInt(Integer::intValue).toArray();
     }
 
     private static List<String> lines(Path gzip) throws Exception {

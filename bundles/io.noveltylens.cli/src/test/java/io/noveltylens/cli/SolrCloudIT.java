@@ -140,7 +140,7 @@ class SolrCloudIT {
             solrNanos[q] = middle - start;
             Set<Integer> solrIds = ordinals(fromSolr);
             Set<Integer> localIds = ordinals(fromLocal);
-            for (int exact : exactTopTen(vectors, queries.get(q))) {
+            for (int exact : ExactSearch.topK(vectors, queries.get(q), K)) {
                 solrFound += solrIds.contains(exact) ? 1 : 0;
                 localFound += localIds.contains(exact) ? 1 : 0;
             }
@@ -290,19 +290,6 @@ class SolrCloudIT {
         Set<Integer> ordinals = new HashSet<>();
         neighbours.forEach(neighbour -> ordinals.add(neighbour.ordinal()));
         return ordinals;
-    }
-
-    private static int[] exactTopTen(float[][] vectors, float[] query) {
-        double[] scores = new double[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            for (int d = 0; d < query.length; d++) {
-                scores[i] += (double) vectors[i][d] * query[d];
-            }
-        }
-        Integer[] order = new Integer[vectors.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        return Arrays.stream(order).limit(K).mapToInt(Integer::intValue).toArray();
     }
 
     private static double median(long[] values) {
