@@ -9,10 +9,7 @@ import java.util.List;
 
 import org.eclipse.e4.ui.css.swt.theme.ITheme;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -97,23 +94,14 @@ class DarkThemeTest {
 
     /** Whether some pixel of what {@code control} shows on screen has exactly {@code colour}. */
     private static boolean shows(Control control, RGB colour) {
-        Point size = control.getSize();
-        Image image = new Image(control.getDisplay(), size.x, size.y);
-        GC gc = new GC(control);
-        try {
-            gc.copyArea(image, 0, 0);
-            ImageData data = image.getImageData();
-            for (int y = 0; y < data.height; y++) {
-                for (int x = 0; x < data.width; x++) {
-                    if (data.palette.getRGB(data.getPixel(x, y)).equals(colour)) {
-                        return true;
-                    }
+        ImageData data = UiTestSupport.capture(control);
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                if (data.palette.getRGB(data.getPixel(x, y)).equals(colour)) {
+                    return true;
                 }
             }
-            return false;
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
+        return false;
     }
 }

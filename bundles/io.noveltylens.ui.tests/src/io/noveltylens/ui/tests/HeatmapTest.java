@@ -10,6 +10,7 @@ import java.util.Set;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.preference.PreferenceConverter;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.ITextOperationTarget;
@@ -18,8 +19,12 @@ import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
@@ -56,9 +61,8 @@ class HeatmapTest {
         ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "long.txt", text.toString())); //$NON-NLS-1$ //$NON-NLS-2$
         // the same probe for two seconds with the editor open and no heatmap: what this machine's load costs anyway
         UiThreadProbe idle = new UiThreadProbe(Display.getCurrent());
-        long idleStart = System.nanoTime();
         idle.start();
-        UiTestSupport.runEventLoopUntil(() -> System.nanoTime() - idleStart > 2_000_000_000L);
+        UiTestSupport.runEventLoopFor(2_000);
         long idleStall = idle.stop();
         UiThreadProbe probe = new UiThreadProbe(Display.getCurrent());
         long start = System.nanoTime();
@@ -111,6 +115,30 @@ class HeatmapTest {
         return NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
     }
 
+    /**
+     * The share of the pixels within {@code area} of {@code text} that show {@code colour} (the glyphs take the rest),
+     * once the editor has repainted by itself: GTK paints in a later frame than the one that changed the styles, so
+     * this runs the event loop for up to five seconds (a screenshot taken right after the change showed the old frame).
+     */
+    private static double paintedShare(StyledText text, Rectangle area, RGB colour) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        double share = 0;
+        while (share <= 0.5 && System.currentTimeMillis() < deadline) {
+            UiTestSupport.runEventLoopFor(100);
+            ImageData data = UiTestSupport.capture(text);
+            int matching = 0;
+            for (int y = area.y; y < area.y + area.height; y++) {
+                for (int x = area.x; x < area.x + area.width; x++) {
+                    if (data.palette.getRGB(data.getPixel(x, y)).equals(colour)) {
+                        matching++;
+                    }
+                }
+            }
+            share = matching / (double) (area.width * area.height);
+        }
+        return share;
+    }
+
     private static boolean heatmapAnnotationAt(IAnnotationModel model, int offset) {
         for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
             Annotation annotation = it.next();
@@ -147,6 +175,12 @@ class HeatmapTest {
         StyledText text = ((ITextViewer) editor.getAdapter(ITextOperationTarget.class)).getTextWidget();
         StyleRange first = text.getStyleRangeAtOffset(0);
         assertTrue(first != null && first.background != null, "the echo sentence has a background: " + first); //$NON-NLS-1$
+        assertEquals(0, text.getLineAtOffset(text.getCaretOffset()), "the caret is on the echo sentence's line"); //$NON-NLS-1$
+        RGB echo = PreferenceConverter.getColor(EditorsUI.getPreferenceStore(), "io.noveltylens.heatmap.echo.color"); //$NON-NLS-1$
+        Rectangle sentence = text.getTextBounds(0, TestCorpus.LIBRARY.length() - 1);
+        double painted = paintedShare(text, sentence, echo);
+        assertTrue(painted > 0.5, "the echo colour is painted over the current-line colour on " //$NON-NLS-1$
+                + Math.round(painted * 100) + "% of the sentence's pixels"); //$NON-NLS-1$
         UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap"); //$NON-NLS-1$
 
         Workspace.page().activate(editor);

@@ -77,28 +77,36 @@ final class UiTestSupport {
         }
     }
 
-    /** Saves what {@code control} shows as a PNG under target/screenshots and returns its path. */
-    static Path screenshot(Control control, String name) throws IOException {
-        spin();
+    /** Runs the event loop for {@code millis}, so that widgets paint the frames due in that time. */
+    static void runEventLoopFor(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        runEventLoopUntil(() -> System.nanoTime() >= end);
+    }
+
+    /** What {@code control} shows on screen now, pixel by pixel. */
+    static ImageData capture(Control control) {
         Point size = control.getSize();
         Image image = new Image(control.getDisplay(), size.x, size.y);
         GC gc = new GC(control);
         try {
             gc.copyArea(image, 0, 0);
+            return image.getImageData();
         } finally {
             gc.dispose();
+            image.dispose();
         }
+    }
+
+    /** Saves what {@code control} shows as a PNG under target/screenshots and returns its path. */
+    static Path screenshot(Control control, String name) throws IOException {
+        // GTK paints a change in a later frame: without this, screenshots showed the frame before the last change
+        runEventLoopFor(250);
         Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target", "screenshots"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png"); //$NON-NLS-1$
-        try {
-            ImageData data = image.getImageData();
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { data };
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            image.dispose();
-        }
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { capture(control) };
+        loader.save(file.toString(), SWT.IMAGE_PNG);
         return file;
     }
 
