@@ -24,6 +24,7 @@ final class IndexLayout {
     private static final String WRITE_LOCK = "write.lock"; //$NON-NLS-1$
     private static final String GENERATION_PREFIX = "gen-"; //$NON-NLS-1$
     private static final String TEMPORARY_SUFFIX = ".tmp"; //$NON-NLS-1$
+    private static final String READING = "reading" + TEMPORARY_SUFFIX; //$NON-NLS-1$
 
     private final Path root;
 
@@ -58,6 +59,16 @@ final class IndexLayout {
             number++;
         }
         return Files.createDirectory(temporary(dir));
+    }
+
+    /**
+     * Creates the scratch folder a build reads the corpus's texts into, empty (a killed build may have left one). Under
+     * the write lock, so that it is this build's own.
+     */
+    Path createReadingFolder() throws IOException {
+        Path reading = root.resolve(READING);
+        deleteRecursively(reading);
+        return Files.createDirectories(reading);
     }
 
     /** Makes a complete temporary generation the current one, then deletes the generations it replaces. */
