@@ -29,6 +29,8 @@ import java.util.Map;
 public final class DistinctPassages extends PassageSink implements AutoCloseable {
 
     private static final int PROVENANCE_INTS = 5;
+    /** A passage copied a million times must not bring a batch's provenance objects into memory a million at once. */
+    private static final int MAX_COPIES_PER_BATCH = 1 << 16;
 
     private final Path texts;
     private final FileChannel channel;
@@ -176,16 +178,33 @@ public final class DistinctPassages extends PassageSink implements AutoCloseable
             return ordinal;
         }
 
-        /** The next passages, at most {@code max} of them; empty after the last. */
+        /**
+         * The next passages with their provenance, at most {@code max} of them and fewer when their copies would
+         * exceed {@link #MAX_COPIES_PER_BATCH} provenance records; empty after the last.
+         */
         public List<CorpusPassage> next(int max) throws IOException {
             List<CorpusPassage> batch = new ArrayList<>(Math.min(max, count() - ordinal));
-            for (; batch.size() < max && ordinal < count(); ordinal++) {
-                byte[] utf8 = new byte[in.readInt()];
-                in.readFully(utf8);
-                batch.add(new CorpusPassage(new String(utf8, StandardCharsets.UTF_8), contentHash(ordinal),
-                        sourcesOf(ordinal)));
+            int copies = 0;
+            for (; batch.size() < max && ordinal < count() && copies < MAX_COPIES_PER_BATCH; ordinal++) {
+                batch.add(new CorpusPassage(nextText(), contentHash(ordinal), sourcesOf(ordinal)));
+                copies += batch.getLast().sources().size();
             }
             return batch;
+        }
+
+        /** The texts of the next passages, at most {@code max} of them, for a pass that needs no provenance. */
+        public List<String> nextTexts(int max) throws IOException {
+            List<String> texts = new ArrayList<>(Math.min(max, count() - ordinal));
+            for (; texts.size() < max && ordinal < count(); ordinal++) {
+                texts.add(nextText());
+            }
+            return texts;
+        }
+
+        private String nextText() throws IOException {
+            byte[] utf8 = new byte[in.readInt()];
+            in.readFully(utf8);
+            return new String(utf8, StandardCharsets.UTF_8);
         }
 
         private List<Provenance> sourcesOf(int passage) {

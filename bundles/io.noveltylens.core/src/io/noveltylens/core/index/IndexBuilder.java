@@ -196,6 +196,10 @@ public final class IndexBuilder {
         return Math.min(settings.k(), passages - 1);
     }
 
+    /** A passage the embedding cache lacks. */
+    private record Missing(String contentHash, String text) {
+    }
+
     /**
      * Embeds the passages the cache lacks, reading their texts back a window at a time. Sorting a window by length
      * makes batches of similar length: less padding, and chunks that finish at a steady pace.
@@ -209,12 +213,17 @@ public final class IndexBuilder {
         progress.begin("Embedding " + missing + " of " + passages.count() + " passages", missing); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         if (missing > 0) {
             try (DistinctPassages.Cursor cursor = passages.cursor()) {
-                for (List<CorpusPassage> window = cursor.next(EMBED_WINDOW); !window.isEmpty();
-                        window = cursor.next(EMBED_WINDOW)) {
-                    List<CorpusPassage> toEmbed = new ArrayList<>(
-                            window.stream().filter(p -> cache.get(p.contentHash()) == null).toList());
-                    toEmbed.sort(Comparator.comparingInt(p -> p.text().length()));
-                    embedInChunks(toEmbed, cache, progress);
+                for (int first = 0; first < passages.count(); first += EMBED_WINDOW) {
+                    List<String> texts = cursor.nextTexts(EMBED_WINDOW);
+                    List<Missing> window = new ArrayList<>();
+                    for (int i = 0; i < texts.size(); i++) {
+                        String hash = passages.contentHash(first + i);
+                        if (cache.get(hash) == null) {
+                            window.add(new Missing(hash, texts.get(i)));
+                        }
+                    }
+                    window.sort(Comparator.comparingInt(p -> p.text().length()));
+                    embedInChunks(window, cache, progress);
                 }
             }
         }
@@ -222,13 +231,13 @@ public final class IndexBuilder {
         return missing;
     }
 
-    private void embedInChunks(List<CorpusPassage> missing, EmbeddingCache cache, ProgressSlice progress)
+    private void embedInChunks(List<Missing> missing, EmbeddingCache cache, ProgressSlice progress)
             throws NoveltyException, IOException {
         for (int from = 0; from < missing.size(); from += EMBED_CHUNK) {
             progress.checkCanceled();
-            List<CorpusPassage> chunk = missing.subList(from, Math.min(missing.size(), from + EMBED_CHUNK));
+            List<Missing> chunk = missing.subList(from, Math.min(missing.size(), from + EMBED_CHUNK));
             ProgressSlice chunkProgress = new ProgressSlice(progress, chunk.size());
-            List<Embedding> embeddings = embedder.embedPassages(chunk.stream().map(CorpusPassage::text).toList(),
+            List<Embedding> embeddings = embedder.embedPassages(chunk.stream().map(Missing::text).toList(),
                     chunkProgress);
             chunkProgress.done();
             Map<String, float[]> computed = new LinkedHashMap<>();

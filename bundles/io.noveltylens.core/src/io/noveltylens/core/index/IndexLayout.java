@@ -16,7 +16,8 @@ import java.util.Optional;
  * The folder of a corpus index. Each build writes a complete generation into a {@code gen-N.tmp} folder, renames it to
  * {@code gen-N} and then atomically replaces the one-line {@code CURRENT} file that names the generation readers open.
  * A build that fails, is cancelled or is killed leaves {@code CURRENT} naming the previous, complete generation;
- * leftover {@code .tmp} folders are removed by the next build. The embedding cache lives beside the generations.
+ * leftover {@code .tmp} folders are removed by the next build. The embedding cache lives beside the generations, and
+ * so does {@code reading.tmp}, where a build keeps the corpus's distinct texts while it runs.
  */
 final class IndexLayout {
 
