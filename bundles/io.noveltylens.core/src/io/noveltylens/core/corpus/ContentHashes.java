@@ -48,10 +48,18 @@ final class ContentHashes {
         return HexFormat.of().formatHex(hashes, HASH_BYTES * ordinal, HASH_BYTES * (ordinal + 1));
     }
 
-    /** Forgets the hashes from {@code ordinal} on: a file whose passages were discarded. */
+    /**
+     * Forgets the hashes from {@code ordinal} on: a file whose passages were discarded. They are cleared newest first:
+     * under linear probing the newest entry ends its probe run, so clearing it leaves the table exactly as it was
+     * before that entry came, in time proportional to what is discarded (every prose file discards its first lines).
+     */
     void truncate(int ordinal) {
-        count = ordinal;
-        rehash(slots.length);
+        byte[] hash = new byte[HASH_BYTES];
+        while (count > ordinal) {
+            count--;
+            System.arraycopy(hashes, HASH_BYTES * count, hash, 0, HASH_BYTES);
+            slots[find(hash)] = 0;
+        }
     }
 
     private int find(byte[] hash) {
