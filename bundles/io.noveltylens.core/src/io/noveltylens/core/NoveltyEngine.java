@@ -46,7 +46,7 @@ public final class NoveltyEngine implements AutoCloseable {
         Embedder embedder = null;
         CorpusIndex index = null;
         try {
-            embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir()), config.cacheDir());
+            embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir(), config.cacheDir()), config.cacheDir());
             embedder.prepareQueries();
             progress.worked(1);
             index = opened(opening);
@@ -70,7 +70,7 @@ public final class NoveltyEngine implements AutoCloseable {
 
     /** An engine over the corpus {@code corpus} opens (a SolrCloud collection) instead of config's index folder. */
     public static NoveltyEngine open(EngineConfig config, CorpusIndexOpener corpus) throws NoveltyException {
-        Embedder embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir()), config.cacheDir());
+        Embedder embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir(), config.cacheDir()), config.cacheDir());
         try {
             embedder.prepareQueries();
             CorpusIndex index = corpus.open(embedder.fingerprint(), embedder.model().dimension());

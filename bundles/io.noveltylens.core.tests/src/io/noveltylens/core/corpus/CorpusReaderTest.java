@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.noveltylens.core.NoveltyException;
-import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SkippedSource.Reason;
 
 /** Reading sources into passages: formats, provenance that points at the exact text, and files that are skipped. */
@@ -27,15 +26,15 @@ class CorpusReaderTest {
 
     private final CorpusReader reader = new CorpusReader(new PassageSplitter(150), 1 << 20);
 
-    private CorpusReadResult read(Path... roots) throws NoveltyException {
-        return reader.read(List.of(roots), Progress.NONE);
+    private ReadCorpus read(Path... roots) throws NoveltyException, IOException {
+        return ReadCorpus.read(reader, List.of(roots));
     }
 
     @Test
     void paragraphsKeepOffsetsAndLinesThatPointAtTheirText() throws Exception {
         String text = "# Title line here\n\nFirst paragraph has\ntwo lines of text.\n\n\nSecond paragraph, alone.\n"; //$NON-NLS-1$
         Path file = Files.writeString(dir.resolve("notes.md"), text); //$NON-NLS-1$
-        CorpusReadResult result = read(file);
+        ReadCorpus result = read(file);
         assertEquals(List.of("# Title line here", "First paragraph has two lines of text.", "Second paragraph, alone."), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 result.passages().stream().map(CorpusPassage::text).toList());
         Provenance second = result.passages().get(1).sources().get(0);
@@ -50,7 +49,7 @@ class CorpusReaderTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write("one passage on this line\nanother passage on that line\nshort\n".getBytes(StandardCharsets.UTF_8)); //$NON-NLS-1$
         }
-        CorpusReadResult result = read(file);
+        ReadCorpus result = read(file);
         assertEquals(List.of("one passage on this line", "another passage on that line"), //$NON-NLS-1$ //$NON-NLS-2$
                 result.passages().stream().map(CorpusPassage::text).toList(), "'short' has fewer than 3 words"); //$NON-NLS-1$
         assertEquals(2, result.passages().get(1).sources().get(0).line());
@@ -61,7 +60,7 @@ class CorpusReaderTest {
         String sentence = "This sentence has exactly eight words in it. "; //$NON-NLS-1$
         Path file = Files.writeString(dir.resolve("long.txt"), sentence.repeat(40) + "\n\nTail paragraph of words.\n"); //$NON-NLS-1$ //$NON-NLS-2$
         CorpusReader small = new CorpusReader(new PassageSplitter(50), 1 << 20);
-        List<CorpusPassage> passages = small.read(List.of(file), Progress.NONE).passages();
+        List<CorpusPassage> passages = ReadCorpus.read(small, List.of(file)).passages();
         // 40 eight-word sentences, at most 50 words a passage: six identical runs of 6 sentences (48 words), stored
         // once, then the 4-sentence remainder, then the tail paragraph
         assertEquals(3, passages.size());
@@ -76,7 +75,7 @@ class CorpusReaderTest {
                 "{\"id\":\"2\",\"text\":\"a passage with no declared source\"}", //$NON-NLS-1$
                 "not json at all", //$NON-NLS-1$
                 "{\"id\":\"3\",\"text\":42}")); //$NON-NLS-1$
-        CorpusReadResult result = read(file);
+        ReadCorpus result = read(file);
         assertEquals(2, result.passages().size());
         assertEquals("https://example.org/p", result.passages().get(0).sources().get(0).source()); //$NON-NLS-1$
         Provenance own = result.passages().get(1).sources().get(0);
@@ -108,7 +107,7 @@ class CorpusReaderTest {
         Files.write(dir.resolve("big.txt"), new byte[(1 << 20) + 1]); //$NON-NLS-1$
         Files.writeString(dir.resolve("program.class"), "not text"); //$NON-NLS-1$ //$NON-NLS-2$
         Files.writeString(dir.resolve(".hidden.txt"), "hidden files are not part of a corpus"); //$NON-NLS-1$ //$NON-NLS-2$
-        CorpusReadResult result = read(dir);
+        ReadCorpus result = read(dir);
         assertEquals(List.of("a perfectly good passage of text"), //$NON-NLS-1$
                 result.passages().stream().map(CorpusPassage::text).toList());
         assertEquals(List.of(Reason.BINARY, Reason.INVALID_ENCODING, Reason.EMPTY, Reason.TOO_LARGE,
@@ -131,7 +130,7 @@ class CorpusReaderTest {
         Path folder = Files.createDirectories(dir.resolve("folder")); //$NON-NLS-1$
         Files.writeString(folder.resolve("text.txt"), "some passage of words here"); //$NON-NLS-1$ //$NON-NLS-2$
         Files.createSymbolicLink(folder.resolve("loop"), folder);
-        CorpusReadResult result = read(folder);
+        ReadCorpus result = read(folder);
         assertEquals(1, result.passages().size());
         assertTrue(result.skipped().stream().anyMatch(s -> s.reason() == Reason.LINK_LOOP), result.skipped().toString());
     }
@@ -144,12 +143,12 @@ class CorpusReaderTest {
         Files.writeString(drafts.resolve("draft.md"), "a draft that the exclude pattern leaves out"); //$NON-NLS-1$ //$NON-NLS-2$
         CorpusReader filtered = new CorpusReader(new PassageSplitter(150), 1 << 20,
                 SourceFilter.parse("*.md", "drafts/**")); //$NON-NLS-1$ //$NON-NLS-2$
-        CorpusReadResult result = filtered.read(List.of(dir), Progress.NONE);
+        ReadCorpus result = ReadCorpus.read(filtered, List.of(dir));
         assertEquals(List.of("the chapter that belongs to the corpus"), //$NON-NLS-1$
                 result.passages().stream().map(CorpusPassage::text).toList());
         assertEquals(List.of(), result.skipped(), "left-out files are not reported as skipped"); //$NON-NLS-1$
         assertEquals(3, read(dir).passages().size(), "without patterns every supported file is read"); //$NON-NLS-1$
-        assertEquals(1, filtered.read(List.of(dir.resolve("notes.txt")), Progress.NONE).passages().size(), //$NON-NLS-1$
+        assertEquals(1, ReadCorpus.read(filtered, List.of(dir.resolve("notes.txt"))).passages().size(), //$NON-NLS-1$
                 "a file given by name is always read"); //$NON-NLS-1$
     }
 

@@ -41,44 +41,44 @@ class ModelDescriptorValidationTest {
 
     @Test
     void folderWithoutDescriptor() {
-        assertRefused(() -> ModelDescriptor.load(dir), "No model descriptor", "novelty-model.json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> load(dir), "No model descriptor", "novelty-model.json"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Test
     void descriptorThatIsNotJson() throws IOException {
         Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\", "); //$NON-NLS-1$
-        assertRefused(() -> ModelDescriptor.load(dir), "not valid JSON"); //$NON-NLS-1$
+        assertRefused(() -> load(dir), "not valid JSON"); //$NON-NLS-1$
     }
 
     @Test
     void missingOnnxFile() throws IOException {
         writeDescriptor("\"missing.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertRefused(() -> ModelDescriptor.load(dir), "missing.onnx", "missing or unreadable"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> load(dir), "missing.onnx", "missing or unreadable"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Test
     void missingRequiredField() throws IOException {
         Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\"}"); //$NON-NLS-1$
-        assertRefused(() -> ModelDescriptor.load(dir), "\"onnx\" is missing"); //$NON-NLS-1$
+        assertRefused(() -> load(dir), "\"onnx\" is missing"); //$NON-NLS-1$
     }
 
     @Test
     void unknownPooling() throws IOException {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MAX\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> ModelDescriptor.load(dir), "\"MAX\"", "MEAN", "CLS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertRefused(() -> load(dir), "\"MAX\"", "MEAN", "CLS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
     @Test
     void maxTokensBeyondThePositionTable() throws IOException {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> ModelDescriptor.load(dir), "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> load(dir), "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** A declared dimension skips loading the model in load(); the embedder's first session then checks it. */
     @Test
     void declaredDimensionIsCheckedByTheFirstSession() throws Exception {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", 100); //$NON-NLS-1$ //$NON-NLS-2$
-        ModelDescriptor declared = ModelDescriptor.load(dir);
+        ModelDescriptor declared = load(dir);
         assertEquals(100, declared.dimension());
         try (OnnxEmbedder embedder = OnnxEmbedder.open(declared, TestModels.cacheDir())) {
             assertRefused(() -> embedder.embedQuery("A sentence."), "produces vectors of dimension 384", //$NON-NLS-1$ //$NON-NLS-2$
@@ -91,7 +91,7 @@ class ModelDescriptorValidationTest {
     @Test
     void declaredDimensionStillChecksMaxTokensBeforeFirstUse() throws Exception {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state", 384); //$NON-NLS-1$ //$NON-NLS-2$
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(dir), TestModels.cacheDir())) {
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(load(dir), TestModels.cacheDir())) {
             assertRefused(embedder::prepareQueries, "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
         }
     }
@@ -99,26 +99,26 @@ class ModelDescriptorValidationTest {
     @Test
     void negativeDeclaredDimension() throws IOException {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", -1); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> ModelDescriptor.load(dir), "\"dimension\" is -1"); //$NON-NLS-1$
+        assertRefused(() -> load(dir), "\"dimension\" is -1"); //$NON-NLS-1$
     }
 
     @Test
     void maxTokensTooSmallForText() throws IOException {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 2, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> ModelDescriptor.load(dir), "\"maxTokens\" is 2"); //$NON-NLS-1$
+        assertRefused(() -> load(dir), "\"maxTokens\" is 2"); //$NON-NLS-1$
     }
 
     @Test
     void fileThatIsNotOnnx() throws IOException {
         Files.writeString(dir.resolve("model.onnx"), "<html>404 Not Found</html>"); //$NON-NLS-1$ //$NON-NLS-2$
         writeDescriptor("\"model.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertRefused(() -> ModelDescriptor.load(dir), "cannot load the model", "model.onnx"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> load(dir), "cannot load the model", "model.onnx"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Test
     void outputNameTheGraphDoesNotHave() throws IOException {
         writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "sentence_embedding"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> ModelDescriptor.load(dir), "no output named 'sentence_embedding'", //$NON-NLS-1$
+        assertRefused(() -> load(dir), "no output named 'sentence_embedding'", //$NON-NLS-1$
                 "last_hidden_state"); //$NON-NLS-1$
     }
 
@@ -126,7 +126,7 @@ class ModelDescriptorValidationTest {
     void graphThatIsNotASentenceEncoder() throws IOException {
         Files.write(dir.resolve("add.onnx"), addModel()); //$NON-NLS-1$
         writeDescriptor("\"add.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "y"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertRefused(() -> ModelDescriptor.load(dir), "takes the inputs [x]", "input_ids"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> load(dir), "takes the inputs [x]", "input_ids"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Test
@@ -137,6 +137,10 @@ class ModelDescriptorValidationTest {
                 fp32.normalize(), fp32.maxTokens(), "", "", fp32.outputName(), 1, fp32.dimension()); //$NON-NLS-1$ //$NON-NLS-2$
         assertRefused(() -> OnnxEmbedder.open(broken, TestModels.cacheDir()).close(), "Cannot load the tokenizer", //$NON-NLS-1$
                 "tokenizer.json"); //$NON-NLS-1$
+    }
+
+    private static ModelDescriptor load(Path dir) throws NoveltyException {
+        return ModelDescriptor.load(dir, TestModels.cacheDir());
     }
 
     private static void assertRefused(Executable load, String... phrases) {

@@ -47,7 +47,7 @@ public final class TestModels {
     public static synchronized ModelDescriptor descriptor(String name) throws NoveltyException {
         ModelDescriptor descriptor = DESCRIPTORS.get(name);
         if (descriptor == null) {
-            descriptor = ModelDescriptor.load(modelDir(name));
+            descriptor = ModelDescriptor.load(modelDir(name), cacheDir());
             DESCRIPTORS.put(name, descriptor);
         }
         return descriptor;

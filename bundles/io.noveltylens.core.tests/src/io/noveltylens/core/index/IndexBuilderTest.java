@@ -161,6 +161,30 @@ class IndexBuilderTest {
     }
 
     @Test
+    void aCacheCompactionThatFailsAfterPublishingSaysTheNewIndexIsInUse() throws Exception {
+        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        Files.writeString(corpus.resolve("b.txt"), lines("beta", 25)); //$NON-NLS-1$ //$NON-NLS-2$
+        build(model);
+        Files.delete(corpus.resolve("b.txt")); //$NON-NLS-1$
+        // a folder where compaction writes its temporary copy: opening it for writing fails like a full disk
+        Path cache = new IndexLayout(index).embeddingCache(model.fingerprint().onnxSha256());
+        Files.createDirectory(cache.resolveSibling(cache.getFileName() + ".tmp")); //$NON-NLS-1$
+
+        NoveltyException failed = assertThrows(NoveltyException.class, () -> build(model));
+        assertEquals(NoveltyException.Kind.IO, failed.kind());
+        assertTrue(failed.getMessage().contains("is built and in use"), failed.getMessage()); //$NON-NLS-1$
+        assertFalse(failed.getMessage().contains("previous index is unchanged"), failed.getMessage()); //$NON-NLS-1$
+        try (LuceneCorpusIndex opened = open(index, model)) {
+            assertEquals(40, opened.metadata().passages(), "the new index is the current one"); //$NON-NLS-1$
+        }
+        assertFalse(Files.exists(cache.resolveSibling(cache.getFileName() + ".tmp")), "the failed copy is removed"); //$NON-NLS-1$ //$NON-NLS-2$
+        int embeddedBefore = model.embeddedCount();
+        Files.writeString(corpus.resolve("c.txt"), lines("gamma", 5)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(5, build(model).embedded(), "the uncompacted cache still serves every kept passage"); //$NON-NLS-1$
+        assertEquals(embeddedBefore + 5, model.embeddedCount());
+    }
+
+    @Test
     void refusesAnIndexBuiltByAnotherModelAndNamesIt() throws Exception {
         build(new HashingEmbedder("first-model")); //$NON-NLS-1$
         NoveltyException refused = assertThrows(NoveltyException.class,

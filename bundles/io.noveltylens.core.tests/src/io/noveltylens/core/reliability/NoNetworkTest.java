@@ -52,7 +52,7 @@ class NoNetworkTest {
                 Ships passed without stopping, their lights moving slowly along the horizon.
                 """); //$NON-NLS-1$
         // a fresh embedder, not the shared test one, so that model and tokenizer loading happen under the guard
-        ModelDescriptor model = ModelDescriptor.load(TestModels.modelDir(TestModels.FP32));
+        ModelDescriptor model = ModelDescriptor.load(TestModels.modelDir(TestModels.FP32), TestModels.cacheDir());
         try (OnnxEmbedder embedder = OnnxEmbedder.open(model, dir.resolve("cache"))) { //$NON-NLS-1$
             new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(corpus), dir.resolve("index"), //$NON-NLS-1$
                     Progress.NONE);

@@ -1,22 +1,17 @@
 package io.noveltylens.core.corpus;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -34,6 +29,9 @@ import io.noveltylens.core.Progress;
  */
 public final class CorpusReader {
 
+    /** Readings of one file before it counts as changing too often to be read (each reading checks its layout). */
+    private static final int READ_ATTEMPTS = 3;
+
     private final PassageSplitter splitter;
     private final long maxFileBytes;
     private final SourceFilter filter;
@@ -49,35 +47,36 @@ public final class CorpusReader {
         this.filter = filter;
     }
 
-    public CorpusReadResult read(List<Path> roots, Progress progress) throws NoveltyException {
+    /**
+     * Reads every source into {@code scratch} (a folder private to this read), de-duplicated, a file at a time: memory
+     * holds one buffer of a file, one paragraph and the hashes and provenance of {@link DistinctPassages}, never the
+     * texts. Progress counts KiB of the files as stored; a cancellation stops within a fraction of a second, also
+     * inside a large file. The caller closes the result, which deletes the texts file.
+     */
+    public CorpusReadResult read(List<Path> roots, Path scratch, Progress progress)
+            throws NoveltyException, IOException {
         List<SkippedSource> skipped = new ArrayList<>();
         List<Path> files = sourceFiles(roots, skipped);
-        progress.begin("Reading corpus", files.size()); //$NON-NLS-1$
-        Map<String, Builder> distinct = new LinkedHashMap<>();
+        progress.begin("Reading corpus", kibibytes(files)); //$NON-NLS-1$
         List<SourceDigest> digests = new ArrayList<>();
-        int passagesRead = 0;
-        for (Path file : files) {
-            progress.checkCanceled();
-            progress.subTask(file.getFileName().toString());
-            List<Passage> passages = readFile(file, skipped, digests);
-            passagesRead += passages.size();
-            for (Passage passage : passages) {
-                String text = TextNormalization.collapseWhitespace(passage.text());
-                distinct.computeIfAbsent(text, Builder::new).sources.add(passage.provenance());
+        DistinctPassages passages = new DistinctPassages(scratch);
+        try {
+            for (Path file : files) {
+                progress.checkCanceled();
+                progress.subTask(file.getFileName().toString());
+                readFile(file, passages, skipped, digests, progress);
             }
-            progress.worked(1);
+            return new CorpusReadResult(passages, digests, skipped);
+        } catch (IOException | RuntimeException e) {
+            passages.close();
+            throw e;
         }
-        List<CorpusPassage> result = new ArrayList<>(distinct.size());
-        for (Builder builder : distinct.values()) {
-            result.add(new CorpusPassage(builder.text, TextNormalization.sha256(builder.text), builder.sources));
-        }
-        return new CorpusReadResult(result, digests, skipped, passagesRead);
     }
 
     /**
      * The files under {@code roots} that {@link #read} would read, in its order; sources that cannot be listed or have
      * no text format are added to {@code skipped}. With {@link #passages(Path, List)}, for callers that handle one
-     * file at a time (the annotator) instead of holding a whole de-duplicated corpus.
+     * file at a time (the annotator) instead of a whole de-duplicated corpus.
      */
     public List<Path> sourceFiles(List<Path> roots, List<SkippedSource> skipped) throws NoveltyException {
         List<Path> files = new ArrayList<>();
@@ -92,16 +91,38 @@ public final class CorpusReader {
      * normalisation); an unreadable file gives none and is added to {@code skipped}.
      */
     public List<Passage> passages(Path file, List<SkippedSource> skipped) {
-        return readFile(file, skipped, new ArrayList<>());
+        PassageList list = new PassageList();
+        try {
+            readFile(file, list, skipped, new ArrayList<>(), Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a list does not fail", e); //$NON-NLS-1$
+        }
+        return list.passages;
     }
 
-    private static final class Builder {
-        final String text;
-        final List<Provenance> sources = new ArrayList<>(1);
+    /** One file's passages in memory, for {@link #passages(Path, List)}. */
+    private static final class PassageList extends PassageSink {
+        final List<Passage> passages = new ArrayList<>();
 
-        Builder(String text) {
-            this.text = text;
+        @Override
+        void beginFile() {
+            passages.clear();
         }
+
+        @Override
+        void add(Passage passage) {
+            passages.add(passage);
+        }
+
+        @Override
+        void discardFile() {
+            passages.clear();
+        }
+    }
+
+    /** How many passages a reading of a file gave, and whether the layout it assumed (lines or paragraphs) held. */
+    private record FileRead(int passages, boolean layoutHeld) {
+        static final FileRead WRONG_LAYOUT = new FileRead(0, false);
     }
 
     private void collect(Path root, List<Path> files, List<SkippedSource> skipped) throws NoveltyException {
@@ -158,65 +179,141 @@ public final class CorpusReader {
         files.sort(null);
     }
 
+    /** The KiB of the files as stored: the reading progress's total. */
+    private static int kibibytes(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file) >> 10;
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
     private static boolean isHidden(Path path) {
         return path.getFileName() != null && path.getFileName().toString().startsWith("."); //$NON-NLS-1$
     }
 
-    private List<Passage> readFile(Path file, List<SkippedSource> skipped, List<SourceDigest> digests) {
+    /**
+     * Reads one file into {@code sink}. A text file without any blank line is one passage per line, otherwise it is
+     * paragraphs: that is a property of the whole file, so a text file is first read as lines and read again as
+     * paragraphs at its first blank line (which in prose comes within the first lines). Each reading checks the
+     * layout it assumed, so a file changed between two readings is read again rather than cut the wrong way.
+     *
+     * @throws IOException only when the sink fails (the scratch folder); a source that fails is skipped
+     */
+    private void readFile(Path file, PassageSink sink, List<SkippedSource> skipped, List<SourceDigest> digests,
+            Progress progress) throws IOException {
         String source = file.toString();
-        String name = file.getFileName().toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > maxFileBytes) {
-                skipped.add(new SkippedSource(source, SkippedSource.Reason.TOO_LARGE, size + " bytes; the limit is " //$NON-NLS-1$
-                        + maxFileBytes + ": split the file")); //$NON-NLS-1$
-                return List.of();
-            }
-            bytes = Files.readAllBytes(file);
-            if (SourceFormat.isGzip(name)) {
-                try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-                    bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+        SourceFormat format = SourceFormat.of(file.getFileName().toString()).orElseThrow();
+        boolean paragraphs = false;
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            sink.beginFile();
+            try (SourceText text = SourceText.open(file, maxFileBytes, progress)) {
+                FileRead read = switch (format) {
+                    case JSONL -> jsonLines(source, text, sink, skipped);
+                    case HTML -> html(source, text, sink);
+                    case TEXT -> paragraphs ? paragraphs(source, text, sink) : lines(source, text, sink);
+                };
+                if (read.layoutHeld()) {
+                    digests.add(new SourceDigest(source, text.finish(), read.passages()));
+                    return;
                 }
-                if (bytes.length > maxFileBytes) {
-                    skipped.add(new SkippedSource(source, SkippedSource.Reason.TOO_LARGE,
-                            "more than " + maxFileBytes + " bytes uncompressed")); //$NON-NLS-1$ //$NON-NLS-2$
-                    return List.of();
-                }
+            } catch (SourceText.Unreadable e) {
+                sink.discardFile();
+                skipped.add(new SkippedSource(source, e.reason, e.getMessage()));
+                return;
             }
-        } catch (AccessDeniedException e) {
-            skipped.add(new SkippedSource(source, SkippedSource.Reason.UNREADABLE, "permission denied")); //$NON-NLS-1$
-            return List.of();
-        } catch (NoSuchFileException e) {
-            skipped.add(new SkippedSource(source, SkippedSource.Reason.UNREADABLE, "deleted while reading")); //$NON-NLS-1$
-            return List.of();
-        } catch (IOException e) {
-            skipped.add(new SkippedSource(source, SkippedSource.Reason.UNREADABLE, String.valueOf(e.getMessage())));
-            return List.of();
+            sink.discardFile();
+            paragraphs = !paragraphs;
         }
-        SourceDecoder.Decoded decoded = SourceDecoder.decode(bytes);
-        if (decoded.text() == null) {
-            skipped.add(new SkippedSource(source, decoded.failure(), decoded.detail()));
-            return List.of();
-        }
-        String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n'); //$NON-NLS-1$ //$NON-NLS-2$
-        SourceFormat format = SourceFormat.of(name).orElseThrow();
-        List<Passage> passages = format == SourceFormat.JSONL ? jsonLines(source, text, skipped)
-                : spans(source, text, format);
-        digests.add(new SourceDigest(source, TextNormalization.sha256(bytes), passages.size()));
-        return passages;
+        skipped.add(new SkippedSource(source, SkippedSource.Reason.UNREADABLE,
+                "it kept changing while being read; build again when it is saved")); //$NON-NLS-1$
     }
 
-    private List<Passage> spans(String source, String text, SourceFormat format) {
-        String visible = format == SourceFormat.HTML ? HtmlText.blankOutMarkup(text) : text;
-        List<TextSpan> spans = hasBlankLine(visible) ? splitter.paragraphs(visible) : splitter.lines(visible);
-        LineIndex lines = new LineIndex(text);
-        List<Passage> passages = new ArrayList<>(spans.size());
+    private FileRead lines(String source, SourceText text, PassageSink sink) throws IOException, SourceText.Unreadable {
+        int passages = 0;
+        for (String line = text.nextLine(); line != null; line = text.nextLine()) {
+            if (isBlankLine(line, text)) {
+                return FileRead.WRONG_LAYOUT;
+            }
+            passages += add(source, line, text.lineStart(), text.lineNumber(), sink);
+        }
+        return new FileRead(passages, true);
+    }
+
+    private FileRead paragraphs(String source, SourceText text, PassageSink sink)
+            throws IOException, SourceText.Unreadable {
+        StringBuilder paragraph = new StringBuilder();
+        int start = -1;
+        int firstLine = 0;
+        int passages = 0;
+        boolean blankLineSeen = false;
+        for (String line = text.nextLine(); line != null; line = text.nextLine()) {
+            if (line.isBlank()) {
+                blankLineSeen |= isBlankLine(line, text);
+                if (start >= 0) {
+                    passages += add(source, paragraph.toString(), start, firstLine, sink);
+                    paragraph.setLength(0);
+                    start = -1;
+                }
+                continue;
+            }
+            if (start < 0) {
+                start = text.lineStart();
+                firstLine = text.lineNumber();
+            }
+            paragraph.append(line);
+            if (text.terminated()) {
+                paragraph.append('\n');
+            }
+        }
+        if (start >= 0) {
+            passages += add(source, paragraph.toString(), start, firstLine, sink);
+        }
+        return new FileRead(passages, blankLineSeen);
+    }
+
+    /** A blank line that separates paragraphs: ended by a line break, and not the first line of the file. */
+    private static boolean isBlankLine(String line, SourceText text) {
+        return text.terminated() && text.lineStart() > 0 && line.isBlank();
+    }
+
+    /** Adds the passages of a paragraph or line that starts at {@code offset}, on line {@code firstLine}. */
+    private int add(String source, String block, int offset, int firstLine, PassageSink sink) throws IOException {
+        List<TextSpan> spans = splitter.split(block);
+        int line = firstLine;
+        int scanned = 0;
         for (TextSpan span : spans) {
-            passages.add(new Passage(span.of(visible),
+            for (; scanned < span.start(); scanned++) {
+                line += block.charAt(scanned) == '\n' ? 1 : 0;
+            }
+            sink.add(new Passage(span.of(block),
+                    new Provenance(source, offset + span.start(), offset + span.end(), line)));
+        }
+        return spans.size();
+    }
+
+    /** HTML is read whole (up to the file size limit): markup such as scripts and comments spans lines. */
+    private FileRead html(String source, SourceText text, PassageSink sink) throws IOException, SourceText.Unreadable {
+        StringBuilder whole = new StringBuilder();
+        for (String line = text.nextLine(); line != null; line = text.nextLine()) {
+            whole.append(line);
+            if (text.terminated()) {
+                whole.append('\n');
+            }
+        }
+        String html = whole.toString();
+        String visible = HtmlText.blankOutMarkup(html);
+        List<TextSpan> spans = hasBlankLine(visible) ? splitter.paragraphs(visible) : splitter.lines(visible);
+        LineIndex lines = new LineIndex(html);
+        for (TextSpan span : spans) {
+            sink.add(new Passage(span.of(visible),
                     new Provenance(source, span.start(), span.end(), lines.lineOf(span.start()))));
         }
-        return passages;
+        return new FileRead(spans.size(), true);
     }
 
     private static boolean hasBlankLine(String text) {
@@ -234,38 +331,34 @@ public final class CorpusReader {
         return false;
     }
 
-    private List<Passage> jsonLines(String source, String text, List<SkippedSource> skipped) {
-        List<Passage> passages = new ArrayList<>();
+    private FileRead jsonLines(String source, SourceText text, PassageSink sink, List<SkippedSource> skipped)
+            throws IOException, SourceText.Unreadable {
+        int passages = 0;
         int malformed = 0;
         int firstMalformedLine = 0;
-        int lineStart = 0;
-        for (int line = 1; lineStart < text.length(); line++) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
+        for (String json = text.nextLine(); json != null; json = text.nextLine()) {
+            if (json.isBlank()) {
+                continue;
             }
-            String json = text.substring(lineStart, lineEnd);
-            if (!json.isBlank()) {
-                Passage passage = jsonPassage(source, json, lineStart, line);
-                if (passage == null) {
-                    malformed++;
-                    firstMalformedLine = firstMalformedLine == 0 ? line : firstMalformedLine;
-                } else if (PassageSplitter.wordCount(passage.text(), 0, passage.text().length())
-                        >= PassageSplitter.MIN_WORDS) {
-                    passages.add(passage);
-                }
+            Passage passage = jsonPassage(source, json, text.lineStart(), text.lineNumber());
+            if (passage == null) {
+                malformed++;
+                firstMalformedLine = firstMalformedLine == 0 ? text.lineNumber() : firstMalformedLine;
+            } else if (PassageSplitter.wordCount(passage.text(), 0, passage.text().length())
+                    >= PassageSplitter.MIN_WORDS) {
+                sink.add(passage);
+                passages++;
             }
-            lineStart = lineEnd + 1;
         }
         if (malformed > 0) {
             skipped.add(new SkippedSource(source, SkippedSource.Reason.MALFORMED_JSONL, malformed
                     + " line(s) without a JSON object with a string \"text\", first at line " + firstMalformedLine)); //$NON-NLS-1$
         }
-        return passages;
+        return new FileRead(passages, true);
     }
 
     /** A passage from one JSON Lines record; its declared "source", if any, replaces the file as provenance. */
-    private static Passage jsonPassage(String file, String json, int lineOffset, int line) {
+    static Passage jsonPassage(String file, String json, int lineOffset, int line) {
         try {
             JsonElement element = JsonParser.parseString(json);
             if (!element.isJsonObject()) {

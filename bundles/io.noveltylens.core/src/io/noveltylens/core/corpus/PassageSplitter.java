@@ -63,6 +63,16 @@ public final class PassageSplitter {
         return passages;
     }
 
+    /**
+     * The passages of one paragraph or line: itself, or runs of its sentences when it has more words than the budget.
+     * Spans depend only on the block's own text, so cutting a file a paragraph at a time gives its whole-text spans.
+     */
+    public List<TextSpan> split(String block) {
+        List<TextSpan> passages = new ArrayList<>();
+        addSplit(block, 0, block.length(), passages);
+        return passages;
+    }
+
     private void addSplit(String text, int start, int end, List<TextSpan> out) {
         TextSpan span = SentenceSplitter.trim(text, start, end);
         if (span == null) {

@@ -44,8 +44,11 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
      * Reads {@code modelDir/novelty-model.json} and checks that the files it names exist. Unless the descriptor
      * declares the dimension, also checks that the ONNX graph is a sentence encoder that accepts {@code maxTokens}
      * tokens, by loading it once (a third of a second for MiniLM fp32).
+     *
+     * @param cacheDir the folder the embedder will use for native libraries ({@link OnnxEmbedder#open}): the probe may
+     *                 be this JVM's first use of ONNX Runtime, whose libraries must be unpacked there too
      */
-    public static ModelDescriptor load(Path modelDir) throws NoveltyException {
+    public static ModelDescriptor load(Path modelDir, Path cacheDir) throws NoveltyException {
         Path file = modelDir.resolve(FILE_NAME);
         JsonObject json = parse(file);
         String id = requiredString(json, "id", file); //$NON-NLS-1$
@@ -74,6 +77,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
             throw invalid(file, "\"dimension\" is " + dimension + "; leave it out to have it read from the model"); //$NON-NLS-1$ //$NON-NLS-2$
         }
         if (dimension == 0) {
+            OrtNatives.install(cacheDir);
             try (EncoderSession session = EncoderSession.open(onnx, outputName, pooling, 1, false)) {
                 dimension = session.probe(maxTokens, onnx);
             }

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
 /**
@@ -151,13 +151,25 @@ final class EmbeddingCache implements AutoCloseable {
      * Rewrites the file with only the given passages, so that a corpus that shrank does not keep dead vectors, and a
      * damaged record is not read (and skipped) again on every load.
      */
-    void retainOnly(Set<String> liveHashes) throws IOException {
-        if (damagedRecords == 0 && liveHashes.containsAll(vectors.keySet())) {
+    void retainOnly(Predicate<String> live) throws IOException {
+        if (damagedRecords == 0 && vectors.keySet().stream().allMatch(live)) {
             return;
         }
-        vectors.keySet().retainAll(liveHashes);
+        vectors.keySet().removeIf(live.negate());
         appender.close();
         Path compacted = file.resolveSibling(file.getFileName() + ".tmp"); //$NON-NLS-1$
+        try {
+            writeCompacted(compacted);
+        } catch (IOException e) {
+            Files.deleteIfExists(compacted); // the cache file itself is untouched
+            throw e;
+        }
+        Files.move(compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        damagedRecords = 0;
+        openAppender(Files.size(file));
+    }
+
+    private void writeCompacted(Path compacted) throws IOException {
         try (FileChannel out = FileChannel.open(compacted, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write(ByteBuffer.allocate(HEADER_BYTES).putInt(MAGIC).putInt(VERSION).putInt(dimension).flip());
@@ -169,9 +181,6 @@ final class EmbeddingCache implements AutoCloseable {
             }
             out.force(true);
         }
-        Files.move(compacted, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        damagedRecords = 0;
-        openAppender(Files.size(file));
     }
 
     @Override

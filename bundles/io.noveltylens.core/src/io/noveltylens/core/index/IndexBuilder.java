@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +31,7 @@ import io.noveltylens.core.ProgressSlice;
 import io.noveltylens.core.corpus.CorpusPassage;
 import io.noveltylens.core.corpus.CorpusReadResult;
 import io.noveltylens.core.corpus.CorpusReader;
+import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.corpus.SkippedSource;
@@ -57,6 +56,10 @@ public final class IndexBuilder {
 
     /** Passages embedded between two flushes of the embedding cache: a kill loses at most this much work. */
     private static final int EMBED_CHUNK = 256;
+    /** Passages whose texts are read back at once to find and embed the missing ones (a few MB of text). */
+    private static final int EMBED_WINDOW = 16 * EMBED_CHUNK;
+    /** Passages read back at once to write their documents; cancellation is checked between batches. */
+    private static final int WRITE_BATCH = 512;
     private static final int WORK_READ = 50;
     private static final int WORK_EMBED = 700;
     private static final int WORK_WRITE = 100;
@@ -81,52 +84,74 @@ public final class IndexBuilder {
         IndexLayout layout = new IndexLayout(indexRoot);
         ModelFingerprint model = embedder.fingerprint();
         int dimension = embedder.model().dimension();
-        CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
-                settings.maxFileBytes(), settings.filter()).read(sources, new ProgressSlice(progress, WORK_READ));
-        List<CorpusPassage> passages = corpus.passages();
-        List<SourceDigest> sourceDigests = corpus.sources().stream()
-                .map(d -> new SourceDigest(SourcePaths.record(indexRoot, d.source()), d.sha256(), d.passages())).toList();
-        List<SkippedSource> skipped = corpus.skipped().stream()
-                .map(k -> new SkippedSource(SourcePaths.record(indexRoot, k.source()), k.reason(), k.detail())).toList();
-        IndexMetadata current = currentIfUpToDate(layout, model, dimension, sourceDigests);
-        if (current != null) {
-            progress.subTask("The index is up to date"); //$NON-NLS-1$
-            return current;
-        }
-        if (passages.size() < 2) {
-            throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.size() //$NON-NLS-1$
-                    + " usable passage(s); at least 2 are needed. " + describeSkipped(corpus)); //$NON-NLS-1$
-        }
+        Path reading = null;
         Path generation = null;
+        // locked before reading: the corpus's texts are read into a scratch folder inside the index folder
         FileChannel lock = lockForWriting(layout);
-        try (lock; EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
-            int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
-            generation = layout.createTemporaryGeneration();
-            StoredVectors vectors = StoredVectors.of(passages, cache, dimension);
-            writeLucene(generation, passages, vectors, indexRoot,
-                    new ProgressSlice(progress, WORK_WRITE));
-            double rawNeighbourDistance = writeDensity(generation, vectors, new ProgressSlice(progress, WORK_DENSITY));
-            int components = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
-            IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
-                    model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, effectiveK(passages.size()),
-                    passages.size(), corpus.passagesRead(), sourceDigests, skipped,
-                    Instant.now().toString(), (System.nanoTime() - start) / 1_000_000, embedded,
-                    rawNeighbourDistance, components);
-            metadata.write(generation);
-            progress.checkCanceled();
-            layout.publish(generation);
-            generation = null;
-            Set<String> live = new HashSet<>();
-            passages.forEach(p -> live.add(p.contentHash()));
-            cache.retainOnly(live);
-            return metadata;
+        try (lock) {
+            reading = layout.createReadingFolder();
+            try (CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
+                    settings.maxFileBytes(), settings.filter()).read(sources, reading,
+                            new ProgressSlice(progress, WORK_READ))) {
+                DistinctPassages passages = corpus.passages();
+                List<SourceDigest> sourceDigests = corpus.sources().stream()
+                        .map(d -> new SourceDigest(SourcePaths.record(indexRoot, d.source()), d.sha256(), d.passages()))
+                        .toList();
+                List<SkippedSource> skipped = corpus.skipped().stream()
+                        .map(k -> new SkippedSource(SourcePaths.record(indexRoot, k.source()), k.reason(), k.detail()))
+                        .toList();
+                IndexMetadata current = currentIfUpToDate(layout, model, dimension, sourceDigests);
+                if (current != null) {
+                    progress.subTask("The index is up to date"); //$NON-NLS-1$
+                    return current;
+                }
+                if (passages.count() < 2) {
+                    throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.count() //$NON-NLS-1$
+                            + " usable passage(s); at least 2 are needed. " + describeSkipped(corpus)); //$NON-NLS-1$
+                }
+                try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
+                    int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
+                    generation = layout.createTemporaryGeneration();
+                    StoredVectors vectors = StoredVectors.of(passages, cache, dimension);
+                    writeLucene(generation, passages, vectors, indexRoot, new ProgressSlice(progress, WORK_WRITE));
+                    double rawNeighbourDistance = writeDensity(generation, vectors,
+                            new ProgressSlice(progress, WORK_DENSITY));
+                    int components = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
+                    IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
+                            model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY,
+                            effectiveK(passages.count()), passages.count(), corpus.passagesRead(), sourceDigests,
+                            skipped, Instant.now().toString(), (System.nanoTime() - start) / 1_000_000, embedded,
+                            rawNeighbourDistance, components);
+                    metadata.write(generation);
+                    progress.checkCanceled();
+                    layout.publish(generation);
+                    generation = null;
+                    compact(cache, passages, indexRoot);
+                    return metadata;
+                }
+            }
         } catch (IOException e) {
             throw new NoveltyException(NoveltyException.Kind.IO, "Writing the index in " + indexRoot + " failed: " //$NON-NLS-1$ //$NON-NLS-2$
                     + e.getMessage() + ". The previous index is unchanged; check free space and permissions.", e); //$NON-NLS-1$
         } finally {
-            if (generation != null) {
-                deleteQuietly(generation);
-            }
+            deleteQuietly(generation);
+            deleteQuietly(reading);
+        }
+    }
+
+    /**
+     * Drops the vectors of passages no longer in the corpus from the embedding cache. It runs after the new index is
+     * published, so its failure must not say the previous index is still there.
+     */
+    private static void compact(EmbeddingCache cache, DistinctPassages passages, Path indexRoot)
+            throws NoveltyException {
+        try {
+            cache.retainOnly(passages::contains);
+        } catch (IOException e) {
+            throw new NoveltyException(NoveltyException.Kind.IO, "The new index in " + indexRoot //$NON-NLS-1$
+                    + " is built and in use, but compacting its embedding cache failed: " + e.getMessage() //$NON-NLS-1$
+                    + ". The cache keeps the vectors of removed passages until a build has room to compact it; " //$NON-NLS-1$
+                    + "check free space and permissions.", e); //$NON-NLS-1$
         }
     }
 
@@ -171,22 +196,48 @@ public final class IndexBuilder {
         return Math.min(settings.k(), passages - 1);
     }
 
-    private int embedMissing(List<CorpusPassage> passages, EmbeddingCache cache, ProgressSlice progress)
+    /** A passage the embedding cache lacks. */
+    private record Missing(String contentHash, String text) {
+    }
+
+    /**
+     * Embeds the passages the cache lacks, reading their texts back a window at a time. Sorting a window by length
+     * makes batches of similar length: less padding, and chunks that finish at a steady pace.
+     */
+    private int embedMissing(DistinctPassages passages, EmbeddingCache cache, ProgressSlice progress)
             throws NoveltyException, IOException {
-        List<CorpusPassage> missing = new ArrayList<>();
-        for (CorpusPassage passage : passages) {
-            if (cache.get(passage.contentHash()) == null) {
-                missing.add(passage);
+        int missing = 0;
+        for (int i = 0; i < passages.count(); i++) {
+            missing += cache.get(passages.contentHash(i)) == null ? 1 : 0;
+        }
+        progress.begin("Embedding " + missing + " of " + passages.count() + " passages", missing); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        if (missing > 0) {
+            try (DistinctPassages.Cursor cursor = passages.cursor()) {
+                for (int first = 0; first < passages.count(); first += EMBED_WINDOW) {
+                    List<String> texts = cursor.nextTexts(EMBED_WINDOW);
+                    List<Missing> window = new ArrayList<>();
+                    for (int i = 0; i < texts.size(); i++) {
+                        String hash = passages.contentHash(first + i);
+                        if (cache.get(hash) == null) {
+                            window.add(new Missing(hash, texts.get(i)));
+                        }
+                    }
+                    window.sort(Comparator.comparingInt(p -> p.text().length()));
+                    embedInChunks(window, cache, progress);
+                }
             }
         }
-        progress.begin("Embedding " + missing.size() + " of " + passages.size() + " passages", missing.size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        // Sorting by length makes batches of similar length: less padding, and chunks that finish at a steady pace.
-        missing.sort(Comparator.comparingInt(p -> p.text().length()));
+        progress.done();
+        return missing;
+    }
+
+    private void embedInChunks(List<Missing> missing, EmbeddingCache cache, ProgressSlice progress)
+            throws NoveltyException, IOException {
         for (int from = 0; from < missing.size(); from += EMBED_CHUNK) {
             progress.checkCanceled();
-            List<CorpusPassage> chunk = missing.subList(from, Math.min(missing.size(), from + EMBED_CHUNK));
+            List<Missing> chunk = missing.subList(from, Math.min(missing.size(), from + EMBED_CHUNK));
             ProgressSlice chunkProgress = new ProgressSlice(progress, chunk.size());
-            List<Embedding> embeddings = embedder.embedPassages(chunk.stream().map(CorpusPassage::text).toList(),
+            List<Embedding> embeddings = embedder.embedPassages(chunk.stream().map(Missing::text).toList(),
                     chunkProgress);
             chunkProgress.done();
             Map<String, float[]> computed = new LinkedHashMap<>();
@@ -195,30 +246,31 @@ public final class IndexBuilder {
             }
             cache.putAll(computed);
         }
-        progress.done();
-        return missing.size();
     }
 
-    private void writeLucene(Path generation, List<CorpusPassage> passages, StoredVectors vectors, Path indexRoot,
+    private void writeLucene(Path generation, DistinctPassages passages, StoredVectors vectors, Path indexRoot,
             ProgressSlice progress) throws IOException {
-        progress.begin("Writing the HNSW index", passages.size()); //$NON-NLS-1$
+        progress.begin("Writing the HNSW index", passages.count()); //$NON-NLS-1$
         IndexWriterConfig config = new IndexWriterConfig(VerbatimAnalyzer.create())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 // one flush, one segment: document id = vector ordinal = position in the stored matrices
                 .setRAMBufferSizeMB(2048)
                 .setUseCompoundFile(false);
-        try (Directory directory = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(directory, config)) {
-            for (int i = 0; i < passages.size(); i++) {
-                if (i % 512 == 0) {
-                    progress.checkCanceled();
+        try (Directory directory = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(directory, config);
+                DistinctPassages.Cursor cursor = passages.cursor()) {
+            for (int first = cursor.position(); first < passages.count(); first = cursor.position()) {
+                progress.checkCanceled();
+                List<CorpusPassage> batch = cursor.next(WRITE_BATCH);
+                for (int j = 0; j < batch.size(); j++) {
+                    CorpusPassage passage = batch.get(j);
+                    List<Provenance> sources = passage.sources().stream()
+                            .map(p -> new Provenance(SourcePaths.record(indexRoot, p.source()), p.startOffset(),
+                                    p.endOffset(), p.line()))
+                            .toList();
+                    writer.addDocument(LuceneSchema.document(passage, sources, vectors.unit(first + j),
+                            vectors.norm(first + j)));
                 }
-                CorpusPassage passage = passages.get(i);
-                List<Provenance> sources = passage.sources().stream()
-                        .map(p -> new Provenance(SourcePaths.record(indexRoot, p.source()), p.startOffset(),
-                                p.endOffset(), p.line()))
-                        .toList();
-                writer.addDocument(LuceneSchema.document(passage, sources, vectors.unit(i), vectors.norm(i)));
-                progress.worked(1);
+                progress.worked(batch.size());
             }
             writer.forceMerge(1);
             writer.commit();
@@ -303,11 +355,14 @@ public final class IndexBuilder {
         return corpus.skipped().size() + " source(s) were skipped, e.g. " + first.source() + ": " + first.detail(); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
-    private static void deleteQuietly(Path generation) {
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
         try {
-            IndexLayout.deleteRecursively(generation);
+            IndexLayout.deleteRecursively(temporary);
         } catch (IOException e) {
-            // the next build removes leftover temporary generations
+            // the next build removes leftover temporary folders
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The folder of a corpus index. Each build writes a complete generation into a {@code gen-N.tmp} folder, renames it to
  * {@code gen-N} and then atomically replaces the one-line {@code CURRENT} file that names the generation readers open.
  * A build that fails, is cancelled or is killed leaves {@code CURRENT} naming the previous, complete generation;
- * leftover {@code .tmp} folders are removed by the next build. The embedding cache lives beside the generations.
+ * leftover {@code .tmp} folders are removed by the next build. The embedding cache lives beside the generations, and
+ * so does {@code reading.tmp}, where a build keeps the corpus's distinct texts while it runs.
  */
 final class IndexLayout {
 
@@ -24,6 +25,7 @@ final class IndexLayout {
     private static final String WRITE_LOCK = "write.lock"; //$NON-NLS-1$
     private static final String GENERATION_PREFIX = "gen-"; //$NON-NLS-1$
     private static final String TEMPORARY_SUFFIX = ".tmp"; //$NON-NLS-1$
+    private static final String READING = "reading" + TEMPORARY_SUFFIX; //$NON-NLS-1$
 
     private final Path root;
 
@@ -58,6 +60,16 @@ final class IndexLayout {
             number++;
         }
         return Files.createDirectory(temporary(dir));
+    }
+
+    /**
+     * Creates the scratch folder a build reads the corpus's texts into, empty (a killed build may have left one). Under
+     * the write lock, so that it is this build's own.
+     */
+    Path createReadingFolder() throws IOException {
+        Path reading = root.resolve(READING);
+        deleteRecursively(reading);
+        return Files.createDirectories(reading);
     }
 
     /** Makes a complete temporary generation the current one, then deletes the generations it replaces. */

@@ -1,8 +1,6 @@
 package io.noveltylens.core.index;
 
-import java.util.List;
-
-import io.noveltylens.core.corpus.CorpusPassage;
+import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.math.FloatMatrix;
 
 /**
@@ -19,11 +17,11 @@ final class StoredVectors {
         this.norms = norms;
     }
 
-    static StoredVectors of(List<CorpusPassage> passages, EmbeddingCache cache, int dimension) {
-        float[] data = new float[passages.size() * dimension];
-        float[] norms = new float[passages.size()];
-        for (int i = 0; i < passages.size(); i++) {
-            float[] raw = cache.get(passages.get(i).contentHash());
+    static StoredVectors of(DistinctPassages passages, EmbeddingCache cache, int dimension) {
+        float[] data = new float[passages.count() * dimension];
+        float[] norms = new float[passages.count()];
+        for (int i = 0; i < passages.count(); i++) {
+            float[] raw = cache.get(passages.contentHash(i));
             double squares = 0;
             for (float value : raw) {
                 squares += (double) value * value;
@@ -37,7 +35,7 @@ final class StoredVectors {
                 data[i * dimension + j] = raw[j] / norm;
             }
         }
-        return new StoredVectors(new FloatMatrix(passages.size(), dimension, data), norms);
+        return new StoredVectors(new FloatMatrix(passages.count(), dimension, data), norms);
     }
 
     int count() {

@@ -43,7 +43,7 @@ public final class IndexRebuildJob extends Job {
             RebuildProgress progress = new RebuildProgress(new MonitorProgress(monitor),
                     percent -> engines.rebuildProgressed(this, percent));
             progress.begin(Messages.IndexRebuildJob_loadingModel, IProgressMonitor.UNKNOWN);
-            ModelDescriptor model = ModelDescriptor.load(engines.configs().modelDir());
+            ModelDescriptor model = ModelDescriptor.load(engines.configs().modelDir(), engines.configs().cacheDir());
             try (OnnxEmbedder embedder = OnnxEmbedder.open(model, engines.configs().cacheDir())) {
                 IndexMetadata built = new IndexBuilder(embedder, plan.settings()).build(plan.sources(), plan.indexDir(),
                         progress);

@@ -32,7 +32,8 @@ public final class ModelCheck implements IRunnableWithProgress {
     public void run(IProgressMonitor monitor) {
         monitor.beginTask(Messages.ModelCheck_task, IProgressMonitor.UNKNOWN);
         try {
-            ModelDescriptor model = ModelDescriptor.load(CustomModelFolder.write(settings, configs.modelCheckDir()));
+            ModelDescriptor model = ModelDescriptor.load(CustomModelFolder.write(settings, configs.modelCheckDir()),
+                    configs.cacheDir());
             try (OnnxEmbedder embedder = OnnxEmbedder.open(model, configs.cacheDir())) {
                 dimension = embedder.embedQuery(TEST_SENTENCE).unit().length;
             }

@@ -30,7 +30,7 @@ final class EmbedCommand implements Command {
         List<String> texts = Command.passages(arguments, in);
         Path model = paths.model(arguments);
         Gson gson = new Gson();
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model), paths.cache())) {
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model, paths.cache()), paths.cache())) {
             List<Embedding> embeddings = texts.size() == 1 ? List.of(embedder.embedQuery(texts.get(0)))
                     : embedder.embedPassages(texts, progress);
             for (int i = 0; i < texts.size(); i++) {

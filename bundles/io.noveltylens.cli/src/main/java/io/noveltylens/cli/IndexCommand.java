@@ -50,7 +50,7 @@ final class IndexCommand implements Command {
         IndexSettings settings = defaults.with(arguments.intValue("k", defaults.k(), 1, 1000), //$NON-NLS-1$
                 new SourceFilter(arguments.values("include"), arguments.values("exclude"))); //$NON-NLS-1$ //$NON-NLS-2$
         Path model = paths.model(arguments);
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model), paths.cache())) {
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model, paths.cache()), paths.cache())) {
             IndexMetadata before = existing(Path.of(index));
             IndexMetadata built = new IndexBuilder(embedder, settings).build(corpus, Path.of(index), progress);
             if (built.equals(before)) {

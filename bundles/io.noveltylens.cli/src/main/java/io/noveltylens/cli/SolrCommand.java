@@ -34,7 +34,7 @@ final class SolrCommand implements Command {
         }
         int shards = arguments.intValue("shards", 1, 1, 1024); //$NON-NLS-1$
         int replicas = arguments.intValue("replicas", 2, 1, 16); //$NON-NLS-1$
-        int dimension = ModelDescriptor.load(paths.model(arguments)).dimension();
+        int dimension = ModelDescriptor.load(paths.model(arguments), paths.cache()).dimension();
         SolrCollections.create(address, dimension, shards, replicas);
         out.printf("Created the %s: %d shard(s) x %d replica(s), %d-dimensional vectors. Fill it with 'novelty index --corpus PATH --collection %s %s'.%n", //$NON-NLS-1$
                 address, shards, replicas, dimension, address.collection(),

@@ -37,9 +37,10 @@ class DefaultCorpusRecallIT {
         for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
             queries.addAll(lines(BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture)).subList(0, 100)); //$NON-NLS-1$
         }
+        Path cache = Path.of("target", "recall-cache"); //$NON-NLS-1$ //$NON-NLS-2$
         try (OnnxEmbedder embedder = OnnxEmbedder.open(
-                ModelDescriptor.load(BUNDLES.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2")), //$NON-NLS-1$
-                Path.of("target", "recall-cache")); //$NON-NLS-1$ //$NON-NLS-2$
+                ModelDescriptor.load(BUNDLES.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2"), cache), //$NON-NLS-1$
+                cache);
                 LuceneCorpusIndex index = LuceneCorpusIndex.open(BUNDLES.resolve("io.noveltylens.corpus.default/index"), //$NON-NLS-1$
                         embedder.fingerprint(), embedder.model().dimension())) {
             int n = index.metadata().passages();

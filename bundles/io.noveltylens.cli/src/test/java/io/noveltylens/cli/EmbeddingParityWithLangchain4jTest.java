@@ -48,8 +48,8 @@ class EmbeddingParityWithLangchain4jTest {
         assertEquals(SOURCES.size() * PER_SOURCE, sentences.size());
 
         List<Embedding> ours;
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(modelDir),
-                Path.of("target", "native-cache").toAbsolutePath())) { //$NON-NLS-1$ //$NON-NLS-2$
+        Path cache = Path.of("target", "native-cache").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(modelDir, cache), cache)) {
             ours = embedder.embedPassages(sentences, Progress.NONE);
         }
         AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();

@@ -1,6 +1,7 @@
 package io.noveltylens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -25,10 +26,32 @@ class NativeLibrariesIT {
 
     @Test
     void onnxRuntimeIsLoadedFromTheCacheFolderNotFromTheTempFolder() throws Exception {
+        assertOnnxRuntimeComesFromTheCacheFolder(List.of("embed", "Apple trees in rows.")); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /**
+     * A custom model whose descriptor leaves out "dimension" is run once while the descriptor loads, to read it: that
+     * probe is then ONNX Runtime's first use in the JVM, before the embedder that knows the cache folder exists.
+     */
+    @Test
+    void aModelProbedForItsDimensionAlsoLoadsOnnxRuntimeFromTheCacheFolder() throws Exception {
+        Path shipped = Path.of("..", "io.noveltylens.model.minilm", "models", "all-minilm-l6-v2").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        Path custom = Files.createDirectories(dir.resolve("custom-model")); //$NON-NLS-1$
+        for (String file : List.of("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json")) { //$NON-NLS-1$ //$NON-NLS-2$
+            Files.createSymbolicLink(custom.resolve(file), shipped.resolve(file));
+        }
+        String descriptor = Files.readString(shipped.resolve("novelty-model.json")) //$NON-NLS-1$
+                .replaceAll(",\\s*\"dimension\"\\s*:\\s*\\d+", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        assertFalse(descriptor.contains("dimension"), descriptor); //$NON-NLS-1$
+        Files.writeString(custom.resolve("novelty-model.json"), descriptor); //$NON-NLS-1$
+        assertOnnxRuntimeComesFromTheCacheFolder(List.of("embed", "--model", custom.toString(), "Apple trees in rows.")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    private void assertOnnxRuntimeComesFromTheCacheFolder(List<String> args) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp")); //$NON-NLS-1$
         Path cache = dir.resolve("cache"); //$NON-NLS-1$
         Path log = dir.resolve("library.log"); //$NON-NLS-1$
-        ProcessBuilder cli = CliProcess.builder(dir, List.of("embed", "Apple trees in rows.")); //$NON-NLS-1$ //$NON-NLS-2$
+        ProcessBuilder cli = CliProcess.builder(dir, args);
         cli.command().addAll(1, List.of("-Xlog:library=info:file=" + log, "-Djava.io.tmpdir=" + tmp)); //$NON-NLS-1$ //$NON-NLS-2$
         cli.environment().put("NOVELTY_CACHE", cache.toString()); //$NON-NLS-1$
         Process process = cli.redirectInput(new File("/dev/null")).redirectOutput(dir.resolve("out.txt").toFile()) //$NON-NLS-1$ //$NON-NLS-2$

@@ -90,8 +90,8 @@ class SolrCloudIT {
                 localIndex.toString(), "--corpus", DEFAULT_CORPUS.resolve("corpus/mobydick.txt.gz").toString(), //$NON-NLS-1$ //$NON-NLS-2$
                 "--corpus", DEFAULT_CORPUS.resolve("corpus/tomsawyer.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
         System.out.print(indexed.out());
-        embedder = OnnxEmbedder.open(ModelDescriptor.load(MODELS.resolve("all-minilm-l6-v2")), //$NON-NLS-1$
-                Path.of("target", "cli-cache")); //$NON-NLS-1$ //$NON-NLS-2$
+        Path cache = Path.of("target", "cli-cache"); //$NON-NLS-1$ //$NON-NLS-2$
+        embedder = OnnxEmbedder.open(ModelDescriptor.load(MODELS.resolve("all-minilm-l6-v2"), cache), cache); //$NON-NLS-1$
         int dimension = embedder.model().dimension();
         local = LuceneCorpusIndex.open(localIndex, embedder.fingerprint(), dimension);
         solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(), dimension);

@@ -27,9 +27,9 @@ final class EmbeddingThroughputBench {
 
     static void run(BenchmarkPaths paths, BenchmarkPlan plan, ResultTable table) throws Exception {
         List<String> sentences = RealText.corpusSentences(paths.corpus(), plan.sentences());
-        measure("fp32", ModelDescriptor.load(paths.fp32Model()), new AllMiniLmL6V2EmbeddingModel(),
+        measure("fp32", ModelDescriptor.load(paths.fp32Model(), paths.cache()), new AllMiniLmL6V2EmbeddingModel(),
                 sentences, paths.cache(), plan, table);
-        measure("int8", ModelDescriptor.load(paths.int8Model()), new AllMiniLmL6V2QuantizedEmbeddingModel(),
+        measure("int8", ModelDescriptor.load(paths.int8Model(), paths.cache()), new AllMiniLmL6V2QuantizedEmbeddingModel(),
                 sentences, paths.cache(), plan, table);
     }
 

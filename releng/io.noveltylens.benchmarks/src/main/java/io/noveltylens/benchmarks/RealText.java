@@ -16,7 +16,9 @@ import java.util.zip.GZIPInputStream;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.CorpusPassage;
+import io.noveltylens.core.corpus.CorpusReadResult;
 import io.noveltylens.core.corpus.CorpusReader;
+import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.corpus.TextSpan;
@@ -57,11 +59,20 @@ final class RealText {
     }
 
     /** The default corpus's passages as the index builder reads them, {@code count} of them spread evenly. */
-    static List<String> corpusPassages(Path corpusDir, int count) throws NoveltyException {
+    static List<String> corpusPassages(Path corpusDir, int count) throws NoveltyException, IOException {
         IndexSettings settings = IndexSettings.defaults();
-        List<CorpusPassage> passages = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
-                settings.maxFileBytes()).read(List.of(corpusDir), Progress.NONE).passages();
-        return evenly(passages.stream().map(CorpusPassage::text).toList(), count);
+        List<String> passages = new ArrayList<>();
+        Path scratch = Files.createTempDirectory("novelty-reading");
+        try (CorpusReadResult read = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
+                settings.maxFileBytes()).read(List.of(corpusDir), scratch, Progress.NONE);
+                DistinctPassages.Cursor cursor = read.passages().cursor()) {
+            for (List<CorpusPassage> batch = cursor.next(4096); !batch.isEmpty(); batch = cursor.next(4096)) {
+                batch.forEach(passage -> passages.add(passage.text()));
+            }
+        } finally {
+            Files.delete(scratch);
+        }
+        return evenly(passages, count);
     }
 
     /** Held-out sentences (not in the default corpus), one selection each, in a fixed order. */
