@@ -46,7 +46,7 @@ public final class HullAnalysis {
             query[i] = rawQuery[i];
         }
         int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(query);
-        int components = data.projected().cols();
+        int components = data.projected().dimension();
         double[] projected = data.pca().project(rawQuery, components);
         CompletableFuture<ExtrapolationDepthResult> depth = CompletableFuture
                 .supplyAsync(() -> current.depth().measure(projected, deadline));
