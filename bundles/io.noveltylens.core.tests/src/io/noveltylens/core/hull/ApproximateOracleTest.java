@@ -27,7 +27,7 @@ class ApproximateOracleTest {
      * Answers like the exact scan, except that the row with the largest value among those asked about is never
      * returned: an approximate search that always misses the best row.
      */
-    private static final class MissingOracle implements LinearOracle {
+    private static final class MissingOracle implements ComponentOracle {
 
         private final ExactLinearOracle exact;
 
@@ -79,7 +79,7 @@ class ApproximateOracleTest {
         }
 
         @Override
-        public LinearOracle leadingCoordinates(int d) {
+        public ComponentOracle leadingComponents(int d) {
             return new MissingOracle(exact.matrix().leadingColumns(d));
         }
     }

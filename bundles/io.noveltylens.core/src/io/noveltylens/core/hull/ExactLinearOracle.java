@@ -4,9 +4,10 @@ import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * The linear oracle over a corpus in memory: one N x D pass over every row (26 M multiply-adds for the default
- * corpus), so every answer is the true maximum and certified.
+ * corpus), so every answer is the true maximum and certified. Over a corpus projected on its principal components,
+ * the leading columns are the leading components.
  */
-public final class ExactLinearOracle implements LinearOracle {
+public final class ExactLinearOracle implements ComponentOracle {
 
     private final FloatMatrix corpus;
     private volatile double spread = Double.NaN;
@@ -68,7 +69,7 @@ public final class ExactLinearOracle implements LinearOracle {
     }
 
     @Override
-    public LinearOracle leadingCoordinates(int d) {
+    public ComponentOracle leadingComponents(int d) {
         return d == corpus.cols() ? this : new ExactLinearOracle(corpus.leadingColumns(d));
     }
 }

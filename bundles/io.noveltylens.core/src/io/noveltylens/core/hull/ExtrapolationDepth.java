@@ -23,7 +23,7 @@ import io.noveltylens.core.math.FloatMatrix;
  * (DESIGN.md 4), so the bisection starts in the middle. When the deadline runs out, the undecided dimensions are
  * reported as such, never guessed.
  * <p>
- * The corpus is a {@link LinearOracle} in principal-component coordinates; when its maximisations come from an
+ * The corpus is a {@link ComponentOracle}; when its maximisations come from an
  * approximate search, the "outside" verdicts rest on them and the result says they are not certified.
  */
 public final class ExtrapolationDepth {
@@ -36,7 +36,7 @@ public final class ExtrapolationDepth {
     /** The share of a decision's time Frank-Wolfe may use before the linear programs. */
     private static final double PROBE_SHARE = 0.25;
 
-    private final LinearOracle corpus;
+    private final ComponentOracle corpus;
     private final HullTolerance tolerance;
     private final int[] dimensions;
 
@@ -50,11 +50,11 @@ public final class ExtrapolationDepth {
     }
 
     /** A depth measure over the rows {@code projectedCorpus} answers about, in principal-component coordinates. */
-    public ExtrapolationDepth(LinearOracle projectedCorpus) {
+    public ExtrapolationDepth(ComponentOracle projectedCorpus) {
         this(projectedCorpus, HullTolerance.relativeTo(projectedCorpus));
     }
 
-    public ExtrapolationDepth(LinearOracle projectedCorpus, HullTolerance tolerance) {
+    public ExtrapolationDepth(ComponentOracle projectedCorpus, HullTolerance tolerance) {
         if (projectedCorpus.rows() == 0 || projectedCorpus.dimension() == 0) {
             throw new IllegalArgumentException("The projected corpus is empty"); //$NON-NLS-1$
         }
@@ -134,7 +134,7 @@ public final class ExtrapolationDepth {
         if (d == 1) {
             return rangeDecision(query[0]);
         }
-        LinearOracle space = corpus.leadingCoordinates(d);
+        LinearOracle space = corpus.leadingComponents(d);
         int[] neighbours = space.nearestRows(query, neighbourCount(d));
         HullDistanceResult frankWolfe = new HullDistance(space, tolerance)
                 .verdict(query, neighbours[0], deadline.share(PROBE_SHARE), FRANK_WOLFE_ITERATIONS);
@@ -147,7 +147,7 @@ public final class ExtrapolationDepth {
 
     /** In one coordinate the hull is [min, max]: the largest values along +1 and -1. */
     private Decision rangeDecision(double value) {
-        LinearOracle line = corpus.leadingCoordinates(1);
+        LinearOracle line = corpus.leadingComponents(1);
         Maximisers largest = line.maximise(new double[] { 1 }, 1, new FetchedRows());
         Maximisers smallest = line.maximise(new double[] { -1 }, 1, new FetchedRows());
         double distance = Math.max(0, Math.max(-smallest.max() - value, value - largest.max()));

@@ -37,10 +37,4 @@ public interface LinearOracle {
      * over all rows is the larger of the two.
      */
     Maximisers maximise(double[] direction, int count, FetchedRows held);
-
-    /**
-     * The same rows restricted to their first {@code d} coordinates: for a corpus in principal-component coordinates,
-     * the corpus projected on its first d components.
-     */
-    LinearOracle leadingCoordinates(int d);
 }

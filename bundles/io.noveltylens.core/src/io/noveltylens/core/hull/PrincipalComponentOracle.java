@@ -8,7 +8,7 @@ import io.noveltylens.core.math.Pca;
  * mean, {@code max_i <P_d (x_i - m), a> = max_i <x_i, P_d^T a> - <m, P_d^T a>}: the projected maximisation is the raw
  * one along the direction {@code w = P_d^T a}, with the same rows and the same certainty.
  */
-public final class PrincipalComponentOracle implements LinearOracle {
+public final class PrincipalComponentOracle implements ComponentOracle {
 
     private final LinearOracle raw;
     private final Pca pca;
@@ -89,7 +89,7 @@ public final class PrincipalComponentOracle implements LinearOracle {
     }
 
     @Override
-    public LinearOracle leadingCoordinates(int d) {
+    public ComponentOracle leadingComponents(int d) {
         return d == components ? this : new PrincipalComponentOracle(raw, pca, d);
     }
 
