@@ -69,12 +69,12 @@ final class HullBench {
     /** Frank-Wolfe vs LP at full dimension (if {@code fullDimension}) and at {@link #SWEEP_DIMENSIONS}. */
     static void compare(String corpusName, HullData data, List<float[]> rawQueries, boolean fullDimension,
             ResultTable table) {
-        FloatMatrix raw = inMemory(data.raw());
+        FloatMatrix corpus = inMemory(data.raw());
         FloatMatrix projected = inMemory(data.projected());
         if (fullDimension) {
             List<double[]> queries = rawQueries.stream().map(HullBench::toDouble).toList();
-            compareAt(corpusName + ", full " + raw.cols() + "-d raw space", raw, HullTolerance.relativeTo(raw), queries,
-                    table);
+            compareAt(corpusName + ", full " + corpus.cols() + "-d raw space", corpus, HullTolerance.relativeTo(corpus),
+                    queries, table);
         } else {
             table.note(corpusName + ": the full-dimension LP was not run in this plan (10-20 s per query at 50k, "
                     + "DESIGN section 4); the full run does it.");
