@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -313,11 +316,31 @@ class SolrCloudIT {
     }
 
     /**
+     * A collection filled before the hull readouts were served (layout 1: its metadata document has no layout) is
+     * refused, with what to do. Made by removing the layout from the int8 collection of the test above.
+     */
+    @Test
+    @Order(7)
+    void aCollectionOfAnOlderLayoutIsRefused() throws Exception {
+        try (CloudSolrClient client = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
+            SolrInputDocument withoutLayout = new SolrInputDocument();
+            withoutLayout.addField("id", "novelty-metadata"); //$NON-NLS-1$ //$NON-NLS-2$
+            withoutLayout.addField("layout", Collections.singletonMap("set", null)); //$NON-NLS-1$ //$NON-NLS-2$
+            client.add("int8", withoutLayout); //$NON-NLS-1$
+            client.commit("int8"); //$NON-NLS-1$
+        }
+        NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
+                SolrAddress.parse(solrUrls, null, "int8"), null, embedder.model().dimension())); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage()); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("'novelty solr create'"), refused.getMessage()); //$NON-NLS-1$
+    }
+
+    /**
      * Queries run without pause while node 0 (the first URL the client was given) stops: every query before, during
      * and after the stop answers with ten neighbours, from the replicas on the two other nodes.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void replicasAnswerWhileANodeIsStopped() throws Exception {
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stopped = new AtomicBoolean();
