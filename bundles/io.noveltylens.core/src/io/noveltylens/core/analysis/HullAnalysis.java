@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.hull.Deadline;
 import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.ExtrapolationDepthResult;
 import io.noveltylens.core.hull.HullDistance;
 import io.noveltylens.core.hull.HullDistanceResult;
+import io.noveltylens.core.hull.OracleFailure;
 import io.noveltylens.core.index.HullData;
 
 /**
@@ -17,7 +19,8 @@ import io.noveltylens.core.index.HullData;
  * and the extrapolation depth over the principal components, within one time budget. The two share nothing but
  * read-only data, so the depth sweep runs on a pool thread while the caller computes the distance, each with the
  * whole budget: on 2 cores that doubles what the budget decides. An exhausted budget gives "undetermined" rather
- * than a guess.
+ * than a guess. The corpus is behind the {@link HullData}'s oracles, so the same code serves a local index (exact
+ * scans) and a SolrCloud collection (approximate searches, reported as not certified).
  */
 public final class HullAnalysis {
 
@@ -32,12 +35,26 @@ public final class HullAnalysis {
         this.budget = budget;
     }
 
-    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Progress progress) {
+    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Progress progress)
+            throws NoveltyException {
         return analyze(rawQuery, nearestOrdinal, data, budget, progress);
     }
 
-    /** As {@link #analyze(float[], int, HullData, Progress)} within another budget than the default. */
-    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
+    /**
+     * As {@link #analyze(float[], int, HullData, Progress)} within another budget than the default.
+     *
+     * @throws NoveltyException when a remote corpus stops answering
+     */
+    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Duration budget, Progress progress)
+            throws NoveltyException {
+        try {
+            return measure(rawQuery, nearestOrdinal, data, budget, progress);
+        } catch (OracleFailure e) {
+            throw e.failure();
+        }
+    }
+
+    private HullReport measure(float[] rawQuery, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(budget);
         Solvers current = solversFor(data);
@@ -46,7 +63,7 @@ public final class HullAnalysis {
             query[i] = rawQuery[i];
         }
         int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(query);
-        int components = data.projected().cols();
+        int components = data.projected().dimension();
         double[] projected = data.pca().project(rawQuery, components);
         CompletableFuture<ExtrapolationDepthResult> depth = CompletableFuture
                 .supplyAsync(() -> current.depth().measure(projected, deadline));

@@ -23,6 +23,15 @@ import io.noveltylens.core.hull.HullVerdict;
 public record HullReport(HullDistanceResult distance, double neighbourScale, ExtrapolationDepthResult depth,
         int components, long millis) {
 
+    /**
+     * Whether every lower bound and "outside" verdict is proved. False when the corpus answered the solvers'
+     * maximisations with an approximate search (a SolrCloud collection's HNSW): then the lower bound may be too high
+     * and "outside" may be wrong, while the upper bound and "inside" stay proved.
+     */
+    public boolean certified() {
+        return distance.certified() && depth.certified();
+    }
+
     public double relativeLowerBound() {
         return distance.lowerBound() / neighbourScale;
     }
@@ -38,6 +47,11 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
     }
 
     public String distanceExplanation() {
+        return distanceVerdictExplanation() + (distance.certified() ? "" //$NON-NLS-1$
+                : " The lower bound comes from an approximate search of the corpus and is not certified; the upper bound is."); //$NON-NLS-1$
+    }
+
+    private String distanceVerdictExplanation() {
         return switch (distance.verdict()) {
             case INSIDE -> "Inside the convex hull of the corpus embeddings: the passage is an interpolation of corpus passages."; //$NON-NLS-1$
             case OUTSIDE -> String.format(Locale.ROOT,
@@ -50,6 +64,11 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
     }
 
     public String depthExplanation() {
+        return depthCurveExplanation() + (depth.certified() ? "" //$NON-NLS-1$
+                : " The 'outside' verdicts come from an approximate search of the corpus and are not certified."); //$NON-NLS-1$
+    }
+
+    private String depthCurveExplanation() {
         int outside = firstOutsideDimension();
         if (depth.depth() == 0 && outside > 0) {
             return "Outside the hull even in the corpus's first principal component: an extrapolation along its main direction."; //$NON-NLS-1$

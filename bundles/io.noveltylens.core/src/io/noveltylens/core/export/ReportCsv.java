@@ -72,6 +72,7 @@ public final class ReportCsv {
         columns.add(hull("hull.relativeLowerBound", HullReport::relativeLowerBound)); //$NON-NLS-1$
         columns.add(hull("hull.relativeUpperBound", HullReport::relativeUpperBound)); //$NON-NLS-1$
         columns.add(hull("hull.converged", hull -> hull.distance().converged())); //$NON-NLS-1$
+        columns.add(hull("hull.certified", HullReport::certified)); //$NON-NLS-1$
         columns.add(hull("hull.depth.depth", hull -> hull.depth().depth())); //$NON-NLS-1$
         columns.add(hull("hull.depth.complete", hull -> hull.depth().complete())); //$NON-NLS-1$
         columns.add(hull("hull.depth.components", HullReport::components)); //$NON-NLS-1$

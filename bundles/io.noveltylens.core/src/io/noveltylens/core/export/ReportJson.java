@@ -126,10 +126,12 @@ public final class ReportJson {
         json.addProperty("relativeLowerBound", hull.relativeLowerBound()); //$NON-NLS-1$
         json.addProperty("relativeUpperBound", hull.relativeUpperBound()); //$NON-NLS-1$
         json.addProperty("converged", hull.distance().converged()); //$NON-NLS-1$
+        json.addProperty("certified", hull.distance().certified()); //$NON-NLS-1$
         json.addProperty("explanation", hull.distanceExplanation()); //$NON-NLS-1$
         JsonObject depth = new JsonObject();
         depth.addProperty("depth", hull.depth().depth()); //$NON-NLS-1$
         depth.addProperty("complete", hull.depth().complete()); //$NON-NLS-1$
+        depth.addProperty("certified", hull.depth().certified()); //$NON-NLS-1$
         depth.addProperty("components", hull.components()); //$NON-NLS-1$
         JsonArray curve = new JsonArray();
         for (DepthVerdict point : hull.depth().curve()) {

@@ -10,8 +10,10 @@ import java.util.List;
  *     the result is not complete the true depth may be larger, up to the first dimension known to be outside
  * @param curve one verdict per tried dimension, in increasing dimension: inside, then undetermined, then outside
  * @param complete whether every dimension of the curve was decided within the budget
+ * @param certified whether every "outside" verdict is proved; false when one rests on a maximum from an approximate
+ *     search ({@link HullDistanceResult#certified()}). "Inside" verdicts are always proved
  */
-public record ExtrapolationDepthResult(int depth, List<DepthVerdict> curve, boolean complete) {
+public record ExtrapolationDepthResult(int depth, List<DepthVerdict> curve, boolean complete, boolean certified) {
 
     public ExtrapolationDepthResult {
         curve = List.copyOf(curve);

@@ -1,5 +1,7 @@
 package io.noveltylens.core.hull;
 
+import java.util.Arrays;
+
 import io.noveltylens.core.math.FloatMatrix;
 
 /**
@@ -11,7 +13,10 @@ import io.noveltylens.core.math.FloatMatrix;
  * y satisfies {@code <g, y> <= M = max_i <g, x_i>}, so the hyperplane {@code <g, y> = M} separates q from the hull by
  * {@code (<g, q> - M) / ||g||} when that is positive: a certified lower bound, and at the optimum it equals the distance.
  * M is exactly the value Frank-Wolfe's linear oracle computes, so the bound costs nothing extra. On 50k real sentence
- * embeddings this proved held-out queries outside in 0-1 iterations (DESIGN.md section 4).
+ * embeddings this proved held-out queries outside in 0-1 iterations (DESIGN.md section 4). The maximisation over all
+ * rows is a {@link LinearOracle}'s: when it comes from an approximate search, M may be too small, and the result says
+ * that its lower bound is not certified ({@link HullDistanceResult#certified()}); the upper bound stays a real
+ * distance, because p is a convex combination of rows the oracle returned.
  * <p>
  * <b>Working set.</b> The linear oracle over all N rows is the whole cost (N x D multiply-adds: 26 M for the default
  * corpus, 25-70 ms on 2 loaded cores), and most of the N rows never matter. So the oracle runs over a working set of
@@ -22,7 +27,8 @@ import io.noveltylens.core.math.FloatMatrix;
  * proves, because every bound still comes from a full pass. Before it, every step was a full pass, and a distance
  * to 1 % took 42-52 of them on 65k clustered unit vectors ({@link HullTolerance#RELATIVE_GAP}).
  * <p>
- * Only a growing working set allocates inside the loop. Thread-safe: every call has its own work arrays.
+ * The solver holds only the working set's vectors; the corpus stays behind the oracle. Only the full passes and a
+ * growing working set allocate inside the loop. Thread-safe: every call has its own work arrays.
  */
 public final class HullDistance {
 
@@ -33,15 +39,24 @@ public final class HullDistance {
     /** Rows a full pass adds to the working set: enough for several steps, few enough to keep a step cheap. */
     static final int ROWS_PER_PASS = 64;
 
-    private final FloatMatrix corpus;
+    private final LinearOracle corpus;
     private final HullTolerance tolerance;
 
-    /** A solver over {@code corpus} with the default tolerances relative to its spread. */
+    /** A solver over {@code corpus} in memory, with the default tolerances relative to its spread. */
     public HullDistance(FloatMatrix corpus) {
-        this(corpus, HullTolerance.relativeTo(corpus));
+        this(new ExactLinearOracle(corpus));
     }
 
     public HullDistance(FloatMatrix corpus, HullTolerance tolerance) {
+        this(new ExactLinearOracle(corpus), tolerance);
+    }
+
+    /** A solver over the rows {@code corpus} answers about, with the default tolerances relative to their spread. */
+    public HullDistance(LinearOracle corpus) {
+        this(corpus, HullTolerance.relativeTo(corpus));
+    }
+
+    public HullDistance(LinearOracle corpus, HullTolerance tolerance) {
         if (corpus.rows() == 0) {
             throw new IllegalArgumentException("The hull of an empty corpus is empty"); //$NON-NLS-1$
         }
@@ -74,7 +89,7 @@ public final class HullDistance {
     }
 
     private HullDistanceResult solve(double[] query, int start, Deadline deadline, int maxIterations, boolean verdictOnly) {
-        int dim = corpus.cols();
+        int dim = corpus.dimension();
         if (query.length != dim) {
             throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length); //$NON-NLS-1$ //$NON-NLS-2$
         }
@@ -82,16 +97,17 @@ public final class HullDistance {
             throw new IllegalArgumentException("Start row " + start + " is not in the corpus of " + corpus.rows()); //$NON-NLS-1$ //$NON-NLS-2$
         }
         double inside = tolerance.insideDistance();
-        double[] dots = new double[corpus.rows()];
         double[] point = new double[dim];
         double[] gap = new double[dim];
-        WorkingSet working = new WorkingSet(corpus.rows(), ROWS_PER_PASS);
-        working.add(start);
-        ActiveSet active = new ActiveSet(corpus.rows());
-        active.add(start, 1);
-        active.pointInto(corpus, point);
+        double[] away = new double[dim];
+        WorkingSet working = new WorkingSet();
+        working.add(start, corpus.vectors(new int[] { start })[0]);
+        ActiveSet active = new ActiveSet();
+        active.add(0, 1);
+        active.pointInto(working.rows(), point);
 
         double lower = 0;
+        boolean certified = true;
         int iterations = 0;
         int sinceFullPass = FULL_PASS_INTERVAL;
         long passNanos = 0; // the last full pass's duration; the first pass always runs, for a lower bound
@@ -109,30 +125,34 @@ public final class HullDistance {
                 converged = true;
                 break;
             }
-            int toward = working.oracle(corpus, gap, dots);
-            boolean subProblemSolved = done((gapDotQuery - dots[toward]) / upper, upper, inside, verdictOnly);
+            int toward = working.oracle(gap);
+            boolean subProblemSolved = done((gapDotQuery - working.dot(toward)) / upper, upper, inside, verdictOnly);
             if (subProblemSolved || sinceFullPass >= FULL_PASS_INTERVAL) {
                 if (passNanos > deadline.remainingNanos()) {
                     break; // a pass that cannot finish in time would only overrun the budget
                 }
                 long passStart = System.nanoTime();
-                corpus.multiply(gap, dots);
+                Maximisers found = corpus.maximise(gap, ROWS_PER_PASS, working.rows());
                 passNanos = System.nanoTime() - passStart;
-                toward = argMax(dots);
-                lower = Math.max(lower, (gapDotQuery - dots[toward]) / upper);
+                certified &= found.certified();
+                working.addAll(found);
+                // the maximum over the working set and the rows found is the maximum over the whole corpus
+                toward = working.oracle(gap);
+                lower = Math.max(lower, (gapDotQuery - working.dot(toward)) / upper);
                 if (done(lower, upper, inside, verdictOnly)) {
                     converged = true;
                     break;
                 }
-                working.addLargest(dots);
                 sinceFullPass = 0;
             }
             if (iterations >= maxIterations || deadline.expired()) {
                 break;
             }
-            int away = awayVertex(active, dots);
-            double descent = dots[toward] - dots[away];
-            double stepSquared = corpus.squaredRowDistance(toward, away);
+            int from = awayVertex(active, working);
+            double descent = working.dot(toward) - working.dot(from);
+            Arrays.fill(away, 0);
+            working.rows().vector(from).addScaledRow(0, 1, away);
+            double stepSquared = working.rows().vector(toward).squaredDistance(0, away);
             if (!(descent > 0 && stepSquared > 0)) {
                 if (sinceFullPass == 0) {
                     // No pair improves p even by the full oracle: optimal up to rounding, and the bound is final.
@@ -142,22 +162,23 @@ public final class HullDistance {
                 sinceFullPass = FULL_PASS_INTERVAL;
                 continue;
             }
-            double step = Math.min(descent / stepSquared, active.weightOf(away));
-            active.move(away, toward, step);
+            double step = Math.min(descent / stepSquared, active.weightOf(from));
+            active.move(from, toward, step);
             iterations++;
             sinceFullPass++;
             if (iterations % REFRESH_INTERVAL == 0) {
-                active.pointInto(corpus, point);
+                active.pointInto(working.rows(), point);
             } else {
-                corpus.addScaledRow(toward, step, point);
-                corpus.addScaledRow(away, -step, point);
+                working.rows().vector(toward).addScaledRow(0, step, point);
+                working.rows().vector(from).addScaledRow(0, -step, point);
             }
         }
-        active.pointInto(corpus, point);
+        active.pointInto(working.rows(), point);
         double upper = Math.sqrt(squaredDistance(query, point));
         HullVerdict verdict = lower > inside ? HullVerdict.OUTSIDE
                 : upper <= inside ? HullVerdict.INSIDE : HullVerdict.UNDETERMINED;
-        return new HullDistanceResult(verdict, lower, upper, inside, iterations, converged, active.vertices());
+        return new HullDistanceResult(verdict, lower, upper, inside, iterations, converged, certified,
+                active.vertices(working.rows()));
     }
 
     /** Whether a lower bound proves what was asked: the verdict, or the distance to the relative gap. */
@@ -165,23 +186,13 @@ public final class HullDistance {
         return verdictOnly ? lower > inside : upper - lower <= tolerance.relativeGap() * upper;
     }
 
-    /** The active row least aligned with the gap: moving weight off it decreases the distance most (the away step). */
-    private static int awayVertex(ActiveSet active, double[] dots) {
+    /** The active position least aligned with the gap: moving weight off it decreases the distance most (the away step). */
+    private static int awayVertex(ActiveSet active, WorkingSet working) {
         int best = active.member(0);
-        for (int p = 1; p < active.size(); p++) {
-            int row = active.member(p);
-            if (dots[row] < dots[best]) {
-                best = row;
-            }
-        }
-        return best;
-    }
-
-    private static int argMax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
+        for (int s = 1; s < active.size(); s++) {
+            int position = active.member(s);
+            if (working.dot(position) < working.dot(best)) {
+                best = position;
             }
         }
         return best;

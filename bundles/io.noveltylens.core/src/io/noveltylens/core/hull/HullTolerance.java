@@ -33,6 +33,15 @@ public record HullTolerance(double insideDistance, double relativeGap) {
 
     /** The default tolerances, scaled by the spread (root-mean-square distance from the mean) of {@code corpus}. */
     public static HullTolerance relativeTo(FloatMatrix corpus) {
-        return new HullTolerance(RELATIVE_INSIDE * corpus.spread(), RELATIVE_GAP);
+        return relativeToSpread(corpus.spread());
+    }
+
+    /** The default tolerances, scaled by the spread of the rows {@code corpus} answers about. */
+    public static HullTolerance relativeTo(LinearOracle corpus) {
+        return relativeToSpread(corpus.spread());
+    }
+
+    private static HullTolerance relativeToSpread(double spread) {
+        return new HullTolerance(RELATIVE_INSIDE * spread, RELATIVE_GAP);
     }
 }

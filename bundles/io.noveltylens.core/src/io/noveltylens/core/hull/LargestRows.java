@@ -4,9 +4,9 @@ import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
 /**
- * The rows with the largest values of a full pass over the corpus, among those a caller accepts: how
- * {@link HullDistance} grows its working set and {@link SubsetLpMembership} its subset. A heap of the k best so far
- * rejects most rows with one comparison.
+ * The rows with the largest values of a full pass over the corpus, among those a caller accepts: the answer of
+ * {@link ExactLinearOracle}, from which {@link HullDistance} grows its working set and {@link SubsetLpMembership} its
+ * subset. A heap of the k best so far rejects most rows with one comparison.
  */
 final class LargestRows {
 

@@ -75,7 +75,7 @@ public final class LpHullMembership {
         long millis = deadline.remainingNanos() / 1_000_000;
         if (millis <= 0) {
             return new Solution(new HullDistanceResult(HullVerdict.UNDETERMINED, 0, Double.POSITIVE_INFINITY, inside,
-                    0, false, List.of()), null);
+                    0, false, true, List.of()), null);
         }
         double[] cost = new double[rows + 2 * dim];
         Arrays.fill(cost, rows, cost.length, 1);
@@ -97,7 +97,7 @@ public final class LpHullMembership {
         HullVerdict verdict = lower > inside ? HullVerdict.OUTSIDE
                 : upper <= inside ? HullVerdict.INSIDE : HullVerdict.UNDETERMINED;
         HullDistanceResult outcome = new HullDistanceResult(verdict, lower, upper, inside, 0,
-                result.getState().isOptimal(), vertices);
+                result.getState().isOptimal(), true, vertices);
         return new Solution(outcome, verdict == HullVerdict.INSIDE ? null : direction);
     }
 

@@ -2,55 +2,49 @@ package io.noveltylens.core.hull;
 
 import java.util.Arrays;
 
-import io.noveltylens.core.math.FloatMatrix;
-
 /**
- * The corpus rows {@link HullDistance}'s linear oracle searches between full passes: the start row, then after each
- * full pass the rows that point furthest along the gap. Rows are only added, each at most once.
+ * The corpus rows {@link HullDistance}'s linear step searches between full passes, with their vectors: the start row,
+ * then after each full pass the rows the oracle found furthest along the gap. Addressed by position.
  */
 final class WorkingSet {
 
-    private final boolean[] member;
-    private final int growth;
-    private int[] rows = new int[16];
-    private int size;
+    private final FetchedRows rows = new FetchedRows();
+    private double[] dots = new double[16];
 
-    /**
-     * @param corpusRows the number of rows in the corpus
-     * @param growth     how many rows {@link #addLargest} adds at most
-     */
-    WorkingSet(int corpusRows, int growth) {
-        this.member = new boolean[corpusRows];
-        this.growth = growth;
+    /** The rows, for the oracle to skip and for reporting positions as corpus rows. */
+    FetchedRows rows() {
+        return rows;
     }
 
-    void add(int row) {
-        if (!member[row]) {
-            member[row] = true;
-            if (size == rows.length) {
-                rows = Arrays.copyOf(rows, 2 * size);
-            }
-            rows[size++] = row;
+    void add(int row, float[] vector) {
+        rows.add(row, vector);
+    }
+
+    /** Adds what a full pass found that is not held yet. */
+    void addAll(Maximisers found) {
+        for (int i = 0; i < found.rows().length; i++) {
+            rows.add(found.rows()[i], found.vectors()[i]);
         }
     }
 
-    /** Writes {@code <gap, x_i>} into {@code dots} for the members and returns the member with the largest. */
-    int oracle(FloatMatrix corpus, double[] gap, double[] dots) {
-        int best = rows[0];
+    /** Computes {@code <gap, x>} for every member and returns the position of the largest. */
+    int oracle(double[] gap) {
+        int size = rows.size();
+        if (dots.length < size) {
+            dots = Arrays.copyOf(dots, Math.max(size, 2 * dots.length));
+        }
+        int best = 0;
         for (int p = 0; p < size; p++) {
-            int row = rows[p];
-            dots[row] = corpus.dotRow(row, gap);
-            if (dots[row] > dots[best]) {
-                best = row;
+            dots[p] = rows.dot(p, gap);
+            if (dots[p] > dots[best]) {
+                best = p;
             }
         }
         return best;
     }
 
-    /** Adds the non-members with the largest {@code dots} (a full pass's values), up to the growth per pass. */
-    void addLargest(double[] dots) {
-        for (int row : LargestRows.of(dots, growth, row -> !member[row])) {
-            add(row);
-        }
+    /** {@code <gap, x>} of the member at {@code position}, as the last {@link #oracle} computed it. */
+    double dot(int position) {
+        return dots[position];
     }
 }

@@ -26,6 +26,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.hull.ExactLinearOracle;
 import io.noveltylens.core.math.FloatMatrix;
 import io.noveltylens.core.math.Pca;
 import io.noveltylens.core.verbatim.LucenePhraseIndex;
@@ -229,7 +230,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
                             new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
                         Pca pca = Pca.read(in);
                         FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
-                        loaded = new HullData(vectors.raw(), pca, projected, metadata.rawNeighbourDistance());
+                        loaded = new HullData(new ExactLinearOracle(vectors.raw()), pca,
+                                new ExactLinearOracle(projected), metadata.rawNeighbourDistance());
                         hullData = loaded;
                     } catch (IOException e) {
                         throw damaged(generation, e);

@@ -71,7 +71,9 @@ final class ScoreCommand implements Command {
                 Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile
                 against the corpus's own passages, LOF, LoOP), verbatim overlap, distance to the convex hull of the
                 corpus and extrapolation depth. '-' reads one passage per line from standard input and writes JSON
-                Lines; --json writes JSON. Without --index, the shipped default corpus is used.
+                Lines; --json writes JSON. Without --index, the shipped default corpus is used. Over a SolrCloud
+                collection the hull readouts come from an approximate search: their lower bounds and "outside"
+                verdicts are marked not certified.
                   --k N          neighbours (default 10)
                   --no-hull      skip the hull readouts (faster)
                   --budget-ms N  time allowed to the hull readouts per passage (default %d)

@@ -1,6 +1,7 @@
 package io.noveltylens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,10 +42,13 @@ import com.google.gson.JsonParser;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.analysis.HullAnalysis;
+import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.core.hull.HullVerdict;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.LuceneCorpusIndex;
 import io.noveltylens.core.index.Neighbour;
@@ -52,7 +60,8 @@ import io.noveltylens.solr.SolrCorpusIndex;
 /**
  * The SolrCloud backend against the local index of the same corpus (Moby Dick and Tom Sawyer from the default corpus,
  * 4,643 passages), on a real 3-node SolrCloud in its own process with a 2-shard x 2-replica collection, created and
- * filled with the CLI as a user would. The oracles: exact brute force over the stored vectors, and the local index.
+ * filled with the CLI as a user would. The oracles: exact brute force over the stored vectors, and the local index
+ * (whose hull readouts are certified by exact scans).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,6 +73,10 @@ class SolrCloudIT {
     private static final Path MODELS = BUNDLES.resolve("io.noveltylens.model.minilm/models"); //$NON-NLS-1$
     private static final String COLLECTION = "corpus"; //$NON-NLS-1$
     private static final int K = 10;
+    /** Held-out sentences whose hull readouts are compared; each takes a few seconds over SolrCloud on this machine. */
+    private static final int HULL_QUERIES = 20;
+    /** Enough for both sides to finish (the local index needs 0.1-0.5 s), so that bounds, not budgets, are compared. */
+    private static final Duration HULL_BUDGET = Duration.ofSeconds(30);
 
     private SolrCloudProcess cluster;
     private String solrUrls;
@@ -71,6 +84,7 @@ class SolrCloudIT {
     private LuceneCorpusIndex local;
     private SolrCorpusIndex solr;
     private List<String> heldOut;
+    private List<Embedding> embeddings;
     private List<float[]> queries;
 
     @BeforeAll
@@ -99,7 +113,8 @@ class SolrCloudIT {
         for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
             heldOut.addAll(lines(BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture)).subList(0, 100)); //$NON-NLS-1$
         }
-        queries = embedder.embedPassages(heldOut, Progress.NONE).stream().map(Embedding::unit).toList();
+        embeddings = embedder.embedPassages(heldOut, Progress.NONE);
+        queries = embeddings.stream().map(Embedding::unit).toList();
     }
 
     @AfterAll
@@ -163,9 +178,69 @@ class SolrCloudIT {
         assertTrue(percentileGap / queries.size() <= 0.5, "mean percentile gap " + percentileGap / queries.size()); //$NON-NLS-1$
     }
 
-    /** The same phrase look-ups through Solr's text field: corpus passages (long runs) and held-out sentences. */
+    /**
+     * The hull readouts over SolrCloud against the local index's, which exact scans certify, on the same corpus and
+     * sentences. What stays proved over SolrCloud must hold: its upper bound is a real distance, so never below the
+     * local certified lower bound, and a dimension it finds inside is inside locally. What rests on the approximate
+     * search is measured: distances within 3 % (both stop at a 1 % gap; HNSW missing a row can stop the collection's
+     * a little early), the same verdicts, and at most 2 % of the depth dimensions decided on both sides found outside
+     * over SolrCloud and inside locally (a missed row makes a wrong "outside"; measured 1 of 240). The collection's
+     * reports say they are not certified.
+     */
     @Test
     @Order(2)
+    void hullReadoutsAgreeWithTheLocalIndexAndSayTheyAreNotCertified() throws Exception {
+        HullAnalysis hull = new HullAnalysis(HULL_BUDGET);
+        long[] solrMillis = new long[HULL_QUERIES];
+        long[] localMillis = new long[HULL_QUERIES];
+        double worstGap = 0;
+        int sameVerdicts = 0;
+        int sameDepths = 0;
+        int decidedDimensions = 0;
+        int wrongOutside = 0;
+        for (int q = 0; q < HULL_QUERIES; q++) {
+            float[] raw = embeddings.get(q).raw();
+            HullReport fromLocal = hull.analyze(raw, local.nearest(queries.get(q), 1).get(0).ordinal(),
+                    local.hullData(), Progress.NONE);
+            HullReport fromSolr = hull.analyze(raw, solr.nearest(queries.get(q), 1).get(0).ordinal(),
+                    solr.hullData(), Progress.NONE);
+            localMillis[q] = fromLocal.millis();
+            solrMillis[q] = fromSolr.millis();
+            String context = heldOut.get(q) + "\nlocal " + fromLocal + "\nsolr  " + fromSolr; //$NON-NLS-1$ //$NON-NLS-2$
+            assertTrue(fromLocal.certified(), context);
+            assertFalse(fromSolr.certified(), context);
+            assertTrue(fromSolr.distanceExplanation().contains("not certified"), context); //$NON-NLS-1$
+            assertTrue(fromSolr.distance().upperBound() >= fromLocal.distance().lowerBound() * (1 - 1e-9), context);
+            worstGap = Math.max(worstGap, Math.abs(fromSolr.distance().upperBound() - fromLocal.distance().upperBound())
+                    / fromLocal.distance().upperBound());
+            sameVerdicts += fromSolr.distance().verdict() == fromLocal.distance().verdict() ? 1 : 0;
+            sameDepths += fromSolr.depth().depth() == fromLocal.depth().depth() ? 1 : 0;
+            for (int i = 0; i < fromLocal.depth().curve().size(); i++) {
+                HullVerdict local = fromLocal.depth().curve().get(i).verdict();
+                HullVerdict cloud = fromSolr.depth().curve().get(i).verdict();
+                if (local != HullVerdict.UNDETERMINED && cloud != HullVerdict.UNDETERMINED) {
+                    decidedDimensions++;
+                    if (cloud == HullVerdict.INSIDE) {
+                        assertEquals(HullVerdict.INSIDE, local, "proved inside over SolrCloud, d = " //$NON-NLS-1$
+                                + fromLocal.depth().curve().get(i).dimension() + ": " + context); //$NON-NLS-1$
+                    }
+                    wrongOutside += cloud != local ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("Hull over SolrCloud vs local, %d held-out sentences: distance verdicts equal %d, worst distance " //$NON-NLS-1$
+                + "gap %.4f, depths equal %d, depth dimensions decided on both sides %d, outside over SolrCloud but " //$NON-NLS-1$
+                + "inside locally %d; hull p50 %d ms, p99 %d ms (local p50 %d ms, p99 %d ms)%n", HULL_QUERIES, //$NON-NLS-1$
+                sameVerdicts, worstGap, sameDepths, decidedDimensions, wrongOutside, quantile(solrMillis, 0.5),
+                quantile(solrMillis, 0.99), quantile(localMillis, 0.5), quantile(localMillis, 0.99));
+        assertEquals(HULL_QUERIES, sameVerdicts);
+        assertTrue(worstGap <= 0.03, "worst distance gap " + worstGap); //$NON-NLS-1$
+        assertTrue(wrongOutside <= 0.02 * decidedDimensions, wrongOutside + " of " + decidedDimensions); //$NON-NLS-1$
+    }
+
+    /** The same phrase look-ups through Solr's text field: corpus passages (long runs) and held-out sentences. */
+    @Test
+    @Order(3)
     void verbatimOverlapAgreesWithTheLocalIndex() throws Exception {
         VerbatimOverlap overSolr = new VerbatimOverlap(solr.phrases(), VerbatimAnalyzer.create());
         VerbatimOverlap overLocal = new VerbatimOverlap(local.phrases(), VerbatimAnalyzer.create());
@@ -178,18 +253,28 @@ class SolrCloudIT {
         }
     }
 
-    /** Through ZooKeeper this time, as a cluster's users usually connect. */
+    /**
+     * Through ZooKeeper this time, as a cluster's users usually connect, with the hull readouts: as text, and as JSON
+     * whose hull says it is not certified.
+     */
     @Test
-    @Order(3)
-    void scoreReadsTheCollectionThroughZooKeeper() throws Exception {
-        CliProcess.Result score = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, "--no-hull", "--json", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-                "Call me Ishmael. Whenever I find myself growing grim about the mouth, I take to the sea."); //$NON-NLS-1$
-        assertTrue(score.out().contains("mobydick.txt.gz"), score.out()); //$NON-NLS-1$
+    @Order(4)
+    void scoreReadsTheCollectionThroughZooKeeperWithTheHullReadouts() throws Exception {
+        String passage = "Call me Ishmael. Whenever I find myself growing grim about the mouth, I take to the sea."; //$NON-NLS-1$
+        CliProcess.Result text = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, passage); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertTrue(text.out().contains("mobydick.txt.gz"), text.out()); //$NON-NLS-1$
+        assertTrue(text.out().contains("  Hull        "), text.out()); //$NON-NLS-1$
+        assertTrue(text.out().contains("  Depth       "), text.out()); //$NON-NLS-1$
+        assertTrue(text.out().contains("not certified"), text.out()); //$NON-NLS-1$
+        CliProcess.Result json = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, "--json", passage); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        JsonObject hull = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonObject("hull"); //$NON-NLS-1$
+        assertFalse(hull.get("certified").getAsBoolean(), hull.toString()); //$NON-NLS-1$
+        assertTrue(hull.get("distanceUpperBound").getAsDouble() > 0, hull.toString()); //$NON-NLS-1$
     }
 
     /** A corpus passage quoted in a draft is found as a near duplicate, with the collection's provenance. */
     @Test
-    @Order(4)
+    @Order(5)
     void annotateScoresFilesAgainstTheCollection() throws Exception {
         String quoted = local.passage(local.metadata().passages() / 2).text();
         Path draft = Files.writeString(Files.createDirectories(WORK.resolve("drafts")).resolve("draft.txt"), //$NON-NLS-1$ //$NON-NLS-2$
@@ -210,7 +295,7 @@ class SolrCloudIT {
      * does not exist is named, with the commands that make it.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aCollectionOfAnotherModelOrAMissingOneIsRefused() throws Exception {
         Path int8 = MODELS.resolve("all-minilm-l6-v2-q"); //$NON-NLS-1$
         cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
@@ -218,7 +303,7 @@ class SolrCloudIT {
                 WORK.resolve("int8-index").toString(), "--corpus", //$NON-NLS-1$ //$NON-NLS-2$
                 BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$
         CliProcess.Result score = CliProcess.run(WORK, null, "score", "--solr", solrUrls, "--collection", "int8", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                "--no-hull", "A passage."); //$NON-NLS-1$ //$NON-NLS-2$
+                "A passage."); //$NON-NLS-1$
         assertEquals(NoveltyException.Kind.INDEX.exitCode(), score.exitCode(), score.err());
         assertTrue(score.err().contains("built with the model 'sentence-transformers/all-MiniLM-L6-v2-int8'"), //$NON-NLS-1$
                 score.err());
@@ -231,11 +316,31 @@ class SolrCloudIT {
     }
 
     /**
+     * A collection filled before the hull readouts were served (layout 1: its metadata document has no layout) is
+     * refused, with what to do. Made by removing the layout from the int8 collection of the test above.
+     */
+    @Test
+    @Order(7)
+    void aCollectionOfAnOlderLayoutIsRefused() throws Exception {
+        try (CloudSolrClient client = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
+            SolrInputDocument withoutLayout = new SolrInputDocument();
+            withoutLayout.addField("id", "novelty-metadata"); //$NON-NLS-1$ //$NON-NLS-2$
+            withoutLayout.addField("layout", Collections.singletonMap("set", null)); //$NON-NLS-1$ //$NON-NLS-2$
+            client.add("int8", withoutLayout); //$NON-NLS-1$
+            client.commit("int8"); //$NON-NLS-1$
+        }
+        NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
+                SolrAddress.parse(solrUrls, null, "int8"), null, embedder.model().dimension())); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage()); //$NON-NLS-1$
+        assertTrue(refused.getMessage().contains("'novelty solr create'"), refused.getMessage()); //$NON-NLS-1$
+    }
+
+    /**
      * Queries run without pause while node 0 (the first URL the client was given) stops: every query before, during
      * and after the stop answers with ten neighbours, from the replicas on the two other nodes.
      */
     @Test
-    @Order(6)
+    @Order(8)
     void replicasAnswerWhileANodeIsStopped() throws Exception {
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stopped = new AtomicBoolean();
@@ -290,6 +395,12 @@ class SolrCloudIT {
         Set<Integer> ordinals = new HashSet<>();
         neighbours.forEach(neighbour -> ordinals.add(neighbour.ordinal()));
         return ordinals;
+    }
+
+    private static long quantile(long[] values, double q) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
     private static double median(long[] values) {

@@ -24,18 +24,22 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.hull.PrincipalComponentOracle;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.index.StoredPassage;
+import io.noveltylens.core.math.Pca;
 import io.noveltylens.core.verbatim.PhraseIndex;
 
 /**
  * A corpus in a SolrCloud collection (filled by {@link SolrCorpusUploader}). Neighbours come from Solr's
  * {@code {!knn}} query on every shard, re-scored with the exact dot product of the returned unit vectors; density
  * from the corpus's statistics, read once on open (40 bytes per passage); verbatim overlap from phrase queries on the
- * text field. The hull readouts are not served yet: they need every raw vector in memory.
+ * text field; the hull readouts from the same solvers as locally, whose maximisations over the corpus are
+ * maximum-inner-product searches on the raw vectors ({@link SolrLinearOracle}), with the PCA uploaded with them, and
+ * which report their lower bounds as not certified.
  */
 public final class SolrCorpusIndex implements CorpusIndex {
 
@@ -51,6 +55,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
     private final CloudSolrClient client;
     private final IndexMetadata metadata;
     private final DensityModel density;
+    private final HullData hullData;
     private final PhraseIndex phrases;
     private final Map<Integer, float[]> recentVectors = new LinkedHashMap<>(VECTOR_CACHE, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -61,12 +66,20 @@ public final class SolrCorpusIndex implements CorpusIndex {
         }
     };
 
-    private SolrCorpusIndex(SolrAddress address, CloudSolrClient client, IndexMetadata metadata, DensityModel density) {
+    private SolrCorpusIndex(SolrAddress address, CloudSolrClient client, IndexMetadata metadata, DensityModel density,
+            Pca pca) {
         this.address = address;
         this.client = client;
         this.metadata = metadata;
         this.density = density;
         this.phrases = new SolrPhraseIndex(client);
+        int n = metadata.passages();
+        // the PCA's total variance is the trace of the covariance (divided by N - 1): the mean squared distance from
+        // the mean times N / (N - 1)
+        SolrLinearOracle raw = new SolrLinearOracle(client, address, n, metadata.dimension(),
+                Math.sqrt(pca.totalVariance() * (n - 1) / Math.max(n, 1)));
+        this.hullData = new HullData(raw, pca, new PrincipalComponentOracle(raw, pca, pca.componentCount()),
+                metadata.rawNeighbourDistance());
     }
 
     /**
@@ -78,16 +91,19 @@ public final class SolrCorpusIndex implements CorpusIndex {
         CloudSolrClient client = address.connect();
         try {
             SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
-                    .setFields(SolrFields.METADATA, SolrFields.DENSITY)).getResults();
+                    .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT)).getResults();
             if (found.isEmpty()) {
                 throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus " //$NON-NLS-1$ //$NON-NLS-2$
                         + "(no metadata document: never filled, or an upload stopped half way). Fill it with " //$NON-NLS-1$
                         + "'novelty index --corpus PATH --collection " + address.collection() + " --solr|--zk ...'."); //$NON-NLS-1$ //$NON-NLS-2$
             }
+            SolrDocument summary = found.get(0);
+            checkLayout(address, summary);
             IndexMetadata metadata = checked(address, SolrFields.GSON.fromJson(
-                    (String) found.get(0).getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
+                    (String) summary.getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
             DensityModel density = DensityModel.read(new DataInputStream(
-                    new ByteArrayInputStream(bytes(found.get(0).getFirstValue(SolrFields.DENSITY)))));
+                    new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.DENSITY)))));
+            Pca pca = Pca.read(new DataInputStream(new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.PCA)))));
             long passages = SolrReads.query(client, new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0)) //$NON-NLS-1$
                     .getResults().getNumFound();
             if (passages != metadata.passages()) {
@@ -95,7 +111,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
                         + " passages but its metadata lists " + metadata.passages() //$NON-NLS-1$
                         + " (documents added or deleted by hand?). Fill it again with 'novelty index'."); //$NON-NLS-1$
             }
-            return new SolrCorpusIndex(address, client, metadata, density);
+            return new SolrCorpusIndex(address, client, metadata, density, pca);
         } catch (NoveltyException | RuntimeException e) {
             closeQuietly(client);
             if (e instanceof SolrException || e instanceof JsonParseException) {
@@ -105,6 +121,18 @@ public final class SolrCorpusIndex implements CorpusIndex {
         } catch (SolrServerException | IOException e) {
             closeQuietly(client);
             throw SolrFailures.unreachable(address, e);
+        }
+    }
+
+    /** Layout 1 (no layout field) had no raw vectors and no PCA: the hull readouts cannot be served from it. */
+    private static void checkLayout(SolrAddress address, SolrDocument summary) throws NoveltyException {
+        Object layout = summary.getFirstValue(SolrFields.LAYOUT);
+        int version = layout == null ? 1 : ((Number) layout).intValue();
+        if (version != SolrFields.LAYOUT_VERSION) {
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes " //$NON-NLS-1$ //$NON-NLS-2$
+                    + "collection layout " + version + "; this one reads layout " + SolrFields.LAYOUT_VERSION //$NON-NLS-1$ //$NON-NLS-2$
+                    + " (with the raw vectors and the PCA the hull readouts need). Create the collection again with " //$NON-NLS-1$
+                    + "'novelty solr create' and fill it with 'novelty index'."); //$NON-NLS-1$
         }
     }
 
@@ -236,9 +264,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
     }
 
     @Override
-    public HullData hullData() throws NoveltyException {
-        throw new NoveltyException(Kind.INDEX, "The hull readouts are not available for a corpus in SolrCloud yet " //$NON-NLS-1$
-                + "(they need every raw vector in memory). Score with --no-hull; every other readout is complete."); //$NON-NLS-1$
+    public HullData hullData() {
+        return hullData;
     }
 
     @Override

@@ -23,10 +23,18 @@ final class SolrFields {
     static final String TEXT = "text"; //$NON-NLS-1$
     static final String SOURCES = "sources"; //$NON-NLS-1$
     static final String VECTOR = "vector"; //$NON-NLS-1$
+    static final String RAW_VECTOR = "raw_vector"; //$NON-NLS-1$
     static final String METADATA = "metadata"; //$NON-NLS-1$
     static final String DENSITY = "density"; //$NON-NLS-1$
+    static final String PCA = "pca"; //$NON-NLS-1$
+    static final String LAYOUT = "layout"; //$NON-NLS-1$
     /** The id of the document that holds the corpus's metadata and density statistics. */
     static final String METADATA_ID = "novelty-metadata"; //$NON-NLS-1$
+    /**
+     * The collection's layout, written in the metadata document: 2 added the raw vectors and the PCA the hull
+     * readouts need. A collection of another layout (1 wrote none) is refused with "fill it again".
+     */
+    static final int LAYOUT_VERSION = 2;
 
     static final Gson GSON = new Gson();
     private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() { }.getType();
@@ -63,6 +71,29 @@ final class SolrFields {
             vector[i++] = ((Number) value).floatValue();
         }
         return vector;
+    }
+
+    /** A query vector as floats, the precision Solr searches with. */
+    static float[] toFloat(double[] vector) {
+        float[] floats = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            floats[i] = (float) vector[i];
+        }
+        return floats;
+    }
+
+    /** {@code vector / ||vector||} as floats, the precision Solr searches with. */
+    static float[] unitVector(double[] vector) {
+        double norm = 0;
+        for (double value : vector) {
+            norm += value * value;
+        }
+        norm = Math.sqrt(norm);
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
     }
 
     /** The {@code {!knn}} query's vector literal; Float.toString round-trips every float exactly. */

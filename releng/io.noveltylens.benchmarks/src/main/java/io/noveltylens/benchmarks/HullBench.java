@@ -6,11 +6,13 @@ import java.util.List;
 
 import io.noveltylens.benchmarks.ResultTable.Status;
 import io.noveltylens.core.hull.Deadline;
+import io.noveltylens.core.hull.ExactLinearOracle;
 import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.HullDistance;
 import io.noveltylens.core.hull.HullDistanceResult;
 import io.noveltylens.core.hull.HullTolerance;
 import io.noveltylens.core.hull.HullVerdict;
+import io.noveltylens.core.hull.LinearOracle;
 import io.noveltylens.core.hull.LpHullMembership;
 import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.math.FloatMatrix;
@@ -53,7 +55,7 @@ final class HullBench {
                 long t0 = System.nanoTime();
                 full.distance(query, start, Deadline.NONE, FRANK_WOLFE_ITERATIONS);
                 long t1 = System.nanoTime();
-                depth.measure(data.pca().project(raw, data.projected().cols()), Deadline.after(LP_LIMIT));
+                depth.measure(data.pca().project(raw, data.projected().dimension()), Deadline.after(LP_LIMIT));
                 long t2 = System.nanoTime();
                 if (pass == 1) {
                     frankWolfe.add((t1 - t0) / 1e6);
@@ -67,26 +69,36 @@ final class HullBench {
     /** Frank-Wolfe vs LP at full dimension (if {@code fullDimension}) and at {@link #SWEEP_DIMENSIONS}. */
     static void compare(String corpusName, HullData data, List<float[]> rawQueries, boolean fullDimension,
             ResultTable table) {
+        FloatMatrix corpus = inMemory(data.raw());
+        FloatMatrix projected = inMemory(data.projected());
         if (fullDimension) {
             List<double[]> queries = rawQueries.stream().map(HullBench::toDouble).toList();
-            compareAt(corpusName + ", full " + data.raw().cols() + "-d raw space", data.raw(),
-                    HullTolerance.relativeTo(data.raw()), queries, table);
+            compareAt(corpusName + ", full " + corpus.cols() + "-d raw space", corpus, HullTolerance.relativeTo(corpus),
+                    queries, table);
         } else {
             table.note(corpusName + ": the full-dimension LP was not run in this plan (10-20 s per query at 50k, "
                     + "DESIGN section 4); the full run does it.");
         }
-        HullTolerance sweepTolerance = HullTolerance.relativeTo(data.projected());
+        HullTolerance sweepTolerance = HullTolerance.relativeTo(projected);
         for (int d : SWEEP_DIMENSIONS) {
-            if (d > data.projected().cols()) {
+            if (d > projected.cols()) {
                 continue;
             }
             List<double[]> queries = new ArrayList<>();
             for (float[] raw : rawQueries) {
                 queries.add(data.pca().project(raw, d));
             }
-            compareAt(corpusName + ", depth sweep d=" + d, data.projected().leadingColumns(d), sweepTolerance, queries,
+            compareAt(corpusName + ", depth sweep d=" + d, projected.leadingColumns(d), sweepTolerance, queries,
                     table);
         }
+    }
+
+    /** The rows of a local index's hull data: the LP comparison needs them as a matrix, not behind an oracle. */
+    static FloatMatrix inMemory(LinearOracle rows) {
+        if (rows instanceof ExactLinearOracle exact) {
+            return exact.matrix();
+        }
+        throw new IllegalStateException("The benchmarks run on a local index, whose hull data are in memory");
     }
 
     private static void compareAt(String what, FloatMatrix space, HullTolerance tolerance, List<double[]> queries,

@@ -37,7 +37,7 @@ record ScaledCorpus(int size, String source, LuceneCorpusIndex index, double bui
 
     static ScaledCorpus build(int size, CorpusIndex real, ModelDescriptor model, ModelFingerprint fingerprint,
             Path work) throws Exception {
-        FloatMatrix raw = real.hullData().raw();
+        FloatMatrix raw = HullBench.inMemory(real.hullData().raw());
         double noise = NOISE_SHARE_OF_NEIGHBOUR_DISTANCE * medianNeighbourDistance(real);
         Path dir = work.resolve("scaled-" + size);
         Dirs.delete(dir);

@@ -1,0 +1,100 @@
+package io.noveltylens.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.hull.ExactLinearOracle;
+import io.noveltylens.core.hull.FetchedRows;
+import io.noveltylens.core.hull.LinearOracle;
+import io.noveltylens.core.hull.Maximisers;
+import io.noveltylens.core.hull.OracleFailure;
+import io.noveltylens.core.index.HullData;
+import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.core.math.Pca;
+
+class HullAnalysisTest {
+
+    private static final int ROWS = 300;
+    private static final int DIM = 12;
+
+    private static FloatMatrix corpus() {
+        Random random = new Random(71);
+        float[] data = new float[ROWS * DIM];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        return new FloatMatrix(ROWS, DIM, data);
+    }
+
+    /** A remote corpus that stops answering: the analysis reports the failure it carries, with its message. */
+    @Test
+    void aFailingRemoteCorpusReachesTheCallerAsItsNoveltyException() {
+        FloatMatrix corpus = corpus();
+        Pca pca = Pca.fit(corpus, 4, Progress.NONE);
+        NoveltyException unreachable = new NoveltyException(NoveltyException.Kind.INDEX, "The cluster went away."); //$NON-NLS-1$
+        ExactLinearOracle exact = new ExactLinearOracle(corpus);
+        LinearOracle failing = new LinearOracle() {
+            @Override
+            public int rows() {
+                return exact.rows();
+            }
+
+            @Override
+            public int dimension() {
+                return exact.dimension();
+            }
+
+            @Override
+            public double spread() {
+                return exact.spread();
+            }
+
+            @Override
+            public float[][] vectors(int[] rows) {
+                return exact.vectors(rows);
+            }
+
+            @Override
+            public int[] nearestRows(double[] point, int count) {
+                return exact.nearestRows(point, count);
+            }
+
+            @Override
+            public Maximisers maximise(double[] direction, int count, FetchedRows held) {
+                throw new OracleFailure(unreachable);
+            }
+        };
+        HullData data = new HullData(failing, pca, new ExactLinearOracle(pca.projectAll(corpus, 4)), 1);
+        float[] query = new float[DIM];
+        query[0] = 10;
+        NoveltyException thrown = assertThrows(NoveltyException.class,
+                () -> new HullAnalysis(Duration.ofSeconds(5)).analyze(query, 0, data, Progress.NONE));
+        assertSame(unreachable, thrown);
+    }
+
+    /** Over exact oracles the report is certified, and its explanations do not say otherwise. */
+    @Test
+    void exactOraclesGiveACertifiedReport() throws NoveltyException {
+        FloatMatrix corpus = corpus();
+        Pca pca = Pca.fit(corpus, 4, Progress.NONE);
+        HullData data = new HullData(new ExactLinearOracle(corpus), pca,
+                new ExactLinearOracle(pca.projectAll(corpus, 4)), 1);
+        float[] query = new float[DIM];
+        query[0] = 10;
+        HullReport report = new HullAnalysis(Duration.ofSeconds(5)).analyze(query, 0, data, Progress.NONE);
+        assertTrue(report.certified(), report::toString);
+        assertEquals(4, report.components());
+        assertFalse(report.distanceExplanation().contains("not certified"), report.distanceExplanation()); //$NON-NLS-1$
+        assertFalse(report.depthExplanation().contains("not certified"), report.depthExplanation()); //$NON-NLS-1$
+    }
+}
