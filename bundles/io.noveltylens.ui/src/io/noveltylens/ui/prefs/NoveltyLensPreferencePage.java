@@ -21,6 +21,7 @@ import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.jface.util.PropertyChangeEvent;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -280,7 +281,7 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         if (!passes(check, modelStatus)) {
             return false;
         }
-        modelStatus.setText(NLS.bind(Messages.PreferencePage_modelOk, check.dimension()));
+        showStatus(modelStatus, NLS.bind(Messages.PreferencePage_modelOk, check.dimension()));
         return true;
     }
 
@@ -302,7 +303,7 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         if (!passes(check, indexStatus)) {
             return false;
         }
-        indexStatus.setText(NLS.bind(Messages.PreferencePage_collectionOk, check.collection().passages(),
+        showStatus(indexStatus, NLS.bind(Messages.PreferencePage_collectionOk, check.collection().passages(),
                 check.collection().modelId()));
         return true;
     }
@@ -322,12 +323,28 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
             return false;
         }
         if (check.error() != null) {
-            status.setText(check.error().getMessage());
+            showStatus(status, check.error().getMessage());
             setErrorMessage(check.error().getMessage());
             return false;
         }
         setErrorMessage(null);
         return true;
+    }
+
+    /**
+     * A status whose new text may take more lines: the page is laid out again, and the dialog's scrolled area is told
+     * the page's new height, or the end of the page would be cut off.
+     */
+    private void showStatus(Label status, String text) {
+        status.setText(text);
+        Composite page = (Composite) getControl();
+        page.layout(true, true);
+        for (Composite parent = page.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrolledComposite scrolled) {
+                scrolled.setMinHeight(scrolled.getContent().computeSize(scrolled.getClientArea().width, SWT.DEFAULT).y);
+                return;
+            }
+        }
     }
 
     /** Fields as typed, not yet stored: written to a scratch store that the checks read. */
