@@ -237,8 +237,13 @@ class SolrCollectionTest {
         UiTestSupport.spin();
     }
 
-    /** The page is taller than the dialog: scrolls its corpus group to the top, for the screenshots. */
+    /**
+     * The page is taller than the dialog: scrolls its corpus group to the top, for the screenshots. First lets the
+     * dialog finish what it does by itself (after Apply's progress dialog it gives the focus back to the last field,
+     * which scrolls to that field).
+     */
     private static void scrollToCorpus(NoveltyLensPreferencePage page) {
+        UiTestSupport.runEventLoopFor(500);
         Group corpus = find(page.getControl(), Group.class, g -> g.getText().equals(Messages.PreferencePage_corpusGroup))
                 .orElseThrow();
         Composite scrolled = page.getControl().getParent();
