@@ -18,6 +18,10 @@ public final class Messages extends NLS {
     public static String AnnotationResultsView_exportJsonl;
     public static String AnnotationResultsView_minimumPercentile;
     public static String AnnotationResultsView_summary;
+    public static String CollectionAddress_addressMissing;
+    public static String CollectionAddress_collectionMissing;
+    public static String CollectionAddress_invalid;
+    public static String CollectionCheck_task;
     public static String CopyNeighboursAction_text;
     public static String CopyNeighboursAction_tooltip;
     public static String CorpusSourcesEditor_addFile;
@@ -34,6 +38,7 @@ public final class Messages extends NLS {
     public static String EngineConfigFactory_indexDirMissing;
     public static String EngineConfigFactory_shippedMissing;
     public static String EngineLoadJob_name;
+    public static String EngineLoadJob_openingCollection;
     public static String EngineService_indexInfo;
     public static String EngineService_indexNotLoaded;
     public static String HeadlineSection_details;
@@ -57,6 +62,7 @@ public final class Messages extends NLS {
     public static String NeighboursSection_source;
     public static String NoveltyMarkers_message;
     public static String NoveltyView_badInputTitle;
+    public static String NoveltyView_collectionHint;
     public static String NoveltyView_failedTitle;
     public static String NoveltyView_loadingBody;
     public static String NoveltyView_loadingInBackground;
@@ -75,9 +81,11 @@ public final class Messages extends NLS {
     public static String PinAction_text;
     public static String PinAction_tooltip;
     public static String PreferencePage_analysisGroup;
+    public static String PreferencePage_collectionOk;
     public static String PreferencePage_corpusGroup;
     public static String PreferencePage_corpusIndex;
     public static String PreferencePage_corpusShipped;
+    public static String PreferencePage_corpusSolr;
     public static String PreferencePage_corpusSources;
     public static String PreferencePage_description;
     public static String PreferencePage_echoBelow;
@@ -107,6 +115,9 @@ public final class Messages extends NLS {
     public static String PreferencePage_rebuildNeedsSources;
     public static String PreferencePage_rebuildStarted;
     public static String PreferencePage_rebuildTooltip;
+    public static String PreferencePage_solrAddress;
+    public static String PreferencePage_solrCollection;
+    public static String PreferencePage_solrNote;
     public static String PreferencePage_sources;
     public static String PreferencePage_thresholdsOrder;
     public static String PreferencePage_tokenizerFile;

@@ -62,9 +62,7 @@ public final class AnalysisJob extends Job {
             NoveltyReport fast = engine.analyze(text, engines.configs().neighbours(), new MonitorProgress(progress.split(10)));
             progress.checkCanceled();
             sink.accept(this, new AnalysisOutcome.Analysed(fast, true));
-            NoveltyReport full = engine.withHull(fast, engines.configs().hullBudget(), new MonitorProgress(progress.split(50)));
-            progress.checkCanceled();
-            sink.accept(this, new AnalysisOutcome.Analysed(full, false));
+            sink.accept(this, withHull(fast, progress.split(50)));
             return Status.OK_STATUS;
         } catch (NoveltyException e) {
             if (!monitor.isCanceled()) {
@@ -79,6 +77,18 @@ public final class AnalysisJob extends Job {
             sink.accept(this, new AnalysisOutcome.Failed(new NoveltyException(NoveltyException.Kind.IO,
                     NLS.bind(Messages.AnalysisJob_internalError, e), e)));
             return Status.OK_STATUS;
+        }
+    }
+
+    /** The report with its hull readouts; without them, and why, when the corpus cannot give them. */
+    private AnalysisOutcome withHull(NoveltyReport fast, SubMonitor progress) {
+        try {
+            NoveltyReport full = engine.withHull(fast, engines.configs().hullBudget(), new MonitorProgress(progress));
+            progress.checkCanceled();
+            return new AnalysisOutcome.Analysed(full, false);
+        } catch (NoveltyException e) {
+            progress.checkCanceled();
+            return new AnalysisOutcome.Analysed(fast, false, e);
         }
     }
 

@@ -10,8 +10,15 @@ public sealed interface AnalysisOutcome {
     record Waiting() implements AnalysisOutcome {
     }
 
-    /** A report; {@code hullPending} while the hull readouts (the slow part) are still being computed. */
-    record Analysed(NoveltyReport report, boolean hullPending) implements AnalysisOutcome {
+    /**
+     * A report; {@code hullPending} while the hull readouts (the slow part) are still being computed;
+     * {@code hullFailure} when they could not be computed (the fast readouts stand), else null.
+     */
+    record Analysed(NoveltyReport report, boolean hullPending, NoveltyException hullFailure) implements AnalysisOutcome {
+
+        public Analysed(NoveltyReport report, boolean hullPending) {
+            this(report, hullPending, null);
+        }
     }
 
     record Failed(NoveltyException error) implements AnalysisOutcome {

@@ -71,8 +71,16 @@ public final class EngineConfigFactory {
     }
 
     public Path modelDir() throws NoveltyException {
-        return switch (store.getString(NoveltyLensPreferences.MODEL_CHOICE)) {
-            case NoveltyLensPreferences.CUSTOM -> CustomModelFolder.write(store, stateDir.resolve("custom-model")); //$NON-NLS-1$
+        return modelDir(store, stateDir.resolve("custom-model")); //$NON-NLS-1$
+    }
+
+    /**
+     * The model folder of the model choice in {@code settings} (the page's fields as typed, before Apply, or the
+     * stored preferences); a custom model's descriptor is written into {@code customDir}.
+     */
+    Path modelDir(IPreferenceStore settings, Path customDir) throws NoveltyException {
+        return switch (settings.getString(NoveltyLensPreferences.MODEL_CHOICE)) {
+            case NoveltyLensPreferences.CUSTOM -> CustomModelFolder.write(settings, customDir);
             case NoveltyLensPreferences.SHIPPED_INT8 -> shippedDir(MODEL_BUNDLE, MODEL_INT8_PATH, NoveltyException.Kind.MODEL);
             default -> shippedDir(MODEL_BUNDLE, MODEL_PATH, NoveltyException.Kind.MODEL);
         };
@@ -98,12 +106,14 @@ public final class EngineConfigFactory {
     /**
      * The index the preferences call for. The shipped index is read-only and was built with the shipped fp32 model:
      * with any other model the shipped corpus is indexed again, into the plug-in's state location (an installed
-     * bundle may not be writable, and other workspaces share it).
+     * bundle may not be writable, and other workspaces share it). A SolrCloud collection is read as it is.
      */
     public IndexPlan indexPlan() throws NoveltyException {
         return switch (store.getString(NoveltyLensPreferences.CORPUS_CHOICE)) {
             case NoveltyLensPreferences.INDEX -> IndexPlan.readOnly(existingDir(store.getString(NoveltyLensPreferences.INDEX_DIR),
                     NoveltyException.Kind.INDEX, Messages.EngineConfigFactory_indexDirMissing));
+            case NoveltyLensPreferences.SOLR -> IndexPlan.collection(CollectionAddress.parse(
+                    store.getString(NoveltyLensPreferences.SOLR_ADDRESS), store.getString(NoveltyLensPreferences.SOLR_COLLECTION)));
             case NoveltyLensPreferences.SOURCES -> new IndexPlan(builtIndexDir(),
                     NoveltyLensPreferences.corpusSources(store.getString(NoveltyLensPreferences.CORPUS_SOURCES)),
                     IndexSettings.defaults().with(IndexSettings.defaults().k(),

@@ -3,18 +3,22 @@ package io.noveltylens.ui.analysis;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.solr.SolrCorpusIndex;
 import io.noveltylens.ui.Messages;
 
 /**
- * Loads the model and opens the index. A user job (not a system one), so that the first load, which takes seconds,
- * shows in the Progress view and in the status line. A failure is not an error dialog: the Novelty view shows it with
- * the fix, so the job ends OK and hands the error to the {@link EngineService}.
+ * Loads the model and opens the index, or the SolrCloud collection the preferences choose. A user job (not a system
+ * one), so that the first load, which takes seconds, shows in the Progress view and in the status line. A failure is
+ * not an error dialog: the Novelty view shows it with the fix, so the job ends OK and hands the error to the
+ * {@link EngineService}.
  */
 final class EngineLoadJob extends Job {
 
@@ -41,6 +45,23 @@ final class EngineLoadJob extends Job {
         }
     }
 
+    /**
+     * A local index opens while the model loads; a collection is opened once the model is loaded, because it is
+     * checked against the model's fingerprint on open (SolrCorpusIndex).
+     */
+    private static NoveltyEngine open(EngineConfig config, IndexPlan plan, IProgressMonitor monitor)
+            throws NoveltyException {
+        if (plan.collection() == null) {
+            return NoveltyEngine.open(config, new MonitorProgress(monitor));
+        }
+        SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.EngineLoadJob_openingCollection, plan.collection()),
+                1);
+        NoveltyEngine engine = NoveltyEngine.open(config,
+                (model, dimension) -> SolrCorpusIndex.open(plan.collection(), model, dimension));
+        progress.worked(1);
+        return engine;
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         IndexPlan plan = null;
@@ -48,7 +69,7 @@ final class EngineLoadJob extends Job {
             String model = configs.modelKey();
             plan = configs.indexPlan();
             EngineConfig config = configs.create(plan);
-            NoveltyEngine engine = NoveltyEngine.open(config, new MonitorProgress(monitor));
+            NoveltyEngine engine = open(config, plan, monitor);
             service.loaded(this, engine, model, plan);
             prepareHull(engine);
             return Status.OK_STATUS;

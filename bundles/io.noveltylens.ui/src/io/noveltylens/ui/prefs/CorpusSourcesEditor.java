@@ -16,6 +16,8 @@ import io.noveltylens.ui.Messages;
  */
 final class CorpusSourcesEditor extends ListEditor {
 
+    private Button addFile;
+
     CorpusSourcesEditor(String name, String label, Composite parent) {
         super(name, label, parent);
         setPreferenceName(name);
@@ -26,7 +28,7 @@ final class CorpusSourcesEditor extends ListEditor {
     protected void doFillIntoGrid(Composite parent, int numColumns) {
         super.doFillIntoGrid(parent, numColumns);
         Composite buttons = getButtonBoxControl(parent);
-        Button addFile = new Button(buttons, SWT.PUSH);
+        addFile = new Button(buttons, SWT.PUSH);
         addFile.setText(Messages.CorpusSourcesEditor_addFile);
         addFile.setLayoutData(new GridData(GridData.FILL_HORIZONTAL));
         addFile.addListener(SWT.Selection, event -> {
@@ -35,6 +37,13 @@ final class CorpusSourcesEditor extends ListEditor {
                 getList().add(file);
             }
         });
+    }
+
+    /** ListEditor enables its own buttons only: the corpus choice must disable the file button too. */
+    @Override
+    public void setEnabled(boolean enabled, Composite parent) {
+        super.setEnabled(enabled, parent);
+        addFile.setEnabled(enabled);
     }
 
     @Override

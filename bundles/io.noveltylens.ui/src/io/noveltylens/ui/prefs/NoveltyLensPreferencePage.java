@@ -21,6 +21,7 @@ import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.jface.util.PropertyChangeEvent;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -35,13 +36,16 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.analysis.CollectionCheck;
 import io.noveltylens.ui.analysis.EngineService;
 import io.noveltylens.ui.analysis.ModelCheck;
+import io.noveltylens.ui.analysis.SettingsCheck;
 
 /**
  * Window &gt; Preferences &gt; Novelty Lens: model, corpus, analysis and display settings. A changed model is loaded
  * and tried on a test sentence when the user presses Apply, and an error keeps the old settings with the reason shown
- * inline; a changed corpus is rebuilt in a cancellable job.
+ * inline; a changed corpus is rebuilt in a cancellable job. A SolrCloud collection is connected to and checked against
+ * the model on Apply the same way; it is only read, so it has nothing to rebuild.
  */
 public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
@@ -63,6 +67,9 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
     private CorpusSourcesEditor sources;
     private StringFieldEditor include;
     private StringFieldEditor exclude;
+    private StringFieldEditor solrAddress;
+    private StringFieldEditor solrCollection;
+    private Button rebuild;
     private IntegerFieldEditor echoBelow;
     private IntegerFieldEditor novelAbove;
     private Label modelStatus;
@@ -111,7 +118,8 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         corpusChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.CORPUS_CHOICE, "", 1, new String[][] { //$NON-NLS-1$
                 { Messages.PreferencePage_corpusShipped, NoveltyLensPreferences.SHIPPED },
                 { Messages.PreferencePage_corpusIndex, NoveltyLensPreferences.INDEX },
-                { Messages.PreferencePage_corpusSources, NoveltyLensPreferences.SOURCES } }, corpusGroup);
+                { Messages.PreferencePage_corpusSources, NoveltyLensPreferences.SOURCES },
+                { Messages.PreferencePage_corpusSolr, NoveltyLensPreferences.SOLR } }, corpusGroup);
         addField(corpusChoice);
         indexDir = new DirectoryFieldEditor(NoveltyLensPreferences.INDEX_DIR, Messages.PreferencePage_indexDir, corpusGroup);
         addField(indexDir);
@@ -121,8 +129,14 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         addField(include);
         exclude = new StringFieldEditor(NoveltyLensPreferences.EXCLUDE_PATTERNS, Messages.PreferencePage_exclude, corpusGroup);
         addField(exclude);
+        solrAddress = new StringFieldEditor(NoveltyLensPreferences.SOLR_ADDRESS, Messages.PreferencePage_solrAddress, corpusGroup);
+        addField(solrAddress);
+        solrCollection = new StringFieldEditor(NoveltyLensPreferences.SOLR_COLLECTION, Messages.PreferencePage_solrCollection,
+                corpusGroup);
+        addField(solrCollection);
+        wrapping(corpusGroup, Messages.PreferencePage_solrNote);
         indexStatus = statusLabel(corpusGroup);
-        Button rebuild = new Button(corpusGroup, SWT.PUSH);
+        rebuild = new Button(corpusGroup, SWT.PUSH);
         rebuild.setText(Messages.PreferencePage_rebuild);
         rebuild.setToolTipText(Messages.PreferencePage_rebuildTooltip);
         rebuild.addListener(SWT.Selection, event -> rebuildIndex());
@@ -227,6 +241,10 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         sources.setEnabled(fromSources, corpusGroup);
         include.setEnabled(fromSources, corpusGroup);
         exclude.setEnabled(fromSources, corpusGroup);
+        boolean fromSolr = NoveltyLensPreferences.SOLR.equals(corpus);
+        solrAddress.setEnabled(fromSolr, corpusGroup);
+        solrCollection.setEnabled(fromSolr, corpusGroup);
+        rebuild.setEnabled(!fromSolr);
     }
 
     private void showIndexStatus() {
@@ -243,17 +261,59 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         }
     }
 
-    /** Apply: a changed custom model is loaded and tried before anything is stored; the old settings stay on error. */
+    /**
+     * Apply: a custom model is loaded and tried, and a changed SolrCloud collection (or a collection with a changed
+     * model) is connected to and checked, before anything is stored; the old settings stay on error.
+     */
     @Override
     public boolean performOk() {
         if (NoveltyLensPreferences.CUSTOM.equals(modelChoice.getSelectionValue()) && !checkCustomModel()) {
+            return false;
+        }
+        if (NoveltyLensPreferences.SOLR.equals(corpusChoice.getSelectionValue()) && collectionChanged() && !checkCollection()) {
             return false;
         }
         return super.performOk();
     }
 
     private boolean checkCustomModel() {
-        ModelCheck check = new ModelCheck(typedModelSettings(), engines().configs());
+        ModelCheck check = new ModelCheck(typed(customModelFields), engines().configs());
+        if (!passes(check, modelStatus)) {
+            return false;
+        }
+        showStatus(modelStatus, NLS.bind(Messages.PreferencePage_modelOk, check.dimension()));
+        return true;
+    }
+
+    /** The fields that decide which collection the engine opens and which model it must have been filled with. */
+    private List<FieldEditor> collectionFields() {
+        List<FieldEditor> fields = new ArrayList<>(List.of(modelChoice, corpusChoice, solrAddress, solrCollection));
+        fields.addAll(customModelFields);
+        return fields;
+    }
+
+    private boolean collectionChanged() {
+        IPreferenceStore typed = typed(collectionFields());
+        return collectionFields().stream().map(FieldEditor::getPreferenceName)
+                .anyMatch(key -> !typed.getString(key).equals(getPreferenceStore().getString(key)));
+    }
+
+    private boolean checkCollection() {
+        CollectionCheck check = new CollectionCheck(typed(collectionFields()), engines().configs());
+        if (!passes(check, indexStatus)) {
+            return false;
+        }
+        showStatus(indexStatus, NLS.bind(Messages.PreferencePage_collectionOk, check.collection().passages(),
+                check.collection().modelId()));
+        return true;
+    }
+
+    /**
+     * Runs {@code check} in a progress dialog. A failure is the page's error, and is written in full into
+     * {@code status}, next to the fields it is about: the dialog's message line cuts a long message short, and the
+     * fix is at its end.
+     */
+    private boolean passes(SettingsCheck check, Label status) {
         try {
             new ProgressMonitorDialog(getShell()).run(true, true, check);
         } catch (InvocationTargetException e) {
@@ -263,20 +323,35 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
             return false;
         }
         if (check.error() != null) {
-            modelStatus.setText(""); //$NON-NLS-1$
+            showStatus(status, check.error().getMessage());
             setErrorMessage(check.error().getMessage());
             return false;
         }
-        modelStatus.setText(NLS.bind(Messages.PreferencePage_modelOk, check.dimension()));
         setErrorMessage(null);
         return true;
     }
 
-    /** The custom-model fields as typed, not yet stored: written to a scratch store that {@link ModelCheck} reads. */
-    private IPreferenceStore typedModelSettings() {
+    /**
+     * A status whose new text may take more lines: the page is laid out again, and the dialog's scrolled area is told
+     * the page's new height, or the end of the page would be cut off.
+     */
+    private void showStatus(Label status, String text) {
+        status.setText(text);
+        Composite page = (Composite) getControl();
+        page.layout(true, true);
+        for (Composite parent = page.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof ScrolledComposite scrolled) {
+                scrolled.setMinHeight(scrolled.getContent().computeSize(scrolled.getClientArea().width, SWT.DEFAULT).y);
+                return;
+            }
+        }
+    }
+
+    /** Fields as typed, not yet stored: written to a scratch store that the checks read. */
+    private IPreferenceStore typed(List<FieldEditor> editors) {
         IPreferenceStore real = getPreferenceStore();
         PreferenceStore scratch = new PreferenceStore();
-        for (FieldEditor editor : customModelFields) {
+        for (FieldEditor editor : editors) {
             scratch.setDefault(editor.getPreferenceName(), real.getDefaultString(editor.getPreferenceName()));
             editor.setPreferenceStore(scratch);
             editor.store();

@@ -22,7 +22,10 @@ public final class NoveltyLensPreferences {
     public static final String MODEL_QUERY_PREFIX = "model.queryPrefix"; //$NON-NLS-1$
     public static final String MODEL_PASSAGE_PREFIX = "model.passagePrefix"; //$NON-NLS-1$
 
-    /** {@link #SHIPPED}, {@link #INDEX} (an existing index folder) or {@link #SOURCES} (folders and files to index). */
+    /**
+     * {@link #SHIPPED}, {@link #INDEX} (an existing index folder), {@link #SOURCES} (folders and files to index) or
+     * {@link #SOLR} (a SolrCloud collection).
+     */
     public static final String CORPUS_CHOICE = "corpus.choice"; //$NON-NLS-1$
     public static final String INDEX_DIR = "corpus.indexDir"; //$NON-NLS-1$
     /** Folders and files, one per line (see {@link #corpusSources}). */
@@ -31,6 +34,12 @@ public final class NoveltyLensPreferences {
     /** Glob patterns, comma separated, matched against file names under the source folders. */
     public static final String INCLUDE_PATTERNS = "corpus.include"; //$NON-NLS-1$
     public static final String EXCLUDE_PATTERNS = "corpus.exclude"; //$NON-NLS-1$
+    /**
+     * Where the SolrCloud collection is: base URLs of some of its nodes ({@code http://host:8983/solr}) or its
+     * ZooKeeper ensemble ({@code host:2181[/chroot]}), comma separated; see {@code CollectionAddress}.
+     */
+    public static final String SOLR_ADDRESS = "corpus.solr.address"; //$NON-NLS-1$
+    public static final String SOLR_COLLECTION = "corpus.solr.collection"; //$NON-NLS-1$
 
     public static final String NEIGHBOURS_K = "analysis.k"; //$NON-NLS-1$
     public static final String HULL_BUDGET_MILLIS = "analysis.hullBudgetMillis"; //$NON-NLS-1$
@@ -49,6 +58,7 @@ public final class NoveltyLensPreferences {
     public static final String CUSTOM = "custom"; //$NON-NLS-1$
     public static final String INDEX = "index"; //$NON-NLS-1$
     public static final String SOURCES = "sources"; //$NON-NLS-1$
+    public static final String SOLR = "solr"; //$NON-NLS-1$
 
     public static final Set<String> MODEL_KEYS = Set.of(MODEL_CHOICE, MODEL_ONNX, MODEL_TOKENIZER, MODEL_POOLING,
             MODEL_NORMALIZE, MODEL_MAX_TOKENS, MODEL_QUERY_PREFIX, MODEL_PASSAGE_PREFIX);
@@ -58,7 +68,7 @@ public final class NoveltyLensPreferences {
      * matches the model and must be rebuilt.
      */
     public static final Set<String> ENGINE_KEYS = union(MODEL_KEYS, Set.of(CORPUS_CHOICE, INDEX_DIR, CORPUS_SOURCES,
-            INCLUDE_PATTERNS, EXCLUDE_PATTERNS));
+            INCLUDE_PATTERNS, EXCLUDE_PATTERNS, SOLR_ADDRESS, SOLR_COLLECTION));
 
     /** Changing any of these changes the next analysis only: they are read for each one, the engine stays open. */
     public static final Set<String> ANALYSIS_KEYS = Set.of(NEIGHBOURS_K, HULL_BUDGET_MILLIS);

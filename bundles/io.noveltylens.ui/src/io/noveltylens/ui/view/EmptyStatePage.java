@@ -73,4 +73,8 @@ final class EmptyStatePage {
     String titleText() {
         return title.getText();
     }
+
+    String bodyText() {
+        return body.getText();
+    }
 }

@@ -7,6 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
@@ -30,12 +31,13 @@ final class HullSection {
         explanation = Section.wrappingLabel(parent);
     }
 
-    void show(NoveltyReport report, boolean hullPending) {
+    /** {@code failure}: why the hull readouts could not be computed, or null. */
+    void show(NoveltyReport report, boolean hullPending, NoveltyException failure) {
         HullReport hull = report.hull();
         chart.setVisible(hull != null);
         if (hull == null) {
             distance.setText(hullPending ? Messages.HullSection_computing : Messages.HullSection_unavailable);
-            depth.setText(""); //$NON-NLS-1$
+            depth.setText(failure == null ? "" : failure.getMessage()); //$NON-NLS-1$
             explanation.setText(""); //$NON-NLS-1$
             return;
         }

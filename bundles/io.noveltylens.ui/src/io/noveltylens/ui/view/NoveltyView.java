@@ -118,7 +118,7 @@ public final class NoveltyView extends ViewPart {
             }
             case AnalysisOutcome.Analysed analysed -> {
                 showingReport = true;
-                reportPage.show(analysed.report(), analysed.hullPending());
+                reportPage.show(analysed.report(), analysed.hullPending(), analysed.hullFailure());
                 book.showPage(reportPage.control());
             }
             case AnalysisOutcome.Failed failed -> {
@@ -229,7 +229,12 @@ public final class NoveltyView extends ViewPart {
         links.put(Messages.NoveltyView_tryAgain, () -> analyze(null));
         String title = error.kind() == NoveltyException.Kind.BAD_INPUT ? Messages.NoveltyView_badInputTitle
                 : Messages.NoveltyView_failedTitle;
-        emptyPage.show(getSite().getShell().getDisplay().getSystemImage(SWT.ICON_WARNING), title, error.getMessage(), links);
+        // the collection's own messages say what failed; this says where the setting is and what to do here
+        String body = NoveltyLensPreferences.SOLR.equals(store.getString(NoveltyLensPreferences.CORPUS_CHOICE))
+                && error.kind() != NoveltyException.Kind.BAD_INPUT
+                        ? error.getMessage() + "\n\n" + Messages.NoveltyView_collectionHint //$NON-NLS-1$
+                        : error.getMessage();
+        emptyPage.show(getSite().getShell().getDisplay().getSystemImage(SWT.ICON_WARNING), title, body, links);
         book.showPage(emptyPage.control());
     }
 
@@ -258,6 +263,11 @@ public final class NoveltyView extends ViewPart {
     /** For tests: the title of the empty state on show, or null when a report is on show. */
     public String emptyStateTitle() {
         return showingReport ? null : emptyPage.titleText();
+    }
+
+    /** For tests: what the empty state on show says to do, or null when a report is on show. */
+    public String emptyStateBody() {
+        return showingReport ? null : emptyPage.bodyText();
     }
 
     @Override

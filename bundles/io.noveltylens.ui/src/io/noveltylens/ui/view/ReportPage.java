@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IWorkbenchPartSite;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
 
@@ -50,12 +51,12 @@ public final class ReportPage {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(scrolled);
     }
 
-    void show(NoveltyReport newReport, boolean hullPending) {
+    void show(NoveltyReport newReport, boolean hullPending, NoveltyException hullFailure) {
         report = newReport;
         headline.show(newReport, hullPending);
         neighbours.show(newReport.neighbours());
         density.show(newReport.density());
-        hull.show(newReport, hullPending);
+        hull.show(newReport, hullPending, hullFailure);
         verbatim.show(newReport.text(), newReport.verbatim());
         projection.show(newReport.map());
         copyAction.setEnabled(!newReport.neighbours().isEmpty());
