@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +59,7 @@ import io.noveltylens.core.verbatim.VerbatimAnalyzer;
 import io.noveltylens.core.verbatim.VerbatimOverlap;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCorpusIndex;
+import io.noveltylens.solr.SolrCorpusUploader;
 
 /**
  * The SolrCloud backend against the local index of the same corpus (Moby Dick and Tom Sawyer from the default corpus,
@@ -336,11 +340,70 @@ class SolrCloudIT {
     }
 
     /**
+     * A batch the cluster refuses is sent again, and the upload runs to the end: the "retry" collection is read-only
+     * (Solr rejects every update) until the uploader reports its first failure, which makes it writable again. The
+     * upload must count the retry, and the collection must then hold the whole corpus and answer as the local index.
+     */
+    @Test
+    @Order(8)
+    void anUploadSendsARefusedBatchAgainAndCompletes() throws Exception {
+        cli("solr", "create", "--solr", solrUrls, "--collection", "retry", "--shards", "2", "--replicas", "1"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        SolrAddress address = SolrAddress.parse(solrUrls, null, "retry"); //$NON-NLS-1$
+        SolrCorpusUploader.Result uploaded;
+        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
+            setReadOnly(admin, true);
+            AtomicBoolean refused = new AtomicBoolean();
+            Progress progress = new Progress() {
+                @Override
+                public void begin(String task, int totalWork) {
+                    // the upload's size is known here
+                }
+
+                @Override
+                public void worked(int work) {
+                    // counted by the result
+                }
+
+                @Override
+                public void subTask(String name) {
+                    if (name.endsWith("trying again") && !refused.getAndSet(true)) { //$NON-NLS-1$
+                        setReadOnly(admin, false);
+                    }
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return false;
+                }
+            };
+            uploaded = SolrCorpusUploader.upload(local, address, progress);
+            assertTrue(refused.get(), "the read-only collection refused the first request"); //$NON-NLS-1$
+        }
+        assertTrue(uploaded.retries() >= 1, "retries: " + uploaded.retries()); //$NON-NLS-1$
+        assertEquals(local.metadata().passages(), uploaded.passages());
+        try (SolrCorpusIndex filled = SolrCorpusIndex.open(address, embedder.fingerprint(), embedder.model().dimension())) {
+            assertEquals(local.metadata().passages(), filled.metadata().passages());
+            for (float[] query : queries.subList(0, 5)) {
+                assertEquals(local.nearest(query, 1).get(0).passageId(), filled.nearest(query, 1).get(0).passageId());
+            }
+        }
+    }
+
+    private static void setReadOnly(CloudSolrClient admin, boolean readOnly) {
+        try {
+            CollectionAdminRequest.modifyCollection("retry", Map.of("readOnly", Boolean.toString(readOnly))) //$NON-NLS-1$ //$NON-NLS-2$
+                    .process(admin);
+        } catch (SolrServerException | IOException e) {
+            throw new IllegalStateException("could not switch the collection's read-only mode", e); //$NON-NLS-1$
+        }
+    }
+
+    /**
      * Queries run without pause while node 0 (the first URL the client was given) stops: every query before, during
      * and after the stop answers with ten neighbours, from the replicas on the two other nodes.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void replicasAnswerWhileANodeIsStopped() throws Exception {
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stopped = new AtomicBoolean();
