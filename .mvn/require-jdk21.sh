@@ -25,6 +25,7 @@ else
       exit 1
     fi
     export JAVA_HOME
-    echo "[mvnw] default java is ${nl_major:-missing}; using the JDK at $JAVA_HOME" >&2
+    # said once per build; releng/novelty, which runs a JVM per command, asks for silence
+    [ -n "${NL_QUIET_JDK_CHOICE:-}" ] || echo "[mvnw] default java is ${nl_major:-missing}; using the JDK at $JAVA_HOME" >&2
   fi
 fi

@@ -14,7 +14,7 @@ select_java() {
   local root
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
   # shellcheck source=../../.mvn/require-jdk21.sh
-  . "$root/.mvn/require-jdk21.sh"
+  NL_QUIET_JDK_CHOICE=1 . "$root/.mvn/require-jdk21.sh"
   JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 }
 
