@@ -15,6 +15,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.hull.ExactLinearOracle;
 import io.noveltylens.core.hull.FetchedRows;
+import io.noveltylens.core.hull.ForwardingOracle;
 import io.noveltylens.core.hull.LinearOracle;
 import io.noveltylens.core.hull.Maximisers;
 import io.noveltylens.core.hull.OracleFailure;
@@ -42,33 +43,7 @@ class HullAnalysisTest {
         FloatMatrix corpus = corpus();
         Pca pca = Pca.fit(corpus, 4, Progress.NONE);
         NoveltyException unreachable = new NoveltyException(NoveltyException.Kind.INDEX, "The cluster went away."); //$NON-NLS-1$
-        ExactLinearOracle exact = new ExactLinearOracle(corpus);
-        LinearOracle failing = new LinearOracle() {
-            @Override
-            public int rows() {
-                return exact.rows();
-            }
-
-            @Override
-            public int dimension() {
-                return exact.dimension();
-            }
-
-            @Override
-            public double spread() {
-                return exact.spread();
-            }
-
-            @Override
-            public float[][] vectors(int[] rows) {
-                return exact.vectors(rows);
-            }
-
-            @Override
-            public int[] nearestRows(double[] point, int count) {
-                return exact.nearestRows(point, count);
-            }
-
+        LinearOracle failing = new ForwardingOracle(corpus) {
             @Override
             public Maximisers maximise(double[] direction, int count, FetchedRows held) {
                 throw new OracleFailure(unreachable);

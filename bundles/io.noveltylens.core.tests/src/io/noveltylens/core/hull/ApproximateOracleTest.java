@@ -27,37 +27,10 @@ class ApproximateOracleTest {
      * Answers like the exact scan, except that the row with the largest value among those asked about is never
      * returned: an approximate search that always misses the best row.
      */
-    private static final class MissingOracle implements ComponentOracle {
-
-        private final ExactLinearOracle exact;
+    private static final class MissingOracle extends ForwardingOracle implements ComponentOracle {
 
         MissingOracle(FloatMatrix corpus) {
-            this.exact = new ExactLinearOracle(corpus);
-        }
-
-        @Override
-        public int rows() {
-            return exact.rows();
-        }
-
-        @Override
-        public int dimension() {
-            return exact.dimension();
-        }
-
-        @Override
-        public double spread() {
-            return exact.spread();
-        }
-
-        @Override
-        public float[][] vectors(int[] rows) {
-            return exact.vectors(rows);
-        }
-
-        @Override
-        public int[] nearestRows(double[] point, int count) {
-            return exact.nearestRows(point, count);
+            super(corpus);
         }
 
         @Override
