@@ -1,5 +1,6 @@
 package io.noveltylens.core.hull;
 
+import io.noveltylens.core.math.FloatMatrix;
 import io.noveltylens.core.math.Pca;
 
 /**
@@ -56,7 +57,7 @@ public final class PrincipalComponentOracle implements ComponentOracle {
     public float[][] vectors(int[] rows) {
         float[][] projected = raw.vectors(rows);
         for (int i = 0; i < projected.length; i++) {
-            projected[i] = toFloat(pca.project(projected[i], components));
+            projected[i] = FloatMatrix.toFloat(pca.project(projected[i], components));
         }
         return projected;
     }
@@ -83,7 +84,7 @@ public final class PrincipalComponentOracle implements ComponentOracle {
             for (int c = 0; c < components; c++) {
                 values[i] += direction[c] * coordinates[c];
             }
-            vectors[i] = toFloat(coordinates);
+            vectors[i] = FloatMatrix.toFloat(coordinates);
         }
         return new Maximisers(found.rows(), values, vectors, found.certified());
     }
@@ -91,13 +92,5 @@ public final class PrincipalComponentOracle implements ComponentOracle {
     @Override
     public ComponentOracle leadingComponents(int d) {
         return d == components ? this : new PrincipalComponentOracle(raw, pca, d);
-    }
-
-    private static float[] toFloat(double[] values) {
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
-        }
-        return floats;
     }
 }

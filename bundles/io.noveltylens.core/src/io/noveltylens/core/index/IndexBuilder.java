@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,10 +207,11 @@ public final class IndexBuilder {
      */
     private int embedMissing(DistinctPassages passages, EmbeddingCache cache, ProgressSlice progress)
             throws NoveltyException, IOException {
-        int missing = 0;
+        BitSet uncached = new BitSet(passages.count());
         for (int i = 0; i < passages.count(); i++) {
-            missing += cache.get(passages.contentHash(i)) == null ? 1 : 0;
+            uncached.set(i, cache.get(passages.contentHash(i)) == null);
         }
+        int missing = uncached.cardinality();
         progress.begin("Embedding " + missing + " of " + passages.count() + " passages", missing); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         if (missing > 0) {
             try (DistinctPassages.Cursor cursor = passages.cursor()) {
@@ -217,9 +219,8 @@ public final class IndexBuilder {
                     List<String> texts = cursor.nextTexts(EMBED_WINDOW);
                     List<Missing> window = new ArrayList<>();
                     for (int i = 0; i < texts.size(); i++) {
-                        String hash = passages.contentHash(first + i);
-                        if (cache.get(hash) == null) {
-                            window.add(new Missing(hash, texts.get(i)));
+                        if (uncached.get(first + i)) {
+                            window.add(new Missing(passages.contentHash(first + i), texts.get(i)));
                         }
                     }
                     window.sort(Comparator.comparingInt(p -> p.text().length()));

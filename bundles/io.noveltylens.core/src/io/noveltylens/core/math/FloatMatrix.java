@@ -33,6 +33,15 @@ public final class FloatMatrix {
         this.data = data;
     }
 
+    /** {@code values} in float precision, the precision rows are stored (and searched) in. */
+    public static float[] toFloat(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
     /** Copies {@code rows}, which must all have the same length. */
     public static FloatMatrix of(float[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;

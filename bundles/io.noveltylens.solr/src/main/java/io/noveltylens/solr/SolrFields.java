@@ -73,15 +73,6 @@ final class SolrFields {
         return vector;
     }
 
-    /** A query vector as floats, the precision Solr searches with. */
-    static float[] toFloat(double[] vector) {
-        float[] floats = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            floats[i] = (float) vector[i];
-        }
-        return floats;
-    }
-
     /** {@code vector / ||vector||} as floats, the precision Solr searches with. */
     static float[] unitVector(double[] vector) {
         double norm = 0;

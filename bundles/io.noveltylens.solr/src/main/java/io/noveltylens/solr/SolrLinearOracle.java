@@ -20,6 +20,7 @@ import io.noveltylens.core.hull.FetchedRows;
 import io.noveltylens.core.hull.LinearOracle;
 import io.noveltylens.core.hull.Maximisers;
 import io.noveltylens.core.hull.OracleFailure;
+import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * The hull solvers' linear oracle over a collection's raw vectors. Their field's similarity is Lucene's maximum inner
@@ -92,7 +93,7 @@ final class SolrLinearOracle implements LinearOracle {
 
     @Override
     public Maximisers maximise(double[] direction, int count, FetchedRows held) {
-        SolrQuery query = knn(SolrFields.RAW_VECTOR, SolrFields.toFloat(direction), count)
+        SolrQuery query = knn(SolrFields.RAW_VECTOR, FloatMatrix.toFloat(direction), count)
                 .setFields(SolrFields.ORDINAL, SolrFields.RAW_VECTOR);
         if (held.size() > 0) {
             // a pre-filter of the kNN search: HNSW then skips the held rows instead of returning them
