@@ -54,14 +54,39 @@ public final class Pca {
         if (data.rows() < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 rows, got " + data.rows()); //$NON-NLS-1$
         }
+        requireComponents(components, dim);
+        progress.begin("Computing principal components", data.rows() / ROWS_PER_TICK + 2); //$NON-NLS-1$
+        double[] mean = data.columnMeans();
+        double[] scatter = scatter(data, mean, progress);
+        progress.checkCanceled();
+        Pca pca = ofScatter(mean, scatter, data.rows(), components);
+        progress.worked(1);
+        return pca;
+    }
+
+    private static void requireComponents(int components, int dim) {
         if (components < 1 || components > dim) {
             throw new IllegalArgumentException("Cannot keep " + components + " components of " + dim + " dimensions"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         }
-        progress.begin("Computing principal components", data.rows() / ROWS_PER_TICK + 2); //$NON-NLS-1$
-        double[] mean = data.columnMeans();
-        double[] covariance = covariance(data, mean, progress);
-        progress.checkCanceled();
+    }
 
+    /**
+     * The PCA of {@code rows} rows with this mean and scatter matrix (the upper triangle of the sum of the centred
+     * rows' outer products, row-major; it is overwritten with the covariance): the scatter divided by N - 1, and its
+     * leading eigenvectors from ojAlgo's symmetric eigen-decomposition (a 384 x 384 matrix takes well under a second).
+     */
+    static Pca ofScatter(double[] mean, double[] scatter, long rows, int components) {
+        int dim = mean.length;
+        requireComponents(components, dim);
+        double[] covariance = scatter;
+        double norm = 1.0 / (rows - 1);
+        for (int j = 0; j < dim; j++) {
+            for (int k = j; k < dim; k++) {
+                double value = covariance[j * dim + k] * norm;
+                covariance[j * dim + k] = value;
+                covariance[k * dim + j] = value;
+            }
+        }
         Eigenvalue<Double> eigen = Eigenvalue.R064.make(true);
         if (!eigen.decompose(R064Store.wrap(covariance, dim))) {
             throw new IllegalStateException("The eigen-decomposition of the covariance failed"); //$NON-NLS-1$
@@ -87,16 +112,16 @@ public final class Pca {
         for (int j = 0; j < dim; j++) {
             trace += covariance[j * dim + j];
         }
-        progress.worked(1);
-        return new Pca(mean, kept, variances, trace);
+        return new Pca(mean.clone(), kept, variances, trace);
     }
 
     /**
-     * The upper triangle of the sample covariance, mirrored, row-major. Rows are folded in {@value #BLOCK} at a
-     * time so that each load and store of the D x D accumulator carries four multiply-adds instead of one: the
-     * accumulator (1.2 MB at D = 384) does not fit in L1, and memory traffic, not arithmetic, bounds this loop.
+     * The upper triangle of the scatter matrix (the sum of the outer products of the rows centred on {@code mean}),
+     * row-major. Rows are folded in {@value #BLOCK} at a time so that each load and store of the D x D accumulator
+     * carries four multiply-adds instead of one: the accumulator (1.2 MB at D = 384) does not fit in L1, and memory
+     * traffic, not arithmetic, bounds this loop.
      */
-    private static double[] covariance(FloatMatrix data, double[] mean, Progress progress) {
+    static double[] scatter(FloatMatrix data, double[] mean, Progress progress) {
         int rows = data.rows();
         int dim = data.cols();
         double[] cov = new double[dim * dim];
@@ -130,14 +155,6 @@ public final class Pca {
             if ((start + BLOCK) % ROWS_PER_TICK == 0) {
                 progress.worked(1);
                 progress.checkCanceled();
-            }
-        }
-        double norm = 1.0 / (rows - 1);
-        for (int j = 0; j < dim; j++) {
-            for (int k = j; k < dim; k++) {
-                double value = cov[j * dim + k] * norm;
-                cov[j * dim + k] = value;
-                cov[k * dim + j] = value;
             }
         }
         return cov;

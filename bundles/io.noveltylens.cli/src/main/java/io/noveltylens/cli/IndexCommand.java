@@ -18,7 +18,7 @@ import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.index.LuceneCorpusIndex;
 import io.noveltylens.solr.SolrAddress;
-import io.noveltylens.solr.SolrCorpusUploader;
+import io.noveltylens.solr.SolrCorpusFiller;
 
 /** {@code novelty index}: builds or incrementally updates an index. */
 final class IndexCommand implements Command {
@@ -38,19 +38,19 @@ final class IndexCommand implements Command {
         corpus = corpus.isEmpty() ? arguments.operands().stream().map(Path::of).toList() : corpus;
         SolrAddress solr = SolrOptions.address(arguments);
         String index = arguments.value("index"); //$NON-NLS-1$
-        if (index == null && solr != null) {
-            // a collection is filled from a local index of the same corpus, where core computes the density statistics
-            index = paths.cache().resolve("solr-staging").resolve(solr.collection()).toString(); //$NON-NLS-1$
-        }
-        if (corpus.isEmpty() || index == null) {
-            throw new UsageException("give the corpus (--corpus PATH, repeatable) and the index folder (--index DIR) " //$NON-NLS-1$
-                    + "or a SolrCloud collection (--solr URLS --collection NAME)"); //$NON-NLS-1$
+        if (corpus.isEmpty() || (index == null) == (solr == null)) {
+            throw new UsageException("give the corpus (--corpus PATH, repeatable) and either the index folder " //$NON-NLS-1$
+                    + "(--index DIR) or a SolrCloud collection (--solr URLS or --zk HOSTS, with --collection NAME)"); //$NON-NLS-1$
         }
         IndexSettings defaults = IndexSettings.defaults();
         IndexSettings settings = defaults.with(arguments.intValue("k", defaults.k(), 1, 1000), //$NON-NLS-1$
                 new SourceFilter(arguments.values("include"), arguments.values("exclude"))); //$NON-NLS-1$ //$NON-NLS-2$
         Path model = paths.model(arguments);
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model, paths.cache()), paths.cache())) {
+            if (solr != null) {
+                fill(corpus, settings, embedder, solr, out, progress);
+                return Main.OK;
+            }
             IndexMetadata before = existing(Path.of(index));
             IndexMetadata built = new IndexBuilder(embedder, settings).build(corpus, Path.of(index), progress);
             if (built.equals(before)) {
@@ -58,9 +58,6 @@ final class IndexCommand implements Command {
                         built.passages(), built.sources().size(), built.builtAt());
             } else {
                 printBuilt(built, index, out);
-            }
-            if (solr != null) {
-                upload(Path.of(index), solr, embedder, out, progress);
             }
         }
         return Main.OK;
@@ -70,19 +67,29 @@ final class IndexCommand implements Command {
         out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n", //$NON-NLS-1$
                 built.passages(), built.passagesRead(), built.sources().size(), index, built.buildMillis() / 1000.0,
                 built.embedded(), built.passages() - built.embedded());
-        for (SkippedSource skipped : built.skipped()) {
-            out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        printSkipped(built.skipped(), out);
+    }
+
+    private void fill(List<Path> corpus, IndexSettings settings, OnnxEmbedder embedder, SolrAddress solr,
+            PrintStream out, Progress progress) throws NoveltyException {
+        SolrCorpusFiller.Result filled = SolrCorpusFiller.fill(corpus, settings, embedder, solr,
+                paths.cache().resolve("solr-scratch"), progress); //$NON-NLS-1$
+        out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; " //$NON-NLS-1$
+                + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n", //$NON-NLS-1$
+                solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,
+                filled.passages() * 1000.0 / Math.max(1, filled.millis()), filled.uploadMillis() / 1000.0,
+                filled.searchMillis() / 1000.0, filled.embedded(), filled.passages() - filled.embedded(), filled.generation(),
+                filled.retries() == 0 ? "" : ", " + filled.retries() + " request(s) sent again"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        printSkipped(filled.skipped(), out);
+        if (filled.notDeleted() != null) {
+            out.println("  the previous generation " + filled.notDeleted() + " could not be deleted; the next fill " //$NON-NLS-1$ //$NON-NLS-2$
+                    + "deletes it, or delete it with Solr's Collections API"); //$NON-NLS-1$
         }
     }
 
-    private static void upload(Path index, SolrAddress solr, OnnxEmbedder embedder, PrintStream out, Progress progress)
-            throws NoveltyException {
-        try (LuceneCorpusIndex local = LuceneCorpusIndex.open(index, embedder.fingerprint(),
-                embedder.model().dimension())) {
-            SolrCorpusUploader.Result uploaded = SolrCorpusUploader.upload(local, solr, progress);
-            out.printf("Uploaded %,d passages to the %s in %.1f s (%,.0f passages/s)%s.%n", uploaded.passages(), solr, //$NON-NLS-1$
-                    uploaded.millis() / 1000.0, uploaded.passages() * 1000.0 / Math.max(1, uploaded.millis()),
-                    uploaded.retries() == 0 ? "" : ", " + uploaded.retries() + " request(s) sent again"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    private static void printSkipped(List<SkippedSource> skipped, PrintStream out) {
+        for (SkippedSource source : skipped) {
+            out.println("  skipped " + source.source() + ": " + source.reason() + " (" + source.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         }
     }
 
@@ -110,9 +117,12 @@ final class IndexCommand implements Command {
                   --k N           neighbours for the density statistics (default 10)
                   --include GLOB  only files inside the folders whose name or relative path matches, e.g. '*.md'
                   --exclude GLOB  leave out matching files, e.g. 'drafts/**' (both repeatable)
-                With --solr or --zk and --collection, the index built in DIR (default: a staging folder in the
-                cache) is then uploaded to that SolrCloud collection, replacing what it held; made with 'novelty solr
-                create', it refuses queries with another model, and until an upload has run to the end.
+                With --solr or --zk and --collection instead of --index, the corpus fills that SolrCloud collection
+                (made with 'novelty solr create'), with no local index: the passages are embedded and sent a batch
+                at a time (passages the collection holds already, from the same model, are not embedded again), and
+                the collection computes the density statistics itself. The fill writes a new generation of the
+                collection and switches to it only when complete: until then, and if it fails or is stopped, queries
+                get the previous content.
                 """ + SolrOptions.HELP;
     }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullAnalysis;
@@ -53,13 +56,14 @@ import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.hull.HullVerdict;
 import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.index.LuceneCorpusIndex;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.VerbatimAnalyzer;
 import io.noveltylens.core.verbatim.VerbatimOverlap;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCorpusIndex;
-import io.noveltylens.solr.SolrCorpusUploader;
+import io.noveltylens.solr.SolrCorpusFiller;
 
 /**
  * The SolrCloud backend against the local index of the same corpus (Moby Dick and Tom Sawyer from the default corpus,
@@ -90,6 +94,7 @@ class SolrCloudIT {
     private List<String> heldOut;
     private List<Embedding> embeddings;
     private List<float[]> queries;
+    private String[] fillCommand;
 
     @BeforeAll
     void startACloudAndFillACollectionWithTheCli() throws Exception {
@@ -103,11 +108,15 @@ class SolrCloudIT {
                 Files.copy(cache, localIndex.resolve(cache.getFileName()));
             }
         }
-        cli("solr", "create", "--solr", solrUrls, "--collection", COLLECTION, "--shards", "2", "--replicas", "2"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
-        CliProcess.Result indexed = cli("index", "--solr", solrUrls, "--collection", COLLECTION, "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                localIndex.toString(), "--corpus", DEFAULT_CORPUS.resolve("corpus/mobydick.txt.gz").toString(), //$NON-NLS-1$ //$NON-NLS-2$
+        List<String> corpus = List.of("--corpus", DEFAULT_CORPUS.resolve("corpus/mobydick.txt.gz").toString(), //$NON-NLS-1$ //$NON-NLS-2$
                 "--corpus", DEFAULT_CORPUS.resolve("corpus/tomsawyer.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
-        System.out.print(indexed.out());
+        cli(concat(List.of("index", "--index", localIndex.toString()), corpus)); //$NON-NLS-1$ //$NON-NLS-2$
+        cli("solr", "create", "--solr", solrUrls, "--collection", COLLECTION, "--shards", "2", "--replicas", "2"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        // no local index: the fill embeds every passage and the collection computes the density statistics
+        fillCommand = concat(List.of("index", "--solr", solrUrls, "--collection", COLLECTION), corpus); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        CliProcess.Result filled = cli(fillCommand);
+        System.out.print(filled.out());
+        assertTrue(filled.out().contains("embedded 4,643, reused 0; now served by corpus.g2"), filled.out()); //$NON-NLS-1$
         Path cache = Path.of("target", "cli-cache"); //$NON-NLS-1$ //$NON-NLS-2$
         embedder = OnnxEmbedder.open(ModelDescriptor.load(MODELS.resolve("all-minilm-l6-v2"), cache), cache); //$NON-NLS-1$
         int dimension = embedder.model().dimension();
@@ -178,8 +187,67 @@ class SolrCloudIT {
                 median(solrNanos) / 1e6, median(localNanos) / 1e6);
         assertTrue(solrFound / asked >= 0.98, "recall@10 against brute force " + solrFound / asked); //$NON-NLS-1$
         assertTrue(agreeing / asked >= 0.98, "top-10 agreement with the local index " + agreeing / asked); //$NON-NLS-1$
-        assertEquals(0, sameNeighboursGap, 1e-9, "percentile with the same neighbours"); //$NON-NLS-1$
+        // one corpus passage on the other side of the query moves the percentile by 100 / 4,643 = 0.02
+        assertTrue(sameNeighboursGap <= 0.05, "percentile gap with the same neighbours " + sameNeighboursGap); //$NON-NLS-1$
         assertTrue(percentileGap / queries.size() <= 0.5, "mean percentile gap " + percentileGap / queries.size()); //$NON-NLS-1$
+    }
+
+    /**
+     * The collection was filled with no local index: its statistics come from the collection's own searches and a
+     * streaming PCA. The local index of the same corpus is the oracle: the same passages in the same order, the same
+     * neighbourhood size and scale, the same principal components, and LOF and LoOP readouts that agree.
+     */
+    @Test
+    @Order(1)
+    void statisticsComputedInTheCollectionAgreeWithTheLocalIndex() throws Exception {
+        var cloud = solr.metadata();
+        var home = local.metadata();
+        assertEquals(home.passages(), cloud.passages());
+        assertEquals(home.passagesRead(), cloud.passagesRead());
+        assertEquals(home.k(), cloud.k());
+        assertEquals(home.pcaComponents(), cloud.pcaComponents());
+        assertEquals(home.sources().stream().map(source -> source.sha256()).toList(),
+                cloud.sources().stream().map(source -> source.sha256()).toList());
+        for (int ordinal = 0; ordinal < home.passages(); ordinal += home.passages() / 7) {
+            assertEquals(local.passage(ordinal).passageId(), solr.passage(ordinal).passageId(), "ordinal " + ordinal); //$NON-NLS-1$
+        }
+        double scaleGap = Math.abs(cloud.rawNeighbourDistance() / home.rawNeighbourDistance() - 1);
+        var streamed = solr.hullData().pca();
+        var whole = local.hullData().pca();
+        double varianceGap = 0;
+        double worstAlignment = 1;
+        for (int c = 0; c < whole.componentCount(); c++) {
+            varianceGap = Math.max(varianceGap,
+                    Math.abs(streamed.explainedVariance()[c] - whole.explainedVariance()[c]) / whole.totalVariance());
+            if (c < 10) {
+                worstAlignment = Math.min(worstAlignment, Math.abs(dot(streamed.components()[c], whole.components()[c])));
+            }
+        }
+        double lofGap = 0;
+        double loopGap = 0;
+        for (float[] query : queries) {
+            var fromSolr = solr.density().score(neighbourList(solr.nearest(query, K)));
+            var fromLocal = local.density().score(neighbourList(local.nearest(query, K)));
+            lofGap += Math.abs(fromSolr.lof() - fromLocal.lof());
+            loopGap += Math.abs(fromSolr.loop() - fromLocal.loop());
+        }
+        System.out.printf("Filled without a local index: nearest-neighbour scale gap %.5f, PCA variance gap %.2e of the " //$NON-NLS-1$
+                + "total, worst |cos| of the first 10 components %.6f, mean LOF gap %.4f, mean LoOP gap %.4f%n", //$NON-NLS-1$
+                scaleGap, varianceGap, worstAlignment, lofGap / queries.size(), loopGap / queries.size());
+        assertTrue(scaleGap <= 0.01, "nearest-neighbour scale gap " + scaleGap); //$NON-NLS-1$
+        assertEquals(whole.totalVariance(), streamed.totalVariance(), 1e-6 * whole.totalVariance());
+        assertTrue(varianceGap <= 1e-6, "variance gap " + varianceGap); //$NON-NLS-1$
+        assertTrue(worstAlignment >= 0.9999, "alignment of the first components " + worstAlignment); //$NON-NLS-1$
+        assertTrue(lofGap / queries.size() <= 0.02, "mean LOF gap " + lofGap / queries.size()); //$NON-NLS-1$
+        assertTrue(loopGap / queries.size() <= 0.02, "mean LoOP gap " + loopGap / queries.size()); //$NON-NLS-1$
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     /**
@@ -303,8 +371,7 @@ class SolrCloudIT {
     void aCollectionOfAnotherModelOrAMissingOneIsRefused() throws Exception {
         Path int8 = MODELS.resolve("all-minilm-l6-v2-q"); //$NON-NLS-1$
         cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-        cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-                WORK.resolve("int8-index").toString(), "--corpus", //$NON-NLS-1$ //$NON-NLS-2$
+        cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--corpus", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
                 BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$
         CliProcess.Result score = CliProcess.run(WORK, null, "score", "--solr", solrUrls, "--collection", "int8", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 "A passage."); //$NON-NLS-1$
@@ -340,58 +407,95 @@ class SolrCloudIT {
     }
 
     /**
-     * A batch the cluster refuses is sent again, and the upload runs to the end: the "retry" collection is read-only
-     * (Solr rejects every update) until the uploader reports its first failure, which makes it writable again. The
-     * upload must count the retry, and the collection must then hold the whole corpus and answer as the local index.
+     * A batch the cluster refuses is sent again, and the fill runs to the end: the new generation ("retry.g2") is
+     * made read-only (Solr rejects every update) as its upload starts, and writable again when the filler reports its
+     * first failure. The fill must count the retry, and the collection must then hold the whole corpus.
      */
     @Test
     @Order(8)
-    void anUploadSendsARefusedBatchAgainAndCompletes() throws Exception {
+    void aFillSendsARefusedBatchAgainAndCompletes() throws Exception {
         cli("solr", "create", "--solr", solrUrls, "--collection", "retry", "--shards", "2", "--replicas", "1"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
-        SolrAddress address = SolrAddress.parse(solrUrls, null, "retry"); //$NON-NLS-1$
-        SolrCorpusUploader.Result uploaded;
+        SolrCorpusFiller.Result filled;
         try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
-            setReadOnly(admin, true);
             AtomicBoolean refused = new AtomicBoolean();
-            Progress progress = new Progress() {
-                @Override
-                public void begin(String task, int totalWork) {
-                    // the upload's size is known here
+            filled = fillRetry(name -> {
+                if (name.startsWith("Embedding and uploading")) { //$NON-NLS-1$
+                    setReadOnly(admin, "retry.g2", true); //$NON-NLS-1$
+                } else if (name.endsWith("trying again") && !refused.getAndSet(true)) { //$NON-NLS-1$
+                    setReadOnly(admin, "retry.g2", false); //$NON-NLS-1$
                 }
-
-                @Override
-                public void worked(int work) {
-                    // counted by the result
-                }
-
-                @Override
-                public void subTask(String name) {
-                    if (name.endsWith("trying again") && !refused.getAndSet(true)) { //$NON-NLS-1$
-                        setReadOnly(admin, false);
-                    }
-                }
-
-                @Override
-                public boolean isCanceled() {
-                    return false;
-                }
-            };
-            uploaded = SolrCorpusUploader.upload(local, address, progress);
+            }, () -> false);
             assertTrue(refused.get(), "the read-only collection refused the first request"); //$NON-NLS-1$
         }
-        assertTrue(uploaded.retries() >= 1, "retries: " + uploaded.retries()); //$NON-NLS-1$
-        assertEquals(local.metadata().passages(), uploaded.passages());
-        try (SolrCorpusIndex filled = SolrCorpusIndex.open(address, embedder.fingerprint(), embedder.model().dimension())) {
-            assertEquals(local.metadata().passages(), filled.metadata().passages());
-            for (float[] query : queries.subList(0, 5)) {
-                assertEquals(local.nearest(query, 1).get(0).passageId(), filled.nearest(query, 1).get(0).passageId());
-            }
+        assertTrue(filled.retries() >= 1, "retries: " + filled.retries()); //$NON-NLS-1$
+        assertEquals("retry.g2", filled.generation()); //$NON-NLS-1$
+        try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"), //$NON-NLS-1$
+                embedder.fingerprint(), embedder.model().dimension())) {
+            assertEquals(filled.passages(), collection.metadata().passages());
+            assertTrue(filled.passages() >= 190, "passages: " + filled.passages()); //$NON-NLS-1$
         }
     }
 
-    private static void setReadOnly(CloudSolrClient admin, boolean readOnly) {
+    /**
+     * A fill stopped half way leaves the corpus as it was: the alias still names the complete generation, which
+     * answers, and the half-filled one is deleted. Then the same corpus filled again reuses every stored vector.
+     */
+    @Test
+    @Order(9)
+    void aCancelledFillLeavesThePreviousCorpusInUseAndARefillReusesItsVectors() throws Exception {
+        AtomicBoolean uploading = new AtomicBoolean();
+        assertThrows(CancelledException.class, () -> fillRetry(name -> {
+            if (name.startsWith("Embedding and uploading")) { //$NON-NLS-1$
+                uploading.set(true);
+            }
+        }, uploading::get));
+        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
+            assertEquals(List.of("retry.g2"), CollectionAdminRequest.listCollections(admin).stream() //$NON-NLS-1$
+                    .filter(name -> name.startsWith("retry")).toList()); //$NON-NLS-1$
+        }
+        try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"), //$NON-NLS-1$
+                embedder.fingerprint(), embedder.model().dimension())) {
+            assertEquals(1.0, collection.nearest(collection.vector(7), 1).get(0).cosine(), 1e-6);
+        }
+        SolrCorpusFiller.Result again = fillRetry(name -> {
+            // nothing to interfere with
+        }, () -> false);
+        assertEquals("retry.g3", again.generation()); //$NON-NLS-1$
+        assertEquals(0, again.embedded());
+    }
+
+    /** Fills the "retry" corpus with the WordNet fixture in this process, reporting sub-tasks to {@code observer}. */
+    private SolrCorpusFiller.Result fillRetry(Consumer<String> observer, BooleanSupplier cancelled)
+            throws NoveltyException {
+        Progress progress = new Progress() {
+            @Override
+            public void begin(String task, int totalWork) {
+                observer.accept(task);
+            }
+
+            @Override
+            public void worked(int work) {
+                // counted by the result
+            }
+
+            @Override
+            public void subTask(String name) {
+                observer.accept(name);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return cancelled.getAsBoolean();
+            }
+        };
+        return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")), //$NON-NLS-1$
+                IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, "retry"), WORK.resolve("scratch"), //$NON-NLS-1$ //$NON-NLS-2$
+                progress);
+    }
+
+    private static void setReadOnly(CloudSolrClient admin, String collection, boolean readOnly) {
         try {
-            CollectionAdminRequest.modifyCollection("retry", Map.of("readOnly", Boolean.toString(readOnly))) //$NON-NLS-1$ //$NON-NLS-2$
+            CollectionAdminRequest.modifyCollection(collection, Map.of("readOnly", Boolean.toString(readOnly))) //$NON-NLS-1$
                     .process(admin);
         } catch (SolrServerException | IOException e) {
             throw new IllegalStateException("could not switch the collection's read-only mode", e); //$NON-NLS-1$
@@ -403,7 +507,7 @@ class SolrCloudIT {
      * and after the stop answers with ten neighbours, from the replicas on the two other nodes.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void replicasAnswerWhileANodeIsStopped() throws Exception {
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stopped = new AtomicBoolean();
@@ -437,6 +541,39 @@ class SolrCloudIT {
         cluster.start(0);
     }
 
+    /**
+     * Filling the corpus again with the same files embeds nothing (every vector is taken from the generation in use)
+     * and moves the alias to the next generation. An index opened before keeps reading its own generation, and once
+     * the fill has deleted it says so; opened again, the corpus answers as before.
+     */
+    @Test
+    @Order(11)
+    void aRefillReusesTheVectorsAndAnIndexOpenedBeforeIsToldToOpenItAgain() throws Exception {
+        List<List<Integer>> before = new ArrayList<>();
+        for (float[] query : queries.subList(0, 10)) {
+            before.add(solr.nearest(query, K).stream().map(Neighbour::ordinal).toList());
+        }
+        CliProcess.Result refilled = cli(fillCommand);
+        assertTrue(refilled.out().contains("embedded 0, reused 4,643; now served by corpus.g3"), refilled.out()); //$NON-NLS-1$
+        NoveltyException gone = assertThrows(NoveltyException.class, () -> solr.nearest(queries.get(0), K));
+        assertTrue(gone.getMessage().contains("was filled again or deleted since it was opened"), gone.getMessage()); //$NON-NLS-1$
+        solr.close();
+        solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(),
+                embedder.model().dimension());
+        int same = 0;
+        for (int q = 0; q < before.size(); q++) {
+            List<Integer> after = solr.nearest(queries.get(q), K).stream().map(Neighbour::ordinal).toList();
+            // a new HNSW graph: the same passages (ordinals follow the files), found by another approximate search
+            assertEquals(before.get(q).get(0), after.get(0), "nearest passage of query " + q); //$NON-NLS-1$
+            same += (int) after.stream().filter(before.get(q)::contains).count();
+        }
+        assertTrue(same >= 0.98 * K * before.size(), same + " of " + K * before.size() + " neighbours again"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    private static String[] concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
+    }
+
     private CliProcess.Result cli(String... args) throws IOException, InterruptedException {
         CliProcess.Result result = CliProcess.run(WORK, null, args);
         assertEquals(0, result.exitCode(), "novelty " + String.join(" ", args) + "\n" + result.err()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -445,13 +582,17 @@ class SolrCloudIT {
 
     /** The density percentile as the analysis computes it from the index's k nearest neighbours. */
     private static double percentile(CorpusIndex index, List<Neighbour> neighbours) {
+        return index.density().score(neighbourList(neighbours)).percentile();
+    }
+
+    private static NeighbourList neighbourList(List<Neighbour> neighbours) {
         int[] ids = new int[neighbours.size()];
         float[] distances = new float[neighbours.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = neighbours.get(i).ordinal();
             distances[i] = (float) neighbours.get(i).distance();
         }
-        return index.density().score(new NeighbourList(ids, distances)).percentile();
+        return new NeighbourList(ids, distances);
     }
 
     private static Set<Integer> ordinals(List<Neighbour> neighbours) {

@@ -87,6 +87,11 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
         }
     }
 
+    /** The same cluster, another collection: a generation of this corpus. */
+    SolrAddress withCollection(String name) {
+        return new SolrAddress(solrUrls, zkHosts, zkChroot, name);
+    }
+
     /** Where, for messages: "collection 'c' at http://..." */
     @Override
     public String toString() {

@@ -34,7 +34,8 @@ import io.noveltylens.core.math.Pca;
 import io.noveltylens.core.verbatim.PhraseIndex;
 
 /**
- * A corpus in a SolrCloud collection (filled by {@link SolrCorpusUploader}). Neighbours come from Solr's
+ * A corpus in a SolrCloud collection (filled by {@link SolrCorpusFiller}), read from the generation its alias named
+ * when it was opened. Neighbours come from Solr's
  * {@code {!knn}} query on every shard, re-scored with the exact dot product of the returned unit vectors; density
  * from the corpus's statistics, read once on open (40 bytes per passage); verbatim overlap from phrase queries on the
  * text field; the hull readouts from the same solvers as locally, whose maximisations over the corpus are
@@ -88,13 +89,14 @@ public final class SolrCorpusIndex implements CorpusIndex {
      */
     public static SolrCorpusIndex open(SolrAddress address, ModelFingerprint model, int dimension)
             throws NoveltyException {
-        CloudSolrClient client = address.connect();
+        SolrAddress pinned = generation(address);
+        CloudSolrClient client = pinned.connect();
         try {
             SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
                     .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT)).getResults();
             if (found.isEmpty()) {
                 throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus " //$NON-NLS-1$ //$NON-NLS-2$
-                        + "(no metadata document: never filled, or an upload stopped half way). Fill it with " //$NON-NLS-1$
+                        + "(created but never filled). Fill it with " //$NON-NLS-1$
                         + "'novelty index --corpus PATH --collection " + address.collection() + " --solr|--zk ...'."); //$NON-NLS-1$ //$NON-NLS-2$
             }
             SolrDocument summary = found.get(0);
@@ -111,7 +113,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
                         + " passages but its metadata lists " + metadata.passages() //$NON-NLS-1$
                         + " (documents added or deleted by hand?). Fill it again with 'novelty index'."); //$NON-NLS-1$
             }
-            return new SolrCorpusIndex(address, client, metadata, density, pca);
+            return new SolrCorpusIndex(pinned, client, metadata, density, pca);
         } catch (NoveltyException | RuntimeException e) {
             closeQuietly(client);
             if (e instanceof SolrException || e instanceof JsonParseException) {
@@ -121,6 +123,19 @@ public final class SolrCorpusIndex implements CorpusIndex {
         } catch (SolrServerException | IOException e) {
             closeQuietly(client);
             throw SolrFailures.unreachable(address, e);
+        }
+    }
+
+    /**
+     * The generation the corpus's alias points to now. Every query of this index goes to it, so that a fill moving the
+     * alias while the corpus is open never mixes its passages with the statistics read here; when that fill deletes
+     * it, queries fail with "open the corpus again".
+     */
+    private static SolrAddress generation(SolrAddress corpus) throws NoveltyException {
+        try (CloudSolrClient client = corpus.connect()) {
+            return corpus.withCollection(SolrCollections.current(client, corpus));
+        } catch (SolrServerException | IOException | SolrException e) {
+            throw SolrFailures.unreachable(corpus, e);
         }
     }
 
@@ -189,7 +204,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
         List<Scored> scored = new ArrayList<>(hits.size());
         for (SolrDocument hit : hits) {
             float[] vector = SolrFields.vector(hit.getFieldValues(SolrFields.VECTOR));
-            scored.add(new Scored(hit, SolrFields.ordinal(hit), dot(vector, unitQuery)));
+            scored.add(new Scored(hit, SolrFields.ordinal(hit), SolrFields.dot(vector, unitQuery)));
             synchronized (recentVectors) {
                 recentVectors.put(SolrFields.ordinal(hit), vector);
             }
@@ -202,15 +217,6 @@ public final class SolrCorpusIndex implements CorpusIndex {
                     SolrFields.sources(hit.document().getFirstValue(SolrFields.SOURCES))));
         }
         return neighbours;
-    }
-
-    /** Exact cosine of unit vectors, in double as the local index re-scores. */
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return sum;
     }
 
     private record Scored(SolrDocument document, int ordinal, double cosine) {

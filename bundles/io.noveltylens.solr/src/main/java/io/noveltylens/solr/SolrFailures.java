@@ -14,8 +14,8 @@ final class SolrFailures {
             return missingCollection(address);
         }
         return new NoveltyException(Kind.INDEX, "Cannot use the SolrCloud " + address + ": " + message(cause) //$NON-NLS-1$ //$NON-NLS-2$
-                + ". Check that the cluster is running and that --solr gives base URLs of its nodes " //$NON-NLS-1$
-                + "(http://HOST:8983/solr) or --zk its ZooKeeper (HOST:2181/solr).", cause); //$NON-NLS-1$
+                + ". Check that the cluster is running and that the address gives base URLs of its nodes " //$NON-NLS-1$
+                + "(http://HOST:8983/solr) or its ZooKeeper (HOST:2181/solr).", cause); //$NON-NLS-1$
     }
 
     static NoveltyException failed(String what, SolrAddress address, Exception cause) {
@@ -27,6 +27,12 @@ final class SolrFailures {
     }
 
     static NoveltyException missingCollection(SolrAddress address) {
+        String corpus = SolrCollections.corpusOf(address.collection());
+        if (corpus != null) {
+            return new NoveltyException(Kind.INDEX, "The SolrCloud corpus '" + corpus + "' was filled again or " //$NON-NLS-1$ //$NON-NLS-2$
+                    + "deleted since it was opened here: " + address + " is gone. Open the corpus again (Try again " //$NON-NLS-1$ //$NON-NLS-2$
+                    + "in the Novelty view, or run the command again)."); //$NON-NLS-1$
+        }
         return new NoveltyException(Kind.INDEX, "There is no " + address + ". Create it with 'novelty solr create " //$NON-NLS-1$ //$NON-NLS-2$
                 + "--collection " + address.collection() + " --shards S --replicas R' and fill it with 'novelty index " //$NON-NLS-1$ //$NON-NLS-2$
                 + "--collection " + address.collection() + " --corpus PATH', both with the same --solr or --zk."); //$NON-NLS-1$ //$NON-NLS-2$
@@ -42,12 +48,27 @@ final class SolrFailures {
         return false;
     }
 
+    /** What went wrong, for a progress line: the root cause's message. */
+    static String cause(Throwable cause) {
+        return message(cause);
+    }
+
+    /**
+     * The root cause's message, without SolrJ's advice to its own developers ("you could try re-creating a new
+     * CloudSolrClient"), which our messages replace with what the user can do.
+     */
     private static String message(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int advice = text.indexOf("If you think your Solr cluster is up"); //$NON-NLS-1$
+        text = (advice > 0 ? text.substring(0, advice) : text).strip();
+        // our message goes on with ". Check ...": no second full stop
+        while (text.endsWith(".")) { //$NON-NLS-1$
+            text = text.substring(0, text.length() - 1);
+        }
         return text.length() > 300 ? text.substring(0, 300) + "..." : text; //$NON-NLS-1$
     }
 }

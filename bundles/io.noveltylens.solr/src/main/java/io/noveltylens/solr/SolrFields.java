@@ -73,6 +73,15 @@ final class SolrFields {
         return vector;
     }
 
+    /** Exact cosine of unit vectors, in double as the local index re-scores. */
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+
     /** {@code vector / ||vector||} as floats, the precision Solr searches with. */
     static float[] unitVector(double[] vector) {
         double norm = 0;

@@ -1,0 +1,419 @@
+package io.noveltylens.solr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.Progress;
+import io.noveltylens.core.ProgressSlice;
+import io.noveltylens.core.corpus.CorpusPassage;
+import io.noveltylens.core.corpus.CorpusReadResult;
+import io.noveltylens.core.corpus.CorpusReader;
+import io.noveltylens.core.corpus.DistinctPassages;
+import io.noveltylens.core.corpus.PassageSplitter;
+import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.embed.Embedder;
+import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.index.IndexMetadata;
+import io.noveltylens.core.index.IndexSettings;
+import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.core.math.Pca;
+import io.noveltylens.core.math.PcaAccumulator;
+
+/**
+ * Fills a corpus's collection straight from its source files, with nothing of the size of the corpus on this
+ * machine but the reader's de-duplication (a hash and the provenance per passage) and, while the density statistics
+ * are computed, the neighbour lists. Core's streaming reader gives the distinct passages; each batch is embedded (or
+ * its vectors are taken from the generation in use, when the same model filled it) and sent while the next one is
+ * embedded, and folded into a streaming PCA. Once every passage is searchable, the collection itself finds every
+ * passage's leave-one-out neighbours for the density statistics ({@link SolrLeaveOneOut}).
+ * <p>
+ * Everything goes into a new generation ({@link SolrCollections}); the corpus's alias moves to it only when it is
+ * complete, so a failed, cancelled or killed fill leaves the previous corpus answering, and the new generation is
+ * deleted (a killed fill's by the next fill). Requests that fail are sent again with a growing pause.
+ */
+public final class SolrCorpusFiller {
+
+    /** Passages per embedding call and update request: 500 x (2 vectors of 1.5 KB + text) keeps a request near 2 MB. */
+    static final int BATCH = 500;
+    /** Tries per request; pauses of 0.5, 1 and 2 s between them outlast a leader election after a node restart. */
+    static final int ATTEMPTS = 4;
+    private static final int WORK_READ = 50;
+    private static final int WORK_UPLOAD = 800;
+    private static final int WORK_DENSITY = 150;
+
+    /**
+     * What a fill did.
+     *
+     * @param passages   distinct passages in the collection
+     * @param embedded   passages embedded by this fill; the others' vectors came from the previous generation
+     * @param generation the collection the corpus's alias now points to
+     * @param millis     wall time of the whole fill
+     * @param uploadMillis  of which embedding and sending the passages
+     * @param searchMillis  of which the leave-one-out searches for the density statistics
+     * @param retries    requests that had to be sent again
+     * @param notDeleted the previous generation when deleting it failed (it then holds disk space until deleted by
+     *                   hand or by the next fill), else null
+     */
+    public record Result(int passages, int passagesRead, int sources, List<SkippedSource> skipped, int embedded,
+            String generation, long millis, long uploadMillis, long searchMillis, int retries, String notDeleted) {
+    }
+
+    private final SolrAddress address;
+    private final Embedder embedder;
+    private final IndexSettings settings;
+    private final Progress progress;
+    private int retries;
+
+    private SolrCorpusFiller(SolrAddress address, Embedder embedder, IndexSettings settings, Progress progress) {
+        this.address = address;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * Replaces the corpus in {@code address} (made by {@link SolrCollections#create}) with the passages of
+     * {@code sources}, read as the local index reads them.
+     *
+     * @param scratch a folder for the reader's scratch file (the distinct texts, deleted at the end)
+     * @throws CancelledException when {@code progress} is cancelled; the previous corpus stays in use
+     */
+    public static Result fill(List<Path> sources, IndexSettings settings, Embedder embedder, SolrAddress address,
+            Path scratch, Progress progress) throws NoveltyException {
+        return new SolrCorpusFiller(address, embedder, settings, progress).fill(sources, scratch);
+    }
+
+    private Result fill(List<Path> sources, Path scratch) throws NoveltyException {
+        long start = System.nanoTime();
+        progress.begin("Filling the " + address, WORK_READ + WORK_UPLOAD + WORK_DENSITY); //$NON-NLS-1$
+        ModelFingerprint model = embedder.fingerprint();
+        int dimension = embedder.model().dimension();
+        Path reading = null;
+        try (CloudSolrClient client = address.connect()) {
+            String current = SolrCollections.current(client, address);
+            reading = Files.createTempDirectory(Files.createDirectories(scratch), "reading"); //$NON-NLS-1$
+            try (CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
+                    settings.maxFileBytes(), settings.filter()).read(sources, reading,
+                            new ProgressSlice(progress, WORK_READ))) {
+                DistinctPassages passages = corpus.passages();
+                if (passages.count() < 2) {
+                    throw new NoveltyException(Kind.CORPUS, "The corpus has " + passages.count() //$NON-NLS-1$
+                            + " usable passage(s); at least 2 are needed. Add text files (.txt, .md, .tex, .html, " //$NON-NLS-1$
+                            + ".jsonl) to it." + (corpus.skipped().isEmpty() ? "" //$NON-NLS-1$ //$NON-NLS-2$
+                                    : " Skipped: " + corpus.skipped().get(0).source() + ": " //$NON-NLS-1$ //$NON-NLS-2$
+                                            + corpus.skipped().get(0).detail()));
+                }
+                for (String leftover : SolrCollections.leftovers(client, address.collection(), current)) {
+                    progress.subTask("Deleting " + leftover + ", left by a fill that did not finish"); //$NON-NLS-1$ //$NON-NLS-2$
+                    SolrCollections.delete(client, leftover);
+                }
+                String next = SolrCollections.next(address.collection(), current);
+                progress.subTask("Creating " + next); //$NON-NLS-1$
+                SolrCollections.createGeneration(client, next, dimension, SolrCollections.shape(client, current));
+                boolean published = false;
+                try {
+                    Generation filled = fillGeneration(client, current, address.withCollection(next), corpus, model,
+                            dimension, start);
+                    SolrCollections.point(client, address.collection(), next);
+                    published = true;
+                    String notDeleted = deleteQuietly(client, current);
+                    return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
+                            corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
+                            filled.uploadMillis(), filled.searchMillis(), retries, notDeleted);
+                } finally {
+                    if (!published) {
+                        deleteQuietly(client, next);
+                    }
+                }
+            }
+        } catch (SolrServerException | SolrException e) {
+            throw SolrFailures.failed("Filling the corpus", address, e); //$NON-NLS-1$
+        } catch (IOException e) {
+            throw new NoveltyException(Kind.IO, "Filling the " + address + " failed: " + e.getMessage() //$NON-NLS-1$ //$NON-NLS-2$
+                    + ". The corpus in use is unchanged; check the cluster and the free space in " + scratch + ".", e); //$NON-NLS-1$ //$NON-NLS-2$
+        } finally {
+            deleteScratch(reading);
+        }
+    }
+
+    /** What {@link #fillGeneration} wrote. */
+    private record Generation(int embedded, long uploadMillis, long searchMillis) {
+    }
+
+    private Generation fillGeneration(CloudSolrClient admin, String current, SolrAddress target,
+            CorpusReadResult corpus, ModelFingerprint model, int dimension, long start)
+            throws NoveltyException, IOException {
+        DistinctPassages passages = corpus.passages();
+        int n = passages.count();
+        int k = Math.min(settings.k(), n - 1);
+        try (CloudSolrClient writer = target.connect()) {
+            VectorSource reusable = VectorSource.of(admin, current, model, dimension);
+            PcaAccumulator pca = new PcaAccumulator(dimension);
+            long uploadStart = System.nanoTime();
+            int embedded = upload(writer, passages, reusable, pca, new ProgressSlice(progress, WORK_UPLOAD));
+            send("Committing the passages", writer::commit); //$NON-NLS-1$
+            long searchStart = System.nanoTime();
+            ProgressSlice densityProgress = new ProgressSlice(progress, WORK_DENSITY);
+            SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, n, k).search(densityProgress);
+            long searchEnd = System.nanoTime();
+            DensityModel density = DensityModel.build(n, k, i -> neighbours.lists()[i], Progress.NONE);
+            densityProgress.done();
+            Pca fitted = pca.fit(Math.min(settings.pcaComponents(), Math.min(n - 1, dimension)));
+            IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
+                    model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, density.k(), n,
+                    corpus.passagesRead(), corpus.sources(), corpus.skipped(), Instant.now().toString(),
+                    (System.nanoTime() - start) / 1_000_000, embedded, neighbours.rawNeighbourDistance(),
+                    fitted.componentCount());
+            SolrInputDocument summary = metadata(metadata, density, fitted);
+            send("Uploading the metadata", () -> writer.add(summary)); //$NON-NLS-1$
+            send("Committing", writer::commit); //$NON-NLS-1$
+            return new Generation(embedded, (searchStart - uploadStart) / 1_000_000,
+                    (searchEnd - searchStart) / 1_000_000);
+        }
+    }
+
+    /**
+     * Embeds and sends the passages a batch at a time; one batch is on the wire while the next is embedded, so the
+     * model, not the cluster, sets the pace. Returns how many passages were embedded.
+     */
+    private int upload(CloudSolrClient writer, DistinctPassages passages, VectorSource reusable, PcaAccumulator pca,
+            ProgressSlice slice) throws NoveltyException, IOException {
+        int n = passages.count();
+        slice.begin("Embedding and uploading " + n + " passages to the " + address, n); //$NON-NLS-1$ //$NON-NLS-2$
+        int embedded = 0;
+        ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "solr-upload")); //$NON-NLS-1$
+        Future<?> inFlight = null;
+        try (DistinctPassages.Cursor cursor = passages.cursor()) {
+            for (int first = cursor.position(); first < n; first = cursor.position()) {
+                slice.checkCanceled();
+                List<CorpusPassage> batch = cursor.next(BATCH);
+                Map<String, Embedding> vectors = reusable.find(batch);
+                List<CorpusPassage> missing = batch.stream().filter(p -> !vectors.containsKey(p.contentHash())).toList();
+                List<Embedding> computed = embedder.embedPassages(missing.stream().map(CorpusPassage::text).toList(),
+                        Progress.cancelledWhen(slice::isCanceled));
+                for (int i = 0; i < missing.size(); i++) {
+                    vectors.put(missing.get(i).contentHash(), computed.get(i));
+                }
+                embedded += missing.size();
+                List<SolrInputDocument> documents = new ArrayList<>(batch.size());
+                float[] raw = new float[batch.size() * pca.dimension()];
+                for (int j = 0; j < batch.size(); j++) {
+                    Embedding embedding = vectors.get(batch.get(j).contentHash());
+                    System.arraycopy(embedding.raw(), 0, raw, j * pca.dimension(), pca.dimension());
+                    documents.add(document(first + j, batch.get(j), embedding));
+                }
+                pca.add(new FloatMatrix(batch.size(), pca.dimension(), raw));
+                finish(inFlight);
+                String what = "Uploading passages " + first + "-" + (first + batch.size() - 1); //$NON-NLS-1$ //$NON-NLS-2$
+                inFlight = sender.submit(() -> {
+                    send(what, () -> writer.add(documents));
+                    return null;
+                });
+                slice.worked(batch.size());
+            }
+            finish(inFlight);
+        } finally {
+            sender.shutdownNow();
+        }
+        slice.done();
+        return embedded;
+    }
+
+    private static void finish(Future<?> request) throws NoveltyException {
+        if (request == null) {
+            return;
+        }
+        try {
+            request.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoveltyException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private static SolrInputDocument document(int ordinal, CorpusPassage passage, Embedding embedding) {
+        SolrInputDocument document = new SolrInputDocument();
+        document.addField(SolrFields.ID, passage.contentHash());
+        document.addField(SolrFields.ORDINAL, ordinal);
+        document.addField(SolrFields.TEXT, passage.text());
+        document.addField(SolrFields.SOURCES, SolrFields.sourcesJson(passage.sources()));
+        document.addField(SolrFields.VECTOR, SolrFields.vectorValue(embedding.unit()));
+        document.addField(SolrFields.RAW_VECTOR, SolrFields.vectorValue(embedding.raw()));
+        return document;
+    }
+
+    private static SolrInputDocument metadata(IndexMetadata metadata, DensityModel density, Pca pca) {
+        SolrInputDocument document = new SolrInputDocument();
+        document.addField(SolrFields.ID, SolrFields.METADATA_ID);
+        document.addField(SolrFields.METADATA, SolrFields.GSON.toJson(metadata));
+        document.addField(SolrFields.DENSITY, bytes(density::write));
+        document.addField(SolrFields.PCA, bytes(pca::write));
+        document.addField(SolrFields.LAYOUT, SolrFields.LAYOUT_VERSION);
+        return document;
+    }
+
+    private static byte[] bytes(BinaryWriter writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    @FunctionalInterface
+    private interface BinaryWriter {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * The vectors of the generation in use, when the same model and layout filled it: a passage found there by its
+     * content hash (its id) is not embedded again, so filling a corpus again after a change embeds only what changed,
+     * and a fill that was stopped costs only what it had embedded.
+     */
+    private static final class VectorSource {
+
+        private static final VectorSource NONE = new VectorSource(null, null);
+
+        private final CloudSolrClient client;
+        private final String collection;
+
+        private VectorSource(CloudSolrClient client, String collection) {
+            this.client = client;
+            this.collection = collection;
+        }
+
+        static VectorSource of(CloudSolrClient client, String collection, ModelFingerprint model, int dimension) {
+            try {
+                List<SolrDocument> found = new ArrayList<>(client.query(collection,
+                        new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
+                                .setFields(SolrFields.METADATA, SolrFields.LAYOUT)).getResults());
+                if (found.isEmpty() || !(found.get(0).getFirstValue(SolrFields.LAYOUT) instanceof Number layout)
+                        || layout.intValue() != SolrFields.LAYOUT_VERSION) {
+                    return NONE;
+                }
+                IndexMetadata metadata = SolrFields.GSON.fromJson(
+                        (String) found.get(0).getFirstValue(SolrFields.METADATA), IndexMetadata.class);
+                return metadata.builtWith(model, dimension) ? new VectorSource(client, collection) : NONE;
+            } catch (SolrServerException | IOException | RuntimeException e) {
+                return NONE; // nothing to reuse: every passage is embedded
+            }
+        }
+
+        /** The vectors stored for these passages, by content hash; a mutable map, empty when nothing is reusable. */
+        Map<String, Embedding> find(List<CorpusPassage> passages) {
+            Map<String, Embedding> found = new HashMap<>();
+            if (client == null) {
+                return found;
+            }
+            SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ID + "}" //$NON-NLS-1$ //$NON-NLS-2$
+                    + passages.stream().map(CorpusPassage::contentHash).collect(Collectors.joining(","))) //$NON-NLS-1$
+                    .setFields(SolrFields.ID, SolrFields.VECTOR, SolrFields.RAW_VECTOR).setRows(passages.size());
+            try {
+                for (SolrDocument document : client.query(collection, query, SolrRequest.METHOD.POST).getResults()) {
+                    float[] unit = SolrFields.vector(document.getFieldValues(SolrFields.VECTOR));
+                    float[] raw = SolrFields.vector(document.getFieldValues(SolrFields.RAW_VECTOR));
+                    found.put((String) document.getFirstValue(SolrFields.ID),
+                            new Embedding(unit, (float) Math.sqrt(SolrFields.dot(raw, raw)), 1));
+                }
+            } catch (SolrServerException | IOException | SolrException e) {
+                found.clear(); // the passages are embedded instead
+            }
+            return found;
+        }
+    }
+
+    /** Sends one request, again after a pause when it fails, up to {@link #ATTEMPTS} times. */
+    private void send(String what, SolrCall call) throws NoveltyException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                call.run();
+                return;
+            } catch (SolrServerException | IOException | SolrException e) {
+                if (attempt == ATTEMPTS) {
+                    throw SolrFailures.failed(what + " (" + ATTEMPTS + " tries; the corpus in use is unchanged)", //$NON-NLS-1$ //$NON-NLS-2$
+                            address, e);
+                }
+                synchronized (progress) {
+                    retries++;
+                    progress.subTask(what + ": failed (" + SolrFailures.cause(e) + "), trying again"); //$NON-NLS-1$ //$NON-NLS-2$
+                }
+                pause(500L << (attempt - 1));
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SolrCall {
+        void run() throws SolrServerException, IOException;
+    }
+
+    /** Deletes a collection, returning its name when that fails (the fill's outcome does not depend on it). */
+    private static String deleteQuietly(CloudSolrClient client, String collection) {
+        try {
+            SolrCollections.delete(client, collection);
+            return null;
+        } catch (SolrServerException | IOException | SolrException e) {
+            return collection;
+        }
+    }
+
+    private static void deleteScratch(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // a scratch folder in the cache; the next fill makes its own
+        }
+    }
+}
