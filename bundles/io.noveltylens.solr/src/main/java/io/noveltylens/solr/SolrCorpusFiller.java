@@ -176,12 +176,13 @@ public final class SolrCorpusFiller {
         try (CloudSolrClient writer = target.connect()) {
             VectorSource reusable = VectorSource.of(admin, current, model, dimension);
             PcaAccumulator pca = new PcaAccumulator(dimension);
+            float[] rawNorms = new float[n];
             long uploadStart = System.nanoTime();
-            int embedded = upload(writer, passages, reusable, pca, new ProgressSlice(progress, WORK_UPLOAD));
+            int embedded = upload(writer, passages, reusable, pca, rawNorms, new ProgressSlice(progress, WORK_UPLOAD));
             send("Committing the passages", writer::commit); //$NON-NLS-1$
             long searchStart = System.nanoTime();
             ProgressSlice densityProgress = new ProgressSlice(progress, WORK_DENSITY);
-            SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, n, k).search(densityProgress);
+            SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, k, rawNorms).search(densityProgress);
             long searchEnd = System.nanoTime();
             DensityModel density = DensityModel.build(n, k, i -> neighbours.lists()[i], Progress.NONE);
             densityProgress.done();
@@ -201,10 +202,11 @@ public final class SolrCorpusFiller {
 
     /**
      * Embeds and sends the passages a batch at a time; one batch is on the wire while the next is embedded, so the
-     * model, not the cluster, sets the pace. Returns how many passages were embedded.
+     * model, not the cluster, sets the pace. Records each passage's raw norm in {@code rawNorms}; returns how many
+     * passages were embedded.
      */
     private int upload(CloudSolrClient writer, DistinctPassages passages, VectorSource reusable, PcaAccumulator pca,
-            ProgressSlice slice) throws NoveltyException, IOException {
+            float[] rawNorms, ProgressSlice slice) throws NoveltyException, IOException {
         int n = passages.count();
         slice.begin("Embedding and uploading " + n + " passages to the " + address, n); //$NON-NLS-1$ //$NON-NLS-2$
         int embedded = 0;
@@ -226,6 +228,7 @@ public final class SolrCorpusFiller {
                 float[] raw = new float[batch.size() * pca.dimension()];
                 for (int j = 0; j < batch.size(); j++) {
                     Embedding embedding = vectors.get(batch.get(j).contentHash());
+                    rawNorms[first + j] = embedding.rawNorm();
                     System.arraycopy(embedding.raw(), 0, raw, j * pca.dimension(), pca.dimension());
                     documents.add(document(first + j, batch.get(j), embedding));
                 }

@@ -3,7 +3,6 @@ package io.noveltylens.solr;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +27,11 @@ import io.noveltylens.core.density.NeighbourList;
  * Every passage's leave-one-out k nearest neighbours, found by the collection itself: the density statistics of a
  * corpus that no single machine holds. The passages are read back a page at a time (a cursor over the ordinals) and
  * each page's kNN searches run on {@value #SEARCHES_IN_FLIGHT} threads, so the cluster, not this client, bounds the
- * rate. Each search asks for k + 1 documents with their vectors, re-scores them with the exact cosine as the local
- * index does and drops the passage itself. Only the neighbour lists stay in memory (8 bytes per neighbour).
+ * rate. Each search asks for the k + 1 best ordinals with their scores only (Lucene's dot-product score is
+ * (1 + cos) / 2, exact to float precision, the precision distances are stored in), and drops the passage itself: a
+ * response of a few hundred bytes instead of the hits' two vectors (40 KB). Raw distances come from the cosine and
+ * the raw norms the filler recorded (4 bytes per passage). Besides those, only the neighbour lists stay in memory.
+ * The searches themselves (800 HNSW candidates per shard, as the queries use) bound this pass.
  */
 final class SolrLeaveOneOut {
 
@@ -46,12 +48,15 @@ final class SolrLeaveOneOut {
     private final SolrAddress address;
     private final int passages;
     private final int k;
+    private final float[] rawNorms;
 
-    SolrLeaveOneOut(CloudSolrClient client, SolrAddress address, int passages, int k) {
+    /** @param rawNorms the norm of every passage's raw vector, by ordinal */
+    SolrLeaveOneOut(CloudSolrClient client, SolrAddress address, int k, float[] rawNorms) {
         this.client = client;
         this.address = address;
-        this.passages = passages;
+        this.passages = rawNorms.length;
         this.k = k;
+        this.rawNorms = rawNorms;
     }
 
     Neighbours search(Progress progress) throws NoveltyException {
@@ -65,7 +70,7 @@ final class SolrLeaveOneOut {
                 progress.checkCanceled();
                 SolrQuery pageQuery = new SolrQuery("*:*") //$NON-NLS-1$
                         .addFilterQuery(SolrFields.ORDINAL + ":[* TO *]") //$NON-NLS-1$
-                        .setFields(SolrFields.ORDINAL, SolrFields.VECTOR, SolrFields.RAW_VECTOR).setRows(PAGE)
+                        .setFields(SolrFields.ORDINAL, SolrFields.VECTOR).setRows(PAGE)
                         .setSort(SolrFields.ORDINAL, SolrQuery.ORDER.asc).addSort(SolrFields.ID, SolrQuery.ORDER.asc);
                 pageQuery.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
                 QueryResponse page = read(pageQuery, "Reading the passages back"); //$NON-NLS-1$
@@ -73,9 +78,8 @@ final class SolrLeaveOneOut {
                 for (SolrDocument passage : page.getResults()) {
                     searches.add(pool.submit(() -> {
                         int ordinal = SolrFields.ordinal(passage);
-                        float[] raw = SolrFields.vector(passage.getFieldValues(SolrFields.RAW_VECTOR));
                         lists[ordinal] = neighbours(ordinal, SolrFields.vector(passage.getFieldValues(SolrFields.VECTOR)),
-                                raw, rawNearest);
+                                rawNearest);
                         return null;
                     }));
                 }
@@ -110,33 +114,34 @@ final class SolrLeaveOneOut {
     }
 
     /** One passage's k nearest other passages, nearest first; records the raw distance to the nearest. */
-    private NeighbourList neighbours(int ordinal, float[] unit, float[] raw, double[] rawNearest)
-            throws NoveltyException {
+    private NeighbourList neighbours(int ordinal, float[] unit, double[] rawNearest) throws NoveltyException {
         SolrQuery query = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" //$NON-NLS-1$ //$NON-NLS-2$
                 + Math.max(SolrCorpusIndex.MIN_CANDIDATES, k + 1) + "}" + SolrFields.vectorLiteral(unit)) //$NON-NLS-1$
-                .setFields(SolrFields.ORDINAL, SolrFields.VECTOR, SolrFields.RAW_VECTOR).setRows(k + 1);
-        List<Hit> hits = new ArrayList<>(k + 1);
+                .setFields(SolrFields.ORDINAL, "score").setRows(k + 1); //$NON-NLS-1$
+        int[] ids = new int[k];
+        float[] distances = new float[k];
+        int count = 0;
+        double nearestCosine = 0;
         for (SolrDocument document : read(query, "The nearest-neighbour query of passage " + ordinal).getResults()) { //$NON-NLS-1$
             int other = SolrFields.ordinal(document);
-            if (other != ordinal) {
-                hits.add(new Hit(other, SolrFields.dot(unit, SolrFields.vector(document.getFieldValues(SolrFields.VECTOR))),
-                        SolrFields.vector(document.getFieldValues(SolrFields.RAW_VECTOR))));
+            if (other == ordinal || count == k) {
+                continue;
             }
-        }
-        hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
-        int count = Math.min(k, hits.size());
-        int[] ids = new int[count];
-        float[] distances = new float[count];
-        for (int j = 0; j < count; j++) {
-            ids[j] = hits.get(j).ordinal();
+            // the hits come best first; Lucene's DOT_PRODUCT score is max(0, (1 + cos) / 2)
+            double cosine = 2 * ((Number) document.getFirstValue("score")).doubleValue() - 1; //$NON-NLS-1$
+            if (count == 0) {
+                nearestCosine = cosine;
+            }
+            ids[count] = other;
             // Euclidean distance between unit vectors, as the local index measures it
-            distances[j] = (float) Math.sqrt(Math.max(0, 2 - 2 * hits.get(j).cosine()));
+            distances[count++] = (float) Math.sqrt(Math.max(0, 2 - 2 * cosine));
         }
-        rawNearest[ordinal] = count == 0 ? 0 : distance(raw, hits.get(0).raw());
-        return new NeighbourList(ids, distances);
-    }
-
-    private record Hit(int ordinal, double cosine, float[] raw) {
+        if (count > 0) {
+            double a = rawNorms[ordinal];
+            double b = rawNorms[ids[0]];
+            rawNearest[ordinal] = Math.sqrt(Math.max(0, a * a + b * b - 2 * a * b * nearestCosine));
+        }
+        return new NeighbourList(Arrays.copyOf(ids, count), Arrays.copyOf(distances, count));
     }
 
     private QueryResponse read(SolrQuery query, String what) throws NoveltyException {
@@ -146,14 +151,5 @@ final class SolrLeaveOneOut {
         } catch (SolrServerException | IOException | SolrException e) {
             throw SolrFailures.failed(what, address, e);
         }
-    }
-
-    private static double distance(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = (double) a[i] - b[i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum);
     }
 }
