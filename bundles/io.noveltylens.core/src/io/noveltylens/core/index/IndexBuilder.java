@@ -106,10 +106,7 @@ public final class IndexBuilder {
                     progress.subTask("The index is up to date"); //$NON-NLS-1$
                     return current;
                 }
-                if (passages.count() < 2) {
-                    throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.count() //$NON-NLS-1$
-                            + " usable passage(s); at least 2 are needed. " + describeSkipped(corpus)); //$NON-NLS-1$
-                }
+                corpus.requireTwoPassages();
                 try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
                     int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
                     generation = layout.createTemporaryGeneration();
@@ -346,14 +343,6 @@ public final class IndexBuilder {
         MatrixFile.write(pca.projectAll(raw, components), generation.resolve(CorpusFiles.PROJECTED));
         progress.done();
         return components;
-    }
-
-    private static String describeSkipped(CorpusReadResult corpus) {
-        if (corpus.skipped().isEmpty()) {
-            return "Add text files (.txt, .md, .tex, .html, .jsonl) to the corpus."; //$NON-NLS-1$
-        }
-        var first = corpus.skipped().get(0);
-        return corpus.skipped().size() + " source(s) were skipped, e.g. " + first.source() + ": " + first.detail(); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     private static void deleteQuietly(Path temporary) {

@@ -123,13 +123,7 @@ public final class SolrCorpusFiller {
                     settings.maxFileBytes(), settings.filter()).read(sources, reading,
                             new ProgressSlice(progress, WORK_READ))) {
                 DistinctPassages passages = corpus.passages();
-                if (passages.count() < 2) {
-                    throw new NoveltyException(Kind.CORPUS, "The corpus has " + passages.count() //$NON-NLS-1$
-                            + " usable passage(s); at least 2 are needed. Add text files (.txt, .md, .tex, .html, " //$NON-NLS-1$
-                            + ".jsonl) to it." + (corpus.skipped().isEmpty() ? "" //$NON-NLS-1$ //$NON-NLS-2$
-                                    : " Skipped: " + corpus.skipped().get(0).source() + ": " //$NON-NLS-1$ //$NON-NLS-2$
-                                            + corpus.skipped().get(0).detail()));
-                }
+                corpus.requireTwoPassages();
                 for (String leftover : SolrCollections.leftovers(client, address.collection(), current)) {
                     progress.subTask("Deleting " + leftover + ", left by a fill that did not finish"); //$NON-NLS-1$ //$NON-NLS-2$
                     SolrCollections.delete(client, leftover);
