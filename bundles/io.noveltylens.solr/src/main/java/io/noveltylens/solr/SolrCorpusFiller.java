@@ -8,20 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
-import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -62,8 +57,6 @@ public final class SolrCorpusFiller {
 
     /** Passages per embedding call and update request: 500 x (2 vectors of 1.5 KB + text) keeps a request near 2 MB. */
     static final int BATCH = 500;
-    /** Tries per request; pauses of 0.5, 1 and 2 s between them outlast a leader election after a node restart. */
-    static final int ATTEMPTS = 4;
     private static final int WORK_READ = 50;
     private static final int WORK_UPLOAD = 800;
     private static final int WORK_DENSITY = 150;
@@ -89,13 +82,14 @@ public final class SolrCorpusFiller {
     private final Embedder embedder;
     private final IndexSettings settings;
     private final Progress progress;
-    private int retries;
+    private final SolrUpdates updates;
 
     private SolrCorpusFiller(SolrAddress address, Embedder embedder, IndexSettings settings, Progress progress) {
         this.address = address;
         this.embedder = embedder;
         this.settings = settings;
         this.progress = progress;
+        this.updates = new SolrUpdates(address, progress);
     }
 
     /**
@@ -140,7 +134,7 @@ public final class SolrCorpusFiller {
                     String notDeleted = deleteQuietly(client, current);
                     return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
                             corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
-                            filled.uploadMillis(), filled.searchMillis(), retries, notDeleted);
+                            filled.uploadMillis(), filled.searchMillis(), updates.retries(), notDeleted);
                 } finally {
                     if (!published) {
                         deleteQuietly(client, next);
@@ -168,12 +162,12 @@ public final class SolrCorpusFiller {
         int n = passages.count();
         int k = Math.min(settings.k(), n - 1);
         try (CloudSolrClient writer = target.connect()) {
-            VectorSource reusable = VectorSource.of(admin, current, model, dimension);
+            SolrStoredVectors reusable = SolrStoredVectors.of(admin, current, model, dimension);
             PcaAccumulator pca = new PcaAccumulator(dimension);
             float[] rawNorms = new float[n];
             long uploadStart = System.nanoTime();
             int embedded = upload(writer, passages, reusable, pca, rawNorms, new ProgressSlice(progress, WORK_UPLOAD));
-            send("Committing the passages", writer::commit); //$NON-NLS-1$
+            updates.send("Committing the passages", writer::commit); //$NON-NLS-1$
             long searchStart = System.nanoTime();
             ProgressSlice densityProgress = new ProgressSlice(progress, WORK_DENSITY);
             SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, k, rawNorms).search(densityProgress);
@@ -187,8 +181,8 @@ public final class SolrCorpusFiller {
                     (System.nanoTime() - start) / 1_000_000, embedded, neighbours.rawNeighbourDistance(),
                     fitted.componentCount());
             SolrInputDocument summary = metadata(metadata, density, fitted);
-            send("Uploading the metadata", () -> writer.add(summary)); //$NON-NLS-1$
-            send("Committing", writer::commit); //$NON-NLS-1$
+            updates.send("Uploading the metadata", () -> writer.add(summary)); //$NON-NLS-1$
+            updates.send("Committing", writer::commit); //$NON-NLS-1$
             return new Generation(embedded, (searchStart - uploadStart) / 1_000_000,
                     (searchEnd - searchStart) / 1_000_000);
         }
@@ -199,7 +193,7 @@ public final class SolrCorpusFiller {
      * model, not the cluster, sets the pace. Records each passage's raw norm in {@code rawNorms}; returns how many
      * passages were embedded.
      */
-    private int upload(CloudSolrClient writer, DistinctPassages passages, VectorSource reusable, PcaAccumulator pca,
+    private int upload(CloudSolrClient writer, DistinctPassages passages, SolrStoredVectors reusable, PcaAccumulator pca,
             float[] rawNorms, ProgressSlice slice) throws NoveltyException, IOException {
         int n = passages.count();
         slice.begin("Embedding and uploading " + n + " passages to the " + address, n); //$NON-NLS-1$ //$NON-NLS-2$
@@ -230,7 +224,7 @@ public final class SolrCorpusFiller {
                 finish(inFlight);
                 String what = "Uploading passages " + first + "-" + (first + batch.size() - 1); //$NON-NLS-1$ //$NON-NLS-2$
                 inFlight = sender.submit(() -> {
-                    send(what, () -> writer.add(documents));
+                    updates.send(what, () -> writer.add(documents));
                     return null;
                 });
                 slice.worked(batch.size());
@@ -297,97 +291,6 @@ public final class SolrCorpusFiller {
     @FunctionalInterface
     private interface BinaryWriter {
         void write(DataOutputStream out) throws IOException;
-    }
-
-    /**
-     * The vectors of the generation in use, when the same model and layout filled it: a passage found there by its
-     * content hash (its id) is not embedded again, so filling a corpus again after a change embeds only what changed,
-     * and a fill that was stopped costs only what it had embedded.
-     */
-    private static final class VectorSource {
-
-        private static final VectorSource NONE = new VectorSource(null, null);
-
-        private final CloudSolrClient client;
-        private final String collection;
-
-        private VectorSource(CloudSolrClient client, String collection) {
-            this.client = client;
-            this.collection = collection;
-        }
-
-        static VectorSource of(CloudSolrClient client, String collection, ModelFingerprint model, int dimension) {
-            try {
-                List<SolrDocument> found = new ArrayList<>(client.query(collection,
-                        new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
-                                .setFields(SolrFields.METADATA, SolrFields.LAYOUT)).getResults());
-                if (found.isEmpty() || !(found.get(0).getFirstValue(SolrFields.LAYOUT) instanceof Number layout)
-                        || layout.intValue() != SolrFields.LAYOUT_VERSION) {
-                    return NONE;
-                }
-                IndexMetadata metadata = SolrFields.GSON.fromJson(
-                        (String) found.get(0).getFirstValue(SolrFields.METADATA), IndexMetadata.class);
-                return metadata.builtWith(model, dimension) ? new VectorSource(client, collection) : NONE;
-            } catch (SolrServerException | IOException | RuntimeException e) {
-                return NONE; // nothing to reuse: every passage is embedded
-            }
-        }
-
-        /** The vectors stored for these passages, by content hash; a mutable map, empty when nothing is reusable. */
-        Map<String, Embedding> find(List<CorpusPassage> passages) {
-            Map<String, Embedding> found = new HashMap<>();
-            if (client == null) {
-                return found;
-            }
-            SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ID + "}" //$NON-NLS-1$ //$NON-NLS-2$
-                    + passages.stream().map(CorpusPassage::contentHash).collect(Collectors.joining(","))) //$NON-NLS-1$
-                    .setFields(SolrFields.ID, SolrFields.VECTOR, SolrFields.RAW_VECTOR).setRows(passages.size());
-            try {
-                for (SolrDocument document : client.query(collection, query, SolrRequest.METHOD.POST).getResults()) {
-                    float[] unit = SolrFields.vector(document.getFieldValues(SolrFields.VECTOR));
-                    float[] raw = SolrFields.vector(document.getFieldValues(SolrFields.RAW_VECTOR));
-                    found.put((String) document.getFirstValue(SolrFields.ID),
-                            new Embedding(unit, (float) Math.sqrt(SolrFields.dot(raw, raw)), 1));
-                }
-            } catch (SolrServerException | IOException | SolrException e) {
-                found.clear(); // the passages are embedded instead
-            }
-            return found;
-        }
-    }
-
-    /** Sends one request, again after a pause when it fails, up to {@link #ATTEMPTS} times. */
-    private void send(String what, SolrCall call) throws NoveltyException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                call.run();
-                return;
-            } catch (SolrServerException | IOException | SolrException e) {
-                if (attempt == ATTEMPTS) {
-                    throw SolrFailures.failed(what + " (" + ATTEMPTS + " tries; the corpus in use is unchanged)", //$NON-NLS-1$ //$NON-NLS-2$
-                            address, e);
-                }
-                synchronized (progress) {
-                    retries++;
-                    progress.subTask(what + ": failed (" + SolrFailures.cause(e) + "), trying again"); //$NON-NLS-1$ //$NON-NLS-2$
-                }
-                pause(500L << (attempt - 1));
-            }
-        }
-    }
-
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SolrCall {
-        void run() throws SolrServerException, IOException;
     }
 
     /** Deletes a collection, returning its name when that fails (the fill's outcome does not depend on it). */
