@@ -387,23 +387,34 @@ class SolrCloudIT {
     }
 
     /**
-     * A collection filled before the hull readouts were served (layout 1: its metadata document has no layout) is
-     * refused, with what to do. Made by removing the layout from the int8 collection of the test above.
+     * Collections of an older Novelty Lens are refused, with what to do: one filled before the hull readouts were
+     * served (layout 1: its metadata document has no layout; made by removing the layout from the int8 collection of
+     * the test above), and a plain collection made before fills moved an alias, which a fill could not replace
+     * atomically.
      */
     @Test
     @Order(7)
-    void aCollectionOfAnOlderLayoutIsRefused() throws Exception {
+    void collectionsOfAnOlderNoveltyLensAreRefused() throws Exception {
         try (CloudSolrClient client = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
             SolrInputDocument withoutLayout = new SolrInputDocument();
             withoutLayout.addField("id", "novelty-metadata"); //$NON-NLS-1$ //$NON-NLS-2$
             withoutLayout.addField("layout", Collections.singletonMap("set", null)); //$NON-NLS-1$ //$NON-NLS-2$
             client.add("int8", withoutLayout); //$NON-NLS-1$
             client.commit("int8"); //$NON-NLS-1$
+            CollectionAdminRequest.Create plain = CollectionAdminRequest.createCollection("plain", "noveltylens", 1, 1) //$NON-NLS-1$ //$NON-NLS-2$
+                    .withProperty("novelty.dimension", "384"); //$NON-NLS-1$ //$NON-NLS-2$
+            plain.process(client);
         }
         NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
                 SolrAddress.parse(solrUrls, null, "int8"), null, embedder.model().dimension())); //$NON-NLS-1$
         assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage()); //$NON-NLS-1$
         assertTrue(refused.getMessage().contains("'novelty solr create'"), refused.getMessage()); //$NON-NLS-1$
+
+        CliProcess.Result fill = CliProcess.run(WORK, null, "index", "--solr", solrUrls, "--collection", "plain", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                "--corpus", BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(NoveltyException.Kind.INDEX.exitCode(), fill.exitCode(), fill.err());
+        assertTrue(fill.err().contains("is a plain collection, made by an older Novelty Lens"), fill.err()); //$NON-NLS-1$
+        assertTrue(fill.err().contains("create it again with 'novelty solr create'"), fill.err()); //$NON-NLS-1$
     }
 
     /**
