@@ -73,7 +73,7 @@ final class IndexCommand implements Command {
     private void fill(List<Path> corpus, IndexSettings settings, OnnxEmbedder embedder, SolrAddress solr,
             PrintStream out, Progress progress) throws NoveltyException {
         SolrCorpusFiller.Result filled = SolrCorpusFiller.fill(corpus, settings, embedder, solr,
-                paths.cache().resolve("solr-scratch"), progress); //$NON-NLS-1$
+                paths.cache().resolve("solr-scratch").resolve(solr.collection()), progress); //$NON-NLS-1$
         out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; " //$NON-NLS-1$
                 + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n", //$NON-NLS-1$
                 solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,

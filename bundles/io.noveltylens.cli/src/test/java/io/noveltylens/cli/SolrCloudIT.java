@@ -449,17 +449,24 @@ class SolrCloudIT {
 
     /**
      * A fill stopped half way leaves the corpus as it was: the alias still names the complete generation, which
-     * answers, and the half-filled one is deleted. Then the same corpus filled again reuses every stored vector.
+     * answers, and the half-filled one is deleted, as are the corpus texts in the scratch folder, its own and a
+     * killed fill's. Then the same corpus filled again reuses every stored vector.
      */
     @Test
     @Order(9)
     void aCancelledFillLeavesThePreviousCorpusInUseAndARefillReusesItsVectors() throws Exception {
+        // the corpus's texts as a killed fill leaves them in the scratch folder
+        Path killed = Files.createDirectories(WORK.resolve("scratch").resolve("reading-killed")); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(killed.resolve("passages.bin"), "texts of a killed fill"); //$NON-NLS-1$ //$NON-NLS-2$
         AtomicBoolean uploading = new AtomicBoolean();
         assertThrows(CancelledException.class, () -> fillRetry(name -> {
             if (name.startsWith("Embedding and uploading")) { //$NON-NLS-1$
                 uploading.set(true);
             }
         }, uploading::get));
+        try (Stream<Path> left = Files.list(WORK.resolve("scratch"))) { //$NON-NLS-1$
+            assertEquals(List.of(), left.toList(), "the scratch folders of the killed and the cancelled fill"); //$NON-NLS-1$
+        }
         try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
             assertEquals(List.of("retry.g2"), CollectionAdminRequest.listCollections(admin).stream() //$NON-NLS-1$
                     .filter(name -> name.startsWith("retry")).toList()); //$NON-NLS-1$

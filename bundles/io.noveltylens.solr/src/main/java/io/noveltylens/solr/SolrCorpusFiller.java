@@ -96,7 +96,8 @@ public final class SolrCorpusFiller {
      * Replaces the corpus in {@code address} (made by {@link SolrCollections#create}) with the passages of
      * {@code sources}, read as the local index reads them.
      *
-     * @param scratch a folder for the reader's scratch file (the distinct texts, deleted at the end)
+     * @param scratch a folder for the reader's scratch file (the distinct texts, deleted at the end), private to the
+     *            fills of this corpus: what a killed fill left there is deleted
      * @throws CancelledException when {@code progress} is cancelled; the previous corpus stays in use
      */
     public static Result fill(List<Path> sources, IndexSettings settings, Embedder embedder, SolrAddress address,
@@ -112,7 +113,8 @@ public final class SolrCorpusFiller {
         Path reading = null;
         try (CloudSolrClient client = address.connect()) {
             String current = SolrCollections.current(client, address);
-            reading = Files.createTempDirectory(Files.createDirectories(scratch), "reading"); //$NON-NLS-1$
+            deleteLeftovers(Files.createDirectories(scratch));
+            reading = Files.createTempDirectory(scratch, "reading"); //$NON-NLS-1$
             try (CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
                     settings.maxFileBytes(), settings.filter()).read(sources, reading,
                             new ProgressSlice(progress, WORK_READ))) {
@@ -303,6 +305,13 @@ public final class SolrCorpusFiller {
         }
     }
 
+    /** The scratch folders of fills that were killed: only one fill of a corpus runs at a time. */
+    private static void deleteLeftovers(Path scratch) throws IOException {
+        try (var folders = Files.list(scratch)) {
+            folders.filter(Files::isDirectory).forEach(SolrCorpusFiller::deleteScratch);
+        }
+    }
+
     private static void deleteScratch(Path folder) {
         if (folder == null) {
             return;
@@ -313,7 +322,7 @@ public final class SolrCorpusFiller {
             }
             Files.deleteIfExists(folder);
         } catch (IOException e) {
-            // a scratch folder in the cache; the next fill makes its own
+            // left in the cache: the next fill of this corpus deletes it
         }
     }
 }
