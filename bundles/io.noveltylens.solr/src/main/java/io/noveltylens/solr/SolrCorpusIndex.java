@@ -35,12 +35,11 @@ import io.noveltylens.core.verbatim.PhraseIndex;
 
 /**
  * A corpus in a SolrCloud collection (filled by {@link SolrCorpusFiller}), read from the generation its alias named
- * when it was opened. Neighbours come from Solr's
- * {@code {!knn}} query on every shard, re-scored with the exact dot product of the returned unit vectors; density
- * from the corpus's statistics, read once on open (40 bytes per passage); verbatim overlap from phrase queries on the
- * text field; the hull readouts from the same solvers as locally, whose maximisations over the corpus are
- * maximum-inner-product searches on the raw vectors ({@link SolrLinearOracle}), with the PCA uploaded with them, and
- * which report their lower bounds as not certified.
+ * when it was opened. Neighbours come from Solr's {@code {!knn}} query on every shard, re-scored with the exact dot
+ * product of the returned unit vectors; density from the corpus's statistics, read once on open (40 bytes per passage);
+ * verbatim overlap from phrase queries on the text field; the hull readouts from the same solvers as locally, whose
+ * maximisations over the corpus are maximum-inner-product searches on the raw vectors ({@link SolrLinearOracle}), with
+ * the PCA stored with them, and which report their lower bounds as not certified.
  */
 public final class SolrCorpusIndex implements CorpusIndex {
 

@@ -13,8 +13,9 @@ import com.google.gson.reflect.TypeToken;
 import io.noveltylens.core.corpus.Provenance;
 
 /**
- * The fields of the shipped configset's schema (configset/schema.xml) and how values cross SolrJ. Passages keep the
- * local index's ordinals, so the density statistics (arrays over ordinals) read the same on both sides.
+ * The fields of the shipped configset's schema (configset/schema.xml) and how values cross SolrJ. A passage's ordinal
+ * is its place in order of first appearance, as in a local index of the same corpus; the density statistics are
+ * arrays over ordinals.
  */
 final class SolrFields {
 
