@@ -455,9 +455,9 @@ class SolrCloudIT {
     @Test
     @Order(9)
     void aCancelledFillLeavesThePreviousCorpusInUseAndARefillReusesItsVectors() throws Exception {
-        // the corpus's texts as a killed fill leaves them in the scratch folder
-        Path killed = Files.createDirectories(WORK.resolve("scratch").resolve("reading-killed")); //$NON-NLS-1$ //$NON-NLS-2$
-        Files.writeString(killed.resolve("passages.bin"), "texts of a killed fill"); //$NON-NLS-1$ //$NON-NLS-2$
+        // the corpus's texts as a killed fill leaves them in the scratch folder: the reader cannot start over them
+        Path killed = Files.createDirectories(WORK.resolve("scratch")).resolve("passages.bin"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(killed, "texts of a killed fill"); //$NON-NLS-1$
         AtomicBoolean uploading = new AtomicBoolean();
         assertThrows(CancelledException.class, () -> fillRetry(name -> {
             if (name.startsWith("Embedding and uploading")) { //$NON-NLS-1$

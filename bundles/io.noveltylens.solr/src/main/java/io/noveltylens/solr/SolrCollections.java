@@ -55,8 +55,8 @@ public final class SolrCollections {
     /**
      * The generation the corpus's alias points to.
      *
-     * @throws NoveltyException when the cluster cannot be reached, there is no such corpus, or it is a plain collection (made before fills
-     *             were atomic), which cannot be replaced atomically
+     * @throws NoveltyException when the cluster cannot be reached, there is no such corpus, or it is a plain collection
+     *             (made before fills were atomic), which cannot be replaced atomically
      */
     static String current(CloudSolrClient client, SolrAddress address)
             throws NoveltyException, SolrServerException, IOException {
@@ -102,15 +102,9 @@ public final class SolrCollections {
 
     /** The generation after {@code current}: "books.g4" after "books.g3"; after a collection of another name, g2. */
     static String next(String corpus, String current) {
-        String prefix = corpus + GENERATION;
-        int number = 1;
-        if (current.startsWith(prefix)) {
-            try {
-                number = Integer.parseInt(current.substring(prefix.length()));
-            } catch (NumberFormatException e) {
-                number = 1;
-            }
-        }
+        int number = corpus.equals(corpusOf(current))
+                ? Integer.parseInt(current.substring(corpus.length() + GENERATION.length()))
+                : 1;
         return generation(corpus, number + 1);
     }
 

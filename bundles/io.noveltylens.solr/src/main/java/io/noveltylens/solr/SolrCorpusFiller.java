@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,8 +113,7 @@ public final class SolrCorpusFiller {
         Path reading = null;
         try (CloudSolrClient client = address.connect()) {
             String current = SolrCollections.current(client, address);
-            deleteLeftovers(Files.createDirectories(scratch));
-            reading = Files.createTempDirectory(scratch, "reading"); //$NON-NLS-1$
+            reading = emptied(scratch);
             try (CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
                     settings.maxFileBytes(), settings.filter()).read(sources, reading,
                             new ProgressSlice(progress, WORK_READ))) {
@@ -201,7 +200,7 @@ public final class SolrCorpusFiller {
         slice.begin("Embedding and uploading " + n + " passages to the " + address, n); //$NON-NLS-1$ //$NON-NLS-2$
         int embedded = 0;
         ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "solr-upload")); //$NON-NLS-1$
-        Future<?> inFlight = null;
+        Future<?> inFlight = CompletableFuture.completedFuture(null);
         try (DistinctPassages.Cursor cursor = passages.cursor()) {
             for (int first = cursor.position(); first < n; first = cursor.position()) {
                 slice.checkCanceled();
@@ -223,7 +222,7 @@ public final class SolrCorpusFiller {
                     documents.add(document(first + j, batch.get(j), embedding));
                 }
                 pca.add(new FloatMatrix(batch.size(), pca.dimension(), raw));
-                finish(inFlight);
+                BackgroundWork.await(inFlight);
                 String what = "Uploading passages " + first + "-" + (first + batch.size() - 1); //$NON-NLS-1$ //$NON-NLS-2$
                 inFlight = sender.submit(() -> {
                     updates.send(what, () -> writer.add(documents));
@@ -231,32 +230,12 @@ public final class SolrCorpusFiller {
                 });
                 slice.worked(batch.size());
             }
-            finish(inFlight);
+            BackgroundWork.await(inFlight);
         } finally {
             sender.shutdownNow();
         }
         slice.done();
         return embedded;
-    }
-
-    private static void finish(Future<?> request) throws NoveltyException {
-        if (request == null) {
-            return;
-        }
-        try {
-            request.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoveltyException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
     }
 
     private static SolrInputDocument document(int ordinal, CorpusPassage passage, Embedding embedding) {
@@ -305,22 +284,21 @@ public final class SolrCorpusFiller {
         }
     }
 
-    /** The scratch folders of fills that were killed: only one fill of a corpus runs at a time. */
-    private static void deleteLeftovers(Path scratch) throws IOException {
-        try (var folders = Files.list(scratch)) {
-            folders.filter(Files::isDirectory).forEach(SolrCorpusFiller::deleteScratch);
-        }
+    /** The scratch folder, created or emptied of what a killed fill left: only one fill of a corpus runs at a time. */
+    private static Path emptied(Path scratch) throws IOException {
+        deleteScratch(Files.createDirectories(scratch));
+        return scratch;
     }
 
-    private static void deleteScratch(Path folder) {
-        if (folder == null) {
+    /** Deletes the scratch folder's files (the reader writes no folders). */
+    private static void deleteScratch(Path scratch) {
+        if (scratch == null) {
             return;
         }
-        try (var files = Files.list(folder)) {
+        try (var files = Files.list(scratch)) {
             for (Path file : files.toList()) {
                 Files.deleteIfExists(file);
             }
-            Files.deleteIfExists(folder);
         } catch (IOException e) {
             // left in the cache: the next fill of this corpus deletes it
         }

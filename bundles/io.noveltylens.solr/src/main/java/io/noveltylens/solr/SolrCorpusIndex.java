@@ -189,8 +189,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
                     + " but the collection holds vectors of dimension " + metadata.dimension() + "."); //$NON-NLS-1$ //$NON-NLS-2$
         }
         int candidates = Math.max(MIN_CANDIDATES, 10 * k);
-        SolrQuery query = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" + candidates + "}" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                + SolrFields.vectorLiteral(unitQuery))
+        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unitQuery, candidates)
                 .setFields(SolrFields.ID, SolrFields.ORDINAL, SolrFields.TEXT, SolrFields.SOURCES, SolrFields.VECTOR)
                 .setRows(k);
         SolrDocumentList hits;

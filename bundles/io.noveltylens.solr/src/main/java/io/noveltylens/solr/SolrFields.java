@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 
 import com.google.gson.Gson;
@@ -95,6 +96,14 @@ final class SolrFields {
             unit[i] = (float) (vector[i] / norm);
         }
         return unit;
+    }
+
+    /**
+     * Solr's kNN query on {@code field} with {@code candidates} HNSW candidates per shard; send it by POST (the vector
+     * literal is too long for a URL).
+     */
+    static SolrQuery knn(String field, float[] vector, int candidates) {
+        return new SolrQuery("{!knn f=" + field + " topK=" + candidates + "}" + vectorLiteral(vector)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
     /** The {@code {!knn}} query's vector literal; Float.toString round-trips every float exactly. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,7 +17,6 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CursorMarkParams;
 
-import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.density.NeighbourList;
@@ -84,7 +82,7 @@ final class SolrLeaveOneOut {
                     }));
                 }
                 for (Future<?> search : searches) {
-                    search.get();
+                    BackgroundWork.await(search);
                 }
                 progress.worked(searches.size());
                 if (cursor.equals(page.getNextCursorMark())) {
@@ -92,14 +90,6 @@ final class SolrLeaveOneOut {
                 }
                 cursor = page.getNextCursorMark();
             }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoveltyException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("A neighbour search failed", e.getCause()); //$NON-NLS-1$
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
         } finally {
             pool.shutdownNow();
         }
@@ -115,8 +105,7 @@ final class SolrLeaveOneOut {
 
     /** One passage's k nearest other passages, nearest first; records the raw distance to the nearest. */
     private NeighbourList neighbours(int ordinal, float[] unit, double[] rawNearest) throws NoveltyException {
-        SolrQuery query = new SolrQuery("{!knn f=" + SolrFields.VECTOR + " topK=" //$NON-NLS-1$ //$NON-NLS-2$
-                + Math.max(SolrCorpusIndex.MIN_CANDIDATES, k + 1) + "}" + SolrFields.vectorLiteral(unit)) //$NON-NLS-1$
+        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(SolrCorpusIndex.MIN_CANDIDATES, k + 1))
                 .setFields(SolrFields.ORDINAL, "score").setRows(k + 1); //$NON-NLS-1$
         int[] ids = new int[k];
         float[] distances = new float[k];

@@ -121,9 +121,7 @@ final class SolrLinearOracle implements LinearOracle {
 
     /** The {@code count} best hits of a kNN search with as many candidates per shard as the neighbours' search. */
     private static SolrQuery knn(String field, float[] vector, int count) {
-        int candidates = Math.max(SolrCorpusIndex.MIN_CANDIDATES, count);
-        return new SolrQuery("{!knn f=" + field + " topK=" + candidates + "}" + SolrFields.vectorLiteral(vector)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                .setRows(count);
+        return SolrFields.knn(field, vector, Math.max(SolrCorpusIndex.MIN_CANDIDATES, count)).setRows(count);
     }
 
     private SolrDocumentList search(SolrQuery query, String what) {

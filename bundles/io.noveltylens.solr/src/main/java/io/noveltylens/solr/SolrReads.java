@@ -52,7 +52,8 @@ final class SolrReads {
         return query(client, query, SolrRequest.METHOD.GET);
     }
 
-    private static void pause(long millis) {
+    /** Waits before sending a request again; an interrupt is a cancellation. */
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
 
-import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 
@@ -49,7 +48,7 @@ final class SolrUpdates {
                     retries++;
                     progress.subTask(what + ": failed (" + SolrFailures.cause(e) + "), trying again"); //$NON-NLS-1$ //$NON-NLS-2$
                 }
-                pause(500L << (attempt - 1));
+                SolrReads.pause(500L << (attempt - 1));
             }
         }
     }
@@ -58,15 +57,6 @@ final class SolrUpdates {
     int retries() {
         synchronized (progress) {
             return retries;
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
         }
     }
 }
