@@ -43,6 +43,7 @@ public final class Messages extends NLS {
     public static String EngineService_indexNotLoaded;
     public static String HeadlineSection_details;
     public static String HeadlineSection_hull;
+    public static String HeadlineSection_hullCalibrated;
     public static String HeadlineSection_verdict;
     public static String HeatmapJob_name;
     public static String HullSection_computing;

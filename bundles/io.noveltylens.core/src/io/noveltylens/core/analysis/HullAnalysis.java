@@ -15,7 +15,8 @@ import io.noveltylens.core.hull.OracleFailure;
 import io.noveltylens.core.index.HullData;
 
 /**
- * The slow readouts: distance to the corpus hull in the full space (Frank-Wolfe started at the nearest neighbour)
+ * The slow readouts, on unit embeddings ({@link HullData}): distance
+ * to the corpus hull in the full space (Frank-Wolfe started at the nearest neighbour)
  * and the extrapolation depth over the principal components, within one time budget. The two share nothing but
  * read-only data, so the depth sweep runs on a pool thread while the caller computes the distance, each with the
  * whole budget: on 2 cores that doubles what the budget decides. An exhausted budget gives "undetermined" rather
@@ -35,9 +36,9 @@ public final class HullAnalysis {
         this.budget = budget;
     }
 
-    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Progress progress)
+    public HullReport analyze(float[] query, int nearestOrdinal, HullData data, Progress progress)
             throws NoveltyException {
-        return analyze(rawQuery, nearestOrdinal, data, budget, progress);
+        return analyze(query, nearestOrdinal, data, budget, progress);
     }
 
     /**
@@ -45,29 +46,29 @@ public final class HullAnalysis {
      *
      * @throws NoveltyException when a remote corpus stops answering
      */
-    public HullReport analyze(float[] rawQuery, int nearestOrdinal, HullData data, Duration budget, Progress progress)
+    public HullReport analyze(float[] query, int nearestOrdinal, HullData data, Duration budget, Progress progress)
             throws NoveltyException {
         try {
-            return measure(rawQuery, nearestOrdinal, data, budget, progress);
+            return measure(query, nearestOrdinal, data, budget, progress);
         } catch (OracleFailure e) {
             throw e.failure();
         }
     }
 
-    private HullReport measure(float[] rawQuery, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
+    private HullReport measure(float[] query, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(budget);
         Solvers current = solversFor(data);
-        double[] query = new double[rawQuery.length];
-        for (int i = 0; i < query.length; i++) {
-            query[i] = rawQuery[i];
+        double[] point = new double[query.length];
+        for (int i = 0; i < point.length; i++) {
+            point[i] = query[i];
         }
-        int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(query);
+        int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(point);
         int components = data.projected().dimension();
-        double[] projected = data.pca().project(rawQuery, components);
+        double[] projected = data.pca().project(query, components);
         CompletableFuture<ExtrapolationDepthResult> depth = CompletableFuture
                 .supplyAsync(() -> current.depth().measure(projected, deadline));
-        HullDistanceResult distance = current.distance().distance(query, startRow, deadline, MAX_ITERATIONS);
+        HullDistanceResult distance = current.distance().distance(point, startRow, deadline, MAX_ITERATIONS);
         ExtrapolationDepthResult depthResult;
         try {
             depthResult = depth.join();
@@ -75,7 +76,7 @@ public final class HullAnalysis {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         progress.checkCanceled();
-        return new HullReport(distance, data.rawNeighbourDistance(), depthResult, components,
+        return new HullReport(distance, data.neighbourDistance(), depthResult, components, null,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -88,7 +89,7 @@ public final class HullAnalysis {
     private Solvers solversFor(HullData data) {
         Solvers current = solvers;
         if (current == null || current.data() != data) {
-            current = new Solvers(data, new HullDistance(data.raw()), new ExtrapolationDepth(data.projected()));
+            current = new Solvers(data, new HullDistance(data.vectors()), new ExtrapolationDepth(data.projected()));
             solvers = current;
         }
         return current;

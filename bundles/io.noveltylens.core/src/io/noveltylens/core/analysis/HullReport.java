@@ -6,22 +6,32 @@ import io.noveltylens.core.hull.DepthVerdict;
 import io.noveltylens.core.hull.ExtrapolationDepthResult;
 import io.noveltylens.core.hull.HullDistanceResult;
 import io.noveltylens.core.hull.HullVerdict;
+import io.noveltylens.core.index.HullData;
 
 /**
- * The convex-hull readouts of a passage (DESIGN.md 3.3). Both are computed on the raw, un-normalised mean-pooled
- * embeddings: on L2-normalised vectors a new point is never inside the hull (a unit vector lies in the hull of other
- * unit vectors only if it equals one of them), so normalised vectors would make the verdict trivially "outside".
+ * The convex-hull readouts of a passage (docs/design.md, "Convex hull"), computed on the unit (L2-normalised)
+ * embeddings, where a passage's length does not move them: on the raw mean-pooled vectors, whose norm
+ * tracks length, a long passage sits nearer the centre and looks "inside". On unit vectors a new passage is almost
+ * never inside the hull in the full space (a unit vector lies in the hull of other unit vectors only if it equals one
+ * of them), so the distance, read against the corpus's own text of the same length ({@link #percentiles()}), is what
+ * tells.
  *
  * @param distance       Frank-Wolfe bracket on the Euclidean distance to the corpus hull in the full space
  * @param neighbourScale median distance from a corpus passage to its nearest neighbour in the same space: distances
- *                       are reported as multiples of it
+ *                       are also shown as multiples of it
  * @param depth          the extrapolation depth: inside the hull of the corpus projected on its first d principal
  *                       components, for the largest d
  * @param components     principal components available (the largest d tried)
+ * @param percentiles    both readouts against the corpus's own text of the passage's length; null for a corpus
+ *                       without calibration (a SolrCloud collection)
  * @param millis         wall time of the hull readouts
  */
 public record HullReport(HullDistanceResult distance, double neighbourScale, ExtrapolationDepthResult depth,
-        int components, long millis) {
+        int components, HullPercentiles percentiles, long millis) {
+
+    public HullReport withPercentiles(HullPercentiles calibrated) {
+        return new HullReport(distance, neighbourScale, depth, components, calibrated, millis);
+    }
 
     /**
      * Whether every lower bound and "outside" verdict is proved. False when the corpus answered the solvers'
@@ -40,32 +50,65 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
         return distance.upperBound() / neighbourScale;
     }
 
-    /** The largest dimension proved or inferred outside, or -1 when none is. */
+    /**
+     * The depth as a reader should take it: "8" when the sweep is complete, "at least 8" when dimensions above were
+     * not decided, "0 (outside from the first component)" when even d = 1 is outside, "undetermined" when nothing was
+     * decided within the budget. A bare 0 would say both of the last two.
+     */
+    public String depthLabel() {
+        int outside = firstOutsideDimension();
+        if (depth.depth() == 0) {
+            return outside > 0 && outside == depth.curve().get(0).dimension() ? "0 (outside from the first component)" //$NON-NLS-1$
+                    : "undetermined"; //$NON-NLS-1$
+        }
+        return depth.complete() ? Integer.toString(depth.depth()) : "at least " + depth.depth(); //$NON-NLS-1$
+    }
+
+    /** The smallest dimension proved or inferred outside, or -1 when none is. */
     public int firstOutsideDimension() {
         return depth.curve().stream().filter(v -> v.verdict() == HullVerdict.OUTSIDE).mapToInt(DepthVerdict::dimension)
                 .findFirst().orElse(-1);
     }
 
     public String distanceExplanation() {
-        return distanceVerdictExplanation() + (distance.certified() ? "" //$NON-NLS-1$
+        return calibratedDistance() + distanceVerdictExplanation() + (distance.certified() ? "" //$NON-NLS-1$
                 : " The lower bound comes from an approximate search of the corpus and is not certified; the upper bound is."); //$NON-NLS-1$
+    }
+
+    private String calibratedDistance() {
+        if (percentiles == null) {
+            return ""; //$NON-NLS-1$
+        }
+        return String.format(Locale.ROOT, "Further from the corpus's convex hull than %d %% of %s. ", //$NON-NLS-1$
+                (int) Math.floor(percentiles.distance()), percentiles.comparedWith());
     }
 
     private String distanceVerdictExplanation() {
         return switch (distance.verdict()) {
-            case INSIDE -> "Inside the convex hull of the corpus embeddings: the passage is an interpolation of corpus passages."; //$NON-NLS-1$
+            case INSIDE -> String.format(Locale.ROOT,
+                    "Inside the convex hull of the corpus's %s: the passage is an interpolation of corpus passages.", //$NON-NLS-1$
+                    HullData.SPACE);
             case OUTSIDE -> String.format(Locale.ROOT,
-                    "Outside the convex hull of the corpus embeddings, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).", //$NON-NLS-1$
-                    relativeLowerBound(), relativeUpperBound());
+                    "Outside the convex hull of the corpus's %s, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).", //$NON-NLS-1$
+                    HullData.SPACE, relativeLowerBound(), relativeUpperBound());
             case UNDETERMINED -> String.format(Locale.ROOT,
-                    "Hull membership undetermined within the time budget: the distance to the hull is between %.2f and %.2f times the typical neighbour distance.", //$NON-NLS-1$
-                    relativeLowerBound(), relativeUpperBound());
+                    "Hull membership undetermined within the time budget: the distance to the hull of the corpus's %s is between %.2f and %.2f times the typical neighbour distance.", //$NON-NLS-1$
+                    HullData.SPACE, relativeLowerBound(), relativeUpperBound());
         };
     }
 
     public String depthExplanation() {
-        return depthCurveExplanation() + (depth.certified() ? "" //$NON-NLS-1$
+        return depthCurveExplanation() + calibratedDepth() + (depth.certified() ? "" //$NON-NLS-1$
                 : " The 'outside' verdicts come from an approximate search of the corpus and are not certified."); //$NON-NLS-1$
+    }
+
+    private String calibratedDepth() {
+        if (percentiles == null) {
+            return ""; //$NON-NLS-1$
+        }
+        return String.format(Locale.ROOT,
+                " Against %s this depth is at percentile %d (higher: shallower, more of an extrapolation).", //$NON-NLS-1$
+                percentiles.comparedWith(), (int) Math.floor(percentiles.depth()));
     }
 
     private String depthCurveExplanation() {

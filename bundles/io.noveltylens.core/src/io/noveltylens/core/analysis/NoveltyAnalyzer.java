@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.calibration.Calibration;
+import io.noveltylens.core.calibration.Words;
+import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.corpus.TextSpan;
 import io.noveltylens.core.density.DensityReadout;
@@ -20,6 +24,7 @@ import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.VerbatimAnalyzer;
 import io.noveltylens.core.verbatim.VerbatimOverlap;
 import io.noveltylens.core.verbatim.VerbatimReadout;
+import io.noveltylens.core.verbatim.VerbatimSpan;
 
 /**
  * Computes {@link NoveltyReport}s: the fast readouts from one embedding and one kNN query, the sentence breakdown, and
@@ -58,13 +63,13 @@ public final class NoveltyAnalyzer {
         Embedding embedding = embedder.embedQuery(passage);
         progress.checkCanceled();
         List<Neighbour> searched = index.nearest(embedding.unit(), searchK(listed));
-        DensityReadout density = density(searched);
+        DensityReadout density = density(searched, Words.count(passage));
         List<Neighbour> neighbours = searched.subList(0, Math.min(listed, searched.size()));
         VerbatimReadout overlap = verbatim(passage);
         List<SentenceReadout> sentences = sentences(text, progress);
         NeighbourhoodMap map = map(embedding, neighbours);
-        return new NoveltyReport(text, embedder.model().id(), embedding, neighbours, density, overlap, sentences, map,
-                null, (System.nanoTime() - start) / 1_000_000);
+        return new NoveltyReport(text, embedder.model().id(), embedding, neighbours, density, overlap,
+                quotation(overlap), sentences, map, null, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -86,10 +91,19 @@ public final class NoveltyAnalyzer {
             return report;
         }
         int nearest = report.neighbours().isEmpty() ? -1 : report.neighbours().get(0).ordinal();
-        float[] raw = report.embedding().raw();
         HullData data = index.hullData();
-        return report.withHull(budget == null ? hull.analyze(raw, nearest, data, progress)
-                : hull.analyze(raw, nearest, data, budget, progress));
+        float[] query = report.embedding().unit();
+        HullReport readouts = budget == null ? hull.analyze(query, nearest, data, progress)
+                : hull.analyze(query, nearest, data, budget, progress);
+        Optional<Calibration> calibration = index.calibration();
+        if (calibration.isPresent()) {
+            Calibration reference = calibration.get();
+            int words = Words.count(report.text());
+            readouts = readouts.withPercentiles(new HullPercentiles(
+                    reference.hullPercentile(words, readouts.distance().estimate()),
+                    reference.depthPercentile(words, readouts.depth().depth()), reference.hull().reference(words)));
+        }
+        return report.withHull(readouts);
     }
 
     /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}; for the editor heatmap. */
@@ -107,7 +121,7 @@ public final class NoveltyAnalyzer {
             Embedding embedding = embedder.embedQuery(sentence);
             List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
             double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
-            readouts.add(new SentenceReadout(span, density(neighbours), nearest,
+            readouts.add(new SentenceReadout(span, density(neighbours, Words.count(sentence)), nearest,
                     verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
             progress.worked(1);
         }
@@ -122,8 +136,12 @@ public final class NoveltyAnalyzer {
         return Math.max(listed, index.density().k());
     }
 
-    /** Density from the index's k nearest of {@code neighbours} (best first). */
-    private DensityReadout density(List<Neighbour> neighbours) {
+    /**
+     * Density from the index's k nearest of {@code neighbours} (best first), its percentile against the corpus's own
+     * text of {@code words} words when the index is calibrated: a sentence against sentences, a paragraph against
+     * paragraphs (docs/design.md, "Calibration").
+     */
+    private DensityReadout density(List<Neighbour> neighbours, int words) {
         neighbours = neighbours.subList(0, Math.min(neighbours.size(), index.density().k()));
         int[] ids = new int[neighbours.size()];
         float[] distances = new float[neighbours.size()];
@@ -131,7 +149,14 @@ public final class NoveltyAnalyzer {
             ids[i] = neighbours.get(i).ordinal();
             distances[i] = (float) neighbours.get(i).distance();
         }
-        return index.density().score(new NeighbourList(ids, distances));
+        DensityReadout readout = index.density().score(new NeighbourList(ids, distances));
+        Optional<Calibration> calibration = index.calibration();
+        if (calibration.isEmpty()) {
+            return readout;
+        }
+        Calibration reference = calibration.get();
+        return readout.withPercentile(reference.densityPercentile(words, readout.meanDistance()),
+                reference.density().reference(words));
     }
 
     private VerbatimReadout verbatim(String passage) throws NoveltyException {
@@ -141,6 +166,15 @@ public final class NoveltyAnalyzer {
             throw new NoveltyException(Kind.INDEX, "Reading the index for verbatim matches failed: " + e.getMessage() //$NON-NLS-1$
                     + ". Rebuild the index if this persists.", e); //$NON-NLS-1$
         }
+    }
+
+    private Quotation quotation(VerbatimReadout overlap) throws NoveltyException {
+        Optional<VerbatimSpan> longest = overlap.longest();
+        if (longest.isEmpty() || longest.get().wordCount() < Quotation.MIN_WORDS || longest.get().documents().isEmpty()) {
+            return null;
+        }
+        Provenance where = index.passage(longest.get().documents().get(0)).sources().get(0);
+        return new Quotation(longest.get().wordCount(), where.source() + ":" + where.line()); //$NON-NLS-1$
     }
 
     private NeighbourhoodMap map(Embedding query, List<Neighbour> neighbours) throws NoveltyException {

@@ -19,14 +19,15 @@ import io.noveltylens.core.verbatim.VerbatimReadout;
  * @param neighbours  the nearest corpus passages, by exact cosine in the model's full space
  * @param density     local density of the neighbourhood against the corpus's own passages
  * @param verbatim    word sequences found verbatim in the corpus
+ * @param quotation   the longest of them when it has {@link Quotation#MIN_WORDS} or more words, else null
  * @param sentences   per-sentence readouts when the passage has more than one sentence, else empty
  * @param map         2-D picture of the query and its neighbours (a projection)
  * @param hull        convex-hull readouts, or null before the second phase
  * @param fastMillis  wall time of the fast phase
  */
 public record NoveltyReport(String text, String modelId, Embedding embedding, List<Neighbour> neighbours,
-        DensityReadout density, VerbatimReadout verbatim, List<SentenceReadout> sentences, NeighbourhoodMap map,
-        HullReport hull, long fastMillis) {
+        DensityReadout density, VerbatimReadout verbatim, Quotation quotation, List<SentenceReadout> sentences,
+        NeighbourhoodMap map, HullReport hull, long fastMillis) {
 
     public NoveltyReport {
         neighbours = List.copyOf(neighbours);
@@ -34,12 +35,17 @@ public record NoveltyReport(String text, String modelId, Embedding embedding, Li
     }
 
     public NoveltyReport withHull(HullReport hullReport) {
-        return new NoveltyReport(text, modelId, embedding, neighbours, density, verbatim, sentences, map, hullReport,
-                fastMillis);
+        return new NoveltyReport(text, modelId, embedding, neighbours, density, verbatim, quotation, sentences, map,
+                hullReport, fastMillis);
     }
 
     /** The one-line verdict for writers, from the density percentile (the headline number). */
     public Verdict verdict() {
         return Verdict.of(this);
+    }
+
+    /** The report's first sentence: the verdict, led by the quotation when there is one. */
+    public String headline() {
+        return Headline.of(verdict(), quotation);
     }
 }

@@ -123,6 +123,28 @@ public final class DistinctPassages extends PassageSink implements AutoCloseable
         return hashes.find(contentHash) >= 0;
     }
 
+    /**
+     * Every passage as read, in reading order: its ordinal and the number of its source. Sources are read from start
+     * to end, so consecutive reads of one source are consecutive passages of it.
+     */
+    public ReadingOrder readingOrder() {
+        int[] ordinals = new int[read];
+        int[] sourceNumbers = new int[read];
+        for (int r = 0; r < read; r++) {
+            ordinals[r] = provenance[PROVENANCE_INTS * r];
+            sourceNumbers[r] = provenance[PROVENANCE_INTS * r + 1];
+        }
+        return new ReadingOrder(ordinals, sourceNumbers);
+    }
+
+    /** The passages as read: {@code ordinals[r]} is the r-th passage read, from source {@code sources[r]}. */
+    public record ReadingOrder(int[] ordinals, int[] sources) {
+
+        public int size() {
+            return ordinals.length;
+        }
+    }
+
     /** Reads the passages back in order; one cursor at a time, once reading the corpus is over. */
     public Cursor cursor() throws IOException {
         out.flush();

@@ -9,8 +9,11 @@ import java.util.Locale;
  */
 final class DensityExplanation {
 
-    /** {0}: percentile; {1}: floor(percentile); {2}: floor(100 - percentile). Floors never overstate. */
-    private static final String PERCENTILE = "{0,choice,0#In a denser region than {2,number,integer} %|50#More isolated than {1,number,integer} %} of the corpus''s own passages"; //$NON-NLS-1$
+    /**
+     * {0}: percentile; {1}: floor(percentile); {2}: floor(100 - percentile); {3}: what it is against. Floors never
+     * overstate.
+     */
+    private static final String PERCENTILE = "{0,choice,0#In a denser region than {2,number,integer} %|50#More isolated than {1,number,integer} %} of {3}"; //$NON-NLS-1$
 
     /** LOF near 1 means "like its neighbours" (Breunig et al. 2000, Lemma 1); the band 0.9-1.1 is read as such. */
     private static final String LOF = "LOF {0,number,0.0}: {0,choice,0#denser than|0.9#about as dense as|1.1<sparser than} its neighbours'' neighbourhoods"; //$NON-NLS-1$
@@ -20,8 +23,8 @@ final class DensityExplanation {
     private DensityExplanation() {
     }
 
-    static String percentile(double percentile) {
-        return format(PERCENTILE, percentile, Math.floor(percentile), Math.floor(100 - percentile));
+    static String percentile(double percentile, String comparedWith) {
+        return format(PERCENTILE, percentile, Math.floor(percentile), Math.floor(100 - percentile), comparedWith);
     }
 
     static String lof(double lof) {

@@ -143,7 +143,7 @@ public final class DensityModel {
         // LOF(q) = mean_o lrd(o) / lrd(q), with lrd(q) = 1 / mean reach-dist (Breunig et al. 2000, Def. 7).
         double lof = query.meanOverNeighbours(lrd) * query.meanReachDistance(kDistance);
         double queryPlof = query.probabilisticDistance(lambda) / query.meanOverNeighbours(pdist) - 1;
-        return new DensityReadout(k, mean, percentile(mean), lof, loop(queryPlof));
+        return new DensityReadout(k, mean, percentile(mean), lof, loop(queryPlof), DensityReadout.CORPUS_PASSAGES);
     }
 
     /**

@@ -66,6 +66,7 @@ public final class ReportCsv {
                 row -> row.nearestSource() == null ? null : row.nearestSource().source()));
         columns.add(new Column("neighbours.1.line", //$NON-NLS-1$
                 row -> row.nearestSource() == null ? null : row.nearestSource().line()));
+        columns.add(hull("hull.percentile", hull -> hull.percentiles() == null ? null : hull.percentiles().distance())); //$NON-NLS-1$
         columns.add(hull("hull.verdict", hull -> hull.distance().verdict().name())); //$NON-NLS-1$
         columns.add(hull("hull.distanceLowerBound", hull -> hull.distance().lowerBound())); //$NON-NLS-1$
         columns.add(hull("hull.distanceUpperBound", hull -> hull.distance().upperBound())); //$NON-NLS-1$
@@ -74,6 +75,8 @@ public final class ReportCsv {
         columns.add(hull("hull.converged", hull -> hull.distance().converged())); //$NON-NLS-1$
         columns.add(hull("hull.certified", HullReport::certified)); //$NON-NLS-1$
         columns.add(hull("hull.depth.depth", hull -> hull.depth().depth())); //$NON-NLS-1$
+        columns.add(hull("hull.depth.percentile", //$NON-NLS-1$
+                hull -> hull.percentiles() == null ? null : hull.percentiles().depth()));
         columns.add(hull("hull.depth.complete", hull -> hull.depth().complete())); //$NON-NLS-1$
         columns.add(hull("hull.depth.components", HullReport::components)); //$NON-NLS-1$
         return List.copyOf(columns);

@@ -11,6 +11,7 @@ import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.hull.DepthVerdict;
+import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.Coverage;
 import io.noveltylens.core.verbatim.VerbatimReadout;
@@ -41,7 +42,7 @@ public final class ReportJson {
         }
         json.addProperty("model", report.modelId()); //$NON-NLS-1$
         json.addProperty("verdict", report.verdict().name()); //$NON-NLS-1$
-        json.addProperty("headline", "This passage " + report.verdict().phrase() + "."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        json.addProperty("headline", report.headline()); //$NON-NLS-1$
         json.addProperty("windows", report.embedding().windows()); //$NON-NLS-1$
         json.add("neighbours", neighbours(report)); //$NON-NLS-1$
         json.add("density", density(report.density())); //$NON-NLS-1$
@@ -86,6 +87,7 @@ public final class ReportJson {
         json.addProperty("k", density.k()); //$NON-NLS-1$
         json.addProperty("meanDistance", density.meanDistance()); //$NON-NLS-1$
         json.addProperty("percentile", density.percentile()); //$NON-NLS-1$
+        json.addProperty("comparedWith", density.comparedWith()); //$NON-NLS-1$
         json.addProperty("lof", density.lof()); //$NON-NLS-1$
         json.addProperty("loop", density.loop()); //$NON-NLS-1$
         json.addProperty("space", "Euclidean distance between L2-normalised embeddings"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -118,7 +120,11 @@ public final class ReportJson {
 
     private static JsonObject hull(HullReport hull) {
         JsonObject json = new JsonObject();
-        json.addProperty("space", "un-normalised mean-pooled embeddings"); //$NON-NLS-1$ //$NON-NLS-2$
+        json.addProperty("space", HullData.SPACE); //$NON-NLS-1$
+        if (hull.percentiles() != null) {
+            json.addProperty("percentile", hull.percentiles().distance()); //$NON-NLS-1$
+            json.addProperty("comparedWith", hull.percentiles().comparedWith()); //$NON-NLS-1$
+        }
         json.addProperty("verdict", hull.distance().verdict().name()); //$NON-NLS-1$
         json.addProperty("distanceLowerBound", hull.distance().lowerBound()); //$NON-NLS-1$
         json.addProperty("distanceUpperBound", hull.distance().upperBound()); //$NON-NLS-1$
@@ -130,6 +136,10 @@ public final class ReportJson {
         json.addProperty("explanation", hull.distanceExplanation()); //$NON-NLS-1$
         JsonObject depth = new JsonObject();
         depth.addProperty("depth", hull.depth().depth()); //$NON-NLS-1$
+        if (hull.percentiles() != null) {
+            depth.addProperty("percentile", hull.percentiles().depth()); //$NON-NLS-1$
+        }
+        depth.addProperty("label", hull.depthLabel()); //$NON-NLS-1$
         depth.addProperty("complete", hull.depth().complete()); //$NON-NLS-1$
         depth.addProperty("certified", hull.depth().certified()); //$NON-NLS-1$
         depth.addProperty("components", hull.components()); //$NON-NLS-1$

@@ -26,4 +26,12 @@ public record HullDistanceResult(HullVerdict verdict, double lowerBound, double 
     public HullDistanceResult {
         vertices = List.copyOf(vertices);
     }
+
+    /**
+     * The middle of the bracket: the distance the calibration compares. Within the relative gap of a converged run
+     * (1 %) it is the distance; a run stopped by its budget gives the middle of what it proved.
+     */
+    public double estimate() {
+        return (lowerBound + upperBound) / 2;
+    }
 }

@@ -5,10 +5,12 @@ final class CorpusFiles {
 
     /** Leave-one-out density statistics (DensityModel). */
     static final String DENSITY = "density.bin"; //$NON-NLS-1$
-    /** PCA of the raw embeddings. */
+    /** PCA of the unit embeddings. */
     static final String PCA = "pca.bin"; //$NON-NLS-1$
-    /** The raw embeddings projected on the principal components, N x components. */
+    /** The unit embeddings projected on the principal components, N x components. */
     static final String PROJECTED = "projected.f32"; //$NON-NLS-1$
+    /** The readouts of the corpus's own units by length (Calibration). */
+    static final String CALIBRATION = "calibration.bin"; //$NON-NLS-1$
 
     private CorpusFiles() {
     }

@@ -1,8 +1,10 @@
 package io.noveltylens.core.index;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.verbatim.PhraseIndex;
 
@@ -24,6 +26,13 @@ public interface CorpusIndex extends AutoCloseable {
 
     /** Leave-one-out density statistics of the corpus's own passages. */
     DensityModel density();
+
+    /**
+     * The readouts of the corpus's own sentences, passages and runs of passages, by length, against which a query's
+     * are reported as percentiles; empty for a corpus built without them (a SolrCloud collection today), whose
+     * percentiles are then against its passages, whatever the query's length.
+     */
+    Optional<Calibration> calibration();
 
     /** Exact phrase look-ups over the passages' words, for the verbatim readout. */
     PhraseIndex phrases();

@@ -8,15 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -29,6 +32,9 @@ import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
+import io.noveltylens.core.calibration.Calibration;
+import io.noveltylens.core.calibration.ReferenceUnit;
+import io.noveltylens.core.calibration.ReferenceUnits;
 import io.noveltylens.core.corpus.CorpusPassage;
 import io.noveltylens.core.corpus.CorpusReadResult;
 import io.noveltylens.core.corpus.CorpusReader;
@@ -66,6 +72,13 @@ public final class IndexBuilder {
     private static final int WORK_WRITE = 100;
     private static final int WORK_DENSITY = 100;
     private static final int WORK_PCA = 50;
+    private static final int WORK_CALIBRATE = 150;
+    /**
+     * Reference units of each kind (sentence, passage, joined passages) for the calibration: 1,000 give the density
+     * percentile bands of 250 units; a small corpus gets fewer, at least 100 (or all it has).
+     */
+    private static final int MAX_UNITS_PER_KIND = 1000;
+    private static final int MIN_UNITS_PER_KIND = 100;
 
     private final Embedder embedder;
     private final IndexSettings settings;
@@ -81,7 +94,8 @@ public final class IndexBuilder {
      */
     public IndexMetadata build(List<Path> sources, Path indexRoot, Progress progress) throws NoveltyException {
         long start = System.nanoTime();
-        progress.begin("Building the Novelty Lens index", WORK_READ + WORK_EMBED + WORK_WRITE + WORK_DENSITY + WORK_PCA); //$NON-NLS-1$
+        progress.begin("Building the Novelty Lens index", WORK_READ + WORK_EMBED + WORK_WRITE + WORK_DENSITY + WORK_PCA //$NON-NLS-1$
+                + WORK_CALIBRATE);
         IndexLayout layout = new IndexLayout(indexRoot);
         ModelFingerprint model = embedder.fingerprint();
         int dimension = embedder.model().dimension();
@@ -107,24 +121,28 @@ public final class IndexBuilder {
                     return current;
                 }
                 corpus.requireTwoPassages();
+                int k = effectiveK(passages.count());
+                List<ReferenceUnit> references = ReferenceUnits.draw(passages, unitsPerKind(passages.count()), k);
                 try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
                     int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
                     generation = layout.createTemporaryGeneration();
                     StoredVectors vectors = StoredVectors.of(passages, cache, dimension);
                     writeLucene(generation, passages, vectors, indexRoot, new ProgressSlice(progress, WORK_WRITE));
-                    double rawNeighbourDistance = writeDensity(generation, vectors,
-                            new ProgressSlice(progress, WORK_DENSITY));
-                    int components = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
+                    Density density = writeDensity(generation, vectors, new ProgressSlice(progress, WORK_DENSITY));
+                    Pca pca = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
+                    writeCalibration(generation, references, cache, vectors, density.model(), pca,
+                            new ProgressSlice(progress, WORK_CALIBRATE));
                     IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
-                            model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY,
-                            effectiveK(passages.count()), passages.count(), corpus.passagesRead(), sourceDigests,
-                            skipped, Instant.now().toString(), (System.nanoTime() - start) / 1_000_000, embedded,
-                            rawNeighbourDistance, components);
+                            model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, k,
+                            passages.count(), corpus.passagesRead(), sourceDigests, skipped, Instant.now().toString(),
+                            (System.nanoTime() - start) / 1_000_000, embedded, density.medianNearestDistance(),
+                            pca.componentCount());
                     metadata.write(generation);
                     progress.checkCanceled();
                     layout.publish(generation);
                     generation = null;
-                    compact(cache, passages, indexRoot);
+                    Set<String> referenceKeys = CalibrationBuilder.cacheKeys(references);
+                    compact(cache, hash -> passages.contains(hash) || referenceKeys.contains(hash), indexRoot);
                     return metadata;
                 }
             }
@@ -141,10 +159,9 @@ public final class IndexBuilder {
      * Drops the vectors of passages no longer in the corpus from the embedding cache. It runs after the new index is
      * published, so its failure must not say the previous index is still there.
      */
-    private static void compact(EmbeddingCache cache, DistinctPassages passages, Path indexRoot)
-            throws NoveltyException {
+    private static void compact(EmbeddingCache cache, Predicate<String> live, Path indexRoot) throws NoveltyException {
         try {
-            cache.retainOnly(passages::contains);
+            cache.retainOnly(live);
         } catch (IOException e) {
             throw new NoveltyException(NoveltyException.Kind.IO, "The new index in " + indexRoot //$NON-NLS-1$
                     + " is built and in use, but compacting its embedding cache failed: " + e.getMessage() //$NON-NLS-1$
@@ -192,6 +209,10 @@ public final class IndexBuilder {
 
     private int effectiveK(int passages) {
         return Math.min(settings.k(), passages - 1);
+    }
+
+    private static int unitsPerKind(int passages) {
+        return Math.min(MAX_UNITS_PER_KIND, Math.max(MIN_UNITS_PER_KIND, passages / 8));
     }
 
     /** A passage the embedding cache lacks. */
@@ -276,13 +297,20 @@ public final class IndexBuilder {
         progress.done();
     }
 
-    /** Leave-one-out kNN of every passage, for the density model; returns the median raw nearest-neighbour distance. */
-    private double writeDensity(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
+    /**
+     * The density model and the median distance from a passage to its nearest other passage (unit embeddings: the
+     * space of the hull readouts, whose distances are shown as multiples of it).
+     */
+    private record Density(DensityModel model, double medianNearestDistance) {
+    }
+
+    /** Leave-one-out kNN of every passage, for the density model. */
+    private Density writeDensity(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
         int n = vectors.count();
         int k = effectiveK(n);
         progress.begin("Computing local density statistics", 2 * n); //$NON-NLS-1$
         NeighbourList[] neighbours = new NeighbourList[n];
-        double[] rawNearest = new double[n];
+        double[] nearest = new double[n];
         try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
             VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
             AtomicInteger next = new AtomicInteger();
@@ -301,7 +329,7 @@ public final class IndexBuilder {
                                 distances[j] = hits.distance(j);
                             }
                             neighbours[i] = new NeighbourList(hits.docs(), distances);
-                            rawNearest[i] = vectors.rawDistance(i, hits.docs()[0], hits.cosines()[0]);
+                            nearest[i] = hits.distance(0);
                             synchronized (progress) {
                                 progress.worked(1);
                             }
@@ -328,21 +356,39 @@ public final class IndexBuilder {
             density.write(out);
         }
         progress.done();
-        java.util.Arrays.sort(rawNearest);
-        return rawNearest[n / 2];
+        Arrays.sort(nearest);
+        return new Density(density, nearest[n / 2]);
     }
 
-    private int writePca(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
-        FloatMatrix raw = vectors.raw();
-        int components = Math.min(settings.pcaComponents(), Math.min(raw.rows() - 1, raw.cols()));
-        Pca pca = Pca.fit(raw, components, progress);
+    /** PCA of the unit embeddings, where the hull readouts are computed: a raw vector's norm tracks its length. */
+    private Pca writePca(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
+        FloatMatrix units = vectors.units();
+        int components = Math.min(settings.pcaComponents(), Math.min(units.rows() - 1, units.cols()));
+        Pca pca = Pca.fit(units, components, progress);
         try (DataOutputStream out = new DataOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(generation.resolve(CorpusFiles.PCA))))) {
             pca.write(out);
         }
-        MatrixFile.write(pca.projectAll(raw, components), generation.resolve(CorpusFiles.PROJECTED));
+        MatrixFile.write(pca.projectAll(units, components), generation.resolve(CorpusFiles.PROJECTED));
         progress.done();
-        return components;
+        return pca;
+    }
+
+    private void writeCalibration(Path generation, List<ReferenceUnit> references, EmbeddingCache cache,
+            StoredVectors vectors, DensityModel density, Pca pca, ProgressSlice progress)
+            throws IOException, NoveltyException {
+        FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
+        Calibration calibration;
+        try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
+            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
+            calibration = new CalibrationBuilder(embedder, cache, search, density, vectors.units(), pca, projected,
+                    settings.threads()).build(references, progress);
+        }
+        try (DataOutputStream out = new DataOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(generation.resolve(CorpusFiles.CALIBRATION))))) {
+            calibration.write(out);
+        }
+        progress.done();
     }
 
     private static void deleteQuietly(Path temporary) {

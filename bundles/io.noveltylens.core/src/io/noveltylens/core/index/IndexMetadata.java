@@ -37,20 +37,21 @@ import io.noveltylens.core.embed.ModelFingerprint;
  * @param builtAt              ISO-8601 instant the build finished
  * @param buildMillis          wall time of the build
  * @param embedded             passages embedded by this build (the rest came from the embedding cache)
- * @param rawNeighbourDistance median distance from a corpus passage to its nearest neighbour, in the space of the
- *                             un-normalised embeddings: the scale hull distances are reported against
+ * @param neighbourDistance    median distance from a corpus passage to its nearest neighbour, in the space of the
+ *                             hull readouts (unit embeddings): the scale hull distances are shown against
  * @param pcaComponents        principal components stored for the extrapolation depth
  */
 public record IndexMetadata(int formatVersion, String modelId, String modelSha256, String tokenizerSha256,
         int dimension, String similarity, int k, int passages, int passagesRead, List<SourceDigest> sources,
-        List<SkippedSource> skipped, String builtAt, long buildMillis, int embedded, double rawNeighbourDistance,
+        List<SkippedSource> skipped, String builtAt, long buildMillis, int embedded, double neighbourDistance,
         int pcaComponents) {
 
     /**
      * Bump when the files of a generation change shape or meaning; older generations are then refused with "rebuild".
-     * 2: density statistics from 800-candidate searches.
+     * 2: density statistics from 800-candidate searches. 3: hull readouts on the unit embeddings, and the
+     * calibration of the readouts by length.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     static final String FILE_NAME = "novelty-index.json"; //$NON-NLS-1$
     public static final String SIMILARITY = "cosine of L2-normalised embeddings (Lucene DOT_PRODUCT)"; //$NON-NLS-1$
 

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
@@ -24,6 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.hull.ExactLinearOracle;
@@ -33,8 +35,8 @@ import io.noveltylens.core.verbatim.LucenePhraseIndex;
 import io.noveltylens.core.verbatim.PhraseIndex;
 
 /**
- * The local corpus index: one Lucene generation (see {@link IndexLayout}) opened read-only. The unit vectors and the
- * norms are held in memory (65k x 384 floats = 100 MB) for exact re-scoring and the hull; opening never writes, so a
+ * The local corpus index: one Lucene generation (see {@link IndexLayout}) opened read-only. The unit vectors are held
+ * in memory (65k x 384 floats = 100 MB) for exact re-scoring and the hull; opening never writes, so a
  * shipped index inside an installed plug-in works as it is.
  */
 public final class LuceneCorpusIndex implements CorpusIndex {
@@ -47,11 +49,12 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     private final StoredVectors vectors;
     private final VectorSearch search;
     private final DensityModel density;
+    private final Calibration calibration;
     private final PhraseIndex phrases;
     private volatile HullData hullData;
 
     private LuceneCorpusIndex(Path generation, IndexMetadata metadata, Directory directory, DirectoryReader reader,
-            StoredVectors vectors, DensityModel density) {
+            StoredVectors vectors, DensityModel density, Calibration calibration) {
         this.generation = generation;
         this.metadata = metadata;
         this.directory = directory;
@@ -60,6 +63,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         this.vectors = vectors;
         this.search = new VectorSearch(searcher, vectors.units());
         this.density = density;
+        this.calibration = calibration;
         this.phrases = new LucenePhraseIndex(searcher, LuceneSchema.WORDS);
     }
 
@@ -102,7 +106,12 @@ public final class LuceneCorpusIndex implements CorpusIndex {
                     new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.DENSITY)), 1 << 16))) {
                 density = DensityModel.read(in);
             }
-            return new LuceneCorpusIndex(generation, metadata, directory, reader, vectors, density);
+            Calibration calibration;
+            try (DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.CALIBRATION))))) {
+                calibration = Calibration.read(in);
+            }
+            return new LuceneCorpusIndex(generation, metadata, directory, reader, vectors, density, calibration);
         } catch (IOException | RuntimeException e) {
             closeQuietly(reader);
             closeQuietly(directory);
@@ -215,6 +224,11 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     }
 
     @Override
+    public Optional<Calibration> calibration() {
+        return Optional.of(calibration);
+    }
+
+    @Override
     public PhraseIndex phrases() {
         return phrases;
     }
@@ -230,8 +244,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
                             new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
                         Pca pca = Pca.read(in);
                         FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
-                        loaded = new HullData(new ExactLinearOracle(vectors.raw()), pca,
-                                new ExactLinearOracle(projected), metadata.rawNeighbourDistance());
+                        loaded = new HullData(new ExactLinearOracle(vectors.units()), pca,
+                                new ExactLinearOracle(projected), metadata.neighbourDistance());
                         hullData = loaded;
                     } catch (IOException e) {
                         throw damaged(generation, e);

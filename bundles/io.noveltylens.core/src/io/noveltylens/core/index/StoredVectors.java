@@ -4,8 +4,8 @@ import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.math.FloatMatrix;
 
 /**
- * The corpus embeddings in document order, as stored: L2-normalised vectors (for cosine) and the norm of each raw
- * pooled vector, so that raw = norm * unit is available for the hull readouts without storing vectors twice.
+ * The corpus embeddings in document order, as stored: L2-normalised vectors (for cosine and the hull readouts) and the
+ * norm of each raw pooled vector, so that an index keeps raw = norm * unit without storing vectors twice.
  */
 final class StoredVectors {
 
@@ -52,24 +52,5 @@ final class StoredVectors {
 
     float norm(int i) {
         return norms[i];
-    }
-
-    /** The un-normalised embeddings (a new matrix). */
-    FloatMatrix raw() {
-        int dimension = units.cols();
-        float[] data = new float[count() * dimension];
-        for (int i = 0; i < count(); i++) {
-            for (int j = 0; j < dimension; j++) {
-                data[i * dimension + j] = units.get(i, j) * norms[i];
-            }
-        }
-        return new FloatMatrix(count(), dimension, data);
-    }
-
-    /** ||raw_i - raw_j|| from the norms and the cosine: n_i^2 + n_j^2 - 2 n_i n_j cos. */
-    double rawDistance(int i, int j, double cosine) {
-        double a = norms[i];
-        double b = norms[j];
-        return Math.sqrt(Math.max(0, a * a + b * b - 2 * a * b * cosine));
     }
 }

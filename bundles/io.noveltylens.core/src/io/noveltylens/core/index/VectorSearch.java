@@ -2,6 +2,7 @@ package io.noveltylens.core.index;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -31,6 +32,11 @@ final class VectorSearch {
 
     /** Document ids and cosines of the k nearest passages, best first, leaving out {@code excludedDoc} (or -1). */
     Hits nearest(float[] unitQuery, int k, int excludedDoc) throws IOException {
+        return nearest(unitQuery, k, doc -> doc == excludedDoc);
+    }
+
+    /** As {@link #nearest(float[], int, int)}, leaving out the few documents {@code excluded} accepts. */
+    Hits nearest(float[] unitQuery, int k, IntPredicate excluded) throws IOException {
         int candidates = Math.max(MIN_CANDIDATES, 10 * k);
         TopDocs top = searcher.search(new KnnFloatVectorQuery(LuceneSchema.VECTOR, unitQuery, candidates), candidates);
         double[] query = new double[unitQuery.length];
@@ -41,7 +47,7 @@ final class VectorSearch {
         double[] cosines = new double[top.scoreDocs.length];
         int count = 0;
         for (ScoreDoc hit : top.scoreDocs) {
-            if (hit.doc != excludedDoc) {
+            if (!excluded.test(hit.doc)) {
                 docs[count] = hit.doc;
                 cosines[count] = units.dotRow(hit.doc, query);
                 count++;

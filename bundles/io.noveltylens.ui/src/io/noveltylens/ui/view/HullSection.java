@@ -53,7 +53,13 @@ final class HullSection {
         if (hull == null) {
             return hullPending ? Messages.HullSection_computing : Messages.HullSection_unavailable;
         }
+        if (hull.percentiles() != null) {
+            return NLS.bind(Messages.HeadlineSection_hullCalibrated,
+                    new Object[] { ReadoutFormat.percentile(hull.percentiles().distance()),
+                            hull.percentiles().comparedWith(), hull.depthLabel(), hull.components(),
+                            ReadoutFormat.percentile(hull.percentiles().depth()) });
+        }
         return NLS.bind(Messages.HeadlineSection_hull, new Object[] {
-                hull.distance().verdict().name().toLowerCase(Locale.ROOT), hull.depth().depth(), hull.components() });
+                hull.distance().verdict().name().toLowerCase(Locale.ROOT), hull.depthLabel(), hull.components() });
     }
 }

@@ -67,10 +67,27 @@ final class InOutCurveChart extends Canvas {
             gc.drawRectangle(x, 0, width, STRIP_HEIGHT);
         }
         gc.setForeground(outline);
+        drawDimensions(gc, cell);
+    }
+
+    /**
+     * The d of every cell under it: the cells are equal but the d values are not (1, 2, 3, 4, 6, 8, 12, ... 64), so a
+     * reader needs each one. Where the strip is too narrow for all, every other label is left out, never the last.
+     */
+    private void drawDimensions(GC gc, double cell) {
         int labelY = STRIP_HEIGHT + LABEL_GAP;
-        String first = "d=" + curve.get(0).dimension(); //$NON-NLS-1$
-        String last = "d=" + curve.get(curve.size() - 1).dimension(); //$NON-NLS-1$
-        gc.drawString(first, 0, labelY, true);
-        gc.drawString(last, area.width - gc.textExtent(last).x, labelY, true);
+        int widest = gc.textExtent("d=" + curve.get(curve.size() - 1).dimension()).x + 2; //$NON-NLS-1$
+        int every = Math.max(1, (int) Math.ceil(widest / cell));
+        for (int i = 0; i < curve.size(); i++) {
+            boolean last = i == curve.size() - 1;
+            boolean clearOfLast = i == 0 || curve.size() - 1 - i >= every;
+            if (!last && (i % every != 0 || !clearOfLast)) {
+                continue;
+            }
+            String label = (i == 0 ? "d=" : "") + curve.get(i).dimension(); //$NON-NLS-1$ //$NON-NLS-2$
+            int centre = (int) Math.round((i + 0.5) * cell);
+            int x = Math.max(0, Math.min(getClientArea().width - gc.textExtent(label).x, centre - gc.textExtent(label).x / 2));
+            gc.drawString(label, x, labelY, true);
+        }
     }
 }

@@ -19,7 +19,7 @@ final class ReportText {
     }
 
     static void print(NoveltyReport report, PrintStream out) {
-        out.println("This passage " + report.verdict().phrase() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+        out.println(report.headline());
         DensityReadout density = report.density();
         out.printf("  Density     %s (k = %d, mean distance %.3f)%n", density.percentileExplanation(), density.k(), //$NON-NLS-1$
                 density.meanDistance());

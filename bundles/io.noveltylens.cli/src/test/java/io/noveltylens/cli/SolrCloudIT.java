@@ -271,10 +271,10 @@ class SolrCloudIT {
         int decidedDimensions = 0;
         int wrongOutside = 0;
         for (int q = 0; q < HULL_QUERIES; q++) {
-            float[] raw = embeddings.get(q).raw();
-            HullReport fromLocal = hull.analyze(raw, local.nearest(queries.get(q), 1).get(0).ordinal(),
+            float[] unit = embeddings.get(q).unit();
+            HullReport fromLocal = hull.analyze(unit, local.nearest(queries.get(q), 1).get(0).ordinal(),
                     local.hullData(), Progress.NONE);
-            HullReport fromSolr = hull.analyze(raw, solr.nearest(queries.get(q), 1).get(0).ordinal(),
+            HullReport fromSolr = hull.analyze(unit, solr.nearest(queries.get(q), 1).get(0).ordinal(),
                     solr.hullData(), Progress.NONE);
             localMillis[q] = fromLocal.millis();
             solrMillis[q] = fromSolr.millis();

@@ -165,13 +165,12 @@ public final class SolrCorpusFiller {
         try (CloudSolrClient writer = target.connect()) {
             SolrStoredVectors reusable = SolrStoredVectors.of(admin, current, model, dimension);
             PcaAccumulator pca = new PcaAccumulator(dimension);
-            float[] rawNorms = new float[n];
             long uploadStart = System.nanoTime();
-            int embedded = upload(writer, passages, reusable, pca, rawNorms, new ProgressSlice(progress, WORK_UPLOAD));
+            int embedded = upload(writer, passages, reusable, pca, new ProgressSlice(progress, WORK_UPLOAD));
             updates.send("Committing the passages", writer::commit); //$NON-NLS-1$
             long searchStart = System.nanoTime();
             ProgressSlice densityProgress = new ProgressSlice(progress, WORK_DENSITY);
-            SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, k, rawNorms).search(densityProgress);
+            SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, k, n).search(densityProgress);
             long searchEnd = System.nanoTime();
             DensityModel density = DensityModel.build(n, k, i -> neighbours.lists()[i], Progress.NONE);
             densityProgress.done();
@@ -179,7 +178,7 @@ public final class SolrCorpusFiller {
             IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
                     model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, density.k(), n,
                     corpus.passagesRead(), corpus.sources(), corpus.skipped(), Instant.now().toString(),
-                    (System.nanoTime() - start) / 1_000_000, embedded, neighbours.rawNeighbourDistance(),
+                    (System.nanoTime() - start) / 1_000_000, embedded, neighbours.neighbourDistance(),
                     fitted.componentCount());
             SolrInputDocument summary = metadata(metadata, density, fitted);
             updates.send("Uploading the metadata", () -> writer.add(summary)); //$NON-NLS-1$
@@ -191,11 +190,11 @@ public final class SolrCorpusFiller {
 
     /**
      * Embeds and sends the passages a batch at a time; one batch is on the wire while the next is embedded, so the
-     * model, not the cluster, sets the pace. Records each passage's raw norm in {@code rawNorms}; returns how many
-     * passages were embedded.
+     * model, not the cluster, sets the pace; folds the unit vectors into {@code pca}. Returns how many passages were
+     * embedded.
      */
     private int upload(CloudSolrClient writer, DistinctPassages passages, SolrStoredVectors reusable, PcaAccumulator pca,
-            float[] rawNorms, ProgressSlice slice) throws NoveltyException, IOException {
+            ProgressSlice slice) throws NoveltyException, IOException {
         int n = passages.count();
         slice.begin("Embedding and uploading " + n + " passages to the " + address, n); //$NON-NLS-1$ //$NON-NLS-2$
         int embedded = 0;
@@ -214,14 +213,14 @@ public final class SolrCorpusFiller {
                 }
                 embedded += missing.size();
                 List<SolrInputDocument> documents = new ArrayList<>(batch.size());
-                float[] raw = new float[batch.size() * pca.dimension()];
+                // the PCA of the unit vectors, the hull readouts' space (docs/design.md, "Convex hull")
+                float[] units = new float[batch.size() * pca.dimension()];
                 for (int j = 0; j < batch.size(); j++) {
                     Embedding embedding = vectors.get(batch.get(j).contentHash());
-                    rawNorms[first + j] = embedding.rawNorm();
-                    System.arraycopy(embedding.raw(), 0, raw, j * pca.dimension(), pca.dimension());
+                    System.arraycopy(embedding.unit(), 0, units, j * pca.dimension(), pca.dimension());
                     documents.add(document(first + j, batch.get(j), embedding));
                 }
-                pca.add(new FloatMatrix(batch.size(), pca.dimension(), raw));
+                pca.add(new FloatMatrix(batch.size(), pca.dimension(), units));
                 BackgroundWork.await(inFlight);
                 String what = "Uploading passages " + first + "-" + (first + batch.size() - 1); //$NON-NLS-1$ //$NON-NLS-2$
                 inFlight = sender.submit(() -> {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -22,6 +23,7 @@ import com.google.gson.JsonParseException;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.hull.PrincipalComponentOracle;
@@ -38,7 +40,7 @@ import io.noveltylens.core.verbatim.PhraseIndex;
  * when it was opened. Neighbours come from Solr's {@code {!knn}} query on every shard, re-scored with the exact dot
  * product of the returned unit vectors; density from the corpus's statistics, read once on open (40 bytes per passage);
  * verbatim overlap from phrase queries on the text field; the hull readouts from the same solvers as locally, whose
- * maximisations over the corpus are maximum-inner-product searches on the raw vectors ({@link SolrLinearOracle}), with
+ * maximisations over the corpus are maximum-inner-product searches on the unit vectors ({@link SolrLinearOracle}), with
  * the PCA stored with them, and which report their lower bounds as not certified.
  */
 public final class SolrCorpusIndex implements CorpusIndex {
@@ -76,10 +78,10 @@ public final class SolrCorpusIndex implements CorpusIndex {
         int n = metadata.passages();
         // the PCA's total variance is the trace of the covariance (divided by N - 1): the mean squared distance from
         // the mean times N / (N - 1)
-        SolrLinearOracle raw = new SolrLinearOracle(client, address, n, metadata.dimension(),
+        SolrLinearOracle units = new SolrLinearOracle(client, address, n, metadata.dimension(),
                 Math.sqrt(pca.totalVariance() * (n - 1) / Math.max(n, 1)));
-        this.hullData = new HullData(raw, pca, new PrincipalComponentOracle(raw, pca, pca.componentCount()),
-                metadata.rawNeighbourDistance());
+        this.hullData = new HullData(units, pca, new PrincipalComponentOracle(units, pca, pca.componentCount()),
+                metadata.neighbourDistance());
     }
 
     /**
@@ -255,6 +257,11 @@ public final class SolrCorpusIndex implements CorpusIndex {
         } catch (SolrServerException | IOException | SolrException e) {
             throw SolrFailures.failed("Reading passage " + ordinal, address, e); //$NON-NLS-1$
         }
+    }
+
+    @Override
+    public Optional<Calibration> calibration() {
+        return Optional.empty();
     }
 
     @Override

@@ -27,8 +27,7 @@ import io.noveltylens.core.density.NeighbourList;
  * each page's kNN searches run on {@value #SEARCHES_IN_FLIGHT} threads, so the cluster, not this client, bounds the
  * rate. Each search asks for the k + 1 best ordinals with their scores only (Lucene's dot-product score is
  * (1 + cos) / 2, exact to float precision, the precision distances are stored in), and drops the passage itself: a
- * response of a few hundred bytes instead of the hits' two vectors (40 KB). Raw distances come from the cosine and
- * the raw norms the filler recorded (4 bytes per passage). Besides those, only the neighbour lists stay in memory.
+ * response of a few hundred bytes instead of the hits' two vectors (40 KB). Only the neighbour lists stay in memory.
  * The searches themselves (800 HNSW candidates per shard, as the queries use) bound this pass.
  */
 final class SolrLeaveOneOut {
@@ -38,29 +37,26 @@ final class SolrLeaveOneOut {
     /** Searches sent at once: enough to keep a few nodes busy; the client only waits. */
     private static final int SEARCHES_IN_FLIGHT = 4;
 
-    /** Every passage's neighbours, and the median distance to the nearest one between raw vectors. */
-    record Neighbours(NeighbourList[] lists, double rawNeighbourDistance) {
+    /** Every passage's neighbours, and the median distance to the nearest one between unit vectors. */
+    record Neighbours(NeighbourList[] lists, double neighbourDistance) {
     }
 
     private final CloudSolrClient client;
     private final SolrAddress address;
     private final int passages;
     private final int k;
-    private final float[] rawNorms;
 
-    /** @param rawNorms the norm of every passage's raw vector, by ordinal */
-    SolrLeaveOneOut(CloudSolrClient client, SolrAddress address, int k, float[] rawNorms) {
+    SolrLeaveOneOut(CloudSolrClient client, SolrAddress address, int k, int passages) {
         this.client = client;
         this.address = address;
-        this.passages = rawNorms.length;
+        this.passages = passages;
         this.k = k;
-        this.rawNorms = rawNorms;
     }
 
     Neighbours search(Progress progress) throws NoveltyException {
         progress.begin("Finding every passage's " + k + " nearest neighbours in the collection", passages); //$NON-NLS-1$ //$NON-NLS-2$
         NeighbourList[] lists = new NeighbourList[passages];
-        double[] rawNearest = new double[passages];
+        double[] nearest = new double[passages];
         ExecutorService pool = Executors.newFixedThreadPool(SEARCHES_IN_FLIGHT);
         try {
             String cursor = CursorMarkParams.CURSOR_MARK_START;
@@ -77,7 +73,7 @@ final class SolrLeaveOneOut {
                     searches.add(pool.submit(() -> {
                         int ordinal = SolrFields.ordinal(passage);
                         lists[ordinal] = neighbours(ordinal, SolrFields.vector(passage.getFieldValues(SolrFields.VECTOR)),
-                                rawNearest);
+                                nearest);
                         return null;
                     }));
                 }
@@ -99,18 +95,17 @@ final class SolrLeaveOneOut {
                         + address + " after its upload. Fill the collection again."); //$NON-NLS-1$
             }
         }
-        Arrays.sort(rawNearest);
-        return new Neighbours(lists, rawNearest[passages / 2]);
+        Arrays.sort(nearest);
+        return new Neighbours(lists, nearest[passages / 2]);
     }
 
-    /** One passage's k nearest other passages, nearest first; records the raw distance to the nearest. */
-    private NeighbourList neighbours(int ordinal, float[] unit, double[] rawNearest) throws NoveltyException {
+    /** One passage's k nearest other passages, nearest first; records the distance to the nearest. */
+    private NeighbourList neighbours(int ordinal, float[] unit, double[] nearest) throws NoveltyException {
         SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(SolrCorpusIndex.MIN_CANDIDATES, k + 1))
                 .setFields(SolrFields.ORDINAL, "score").setRows(k + 1); //$NON-NLS-1$
         int[] ids = new int[k];
         float[] distances = new float[k];
         int count = 0;
-        double nearestCosine = 0;
         for (SolrDocument document : read(query, "The nearest-neighbour query of passage " + ordinal).getResults()) { //$NON-NLS-1$
             int other = SolrFields.ordinal(document);
             if (other == ordinal || count == k) {
@@ -118,17 +113,12 @@ final class SolrLeaveOneOut {
             }
             // the hits come best first; Lucene's DOT_PRODUCT score is max(0, (1 + cos) / 2)
             double cosine = 2 * ((Number) document.getFirstValue("score")).doubleValue() - 1; //$NON-NLS-1$
-            if (count == 0) {
-                nearestCosine = cosine;
-            }
             ids[count] = other;
             // Euclidean distance between unit vectors, as the local index measures it
             distances[count++] = (float) Math.sqrt(Math.max(0, 2 - 2 * cosine));
         }
         if (count > 0) {
-            double a = rawNorms[ordinal];
-            double b = rawNorms[ids[0]];
-            rawNearest[ordinal] = Math.sqrt(Math.max(0, a * a + b * b - 2 * a * b * nearestCosine));
+            nearest[ordinal] = distances[0];
         }
         return new NeighbourList(Arrays.copyOf(ids, count), Arrays.copyOf(distances, count));
     }

@@ -20,12 +20,11 @@ import io.noveltylens.core.hull.FetchedRows;
 import io.noveltylens.core.hull.LinearOracle;
 import io.noveltylens.core.hull.Maximisers;
 import io.noveltylens.core.hull.OracleFailure;
-import io.noveltylens.core.math.FloatMatrix;
 
 /**
- * The hull solvers' linear oracle over a collection's raw vectors. Their field's similarity is Lucene's maximum inner
- * product, so {@code {!knn f=raw_vector}} with the direction w as the query vector returns the rows with the largest
- * {@code <x_i, w>} that HNSW finds; the rows the caller holds already are excluded by a pre-filter, so every hit is
+ * The hull solvers' linear oracle over a collection's unit vectors (the hull readouts' space). On unit rows the order
+ * of {@code <x_i, w>} is the order of the cosine with w, so {@code {!knn f=vector}} with w normalised as the query
+ * vector returns the rows with the largest {@code <x_i, w>} that HNSW finds; the rows the caller holds already are excluded by a pre-filter, so every hit is
  * new. The values are re-computed exactly from the returned vectors, but HNSW may miss the true maximum: every answer
  * is marked not certified.
  */
@@ -38,7 +37,7 @@ final class SolrLinearOracle implements LinearOracle {
     private final double spread;
 
     /**
-     * @param spread the raw vectors' root-mean-square distance from their mean, known from the PCA uploaded with them
+     * @param spread the unit vectors' root-mean-square distance from their mean, known from the PCA uploaded with them
      *     (a scan of the collection would cost what the oracle exists to avoid)
      */
     SolrLinearOracle(CloudSolrClient client, SolrAddress address, int rows, int dimension, double spread) {
@@ -68,10 +67,10 @@ final class SolrLinearOracle implements LinearOracle {
     public float[][] vectors(int[] ordinals) {
         String list = IntStream.of(ordinals).mapToObj(Integer::toString).collect(Collectors.joining(",")); //$NON-NLS-1$
         SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ORDINAL + "}" + list) //$NON-NLS-1$ //$NON-NLS-2$
-                .setFields(SolrFields.ORDINAL, SolrFields.RAW_VECTOR).setRows(ordinals.length);
+                .setFields(SolrFields.ORDINAL, SolrFields.VECTOR).setRows(ordinals.length);
         Map<Integer, float[]> found = new HashMap<>();
-        for (SolrDocument hit : search(query, "Reading raw vectors")) { //$NON-NLS-1$
-            found.put(SolrFields.ordinal(hit), raw(hit));
+        for (SolrDocument hit : search(query, "Reading vectors")) { //$NON-NLS-1$
+            found.put(SolrFields.ordinal(hit), vector(hit));
         }
         float[][] vectors = new float[ordinals.length][];
         for (int i = 0; i < ordinals.length; i++) {
@@ -93,8 +92,8 @@ final class SolrLinearOracle implements LinearOracle {
 
     @Override
     public Maximisers maximise(double[] direction, int count, FetchedRows held) {
-        SolrQuery query = knn(SolrFields.RAW_VECTOR, FloatMatrix.toFloat(direction), count)
-                .setFields(SolrFields.ORDINAL, SolrFields.RAW_VECTOR);
+        SolrQuery query = knn(SolrFields.VECTOR, SolrFields.unitVector(direction), count)
+                .setFields(SolrFields.ORDINAL, SolrFields.VECTOR);
         if (held.size() > 0) {
             // a pre-filter of the kNN search: HNSW then skips the held rows instead of returning them
             query.addFilterQuery("{!bool must=*:* must_not=$held}"); //$NON-NLS-1$
@@ -107,7 +106,7 @@ final class SolrLinearOracle implements LinearOracle {
         float[][] vectors = new float[hits.size()][];
         for (int i = 0; i < found.length; i++) {
             found[i] = SolrFields.ordinal(hits.get(i));
-            vectors[i] = raw(hits.get(i));
+            vectors[i] = vector(hits.get(i));
             for (int j = 0; j < dimension; j++) {
                 values[i] += vectors[i][j] * direction[j];
             }
@@ -115,8 +114,8 @@ final class SolrLinearOracle implements LinearOracle {
         return new Maximisers(found, values, vectors, false);
     }
 
-    private static float[] raw(SolrDocument hit) {
-        return SolrFields.vector(hit.getFieldValues(SolrFields.RAW_VECTOR));
+    private static float[] vector(SolrDocument hit) {
+        return SolrFields.vector(hit.getFieldValues(SolrFields.VECTOR));
     }
 
     /** The {@code count} best hits of a kNN search with as many candidates per shard as the neighbours' search. */

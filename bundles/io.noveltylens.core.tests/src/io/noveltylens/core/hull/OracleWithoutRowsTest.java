@@ -1,0 +1,78 @@
+package io.noveltylens.core.hull;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.noveltylens.core.math.FloatMatrix;
+
+/**
+ * Leaving rows out through the oracle must give what the solvers give on a corpus that never had them: the oracle is
+ * the corpus with the rows physically removed, and must agree with it on every readout the calibration takes.
+ */
+class OracleWithoutRowsTest {
+
+    @Test
+    void hullDistanceWithRowsLeftOutEqualsTheDistanceToTheHullOfTheOtherRows() {
+        Random random = new Random(11);
+        FloatMatrix corpus = Corpora.clusteredUnitVectors(3000, 24, 40, random);
+        ExactLinearOracle whole = new ExactLinearOracle(corpus);
+        for (int trial = 0; trial < 10; trial++) {
+            int query = random.nextInt(corpus.rows());
+            double[] point = toDouble(corpus.row(query));
+            // the query's own row and its nearest rows: the ones that decide its distance
+            int[] leftOut = corpus.nearestRows(point, 1 + random.nextInt(8));
+            int[] kept = IntStream.range(0, corpus.rows()).filter(row -> Arrays.stream(leftOut).noneMatch(l -> l == row))
+                    .toArray();
+            HullDistance reduced = new HullDistance(corpus.selectRows(kept), HullTolerance.relativeTo(whole));
+            HullDistance without = new HullDistance(new OracleWithoutRows(whole, leftOut));
+            int start = without.nearestRow(point);
+            assertFalse(Arrays.stream(leftOut).anyMatch(row -> row == start), "a left-out row as the start"); //$NON-NLS-1$
+            HullDistanceResult expected = reduced.distance(point, reduced.nearestRow(point), Deadline.NONE, 100_000);
+            HullDistanceResult actual = without.distance(point, start, Deadline.NONE, 100_000);
+            assertTrue(expected.converged() && actual.converged());
+            assertTrue(expected.lowerBound() > 0, "its own row left out, a row of the hull is outside the rest"); //$NON-NLS-1$
+            // both brackets are certified, so each contains the true distance: they overlap
+            assertTrue(actual.lowerBound() <= expected.upperBound() * (1 + 1e-9)
+                    && expected.lowerBound() <= actual.upperBound() * (1 + 1e-9), expected + " vs " + actual);
+            for (HullVertex vertex : actual.vertices()) {
+                assertFalse(Arrays.stream(leftOut).anyMatch(row -> row == vertex.index()), "vertex " + vertex.index()); //$NON-NLS-1$
+            }
+        }
+    }
+
+    @Test
+    void depthWithRowsLeftOutEqualsTheDepthOverTheOtherRows() {
+        Random random = new Random(12);
+        FloatMatrix corpus = Corpora.clusteredUnitVectors(1500, 12, 20, random);
+        ExactLinearOracle whole = new ExactLinearOracle(corpus);
+        for (int trial = 0; trial < 6; trial++) {
+            int query = random.nextInt(corpus.rows());
+            double[] point = toDouble(corpus.row(query));
+            int[] leftOut = corpus.nearestRows(point, 5);
+            int[] kept = IntStream.range(0, corpus.rows()).filter(row -> Arrays.stream(leftOut).noneMatch(l -> l == row))
+                    .toArray();
+            ExtrapolationDepthResult expected = new ExtrapolationDepth(
+                    new ExactLinearOracle(corpus.selectRows(kept)), HullTolerance.relativeTo(whole))
+                    .measure(point, Deadline.NONE);
+            ExtrapolationDepthResult actual = new ExtrapolationDepth(new OracleWithoutRows(whole, leftOut))
+                    .measure(point, Deadline.NONE);
+            assertTrue(expected.complete() && actual.complete());
+            assertEquals(expected.depth(), actual.depth(), "trial " + trial); //$NON-NLS-1$
+        }
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i];
+        }
+        return result;
+    }
+}

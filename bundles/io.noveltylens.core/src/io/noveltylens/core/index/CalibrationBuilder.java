@@ -1,0 +1,218 @@
+package io.noveltylens.core.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.ProgressSlice;
+import io.noveltylens.core.calibration.Calibration;
+import io.noveltylens.core.calibration.LengthBands;
+import io.noveltylens.core.calibration.ReferenceUnit;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.density.NeighbourList;
+import io.noveltylens.core.embed.Embedder;
+import io.noveltylens.core.hull.Deadline;
+import io.noveltylens.core.hull.ExactLinearOracle;
+import io.noveltylens.core.hull.ExtrapolationDepth;
+import io.noveltylens.core.hull.HullDistance;
+import io.noveltylens.core.hull.OracleWithoutRows;
+import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.core.math.Pca;
+
+/**
+ * Scores the calibration's reference units exactly as queries are scored (embedded as queries, searched, measured by
+ * the same density model and hull solvers), each against the corpus without the passages it leaves out, and keeps
+ * the values by length ({@link Calibration}). The units' embeddings go into the embedding cache under keys of their
+ * own, so a rebuild of the same corpus embeds none of them again.
+ */
+final class CalibrationBuilder {
+
+    /** Reference units per band of the density percentile: its resolution is about 100 / this many points. */
+    static final int DENSITY_UNITS_PER_BAND = 250;
+    /** The hull solvers cost up to a budget per unit: every {@code HULL_STRIDE}-th unit is measured. */
+    static final int HULL_STRIDE = 6;
+    static final int HULL_UNITS_PER_BAND = 80;
+    static final int DEPTH_STRIDE = 15;
+    static final int DEPTH_UNITS_PER_BAND = 50;
+    /**
+     * Per unit, as a query gets in the IDE (EngineConfig.DEFAULT_HULL_BUDGET): the depth decided within a budget is
+     * what the percentile compares, so the reference must get the same.
+     */
+    static final Duration BUDGET = Duration.ofMillis(300);
+    private static final int HULL_ITERATIONS = 2000;
+    private static final int EMBED_CHUNK = 256;
+
+    private final Embedder embedder;
+    private final EmbeddingCache cache;
+    private final VectorSearch search;
+    private final DensityModel density;
+    private final ExactLinearOracle units;
+    private final Pca pca;
+    private final ExactLinearOracle projected;
+    private final int threads;
+
+    CalibrationBuilder(Embedder embedder, EmbeddingCache cache, VectorSearch search, DensityModel density,
+            FloatMatrix unitVectors, Pca pca, FloatMatrix projected, int threads) {
+        this.embedder = embedder;
+        this.cache = cache;
+        this.search = search;
+        this.density = density;
+        this.units = new ExactLinearOracle(unitVectors);
+        this.pca = pca;
+        this.projected = new ExactLinearOracle(projected);
+        this.threads = threads;
+    }
+
+    /** The cache keys of {@code units}' embeddings, which the cache's compaction must keep. */
+    static Set<String> cacheKeys(List<ReferenceUnit> units) {
+        Set<String> keys = new HashSet<>();
+        for (ReferenceUnit unit : units) {
+            keys.add(cacheKey(unit.text()));
+        }
+        return keys;
+    }
+
+    Calibration build(List<ReferenceUnit> references, ProgressSlice progress) throws NoveltyException, IOException {
+        int n = references.size();
+        progress.begin("Calibrating the readouts on " + n + " pieces of the corpus", 2 * n); //$NON-NLS-1$ //$NON-NLS-2$
+        float[][] vectors = embed(references, progress);
+        double[] meanDistance = new double[n];
+        double[] hullDistance = new double[n];
+        double[] negatedDepth = new double[n];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n && !progress.isCanceled(); i = next.getAndIncrement()) {
+                        measure(i, references.get(i), vectors[i], meanDistance, hullDistance, negatedDepth);
+                        synchronized (progress) {
+                            progress.worked(1);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IOException("Calibrating the readouts failed: " + e.getCause(), e.getCause()); //$NON-NLS-1$
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } finally {
+            pool.shutdownNow();
+        }
+        progress.checkCanceled();
+        int[] words = references.stream().mapToInt(ReferenceUnit::words).toArray();
+        return new Calibration(LengthBands.of(words, meanDistance, DENSITY_UNITS_PER_BAND),
+                strided(words, hullDistance, HULL_STRIDE, HULL_UNITS_PER_BAND),
+                strided(words, negatedDepth, DEPTH_STRIDE, DEPTH_UNITS_PER_BAND));
+    }
+
+    private void measure(int i, ReferenceUnit unit, float[] unitVector, double[] meanDistance, double[] hullDistance,
+            double[] negatedDepth) throws IOException {
+        int[] leftOut = unit.leftOut();
+        VectorSearch.Hits hits = search.nearest(unitVector, density.k(), row -> contains(leftOut, row));
+        float[] distances = new float[hits.docs().length];
+        for (int j = 0; j < distances.length; j++) {
+            distances[j] = hits.distance(j);
+        }
+        meanDistance[i] = density.score(new NeighbourList(hits.docs(), distances)).meanDistance();
+        if (i % HULL_STRIDE == 0) {
+            double[] query = new double[unitVector.length];
+            for (int j = 0; j < query.length; j++) {
+                query[j] = unitVector[j];
+            }
+            hullDistance[i] = new HullDistance(new OracleWithoutRows(units, leftOut))
+                    .distance(query, hits.docs()[0], Deadline.after(BUDGET), HULL_ITERATIONS).estimate();
+        }
+        if (i % DEPTH_STRIDE == 0) {
+            negatedDepth[i] = -new ExtrapolationDepth(new OracleWithoutRows(projected, leftOut))
+                    .measure(pca.project(unitVector, projected.dimension()), Deadline.after(BUDGET)).depth();
+        }
+    }
+
+    private static boolean contains(int[] sorted, int value) {
+        return java.util.Arrays.binarySearch(sorted, value) >= 0;
+    }
+
+    /** Bands of every {@code stride}-th unit's value. */
+    private static LengthBands strided(int[] words, double[] values, int stride, int unitsPerBand) {
+        int count = (words.length + stride - 1) / stride;
+        int[] someWords = new int[count];
+        double[] someValues = new double[count];
+        for (int i = 0; i < count; i++) {
+            someWords[i] = words[i * stride];
+            someValues[i] = values[i * stride];
+        }
+        return LengthBands.of(someWords, someValues, unitsPerBand);
+    }
+
+    /** The units' unit vectors, from the cache or embedded now as queries (and then cached). */
+    private float[][] embed(List<ReferenceUnit> references, ProgressSlice progress) throws NoveltyException, IOException {
+        float[][] vectors = new float[references.size()][];
+        Map<String, float[]> computed = new LinkedHashMap<>();
+        for (int i = 0; i < vectors.length; i++) {
+            progress.checkCanceled();
+            String key = cacheKey(references.get(i).text());
+            float[] raw = cache.get(key);
+            if (raw == null) {
+                raw = embedder.embedQuery(references.get(i).text()).raw();
+                computed.put(key, raw);
+                if (computed.size() >= EMBED_CHUNK) {
+                    cache.putAll(computed);
+                    computed.clear();
+                }
+            }
+            vectors[i] = unit(raw);
+            progress.worked(1);
+        }
+        cache.putAll(computed);
+        return vectors;
+    }
+
+    private static float[] unit(float[] raw) {
+        double squares = 0;
+        for (float value : raw) {
+            squares += (double) value * value;
+        }
+        float[] unit = new float[raw.length];
+        double norm = Math.sqrt(squares);
+        for (int j = 0; j < raw.length; j++) {
+            unit[j] = (float) (raw[j] / norm);
+        }
+        return unit;
+    }
+
+    /**
+     * A query's embedding may differ from a passage's of the same text (a model's query prefix), so reference units
+     * are cached under the hash of a marked text, never under a passage's key.
+     */
+    private static String cacheKey(String text) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+            return HexFormat.of().formatHex(sha256.digest(("\u0000query\u0000" + text).getBytes(StandardCharsets.UTF_8))); //$NON-NLS-1$
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e); //$NON-NLS-1$
+        }
+    }
+}
