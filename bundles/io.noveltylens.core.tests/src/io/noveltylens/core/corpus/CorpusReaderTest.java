@@ -158,11 +158,4 @@ class CorpusReaderTest {
         assertTrue(missing.getMessage().contains("absent"), missing.getMessage()); //$NON-NLS-1$
         assertEquals(NoveltyException.Kind.CORPUS, missing.kind());
     }
-
-    @Test
-    void sentencesAreTrimmedSpans() throws IOException {
-        String text = "  First one. Second one?  Third!\n"; //$NON-NLS-1$
-        assertEquals(List.of("First one.", "Second one?", "Third!"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                SentenceSplitter.sentences(text).stream().map(span -> span.of(text)).toList());
-    }
 }
