@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,8 @@ class LengthBandsTest {
         assertEquals(bands.bands() - 1, bands.band(10_000), "longer than every unit: the last band"); //$NON-NLS-1$
         assertEquals("corpus text of 5-" + bands.upperWords(0) + " words", bands.reference(5)); //$NON-NLS-1$ //$NON-NLS-2$
         assertTrue(bands.reference(10_000).endsWith(" words or more"), bands.reference(10_000)); //$NON-NLS-1$
+        LengthBands few = LengthBands.of(Arrays.copyOf(words, 120), Arrays.copyOf(values, 120), 95);
+        assertEquals(LengthBands.MIN_BANDS, few.bands(), "a small sample still keeps lengths apart"); //$NON-NLS-1$
     }
 
     @Test

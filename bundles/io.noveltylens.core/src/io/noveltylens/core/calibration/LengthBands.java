@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class LengthBands {
 
+    /** Bands a calibration has at least, given the units: sentence, paragraph, and longer lengths apart. */
+    static final int MIN_BANDS = 4;
+
     private final int[] lowerWords;
     private final double[][] sortedValues;
 
@@ -26,9 +29,10 @@ public final class LengthBands {
     }
 
     /**
-     * Bands of about {@code unitsPerBand} units each, from the units' word counts and values (higher = more novel).
-     * Units of one word count never straddle two bands, so a band may hold more; a last band smaller than half the
-     * size joins the one before it.
+     * Bands of about {@code unitsPerBand} units each, from the units' word counts and values (higher = more novel),
+     * and at least {@link #MIN_BANDS} when there are that many units: a small corpus still compares a sentence with
+     * sentences, with a coarser percentile. Units of one word count never straddle two bands, so a band may hold more;
+     * a last band smaller than half the size joins the one before it.
      *
      * @throws IllegalArgumentException when there are no units
      */
@@ -41,11 +45,12 @@ public final class LengthBands {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingInt(i -> words[i]));
+        int size = Math.max(1, Math.min(unitsPerBand, words.length / MIN_BANDS));
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 1; i < order.length; i++) {
-            boolean full = i - starts.get(starts.size() - 1) >= unitsPerBand;
-            if (full && words[order[i]] != words[order[i - 1]] && order.length - i >= unitsPerBand / 2) {
+            boolean full = i - starts.get(starts.size() - 1) >= size;
+            if (full && words[order[i]] != words[order[i - 1]] && order.length - i >= size / 2) {
                 starts.add(i);
             }
         }

@@ -45,10 +45,16 @@ final class CalibrationBuilder {
 
     /** Reference units per band of the density percentile: its resolution is about 100 / this many points. */
     static final int DENSITY_UNITS_PER_BAND = 250;
-    /** The hull solvers cost up to a budget per unit: every {@code HULL_STRIDE}-th unit is measured. */
-    static final int HULL_STRIDE = 6;
+    /**
+     * The hull solvers cost up to {@link #BUDGET} per unit: a share of the units is measured, every 6th (distance) and
+     * every 15th (depth), but at least {@link #MIN_HULL_UNITS} and {@link #MIN_DEPTH_UNITS} (or all) of a small corpus,
+     * so that its bands still hold a sample.
+     */
+    static final int HULL_SHARE = 6;
+    static final int MIN_HULL_UNITS = 240;
     static final int HULL_UNITS_PER_BAND = 80;
-    static final int DEPTH_STRIDE = 15;
+    static final int DEPTH_SHARE = 15;
+    static final int MIN_DEPTH_UNITS = 120;
     static final int DEPTH_UNITS_PER_BAND = 50;
     /**
      * Per unit, as a query gets in the IDE (EngineConfig.DEFAULT_HULL_BUDGET): the depth decided within a budget is
@@ -95,6 +101,8 @@ final class CalibrationBuilder {
         double[] meanDistance = new double[n];
         double[] hullDistance = new double[n];
         double[] negatedDepth = new double[n];
+        int hullStride = stride(n, HULL_SHARE, MIN_HULL_UNITS);
+        int depthStride = stride(n, DEPTH_SHARE, MIN_DEPTH_UNITS);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -102,7 +110,8 @@ final class CalibrationBuilder {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < n && !progress.isCanceled(); i = next.getAndIncrement()) {
-                        measure(i, references.get(i), vectors[i], meanDistance, hullDistance, negatedDepth);
+                        meanDistance[i] = measure(references.get(i), vectors[i], i % hullStride == 0 ? hullDistance : null,
+                                i % depthStride == 0 ? negatedDepth : null, i);
                         synchronized (progress) {
                             progress.worked(1);
                         }
@@ -124,20 +133,28 @@ final class CalibrationBuilder {
         progress.checkCanceled();
         int[] words = references.stream().mapToInt(ReferenceUnit::words).toArray();
         return new Calibration(LengthBands.of(words, meanDistance, DENSITY_UNITS_PER_BAND),
-                strided(words, hullDistance, HULL_STRIDE, HULL_UNITS_PER_BAND),
-                strided(words, negatedDepth, DEPTH_STRIDE, DEPTH_UNITS_PER_BAND));
+                strided(words, hullDistance, hullStride, HULL_UNITS_PER_BAND),
+                strided(words, negatedDepth, depthStride, DEPTH_UNITS_PER_BAND));
     }
 
-    private void measure(int i, ReferenceUnit unit, float[] unitVector, double[] meanDistance, double[] hullDistance,
-            double[] negatedDepth) throws IOException {
+    /** Every how many units one is measured, to measure a {@code 1 / share} of them but at least {@code min}. */
+    private static int stride(int units, int share, int min) {
+        return Math.max(1, Math.min(share, units / min));
+    }
+
+    /**
+     * Unit {@code i}'s mean kNN distance; its hull distance and negated depth into the arrays given (null: not this
+     * unit).
+     */
+    private double measure(ReferenceUnit unit, float[] unitVector, double[] hullDistance, double[] negatedDepth,
+            int i) throws IOException {
         int[] leftOut = unit.leftOut();
         VectorSearch.Hits hits = search.nearest(unitVector, density.k(), row -> contains(leftOut, row));
         float[] distances = new float[hits.docs().length];
         for (int j = 0; j < distances.length; j++) {
             distances[j] = hits.distance(j);
         }
-        meanDistance[i] = density.score(new NeighbourList(hits.docs(), distances)).meanDistance();
-        if (i % HULL_STRIDE == 0) {
+        if (hullDistance != null) {
             double[] query = new double[unitVector.length];
             for (int j = 0; j < query.length; j++) {
                 query[j] = unitVector[j];
@@ -145,10 +162,11 @@ final class CalibrationBuilder {
             hullDistance[i] = new HullDistance(new OracleWithoutRows(units, leftOut))
                     .distance(query, hits.docs()[0], Deadline.after(BUDGET), HULL_ITERATIONS).estimate();
         }
-        if (i % DEPTH_STRIDE == 0) {
+        if (negatedDepth != null) {
             negatedDepth[i] = -new ExtrapolationDepth(new OracleWithoutRows(projected, leftOut))
                     .measure(pca.project(unitVector, projected.dimension()), Deadline.after(BUDGET)).depth();
         }
+        return density.score(new NeighbourList(hits.docs(), distances)).meanDistance();
     }
 
     private static boolean contains(int[] sorted, int value) {
