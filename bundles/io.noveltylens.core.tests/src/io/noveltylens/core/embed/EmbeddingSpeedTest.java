@@ -12,7 +12,7 @@ import io.noveltylens.core.Progress;
 
 /**
  * Prints (does not assert: build machines are shared) throughput and single-query latency on real fixture sentences,
- * to compare with DESIGN section 4 (2 cores: fp32 about 240 sentences/s, p50 5-8 ms; int8 270-530/s, p50 3 ms).
+ * to compare with docs/design.md section 4 (2 cores: fp32 about 240 sentences/s, p50 5-8 ms; int8 270-530/s, p50 3 ms).
  */
 class EmbeddingSpeedTest {
 
@@ -34,7 +34,7 @@ class EmbeddingSpeedTest {
         OnnxEmbedder embedder = TestModels.embedder(name);
         PassageTokenizer tokenizer = PassageTokenizer.load(embedder.model().tokenizer(), embedder.model().maxTokens(),
                 TestModels.cacheDir());
-        // sentence-length lines, as in the DESIGN measurement (mean 24.5 word pieces)
+        // sentence-length lines, as in the measurement of docs/design.md section 4 (mean 24.5 word pieces)
         List<String> sentences = FixtureTexts.mixed(200).stream()
                 .filter(line -> tokenizer.pieces(line).length <= MAX_PIECES).limit(SENTENCES).toList();
         double meanPieces = sentences.stream().mapToInt(s -> tokenizer.pieces(s).length).average().orElse(0);

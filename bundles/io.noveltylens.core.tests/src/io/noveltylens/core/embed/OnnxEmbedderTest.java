@@ -35,7 +35,7 @@ class OnnxEmbedderTest {
         assertEquals(texts.size(), passages.size());
         for (int i = 0; i < texts.size(); i++) {
             Embedding query = embedder.embedQuery(texts.get(i));
-            // fp32 vectors do not depend on batch mates or padding (DESIGN section 4): only float rounding differs
+            // fp32 vectors do not depend on batch mates or padding (docs/design.md section 4): only float rounding differs
             assertTrue(FixtureTexts.cosine(query.unit(), passages.get(i).unit()) > 0.99999, "text " + i); //$NON-NLS-1$
             assertEquals(query.rawNorm(), passages.get(i).rawNorm(), 1e-4 * query.rawNorm());
         }

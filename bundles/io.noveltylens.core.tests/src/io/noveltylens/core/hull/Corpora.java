@@ -21,7 +21,7 @@ final class Corpora {
 
     /**
      * Unit vectors shaped like sentence embeddings rather than Gaussian noise: a direction shared by all rows, a few
-     * hundred topic clusters, and per-row noise, then L2 normalisation (DESIGN.md 4 warns against sizing on iid
+     * hundred topic clusters, and per-row noise, then L2 normalisation (docs/design.md section 4 warns against sizing on iid
      * Gaussians).
      */
     static FloatMatrix clusteredUnitVectors(int rows, int dim, int clusters, Random random) {

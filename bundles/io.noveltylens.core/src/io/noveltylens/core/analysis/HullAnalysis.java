@@ -25,7 +25,7 @@ import io.noveltylens.core.index.HullData;
  */
 public final class HullAnalysis {
 
-    /** Frank-Wolfe iterations for the full-space distance; outside proofs take 0-40 on real embeddings (DESIGN.md 4). */
+    /** Frank-Wolfe iterations for the full-space distance; outside proofs take 0-40 on real embeddings (docs/design.md section 4). */
     static final int MAX_ITERATIONS = 2000;
 
     /** The budget of {@link #analyze(float[], int, HullData, Progress)}. */

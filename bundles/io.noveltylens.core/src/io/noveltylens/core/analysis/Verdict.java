@@ -2,7 +2,7 @@ package io.noveltylens.core.analysis;
 
 /**
  * The headline: where the passage sits between "echoes the corpus" and "far from anything in the corpus". Driven by
- * the density percentile (DESIGN.md 3: the single number writers see), overridden when the passage is a
+ * the density percentile (docs/design.md section 3: the single number writers see), overridden when the passage is a
  * near-duplicate of a corpus passage or largely quoted verbatim, because then the percentile understates it.
  */
 public enum Verdict {

@@ -11,7 +11,7 @@ import io.noveltylens.core.NoveltyException;
  * Makes DJL (tokenizers 0.38.0) safe to use inside the IDE and the CLI, before its first use in the JVM.
  * <ul>
  * <li>Offline, always: without {@code ai.djl.offline=true} every tokenizer creation queries the EC2 metadata service
- * and a telemetry URL, and on a GPU machine downloads a CUDA build of the library (DESIGN section 4).</li>
+ * and a telemetry URL, and on a GPU machine downloads a CUDA build of the library (docs/design.md section 4).</li>
  * <li>Its writes go under the caller's cache dir, unless the user set the properties: DJL extracts
  * {@code libtokenizers.so} to {@code ENGINE_CACHE_DIR/tokenizers/<version>-cpu-<os>/} (default {@code ~/.djl.ai}),
  * and its GPU probe makes JNA unpack into {@code jna.tmpdir} (default {@code ~/.cache/JNA/temp}).</li>
@@ -58,7 +58,7 @@ final class DjlEnvironment {
             setIfAbsent("ENGINE_CACHE_DIR", djl); //$NON-NLS-1$
         } else if (!firstLoader.equals(loader)) {
             // DJL was loaded again (a bundle refresh): the JVM refuses the library file the first copy loaded
-            // ("already loaded in another classloader"), so this copy extracts its own (DESIGN section 4).
+            // ("already loaded in another classloader"), so this copy extracts its own (docs/design.md section 4).
             System.setProperty("ENGINE_CACHE_DIR", cacheDir.resolve("djl-" + loader).toString()); //$NON-NLS-1$ //$NON-NLS-2$
         }
     }

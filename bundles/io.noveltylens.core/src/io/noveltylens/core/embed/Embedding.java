@@ -3,7 +3,7 @@ package io.noveltylens.core.embed;
 /**
  * One text's embedding: the L2 unit vector (for cosine/dot-product search) and the norm of the pooled vector before
  * normalisation, so that {@link #raw()} gives back the un-normalised vector the convex-hull readout needs (a unit
- * vector lies in the hull of other unit vectors only if it equals one of them, DESIGN section 3).
+ * vector lies in the hull of other unit vectors only if it equals one of them, docs/design.md, Convex hull).
  *
  * @param unit    the pooled vector divided by its norm; length = the model's dimension
  * @param rawNorm the Euclidean norm of the pooled vector

@@ -22,7 +22,7 @@ import io.noveltylens.core.NoveltyException;
  * ONNX Runtime allows concurrent {@code run} calls on one session, so one session with one intra-op thread serves
  * as many parallel callers as there are cores while holding the weights once (about 90 MB per fp32 session). Measured
  * on 2 cores: 2 callers on one 1-thread session match 2 sessions of 1 thread each and beat 1 session of 2 threads
- * (DESIGN section 4: 240 vs 190 sentences/s). No custom-op library is ever registered.
+ * (docs/design.md section 4: 240 vs 190 sentences/s). No custom-op library is ever registered.
  */
 final class EncoderSession implements AutoCloseable {
 

@@ -26,7 +26,7 @@ import io.noveltylens.core.NoveltyException.Kind;
  * (default: the id), {@code normalize} (true: the model is meant to be compared by cosine; embedders return both
  * the unit vector and the raw norm either way, see {@link Embedding}), {@code queryPrefix} and {@code passagePrefix} ("", e5 uses
  * {@code "query: "}), {@code outputName} ({@code last_hidden_state}) and {@code maxBatchSize} (32; 1 for dynamically
- * quantised int8 models, whose vectors otherwise depend on their batch mates, DESIGN section 4).
+ * quantised int8 models, whose vectors otherwise depend on their batch mates, docs/design.md section 4).
  *
  * @param dimension the vector length, read from the model by running it once at {@code maxTokens} tokens
  */

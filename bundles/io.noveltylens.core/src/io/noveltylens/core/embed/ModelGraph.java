@@ -69,7 +69,7 @@ record ModelGraph(boolean tokenTypes, int dimension) {
     /**
      * Runs one sequence of {@code length} tokens (id 0, a valid id in every vocabulary) and returns the hidden size.
      * This proves that the graph accepts sequences that long: a BERT graph fails beyond its position table (MiniLM:
-     * 512 accepted, 513 fails, DESIGN section 4), which the graph's symbolic input shape does not reveal.
+     * 512 accepted, 513 fails, docs/design.md section 4), which the graph's symbolic input shape does not reveal.
      */
     int probe(OrtEnvironment env, OrtSession session, String outputName, int length, Path onnx)
             throws NoveltyException {

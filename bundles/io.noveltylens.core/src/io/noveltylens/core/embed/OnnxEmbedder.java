@@ -33,7 +33,7 @@ import io.noveltylens.core.Progress;
  * <p>
  * <b>Throughput</b> ({@link #embedPassages}): all windows of a call are sorted by token length and cut into batches
  * of similar length (padding an unsorted batch costs more than it saves); as many workers as cores run batches
- * concurrently on one session with one intra-op thread each (measured best on 2 cores, DESIGN section 4).
+ * concurrently on one session with one intra-op thread each (measured best on 2 cores, docs/design.md section 4).
  * <b>Latency</b> ({@link #embedQuery}): a second session with one intra-op thread per core (up to 4); measured p50 11
  * vs 16 ms for an 80-token sentence against a 1-thread session.
  * <p>

@@ -15,7 +15,7 @@ import io.noveltylens.core.NoveltyException;
  * <p>
  * Truncation and padding are switched off explicitly: the MiniLM {@code tokenizer.json} carries
  * {@code truncation.max_length=128}, which DJL applies silently, so a long passage would be embedded from its first
- * 128 word pieces (langchain4j has that bug, DESIGN section 4). Instead a text longer than the model's limit is split
+ * 128 word pieces (langchain4j has that bug, docs/design.md section 4). Instead a text longer than the model's limit is split
  * here into overlapping windows, each wrapped in the model's own special tokens and prompt prefix; see
  * {@link #split}.
  * <p>

@@ -9,7 +9,7 @@ import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * Finds the largest number of leading principal components d in which a query is inside the hull of the projected
- * corpus (DESIGN.md 3.3), over the dimensions {@link #DIMENSIONS}.
+ * corpus (docs/design.md, Convex hull), over the dimensions {@link #DIMENSIONS}.
  * <p>
  * Projection onto the first d coordinates maps the hull onto the hull and never increases distances, so the verdicts
  * are monotone in d: inside at d implies inside below, outside at d implies outside above. A bisection over the
@@ -20,7 +20,7 @@ import io.noveltylens.core.math.FloatMatrix;
  * Each decision takes the cheapest proof first: d = 1 is a range check; Frank-Wolfe's certified lower bound proves
  * outside in a few iterations; linear programs over a growing subset of the corpus, starting from the query's nearest
  * points, decide the rest exactly ({@link SubsetLpMembership}). On 50k sentence embeddings the share inside fell from 98 % at d = 4 to 18 % at d = 16 and 0 from d = 32
- * (DESIGN.md 4), so the bisection starts in the middle. When the deadline runs out, the undecided dimensions are
+ * (docs/design.md section 4), so the bisection starts in the middle. When the deadline runs out, the undecided dimensions are
  * reported as such, never guessed.
  * <p>
  * The corpus is a {@link ComponentOracle}; when its maximisations come from an
@@ -31,7 +31,7 @@ public final class ExtrapolationDepth {
     /** The dimensions tried, those up to the number of projected columns. */
     public static final List<Integer> DIMENSIONS = List.of(1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64);
 
-    /** Enough for Frank-Wolfe's outside proofs, which take 0-1 iterations on real embeddings (DESIGN.md 4). */
+    /** Enough for Frank-Wolfe's outside proofs, which take 0-1 iterations on real embeddings (docs/design.md section 4). */
     static final int FRANK_WOLFE_ITERATIONS = 200;
     /** The share of a decision's time Frank-Wolfe may use before the linear programs. */
     private static final double PROBE_SHARE = 0.25;
@@ -157,7 +157,7 @@ public final class ExtrapolationDepth {
 
     /**
      * The first subset of the linear programs: at least d + 1 rows are needed to enclose anything. The hull of
-     * k = 50-1000 neighbours held the query at d = 8 for 43-71 % of real sentences (DESIGN.md 4); 16 (d + 1), at least
+     * k = 50-1000 neighbours held the query at d = 8 for 43-71 % of real sentences (docs/design.md section 4); 16 (d + 1), at least
      * 64, stays in that range for the small d where a subset this small can succeed, and keeps the first LP a few
      * milliseconds.
      */

@@ -3,7 +3,7 @@ package io.noveltylens.core.hull;
 import java.util.List;
 
 /**
- * The extrapolation depth of a query (DESIGN.md 3.3): how many leading principal components the corpus hull still
+ * The extrapolation depth of a query (docs/design.md, Convex hull): how many leading principal components the corpus hull still
  * contains it in.
  *
  * @param depth the largest tried dimension in which the query is inside (proved or inferred), 0 when none is; when

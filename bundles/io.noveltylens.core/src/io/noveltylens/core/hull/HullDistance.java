@@ -13,7 +13,7 @@ import io.noveltylens.core.math.FloatMatrix;
  * y satisfies {@code <g, y> <= M = max_i <g, x_i>}, so the hyperplane {@code <g, y> = M} separates q from the hull by
  * {@code (<g, q> - M) / ||g||} when that is positive: a certified lower bound, and at the optimum it equals the distance.
  * M is exactly the value Frank-Wolfe's linear oracle computes, so the bound costs nothing extra. On 50k real sentence
- * embeddings this proved held-out queries outside in 0-1 iterations (DESIGN.md section 4). The maximisation over all
+ * embeddings this proved held-out queries outside in 0-1 iterations (docs/design.md section 4). The maximisation over all
  * rows is a {@link LinearOracle}'s: when it comes from an approximate search, M may be too small, and the result says
  * that its lower bound is not certified ({@link HullDistanceResult#certified()}); the upper bound stays a real
  * distance, because p is a convex combination of rows the oracle returned.

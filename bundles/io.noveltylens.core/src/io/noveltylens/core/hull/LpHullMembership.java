@@ -24,7 +24,7 @@ import io.noveltylens.core.math.FloatMatrix;
  * positive distance bound when recomputed over every row, as {@link HullDistance} does for its gap direction.
  * <p>
  * ojAlgo's standard-form {@link LinearSolver} (a dense two-phase simplex tableau of (D + 1) x (N + 3D + 1) doubles)
- * is used, not {@code ExpressionsBasedModel}, which stores BigDecimal and is too slow at corpus scale (DESIGN.md 4).
+ * is used, not {@code ExpressionsBasedModel}, which stores BigDecimal and is too slow at corpus scale (docs/design.md section 4).
  * The deadline is ojAlgo's own {@code time_abort}, checked before every pivot, so a solve overruns it by at most one
  * pivot (O(N D) work); building the tableau (also O(N D)) happens before the clock starts. Measured 60-700 ms at
  * d = 2..64 and 10-20 s at D = 384 with N = 50k.

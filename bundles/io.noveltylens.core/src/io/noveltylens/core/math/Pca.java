@@ -16,7 +16,7 @@ import io.noveltylens.core.Progress;
 
 /**
  * Principal component analysis of a corpus: the mean, the leading eigenvectors of the sample covariance (divided by
- * N - 1) in descending order of variance, and projections onto them. The extrapolation depth (DESIGN.md 3.3) is
+ * N - 1) in descending order of variance, and projections onto them. The extrapolation depth (docs/design.md, Convex hull) is
  * measured in these coordinates. Immutable.
  */
 public final class Pca {

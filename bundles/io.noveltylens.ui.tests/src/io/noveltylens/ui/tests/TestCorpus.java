@@ -69,6 +69,26 @@ final class TestCorpus {
         built = true;
     }
 
+    /**
+     * Points the preferences at the shipped corpus's prebuilt index (the build makes it before the UI tests run) and
+     * waits for the engine: real text, 69,000 passages, calibrated. {@link #restore()} goes back to the test corpus.
+     */
+    static void useShippedCorpusIndex() throws InterruptedException {
+        IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
+        useModel(FP32);
+        store.setValue(NoveltyLensPreferences.INDEX_DIR,
+                basedir().resolve("../io.noveltylens.corpus.default/index").normalize().toString()); //$NON-NLS-1$
+        store.setValue(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.INDEX);
+        awaitEngine();
+    }
+
+    /** The test corpus again, after {@link #useShippedCorpusIndex()}: its index is up to date, nothing is embedded. */
+    static void restore() throws InterruptedException {
+        NoveltyLensPlugin.getDefault().getPreferenceStore().setValue(NoveltyLensPreferences.CORPUS_CHOICE,
+                NoveltyLensPreferences.SOURCES);
+        awaitEngine();
+    }
+
     /** Points the custom-model preferences at one of the MiniLM exports in the model bundle's source folder. */
     static void useModel(String name) {
         Path model = basedir().resolve("../io.noveltylens.model.minilm/models").resolve(name).normalize(); //$NON-NLS-1$

@@ -32,7 +32,7 @@ import io.noveltylens.ui.analysis.MonitorProgress;
 final class HeatmapJob extends Job {
 
     /**
-     * Sentences per chunk: about 0.2 s of scoring with MiniLM fp32 on 2 cores (5-8 ms a sentence, DESIGN section 4),
+     * Sentences per chunk: about 0.2 s of scoring with MiniLM fp32 on 2 cores (5-8 ms a sentence, docs/design.md section 4),
      * so that annotations appear steadily and a cancel takes effect quickly, in about 60 updates for 2,000 sentences.
      */
     static final int CHUNK = 32;

@@ -21,8 +21,8 @@ final class ReportText {
     static void print(NoveltyReport report, PrintStream out) {
         out.println(report.headline());
         DensityReadout density = report.density();
-        out.printf("  Density     %s (k = %d, mean distance %.3f)%n", density.percentileExplanation(), density.k(), //$NON-NLS-1$
-                density.meanDistance());
+        out.printf("  Density     %s (k = %d, mean distance %.3f between unit embeddings, range 0-2)%n", //$NON-NLS-1$
+                density.percentileExplanation(), density.k(), density.meanDistance());
         out.println("              " + density.lofExplanation()); //$NON-NLS-1$
         out.println("              " + density.loopExplanation()); //$NON-NLS-1$
         out.println("  Verbatim    " + report.verbatim().explanation()); //$NON-NLS-1$

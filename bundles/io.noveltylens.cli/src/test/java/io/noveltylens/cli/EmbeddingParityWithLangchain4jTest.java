@@ -24,8 +24,8 @@ import io.noveltylens.core.embed.OnnxEmbedder;
 /**
  * Our embedder against an independent peer on a plain JVM: langchain4j's in-process all-MiniLM-L6-v2 (its own copy
  * of the model, its own tokenisation and pooling code; the same ONNX Runtime and DJL at run time). Short sentences
- * only, because langchain4j cuts text at the 128 word pieces of the tokenizer.json (DESIGN section 4); within that
- * the two must agree to cosine 0.9999 (measured in the spike: 0.9999995).
+ * only, because langchain4j cuts text at the 128 word pieces of the tokenizer.json (docs/design.md section 4); within that
+ * the two must agree to cosine 0.9999 (measured: 0.9999995, docs/design.md section 4).
  * <p>
  * Paths are resolved from the module's basedir (surefire's working directory): the model from
  * {@code ../io.noveltylens.model.minilm/models/all-minilm-l6-v2} (override: {@code -Dnoveltylens.model=DIR}), the

@@ -211,7 +211,7 @@ class SolrCloudIT {
         for (int ordinal = 0; ordinal < home.passages(); ordinal += home.passages() / 7) {
             assertEquals(local.passage(ordinal).passageId(), solr.passage(ordinal).passageId(), "ordinal " + ordinal); //$NON-NLS-1$
         }
-        double scaleGap = Math.abs(cloud.rawNeighbourDistance() / home.rawNeighbourDistance() - 1);
+        double scaleGap = Math.abs(cloud.neighbourDistance() / home.neighbourDistance() - 1);
         var streamed = solr.hullData().pca();
         var whole = local.hullData().pca();
         double varianceGap = 0;

@@ -19,7 +19,7 @@ import io.noveltylens.core.embed.ModelDescriptor;
 
 /**
  * The model's own limit on this machine: ONNX Runtime alone, over input tokenized before the clock starts, with no
- * pooling, normalisation or bookkeeping. It gets the layout that measured best on 2 cores (DESIGN section 4: one
+ * pooling, normalisation or bookkeeping. It gets the layout that measured best on 2 cores (docs/design.md section 4: one
  * session with one intra-op thread, one caller per core) and length-sorted batches of the model descriptor's
  * maxBatchSize, so that the ratio to it is what our own code costs, not a different batching choice.
  */

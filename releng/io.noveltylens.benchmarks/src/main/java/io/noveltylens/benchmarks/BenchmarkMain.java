@@ -100,7 +100,6 @@ public final class BenchmarkMain {
             List<Embedding> queries = engine.embedder().embedPassages(heldOut.subList(0, plan.selections()),
                     Progress.NONE);
             List<float[]> units = queries.stream().map(Embedding::unit).toList();
-            List<float[]> raws = queries.stream().map(Embedding::raw).toList();
             ModelDescriptor model = engine.embedder().model();
             try (ScaledCorpus shipped = ScaledCorpus.shipped(paths.index())) {
                 List<Integer> sizes = new ArrayList<>(List.of(SMALL_CORPUS, shipped.size()));
@@ -110,7 +109,7 @@ public final class BenchmarkMain {
                             : ScaledCorpus.build(size, shipped.index(), model, engine.embedder().fingerprint(),
                                     paths.work());
                     try {
-                        atSize(corpus, corpus == shipped, size <= shipped.size(), units, raws, passageRate, plan,
+                        atSize(corpus, corpus == shipped, size <= shipped.size(), units, passageRate, plan,
                                 table);
                     } finally {
                         if (corpus != shipped) {
@@ -121,7 +120,7 @@ public final class BenchmarkMain {
                 }
             }
             table.note("Largest corpus size measured: " + sizes(plan) + ". 1M vectors was not tried: its HNSW build "
-                    + "alone took 13 min single-threaded in the spike (DESIGN section 4), more than the whole 15-minute "
+                    + "alone took 13 min single-threaded (docs/design.md section 4), more than the whole 15-minute "
                     + "budget of the full run; the build column above shows what a larger size would have cost here.");
             return warmP50;
         }
@@ -129,7 +128,7 @@ public final class BenchmarkMain {
 
     /** Queries and hull at one corpus size; the Frank-Wolfe vs LP comparison only up to the default corpus. */
     private static void atSize(ScaledCorpus corpus, boolean shipped, boolean compareHull, List<float[]> units,
-            List<float[]> raws, double passageRate, BenchmarkPlan plan, ResultTable table) throws Exception {
+            double passageRate, BenchmarkPlan plan, ResultTable table) throws Exception {
         QueryBench.Figures query = QueryBench.measure(corpus.index(), units, plan.queryRounds());
         String name = String.format("%,d passages", corpus.size());
         boolean met = query.recall() >= TARGET_RECALL && query.indexMillis().median() <= TARGET_MAX_P50_MILLIS;
@@ -140,10 +139,11 @@ public final class BenchmarkMain {
                         query.exactMillis().quantile(0.99)),
                 String.format("%.1fx faster", query.exactMillis().median() / query.indexMillis().median()),
                 shipped ? "recall >= 0.99 at p50 <= 1 ms" : "reported", shipped ? Status.of(met) : Status.INFO);
-        List<float[]> hullQueries = raws.subList(0, plan.hullInstances());
+        // the hull readouts' space is the unit embeddings (docs/design.md, Convex hull)
+        List<float[]> hullQueries = units.subList(0, plan.hullInstances());
         HullBench.Figures hull = HullBench.measure(corpus.index().hullData(), hullQueries);
         if (compareHull) {
-            HullBench.compare(name, corpus.index().hullData(), raws.subList(0, plan.hullInstances()),
+            HullBench.compare(name, corpus.index().hullData(), hullQueries,
                     plan.fullDimensionLp(), table);
         }
         table.growthRow(String.format("%,d", corpus.size()), corpus.source(),

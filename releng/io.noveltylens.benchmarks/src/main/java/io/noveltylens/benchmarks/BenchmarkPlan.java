@@ -16,7 +16,7 @@ import java.util.List;
  * @param hullSelections   selections timed for the hull readouts
  * @param coldStarts       fresh JVMs started for the cold first call and the memory figures
  * @param hullInstances    queries solved by both Frank-Wolfe and the LP, per corpus size and dimension
- * @param fullDimensionLp  whether the full-dimension LPs (10-20 s each, DESIGN section 4) are run
+ * @param fullDimensionLp  whether the full-dimension LPs (10-20 s each, docs/design.md section 4) are run
  * @param largerSizes      corpus sizes beyond the default corpus, built from its real embeddings plus noise
  */
 record BenchmarkPlan(String name, int sentences, int embedRounds, int indexPassages, int indexRounds, int queryRounds,

@@ -19,7 +19,7 @@ import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * Frank-Wolfe ({@link HullDistance}) against the exact LP ({@link LpHullMembership}) on the same queries: in the full
- * raw space, and in the leading principal components at some dimensions of the depth sweep; plus the product's whole
+ * unit space, and in the leading principal components at some dimensions of the depth sweep; plus the product's whole
  * {@link ExtrapolationDepth} sweep. Frank-Wolfe starts from the query's nearest row, as the product starts it from the
  * nearest neighbour the kNN search already found; finding that row is not timed.
  */
@@ -29,7 +29,7 @@ final class HullBench {
     static final int[] SWEEP_DIMENSIONS = { 8, 16, 32, 64 };
     /**
      * An LP slower than this is stopped and counted as undecided: the full-dimension LP took 10-20 s at 50k in the
-     * spike (DESIGN section 4), and three of them per corpus size must fit the full run's 15 minutes.
+     * spike (docs/design.md section 4), and three of them per corpus size must fit the full run's 15 minutes.
      */
     static final Duration LP_LIMIT = Duration.ofSeconds(20);
     static final int FRANK_WOLFE_ITERATIONS = 2000;
@@ -42,20 +42,20 @@ final class HullBench {
     }
 
     /** Frank-Wolfe and the product's sweep only: the LP comparison is for {@link #compare}. */
-    static Figures measure(HullData data, List<float[]> rawQueries) {
-        HullDistance full = new HullDistance(data.raw());
+    static Figures measure(HullData data, List<float[]> unitQueries) {
+        HullDistance full = new HullDistance(data.vectors());
         ExtrapolationDepth depth = new ExtrapolationDepth(data.projected());
         List<Double> frankWolfe = new ArrayList<>();
         List<Double> sweep = new ArrayList<>();
         // the first query once untimed, so that the timed ones run compiled code
         for (int pass = 0; pass < 2; pass++) {
-            for (float[] raw : pass == 0 ? rawQueries.subList(0, 1) : rawQueries) {
-                double[] query = toDouble(raw);
+            for (float[] unit : pass == 0 ? unitQueries.subList(0, 1) : unitQueries) {
+                double[] query = toDouble(unit);
                 int start = full.nearestRow(query);
                 long t0 = System.nanoTime();
                 full.distance(query, start, Deadline.NONE, FRANK_WOLFE_ITERATIONS);
                 long t1 = System.nanoTime();
-                depth.measure(data.pca().project(raw, data.projected().dimension()), Deadline.after(LP_LIMIT));
+                depth.measure(data.pca().project(unit, data.projected().dimension()), Deadline.after(LP_LIMIT));
                 long t2 = System.nanoTime();
                 if (pass == 1) {
                     frankWolfe.add((t1 - t0) / 1e6);
@@ -67,17 +67,17 @@ final class HullBench {
     }
 
     /** Frank-Wolfe vs LP at full dimension (if {@code fullDimension}) and at {@link #SWEEP_DIMENSIONS}. */
-    static void compare(String corpusName, HullData data, List<float[]> rawQueries, boolean fullDimension,
+    static void compare(String corpusName, HullData data, List<float[]> unitQueries, boolean fullDimension,
             ResultTable table) {
-        FloatMatrix corpus = inMemory(data.raw());
+        FloatMatrix corpus = inMemory(data.vectors());
         FloatMatrix projected = inMemory(data.projected());
         if (fullDimension) {
-            List<double[]> queries = rawQueries.stream().map(HullBench::toDouble).toList();
-            compareAt(corpusName + ", full " + corpus.cols() + "-d raw space", corpus, HullTolerance.relativeTo(corpus),
+            List<double[]> queries = unitQueries.stream().map(HullBench::toDouble).toList();
+            compareAt(corpusName + ", full " + corpus.cols() + "-d unit space", corpus, HullTolerance.relativeTo(corpus),
                     queries, table);
         } else {
             table.note(corpusName + ": the full-dimension LP was not run in this plan (10-20 s per query at 50k, "
-                    + "DESIGN section 4); the full run does it.");
+                    + "docs/design.md section 4); the full run does it.");
         }
         HullTolerance sweepTolerance = HullTolerance.relativeTo(projected);
         for (int d : SWEEP_DIMENSIONS) {
@@ -85,8 +85,8 @@ final class HullBench {
                 continue;
             }
             List<double[]> queries = new ArrayList<>();
-            for (float[] raw : rawQueries) {
-                queries.add(data.pca().project(raw, d));
+            for (float[] unit : unitQueries) {
+                queries.add(data.pca().project(unit, d));
             }
             compareAt(corpusName + ", depth sweep d=" + d, projected.leadingColumns(d), sweepTolerance, queries,
                     table);

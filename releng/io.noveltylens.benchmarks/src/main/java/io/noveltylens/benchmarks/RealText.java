@@ -28,7 +28,7 @@ import io.noveltylens.core.index.IndexSettings;
 final class RealText {
 
     /**
-     * langchain4j cuts a text at the tokenizer.json's 128 word pieces (DESIGN section 4); 60 words stays well under
+     * langchain4j cuts a text at the tokenizer.json's 128 word pieces (docs/design.md section 4); 60 words stays well under
      * that (about 1.3 pieces a word), so the peer embeds the same text we do.
      */
     private static final int MAX_SENTENCE_WORDS = 60;

@@ -17,7 +17,7 @@ import io.noveltylens.core.math.FloatMatrix;
  * of N gets, for N up to the real count, real row n * real / N (an even spread over the real corpus); beyond it, row
  * n mod real, and every copy after the first is moved by Gaussian noise of a fixed norm and re-normalised. Real
  * vectors plus noise keep the clustered shape of sentence embeddings; random Gaussian vectors would not, and HNSW
- * recall on them is pathological (0.02-0.14, DESIGN section 4).
+ * recall on them is pathological (0.02-0.14, docs/design.md section 4).
  */
 final class ReplayedEmbedder implements Embedder {
 

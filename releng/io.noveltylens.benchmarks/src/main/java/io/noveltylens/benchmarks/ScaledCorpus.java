@@ -37,7 +37,8 @@ record ScaledCorpus(int size, String source, LuceneCorpusIndex index, double bui
 
     static ScaledCorpus build(int size, CorpusIndex real, ModelDescriptor model, ModelFingerprint fingerprint,
             Path work) throws Exception {
-        FloatMatrix raw = HullBench.inMemory(real.hullData().raw());
+        // the unit embeddings, replayed as the model's output: the index normalises them again, to themselves
+        FloatMatrix raw = HullBench.inMemory(real.hullData().vectors());
         double noise = NOISE_SHARE_OF_NEIGHBOUR_DISTANCE * medianNeighbourDistance(real);
         Path dir = work.resolve("scaled-" + size);
         Dirs.delete(dir);
