@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 /** The Markdown tables of a validity run. */
 final class ValidityReport {
 
@@ -22,6 +25,10 @@ final class ValidityReport {
         StringBuilder md = new StringBuilder();
         about.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("- Units: ").append(counts(scored)).append('\n');
+        // a readout cut short by the hull budget is less accurate: say how often that happened
+        md.append("- Hull within the budget: distance converged for ").append(trueCount(scored, "hull", "converged"))
+                .append(", depth complete for ").append(trueCount(scored, "hull", "depth", "complete"))
+                .append(" of ").append(scored.size()).append(" units\n");
         if (!absent.isEmpty()) {
             md.append("- Not in this JSON, left out: ").append(String.join(", ", absent)).append('\n');
         }
@@ -76,6 +83,17 @@ final class ValidityReport {
                 s -> s.unit().set().label() + " " + s.unit().granularity().label(), Collectors.counting())));
         return scored.size() + " (" + counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static long trueCount(List<Scored> scored, String... path) {
+        return scored.stream().filter(s -> {
+            JsonElement element = s.report();
+            for (String step : path) {
+                element = element instanceof JsonObject object ? object.get(step) : null;
+            }
+            return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isBoolean()
+                    && element.getAsBoolean();
+        }).count();
     }
 
     private static List<String> byScope(Map<Scope, Double> values) {
