@@ -39,7 +39,8 @@ if $build || [[ ! -f "$cli_jar" || ! -f "$harness_jar" ]]; then
   modules=target-platform,bundles/io.noveltylens.model.minilm,bundles/io.noveltylens.core
   modules+=,releng/io.noveltylens.solr.cluster,bundles/io.noveltylens.solr,bundles/io.noveltylens.cli
   modules+=,releng/io.noveltylens.benchmarks
-  (cd "$root" && { ./mvnw -B -q -o package -DskipTests -pl "$modules" || ./mvnw -B -q package -DskipTests -pl "$modules"; }) >&2
+  (cd "$root" && { ./mvnw -B -q -o package -DskipTests -pl "$modules" \
+    || ./mvnw -B -q package -DskipTests -pl "$modules"; }) >&2
 fi
 
 started=$SECONDS
@@ -65,7 +66,9 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
   commit+=" with uncommitted changes"
 fi
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 "${harness[@]}" report --work "$work" --out "$work/validity-$(date -u +%Y-%m-%d).md" \
-  --about "Run $(date -u +%Y-%m-%dT%H:%MZ), commit $commit, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" \
+  --about "Run $(date -u +%Y-%m-%dT%H:%MZ), commit $commit, $(nproc) cores, load average $load" \
   --about "Index (${index_seconds} s): $(tail -n 1 "$work/index.log")" \
-  --about "Scoring: $units units in one JVM, hull budget $budget ms, ${score_seconds} s; whole run $((SECONDS - started)) s"
+  --about "Scoring: $units units in one JVM, hull budget $budget ms, ${score_seconds} s" \
+  --about "Whole run (without building the jars): $((SECONDS - started)) s"

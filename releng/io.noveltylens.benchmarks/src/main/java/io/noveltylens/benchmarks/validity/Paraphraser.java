@@ -22,8 +22,9 @@ final class Paraphraser {
     }
 
     /** Subordinators after which a sentence-initial clause can move to the end without changing the meaning. */
-    private static final Pattern LEADING_CLAUSE = Pattern.compile(
-            "^(When|Whenever|If|Though|Although|While|Since|Because|After|Before|Till|Until|As soon as) ([^,;:\"\u201C\u201D]+), ([^;:\"\u201C\u201D]+)\\.$");
+    private static final Pattern LEADING_CLAUSE = Pattern
+            .compile("^(When|Whenever|If|Though|Although|While|Since|Because|After|Before|Till|Until|As soon as) "
+                    + "([^,;:\"\u201C\u201D]+), ([^;:\"\u201C\u201D]+)\\.$");
 
     /**
      * Both directions, matched in one pass so that no phrase is edited twice; apostrophes match ' and \u2019 (the

@@ -79,7 +79,7 @@ final class ReadoutFigures {
 
     private double[] values(ValiditySet set, List<Granularity> granularities) {
         return scored.stream().filter(s -> s.unit().set() == set && granularities.contains(s.unit().granularity()))
-                .map(s -> readout.value().apply(s.report())).filter(value -> value != null).mapToDouble(Double::doubleValue)
-                .toArray();
+                .map(s -> readout.value().apply(s.report())).filter(value -> value != null)
+                .mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -51,7 +51,8 @@ final class ValidityReport {
         }
         md.append("\nCalibration over unseen text (median; largest deviation of the empirical CDF from uniform, "
                 + "percentile points):\n\n");
-        md.append("| readout | median sent | median para | median joined | KS sent | KS para | KS joined | targets |\n");
+        md.append("| readout | median sent | median para | median joined | KS sent | KS para | KS joined "
+                + "| targets |\n");
         md.append("|---|" + "---:|".repeat(6) + "---|\n");
         for (ReadoutFigures f : figures) {
             if (f.readout.kind() != Readout.Kind.PERCENTILE) {

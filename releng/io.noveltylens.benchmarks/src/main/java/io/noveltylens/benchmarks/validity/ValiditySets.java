@@ -78,7 +78,7 @@ final class ValiditySets {
                         Source.read(fixtures.resolve("wordnet-200.txt.gz"))));
     }
 
-    static boolean heldOut(int line) {
+    private static boolean heldOut(int line) {
         int offset = line % BLOCK_EVERY;
         return offset >= BLOCK_FIRST && offset < BLOCK_FIRST + BLOCK_LENGTH;
     }
