@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.hull.DepthVerdict;
 import io.noveltylens.core.hull.HullVerdict;
@@ -25,8 +28,14 @@ class NoveltyAnalyzerTest {
 
     private static final String SHERLOCK = "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any other name."; //$NON-NLS-1$
 
+    /**
+     * Oracle: brute force over the stored unit vectors. The neighbours are the exact top k in rank order, sorted by
+     * cosine, each cosine the dot product of the two unit vectors (re-scored in double, not the search's float score);
+     * the density readout's mean distance is the mean of sqrt(2 - 2 cos) over the exact top k, and its explanations
+     * print its own numbers.
+     */
     @Test
-    void neighboursAreTheExactTopKByCosineInRankOrder() throws Exception {
+    void neighboursAreTheExactTopKByCosineAndTheDensityIsTheirs() throws Exception {
         RealCorpus corpus = RealCorpus.get();
         NoveltyReport report = corpus.analyzer.analyze(SHERLOCK, Progress.NONE);
         float[] query = report.embedding().unit();
@@ -42,8 +51,25 @@ class NoveltyAnalyzerTest {
             Neighbour neighbour = neighbours.get(rank);
             assertEquals(rank + 1, neighbour.rank());
             assertEquals((int) exact.get(rank)[0], neighbour.ordinal(), "rank " + (rank + 1)); //$NON-NLS-1$
-            assertEquals(exact.get(rank)[1], neighbour.cosine(), 1e-6);
+            assertEquals(exact.get(rank)[1], neighbour.cosine(), 1e-12, "rank " + (rank + 1)); //$NON-NLS-1$
+            if (rank > 0) {
+                assertTrue(neighbour.cosine() <= neighbours.get(rank - 1).cosine(), "sorted by cosine, descending"); //$NON-NLS-1$
+            }
         }
+
+        DensityReadout density = report.density();
+        int k = corpus.index.density().k();
+        assertEquals(k, density.k());
+        double meanDistance = exact.subList(0, k).stream().mapToDouble(e -> Math.sqrt(2 - 2 * e[1])).average()
+                .orElseThrow();
+        assertEquals(meanDistance, density.meanDistance(), 1e-6, "float distances, so 1e-6"); //$NON-NLS-1$
+        double p = density.percentile();
+        assertTrue(density.percentileExplanation().contains((int) Math.floor(p >= 50 ? p : 100 - p) + " %"), //$NON-NLS-1$
+                p + ": " + density.percentileExplanation()); //$NON-NLS-1$
+        assertTrue(density.lofExplanation().contains(decimals("0.0", density.lof())), //$NON-NLS-1$
+                density.lof() + ": " + density.lofExplanation()); //$NON-NLS-1$
+        assertTrue(density.loopExplanation().contains(decimals("0.00", density.loop())), //$NON-NLS-1$
+                density.loop() + ": " + density.loopExplanation()); //$NON-NLS-1$
     }
 
     @Test
@@ -78,7 +104,16 @@ class NoveltyAnalyzerTest {
         }
         assertTrue(lastInside < firstOutside, "inside dimensions come before outside ones: " + curve); //$NON-NLS-1$
         assertEquals(Math.max(lastInside, 0), hull.depth().depth());
-        assertTrue(hull.distanceExplanation().length() > 20 && hull.depthExplanation().length() > 20);
+        if (hull.distance().verdict() != HullVerdict.INSIDE) {
+            for (double bound : new double[] { hull.relativeLowerBound(), hull.relativeUpperBound() }) {
+                String printed = String.format(Locale.ROOT, "%.2f", bound); //$NON-NLS-1$
+                assertTrue(hull.distanceExplanation().contains(printed), printed + ": " + hull.distanceExplanation()); //$NON-NLS-1$
+            }
+        }
+        if (hull.depth().depth() > 0) {
+            assertTrue(hull.depthExplanation().contains(Integer.toString(hull.depth().depth())),
+                    hull.depth().depth() + ": " + hull.depthExplanation()); //$NON-NLS-1$
+        }
     }
 
     @Test
@@ -135,22 +170,43 @@ class NoveltyAnalyzerTest {
         }
     }
 
+    /**
+     * Oracle: the unit vectors of the query and its neighbours, from the report and the index. Classical MDS projects
+     * the centred points onto their two leading principal axes, so no distance in the picture exceeds the real one,
+     * and the share of the summed squared pairwise distances the picture keeps is the variance it says it shows.
+     */
     @Test
-    void theNeighbourhoodMapPlacesTheQueryAndEveryNeighbour() throws Exception {
-        NoveltyReport report = RealCorpus.get().analyzer.analyze(SHERLOCK, Progress.NONE);
+    void theNeighbourhoodMapIsAProjectionOfTheQueryAndItsNeighbours() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        NoveltyReport report = corpus.analyzer.analyze(SHERLOCK, Progress.NONE);
         NeighbourhoodMap map = report.map();
-        assertEquals(report.neighbours().size() + 1, map.points().size());
-        assertTrue(map.varianceShown() > 0 && map.varianceShown() <= 1, "variance shown " + map.varianceShown()); //$NON-NLS-1$
-        // classical MDS keeps the order of distances from the query roughly: the nearest neighbour is nearer in the
-        // picture than the farthest one
-        double[] q = map.points().get(0);
-        double nearest = IntStream.of(1).mapToDouble(i -> distance(q, map.points().get(i))).sum();
-        double farthest = distance(q, map.points().get(map.points().size() - 1));
-        assertTrue(nearest <= farthest * 1.5, nearest + " vs " + farthest); //$NON-NLS-1$
+        List<float[]> units = new ArrayList<>();
+        units.add(report.embedding().unit());
+        for (Neighbour neighbour : report.neighbours()) {
+            units.add(corpus.index.vector(neighbour.ordinal()));
+        }
+        assertEquals(units.size(), map.points().size());
+        double pictured = 0;
+        double real = 0;
+        for (int i = 0; i < units.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                double inPicture = distance(map.points().get(i), map.points().get(j));
+                double distance = Math.sqrt(Math.max(0, 2 - 2 * dot(units.get(i), units.get(j))));
+                assertTrue(inPicture <= distance * (1 + 1e-6), "points " + i + ", " + j + ": " + inPicture + " > " + distance); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                pictured += inPicture * inPicture;
+                real += distance * distance;
+            }
+        }
+        assertEquals(pictured / real, map.varianceShown(), 1e-6);
     }
 
     private static double distance(double[] a, double[] b) {
         return Math.hypot(a[0] - b[0], a[1] - b[1]);
+    }
+
+    /** {@code value} as {@link java.text.MessageFormat}'s number subformat {@code pattern} prints it, in English. */
+    private static String decimals(String pattern, double value) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(value);
     }
 
     private static double dot(float[] a, float[] b) {

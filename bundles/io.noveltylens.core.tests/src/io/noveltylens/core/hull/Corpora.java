@@ -97,6 +97,54 @@ final class Corpora {
         return point;
     }
 
+    /**
+     * A query whose nearest hull point lies inside a face of several rows, and the rows of that face.
+     *
+     * @param face     the rows lifted onto the supporting hyperplane; the nearest hull point is their centroid
+     * @param distance the exact distance from the query to the hull
+     */
+    record FaceQuery(FloatMatrix corpus, int[] face, double[] query, double distance) {
+    }
+
+    /**
+     * Gaussian rows, of which {@code faceSize} random ones are lifted to x_0 = h, one above every other row's x_0; the
+     * query is their centroid c plus {@code distance} along e_0. The hyperplane x_0 = h holds the whole hull on one
+     * side and c (a convex combination of rows) on it, and q - c is its normal, so c is the nearest hull point and
+     * {@code distance} the exact distance. With {@code faceSize <= dim} the face rows are affinely independent, so c
+     * is interior to the face, away from every vertex; and any weight w on rows off the face lowers x_0 by at least
+     * w, so a hull point at most (1 + e) * distance away puts at least 1 - e * distance of its weight on the face.
+     */
+    static FaceQuery beyondFace(int rows, int dim, int faceSize, double distance, Random random) {
+        float[] data = new float[rows * dim];
+        float top = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+            top = i % dim == 0 ? Math.max(top, data[i]) : top;
+        }
+        float h = top + 1;
+        int[] face = random.ints(0, rows).distinct().limit(faceSize).toArray();
+        double[] query = new double[dim];
+        for (int row : face) {
+            data[row * dim] = h;
+            for (int j = 0; j < dim; j++) {
+                query[j] += data[row * dim + j] / (double) faceSize;
+            }
+        }
+        query[0] = h + distance;
+        return new FaceQuery(new FloatMatrix(rows, dim, data), face, query, distance);
+    }
+
+    /** The row farthest from {@code point}: a start vertex that leaves a solver the whole way to go. */
+    static int farthestRow(FloatMatrix corpus, double[] point) {
+        int farthest = 0;
+        for (int i = 1; i < corpus.rows(); i++) {
+            if (corpus.squaredDistance(i, point) > corpus.squaredDistance(farthest, point)) {
+                farthest = i;
+            }
+        }
+        return farthest;
+    }
+
     static double distance(double[] a, double[] b) {
         double sum = 0;
         for (int j = 0; j < a.length; j++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,38 @@ class HullDistanceTest {
                 assertTrue(result.lowerBound() <= t * (1 + 1e-9), context);
                 assertTrue(result.upperBound() >= t * (1 - 1e-9), context);
                 assertTrue(result.upperBound() - result.lowerBound() <= HullTolerance.RELATIVE_GAP * result.upperBound(), context);
+            }
+        }
+    }
+
+    /**
+     * Oracle: {@link Corpora#beyondFace}, a query exactly t from the interior of a face of several rows. Started at the
+     * row farthest from the query, the solver has to move all the weight off it (away and pairwise steps, with line
+     * search) onto face rows among thousands, more than one full pass adds to the working set, and the certified
+     * bracket must hold t and put the hull point's weight on the face.
+     */
+    @Test
+    void aFaceInteriorOptimumIsReachedFromTheFarthestVertex() {
+        Random random = new Random(27);
+        for (int dim : new int[] { 8, 32 }) {
+            for (int faceSize : new int[] { 3, dim / 2 }) {
+                for (double t : new double[] { 0.05, 1 }) {
+                    Corpora.FaceQuery face = Corpora.beyondFace(3000, dim, faceSize, t, random);
+                    HullDistance hull = new HullDistance(face.corpus());
+                    int start = Corpora.farthestRow(face.corpus(), face.query());
+                    HullDistanceResult result = hull.distance(face.query(), start, Deadline.NONE, MANY);
+                    String context = "dim " + dim + ", face of " + faceSize + ", t " + t + ": " + result;
+                    assertEquals(HullVerdict.OUTSIDE, result.verdict(), context);
+                    assertTrue(result.converged() && result.certified(), context);
+                    assertTrue(result.iterations() > 0, context);
+                    assertTrue(result.lowerBound() <= t * (1 + 1e-9), context);
+                    assertTrue(result.upperBound() >= t * (1 - 1e-9), context);
+                    assertTrue(result.upperBound() <= t * (1 + HullTolerance.RELATIVE_GAP), context);
+                    double onFace = result.vertices().stream()
+                            .filter(vertex -> Arrays.stream(face.face()).anyMatch(row -> row == vertex.index()))
+                            .mapToDouble(HullVertex::weight).sum();
+                    assertTrue(onFace >= 1 - HullTolerance.RELATIVE_GAP * t, "weight on the face " + onFace + ", " + context);
+                }
             }
         }
     }
