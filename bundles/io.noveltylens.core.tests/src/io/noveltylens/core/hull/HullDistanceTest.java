@@ -131,7 +131,7 @@ class HullDistanceTest {
         }
     }
 
-    /** Oracle (DESIGN.md 3.3): a unit vector is in the hull of other unit vectors only if it equals one of them. */
+    /** Oracle (docs/design.md, Convex hull): a unit vector is in the hull of other unit vectors only if it equals one of them. */
     @Test
     void heldOutUnitVectorsAreProvedOutsideInFewIterations() {
         Random random = new Random(25);

@@ -34,7 +34,7 @@ import io.noveltylens.core.math.FloatMatrix;
  * Recall@10 of {@link VectorSearch} against brute force over the same vectors, where its
  * {@link VectorSearch#MIN_CANDIDATES} are a small part of the corpus, so that the graph search and the candidate count
  * decide what is found (on the 1,880 or so passages of the shared real-text index they are almost half of it). The
- * corpus is the real embeddings of that index (HNSW recall on random vectors means nothing, DESIGN.md 4) and
+ * corpus is the real embeddings of that index (HNSW recall on random vectors means nothing, docs/design.md section 4) and
  * {@link #COPIES} noisy copies of each, like paraphrases (cosine about 0.86 with their original): about 11,300
  * vectors, of which 800 candidates are 7 %. The queries are 200 real passages not in the corpus. As a check that the corpus
  * is hard enough to tell, the same search with {@link #FEW_CANDIDATES} candidates (the count before

@@ -34,7 +34,7 @@ record Readout(String name, Kind kind, Function<JsonObject, Double> value) {
                 new Readout("1 - neighbours[0].cosine", Kind.UNBOUNDED,
                         json -> minus(1, at(json, "neighbours.0.cosine"))),
                 field("density.percentile", Kind.PERCENTILE), field("density.lof", Kind.UNBOUNDED),
-                // a probability, but the brief counts it with the unbounded readouts for the length bias
+                // a probability, but issue 14 counts it with the unbounded readouts for the length bias
                 field("density.loop", Kind.UNBOUNDED), field("hull.percentile", Kind.PERCENTILE),
                 field("hull.depth.percentile", Kind.PERCENTILE), field("hull.relativeLowerBound", Kind.UNBOUNDED),
                 new Readout("mean of hull.relative{Lower,Upper}Bound", Kind.UNBOUNDED, json -> {
