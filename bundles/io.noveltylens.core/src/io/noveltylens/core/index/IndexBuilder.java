@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,14 +122,16 @@ public final class IndexBuilder {
                 corpus.requireTwoPassages();
                 int k = effectiveK(passages.count());
                 List<ReferenceUnit> references = ReferenceUnits.draw(passages, unitsPerKind(passages.count()), k);
-                try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension)) {
+                try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension);
+                        EmbeddingCache referenceCache = EmbeddingCache.open(layout.calibrationCache(model.onnxSha256()),
+                                dimension)) {
                     int embedded = embedMissing(passages, cache, new ProgressSlice(progress, WORK_EMBED));
                     generation = layout.createTemporaryGeneration();
                     StoredVectors vectors = StoredVectors.of(passages, cache, dimension);
                     writeLucene(generation, passages, vectors, indexRoot, new ProgressSlice(progress, WORK_WRITE));
                     Density density = writeDensity(generation, vectors, new ProgressSlice(progress, WORK_DENSITY));
                     Pca pca = writePca(generation, vectors, new ProgressSlice(progress, WORK_PCA));
-                    writeCalibration(generation, references, cache, vectors, density.model(), pca,
+                    writeCalibration(generation, references, referenceCache, vectors, density.model(), pca,
                             new ProgressSlice(progress, WORK_CALIBRATE));
                     IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
                             model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, k,
@@ -141,8 +142,8 @@ public final class IndexBuilder {
                     progress.checkCanceled();
                     layout.publish(generation);
                     generation = null;
-                    Set<String> referenceKeys = CalibrationBuilder.cacheKeys(references);
-                    compact(cache, hash -> passages.contains(hash) || referenceKeys.contains(hash), indexRoot);
+                    compact(cache, passages::contains, indexRoot);
+                    compact(referenceCache, CalibrationBuilder.cacheKeys(references)::contains, indexRoot);
                     return metadata;
                 }
             }
@@ -156,8 +157,8 @@ public final class IndexBuilder {
     }
 
     /**
-     * Drops the vectors of passages no longer in the corpus from the embedding cache. It runs after the new index is
-     * published, so its failure must not say the previous index is still there.
+     * Drops the vectors no longer needed from a cache: passages no longer in the corpus, reference units no longer
+     * drawn. It runs after the new index is published, so its failure must not say the previous index is still there.
      */
     private static void compact(EmbeddingCache cache, Predicate<String> live, Path indexRoot) throws NoveltyException {
         try {

@@ -134,6 +134,11 @@ final class IndexLayout {
         return root.resolve("embeddings-" + modelSha256.substring(0, 16) + ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /** The embeddings of the calibration's reference units, apart from the passages': other texts, other keys. */
+    Path calibrationCache(String modelSha256) {
+        return root.resolve("calibration-" + modelSha256.substring(0, 16) + ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
     private static Path temporary(Path generation) {
         return generation.resolveSibling(generation.getFileName() + TEMPORARY_SUFFIX);
     }
