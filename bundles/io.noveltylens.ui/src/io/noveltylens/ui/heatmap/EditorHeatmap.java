@@ -110,8 +110,8 @@ public final class EditorHeatmap implements IDocumentListener {
         int novelAbove = store.getInt(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE);
         Map<Annotation, Position> added = new HashMap<>();
         for (SentenceReadout sentence : readouts) {
-            double percentile = sentence.density().percentile();
-            HeatmapBand band = HeatmapBand.of(percentile, echoBelow, novelAbove);
+            HeatmapBand band = sentence.repeatsCorpus() ? HeatmapBand.ECHO
+                    : HeatmapBand.of(sentence.density().percentile(), echoBelow, novelAbove);
             added.put(new Annotation(band.annotationType, false, hover(sentence)),
                     new Position(sentence.span().start(), sentence.span().end() - sentence.span().start()));
         }

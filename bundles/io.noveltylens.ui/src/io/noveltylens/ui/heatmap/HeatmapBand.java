@@ -1,6 +1,9 @@
 package io.noveltylens.ui.heatmap;
 
-/** The three colours of the heatmap, by density percentile against the user's thresholds. */
+/**
+ * The three colours of the heatmap, by density percentile against the user's thresholds; a sentence that repeats a
+ * corpus passage is an echo whatever its percentile.
+ */
 enum HeatmapBand {
     ECHO("io.noveltylens.ui.heatmap.echo"), //$NON-NLS-1$
     TYPICAL("io.noveltylens.ui.heatmap.typical"), //$NON-NLS-1$
