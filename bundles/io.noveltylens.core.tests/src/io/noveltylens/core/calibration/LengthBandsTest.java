@@ -66,32 +66,44 @@ class LengthBandsTest {
         assertEquals(-1, bands.upperWords(bands.bands() - 1));
         assertEquals(0, bands.band(1), "shorter than every unit: the first band"); //$NON-NLS-1$
         assertEquals(bands.bands() - 1, bands.band(10_000), "longer than every unit: the last band"); //$NON-NLS-1$
-        assertEquals("corpus text of 5-" + bands.upperWords(0) + " words", bands.reference(5)); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(bands.reference(10_000).endsWith(" words or more"), bands.reference(10_000)); //$NON-NLS-1$
+        assertEquals("5-" + bands.upperWords(0) + " words", bands.lengths(5)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(bands.lengths(10_000).endsWith(" words or more"), bands.lengths(10_000)); //$NON-NLS-1$
         LengthBands few = LengthBands.of(Arrays.copyOf(words, 120), Arrays.copyOf(values, 120), 95);
         assertEquals(LengthBands.MIN_BANDS, few.bands(), "a small sample still keeps lengths apart"); //$NON-NLS-1$
     }
 
     @Test
-    void calibrationReadsBackWhatItWrote() throws IOException {
+    void calibrationReadsBackWhatItWroteAndReadsASentenceAgainstSentences() throws IOException {
         int[] words = { 3, 4, 5, 9, 12, 20, 40 };
         double[] values = { 0.9, 1.1, 1.0, 0.7, 0.8, 0.6, 0.5 };
-        Calibration written = new Calibration(LengthBands.of(words, values, 2), LengthBands.of(words, values, 3),
+        ReadoutBands sentences = new ReadoutBands(LengthBands.of(words, values, 2), LengthBands.of(words, values, 3),
                 LengthBands.of(words, new double[] { -8, -12, -4, -16, -8, -12, -24 }, 3));
+        double[] higher = Arrays.stream(values).map(v -> v + 0.3).toArray();
+        ReadoutBands passages = new ReadoutBands(LengthBands.of(words, higher, 2), LengthBands.of(words, higher, 3),
+                LengthBands.of(words, new double[] { -4, -6, -2, -8, -4, -6, -12 }, 3));
+        Calibration written = new Calibration(sentences, passages);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         written.write(new DataOutputStream(bytes));
         Calibration read = Calibration.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        for (int w = 1; w < 50; w++) {
-            for (double v = 0.4; v < 1.2; v += 0.05) {
-                assertEquals(written.densityPercentile(w, v), read.densityPercentile(w, v));
-                assertEquals(written.hullPercentile(w, v), read.hullPercentile(w, v));
-            }
-            for (int depth : new int[] { 0, 4, 8, 12, 64 }) {
-                assertEquals(written.depthPercentile(w, depth), read.depthPercentile(w, depth));
+        for (ReadoutBands[] pair : new ReadoutBands[][] { { written.oneSentence(), read.oneSentence() },
+                { written.severalSentences(), read.severalSentences() } }) {
+            for (int w = 1; w < 50; w++) {
+                for (double v = 0.4; v < 1.5; v += 0.05) {
+                    assertEquals(pair[0].densityPercentile(w, v), pair[1].densityPercentile(w, v));
+                    assertEquals(pair[0].hullPercentile(w, v), pair[1].hullPercentile(w, v));
+                }
+                for (int depth : new int[] { 0, 4, 8, 12, 64 }) {
+                    assertEquals(pair[0].depthPercentile(w, depth), pair[1].depthPercentile(w, depth));
+                }
             }
         }
         // a deeper passage is less novel: its percentile is lower
-        assertTrue(written.depthPercentile(12, 16) < written.depthPercentile(12, 4));
+        assertTrue(sentences.depthPercentile(12, 16) < sentences.depthPercentile(12, 4));
+        String sentence = "Mrs. Pell read the line aloud to the parrot."; //$NON-NLS-1$
+        String paragraph = sentence + " Mr. Darcy smiled."; //$NON-NLS-1$
+        assertTrue(read.forText(sentence) == read.oneSentence() && read.forText(paragraph) == read.severalSentences());
+        assertEquals("corpus sentences of 9-11 words", Calibration.comparedWith(sentence, sentences.density())); //$NON-NLS-1$
+        assertTrue(Calibration.comparedWith(paragraph, passages.density()).startsWith("corpus passages of several")); //$NON-NLS-1$
         byte[] damaged = bytes.toByteArray();
         damaged[3] = 99;
         assertThrows(IOException.class,

@@ -10,6 +10,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.calibration.Calibration;
+import io.noveltylens.core.calibration.ReadoutBands;
 import io.noveltylens.core.calibration.Words;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.corpus.SentenceSplitter;
@@ -63,7 +64,7 @@ public final class NoveltyAnalyzer {
         Embedding embedding = embedder.embedQuery(passage);
         progress.checkCanceled();
         List<Neighbour> searched = index.nearest(embedding.unit(), searchK(listed));
-        DensityReadout density = density(searched, Words.count(passage));
+        DensityReadout density = density(searched, passage);
         List<Neighbour> neighbours = searched.subList(0, Math.min(listed, searched.size()));
         VerbatimReadout overlap = verbatim(passage);
         List<SentenceReadout> sentences = sentences(text, progress);
@@ -97,11 +98,12 @@ public final class NoveltyAnalyzer {
                 : hull.analyze(query, nearest, data, budget, progress);
         Optional<Calibration> calibration = index.calibration();
         if (calibration.isPresent()) {
-            Calibration reference = calibration.get();
+            ReadoutBands reference = calibration.get().forText(report.text());
             int words = Words.count(report.text());
             readouts = readouts.withPercentiles(new HullPercentiles(
                     reference.hullPercentile(words, readouts.distance().estimate()),
-                    reference.depthPercentile(words, readouts.depth().depth()), reference.hull().reference(words)));
+                    reference.depthPercentile(words, readouts.depth().depth()),
+                    Calibration.comparedWith(report.text(), reference.hull())));
         }
         return report.withHull(readouts);
     }
@@ -121,7 +123,7 @@ public final class NoveltyAnalyzer {
             Embedding embedding = embedder.embedQuery(sentence);
             List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
             double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
-            readouts.add(new SentenceReadout(span, density(neighbours, Words.count(sentence)), nearest,
+            readouts.add(new SentenceReadout(span, density(neighbours, sentence), nearest,
                     verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
             progress.worked(1);
         }
@@ -138,10 +140,10 @@ public final class NoveltyAnalyzer {
 
     /**
      * Density from the index's k nearest of {@code neighbours} (best first), its percentile against the corpus's own
-     * text of {@code words} words when the index is calibrated: a sentence against sentences, a paragraph against
-     * paragraphs (docs/design.md, "Calibration").
+     * text like {@code text} when the index is calibrated: a sentence against sentences of its length, a paragraph
+     * against passages of several sentences of its length (docs/design.md, Calibration).
      */
-    private DensityReadout density(List<Neighbour> neighbours, int words) {
+    private DensityReadout density(List<Neighbour> neighbours, String text) {
         neighbours = neighbours.subList(0, Math.min(neighbours.size(), index.density().k()));
         int[] ids = new int[neighbours.size()];
         float[] distances = new float[neighbours.size()];
@@ -154,9 +156,10 @@ public final class NoveltyAnalyzer {
         if (calibration.isEmpty()) {
             return readout;
         }
-        Calibration reference = calibration.get();
+        ReadoutBands reference = calibration.get().forText(text);
+        int words = Words.count(text);
         return readout.withPercentile(reference.densityPercentile(words, readout.meanDistance()),
-                reference.density().reference(words));
+                Calibration.comparedWith(text, reference.density()));
     }
 
     private VerbatimReadout verbatim(String passage) throws NoveltyException {

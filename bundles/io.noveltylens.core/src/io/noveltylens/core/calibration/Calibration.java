@@ -4,41 +4,50 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 
+import io.noveltylens.core.corpus.SentenceSplitter;
+
 /**
- * The corpus's own distribution of each readout, at matched length: what an ordinary piece of the corpus, a sentence,
- * a paragraph or several paragraphs, gets when it is scored against the rest of the corpus as a query would be
- * (its own passages and their neighbours in the source left out). A query's readout is reported as a percentile
- * against the units of about its own length, so that 50 means "as novel as ordinary corpus text of this length"
- * whatever the length (docs/design.md, "Calibration"; measured by releng/validity.sh).
+ * The corpus's own distribution of each readout, for text of a query's kind and length: what an ordinary piece of the
+ * corpus, a sentence, a paragraph or several paragraphs, gets when it is scored against the rest of the corpus as a
+ * query would be (its own passages and their neighbours in the source left out). A query's readout is reported as a
+ * percentile against the units of its kind and about its length, so that 50 means "as novel as ordinary corpus text
+ * like it" whatever the length (docs/design.md, Calibration; measured by releng/validity.sh).
+ * <p>
+ * Two kinds: one sentence, and several. At equal length they differ: a 45-word sentence is more isolated than a
+ * 45-word paragraph, which is more isolated than three short paragraphs joined, and a band that mixed them read
+ * held-out paragraphs 10-15 points too low.
  *
- * @param density  mean distance to the k nearest passages (unit embeddings)
- * @param hull     distance to the convex hull of the corpus's unit embeddings
- * @param depth    the extrapolation depth, stored negated so that higher means more novel; null when the index has
- *                 no principal components
+ * @param oneSentence      units of one sentence
+ * @param severalSentences units of two or more
  */
-public record Calibration(LengthBands density, LengthBands hull, LengthBands depth) {
+public record Calibration(ReadoutBands oneSentence, ReadoutBands severalSentences) {
 
     /** Version of the format {@link #write(DataOutput)} writes; bump it on every change of the layout. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
-    public double densityPercentile(int words, double meanDistance) {
-        return density.percentile(words, meanDistance);
+    /** The reference for {@code text}, by its number of sentences. */
+    public ReadoutBands forText(String text) {
+        return isOneSentence(text) ? oneSentence : severalSentences;
     }
 
-    public double hullPercentile(int words, double hullDistance) {
-        return hull.percentile(words, hullDistance);
+    /**
+     * What {@code text}'s readout from {@code bands} is read against, completing "of ...": "corpus sentences of 12-23
+     * words", "corpus passages of several sentences and 42-53 words".
+     */
+    public static String comparedWith(String text, LengthBands bands) {
+        String lengths = bands.lengths(Words.count(text));
+        return isOneSentence(text) ? "corpus sentences of " + lengths //$NON-NLS-1$
+                : "corpus passages of several sentences and " + lengths; //$NON-NLS-1$
     }
 
-    /** Higher = shallower than more of the corpus's units: more novel. */
-    public double depthPercentile(int words, int depth) {
-        return this.depth.percentile(words, -depth);
+    private static boolean isOneSentence(String text) {
+        return SentenceSplitter.sentences(text).size() <= 1;
     }
 
     public void write(DataOutput out) throws IOException {
         out.writeInt(FORMAT_VERSION);
-        density.write(out);
-        hull.write(out);
-        depth.write(out);
+        oneSentence.write(out);
+        severalSentences.write(out);
     }
 
     /** @throws IOException when the data has another format version or is damaged */
@@ -47,6 +56,6 @@ public record Calibration(LengthBands density, LengthBands hull, LengthBands dep
         if (version != FORMAT_VERSION) {
             throw new IOException("calibration format " + version + ", expected " + FORMAT_VERSION); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        return new Calibration(LengthBands.read(in), LengthBands.read(in), LengthBands.read(in));
+        return new Calibration(ReadoutBands.read(in), ReadoutBands.read(in));
     }
 }

@@ -92,12 +92,12 @@ public final class LengthBands {
         return band + 1 < lowerWords.length ? lowerWords[band + 1] - 1 : -1;
     }
 
-    /** What a text of {@code words} words is read against, completing "of ...": "corpus text of 12-23 words". */
-    public String reference(int words) {
+    /** The lengths a text of {@code words} words is read against: "12-23 words", "300 words or more". */
+    public String lengths(int words) {
         int band = band(words);
         int upper = upperWords(band);
-        return upper < 0 ? "corpus text of " + lowerWords(band) + " words or more" //$NON-NLS-1$ //$NON-NLS-2$
-                : "corpus text of " + lowerWords(band) + "-" + upper + " words"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return upper < 0 ? lowerWords(band) + " words or more" //$NON-NLS-1$
+                : lowerWords(band) + "-" + upper + " words"; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** The number of reference units in a band. */

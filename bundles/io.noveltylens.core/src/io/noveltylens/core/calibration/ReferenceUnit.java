@@ -7,10 +7,11 @@ package io.noveltylens.core.calibration;
  * @param kind    what the unit is cut from
  * @param text    its text, as a query would be given
  * @param words   its length ({@link Words#count})
+ * @param oneSentence whether it is a single sentence ({@link Calibration}'s two kinds)
  * @param leftOut the corpus passages (ordinals) its readouts must not see: its own, and those next to them in the
  *                source, which share its names and topic as no new text would
  */
-public record ReferenceUnit(Kind kind, String text, int words, int[] leftOut) {
+public record ReferenceUnit(Kind kind, String text, int words, boolean oneSentence, int[] leftOut) {
 
     public enum Kind {
         SENTENCE, PASSAGE, JOINED_PASSAGES

@@ -92,7 +92,7 @@ public final class ReferenceUnits {
             leftOut = leftOut(order, first, last, first);
         }
         if (corpusSize - leftOut.length >= keep) {
-            units.add(new ReferenceUnit(kind, text, words, leftOut));
+            units.add(new ReferenceUnit(kind, text, words, SentenceSplitter.sentences(text).size() <= 1, leftOut));
         }
     }
 

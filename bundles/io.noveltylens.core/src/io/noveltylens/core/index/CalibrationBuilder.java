@@ -17,12 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.ProgressSlice;
 import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.calibration.LengthBands;
+import io.noveltylens.core.calibration.ReadoutBands;
 import io.noveltylens.core.calibration.ReferenceUnit;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.density.NeighbourList;
@@ -38,7 +41,7 @@ import io.noveltylens.core.math.Pca;
 /**
  * Scores the calibration's reference units exactly as queries are scored (embedded as queries, searched, measured by
  * the same density model and hull solvers), each against the corpus without the passages it leaves out, and keeps
- * the values by length ({@link Calibration}). The units' embeddings go into a cache of their own, so a rebuild of the
+ * the values by kind (one sentence or several) and length ({@link Calibration}). The units' embeddings go into a cache of their own, so a rebuild of the
  * same corpus embeds none of them again.
  */
 final class CalibrationBuilder {
@@ -131,10 +134,37 @@ final class CalibrationBuilder {
             pool.shutdownNow();
         }
         progress.checkCanceled();
-        int[] words = references.stream().mapToInt(ReferenceUnit::words).toArray();
-        return new Calibration(LengthBands.of(words, meanDistance, DENSITY_UNITS_PER_BAND),
-                strided(words, hullDistance, hullStride, HULL_UNITS_PER_BAND),
-                strided(words, negatedDepth, depthStride, DEPTH_UNITS_PER_BAND));
+        boolean[] oneSentence = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            oneSentence[i] = references.get(i).oneSentence();
+        }
+        Measured measured = new Measured(references.stream().mapToInt(ReferenceUnit::words).toArray(), meanDistance,
+                hullDistance, negatedDepth);
+        ReadoutBands single = measured.bands(i -> oneSentence[i], hullStride, depthStride);
+        ReadoutBands several = measured.bands(i -> !oneSentence[i], hullStride, depthStride);
+        // a corpus without units of one kind (too small to draw them) reads that kind against the other
+        return new Calibration(single == null ? several : single, several == null ? single : several);
+    }
+
+    /** The units' lengths and readouts, by unit; the hull and depth arrays hold values every stride-th unit only. */
+    private record Measured(int[] words, double[] meanDistance, double[] hullDistance, double[] negatedDepth) {
+
+        /** The bands of the units {@code kind} accepts, or null when it accepts none. */
+        ReadoutBands bands(IntPredicate kind, int hullStride, int depthStride) {
+            LengthBands density = bandsOf(meanDistance, kind, 1, DENSITY_UNITS_PER_BAND);
+            LengthBands hull = bandsOf(hullDistance, kind, hullStride, HULL_UNITS_PER_BAND);
+            LengthBands depth = bandsOf(negatedDepth, kind, depthStride, DEPTH_UNITS_PER_BAND);
+            return density == null || hull == null || depth == null ? null : new ReadoutBands(density, hull, depth);
+        }
+
+        private LengthBands bandsOf(double[] values, IntPredicate kind, int stride, int unitsPerBand) {
+            int[] chosen = IntStream.range(0, words.length).filter(i -> i % stride == 0 && kind.test(i)).toArray();
+            if (chosen.length == 0) {
+                return null;
+            }
+            return LengthBands.of(IntStream.of(chosen).map(i -> words[i]).toArray(),
+                    IntStream.of(chosen).mapToDouble(i -> values[i]).toArray(), unitsPerBand);
+        }
     }
 
     /** Every how many units one is measured, to measure a {@code 1 / share} of them but at least {@code min}. */
@@ -171,18 +201,6 @@ final class CalibrationBuilder {
 
     private static boolean contains(int[] sorted, int value) {
         return java.util.Arrays.binarySearch(sorted, value) >= 0;
-    }
-
-    /** Bands of every {@code stride}-th unit's value. */
-    private static LengthBands strided(int[] words, double[] values, int stride, int unitsPerBand) {
-        int count = (words.length + stride - 1) / stride;
-        int[] someWords = new int[count];
-        double[] someValues = new double[count];
-        for (int i = 0; i < count; i++) {
-            someWords[i] = words[i * stride];
-            someValues[i] = values[i * stride];
-        }
-        return LengthBands.of(someWords, someValues, unitsPerBand);
     }
 
     /** The units' unit vectors, from the cache or embedded now as queries (and then cached). */

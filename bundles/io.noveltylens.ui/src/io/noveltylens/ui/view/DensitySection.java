@@ -8,22 +8,22 @@ import org.eclipse.swt.widgets.Label;
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.ui.Messages;
 
-/** Local density: the percentile as a bar, the mean kNN distance, LOF and LoOP, each with core's explanation. */
+/**
+ * Local density: the percentile as a bar and the mean kNN distance, with core's explanation. LOF and LoOP are not
+ * shown: on held-out text they grade novelty less well than the percentile and move with the passage's length
+ * (releng/validity.sh, docs/readouts.md); the exports keep them.
+ */
 final class DensitySection {
 
     private final PercentileBar bar;
     private final Label percentile;
     private final Label distance;
-    private final Label lof;
-    private final Label loop;
 
     DensitySection(Composite parent) {
         bar = new PercentileBar(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         percentile = Section.wrappingLabel(parent);
         distance = Section.wrappingLabel(parent);
-        lof = Section.wrappingLabel(parent);
-        loop = Section.wrappingLabel(parent);
     }
 
     void show(DensityReadout density) {
@@ -32,8 +32,5 @@ final class DensitySection {
         percentile.setText(NLS.bind(Messages.DensitySection_percentile, ReadoutFormat.percentile(density.percentile()),
                 density.percentileExplanation()));
         distance.setText(NLS.bind(Messages.DensitySection_distance, density.k(), ReadoutFormat.decimal(density.meanDistance())));
-        // core's explanations start with the figure itself ("LOF 1.0: ...")
-        lof.setText(density.lofExplanation());
-        loop.setText(density.loopExplanation());
     }
 }

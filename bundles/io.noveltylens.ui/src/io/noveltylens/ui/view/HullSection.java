@@ -56,8 +56,7 @@ final class HullSection {
         if (hull.percentiles() != null) {
             return NLS.bind(Messages.HeadlineSection_hullCalibrated,
                     new Object[] { ReadoutFormat.percentile(hull.percentiles().distance()),
-                            hull.percentiles().comparedWith(), hull.depthLabel(), hull.components(),
-                            ReadoutFormat.percentile(hull.percentiles().depth()) });
+                            hull.percentiles().comparedWith(), hull.depthLabel(), hull.components() });
         }
         return NLS.bind(Messages.HeadlineSection_hull, new Object[] {
                 hull.distance().verdict().name().toLowerCase(Locale.ROOT), hull.depthLabel(), hull.components() });

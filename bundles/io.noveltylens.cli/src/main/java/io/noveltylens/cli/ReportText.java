@@ -23,8 +23,6 @@ final class ReportText {
         DensityReadout density = report.density();
         out.printf("  Density     %s (k = %d, mean distance %.3f between unit embeddings, range 0-2)%n", //$NON-NLS-1$
                 density.percentileExplanation(), density.k(), density.meanDistance());
-        out.println("              " + density.lofExplanation()); //$NON-NLS-1$
-        out.println("              " + density.loopExplanation()); //$NON-NLS-1$
         out.println("  Verbatim    " + report.verbatim().explanation()); //$NON-NLS-1$
         if (report.embedding().windows() > 1) {
             out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)"); //$NON-NLS-1$ //$NON-NLS-2$

@@ -69,8 +69,8 @@ final class ScoreCommand implements Command {
                                      [TEXT... | --file F | -]
 
                 Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile
-                against the corpus's own passages, LOF, LoOP), verbatim overlap, distance to the convex hull of the
-                corpus and extrapolation depth. '-' reads one passage per line from standard input and writes JSON
+                against corpus text of its kind and length), verbatim overlap, distance to the convex hull of the
+                corpus and extrapolation depth (percentiles likewise). LOF and LoOP are in the JSON only. '-' reads one passage per line from standard input and writes JSON
                 Lines; --json writes JSON. Without --index, the shipped default corpus is used. Over a SolrCloud
                 collection the hull readouts come from an approximate search: their lower bounds and "outside"
                 verdicts are marked not certified.
