@@ -28,8 +28,7 @@ class OracleWithoutRowsTest {
             double[] point = toDouble(corpus.row(query));
             // the query's own row and its nearest rows: the ones that decide its distance
             int[] leftOut = corpus.nearestRows(point, 1 + random.nextInt(8));
-            int[] kept = IntStream.range(0, corpus.rows()).filter(row -> Arrays.stream(leftOut).noneMatch(l -> l == row))
-                    .toArray();
+            int[] kept = rowsExcept(corpus.rows(), leftOut);
             HullDistance reduced = new HullDistance(corpus.selectRows(kept), HullTolerance.relativeTo(whole));
             HullDistance without = new HullDistance(new OracleWithoutRows(whole, leftOut));
             int nearest = without.nearestRow(point);
@@ -58,8 +57,7 @@ class OracleWithoutRowsTest {
             int query = random.nextInt(corpus.rows());
             double[] point = toDouble(corpus.row(query));
             int[] leftOut = corpus.nearestRows(point, 5);
-            int[] kept = IntStream.range(0, corpus.rows()).filter(row -> Arrays.stream(leftOut).noneMatch(l -> l == row))
-                    .toArray();
+            int[] kept = rowsExcept(corpus.rows(), leftOut);
             ExtrapolationDepthResult expected = new ExtrapolationDepth(
                     new ExactLinearOracle(corpus.selectRows(kept)), HullTolerance.relativeTo(whole))
                     .measure(point, Deadline.NONE);
@@ -68,6 +66,11 @@ class OracleWithoutRowsTest {
             assertTrue(expected.complete() && actual.complete());
             assertEquals(expected.depth(), actual.depth(), "trial " + trial); //$NON-NLS-1$
         }
+    }
+
+    /** The rows 0 to {@code rows - 1} but {@code leftOut}: the corpus that never had them. */
+    private static int[] rowsExcept(int rows, int[] leftOut) {
+        return IntStream.range(0, rows).filter(row -> Arrays.stream(leftOut).noneMatch(l -> l == row)).toArray();
     }
 
     private static double[] toDouble(float[] values) {

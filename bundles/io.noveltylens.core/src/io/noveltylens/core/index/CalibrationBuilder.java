@@ -5,22 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
-import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.ProgressSlice;
 import io.noveltylens.core.calibration.Calibration;
@@ -106,33 +99,9 @@ final class CalibrationBuilder {
         double[] negatedDepth = new double[n];
         int hullStride = stride(n, HULL_SHARE, MIN_HULL_UNITS);
         int depthStride = stride(n, DEPTH_SHARE, MIN_DEPTH_UNITS);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n && !progress.isCanceled(); i = next.getAndIncrement()) {
-                        meanDistance[i] = measure(references.get(i), vectors[i], i % hullStride == 0 ? hullDistance : null,
-                                i % depthStride == 0 ? negatedDepth : null, i);
-                        synchronized (progress) {
-                            progress.worked(1);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IOException("Calibrating the readouts failed: " + e.getCause(), e.getCause()); //$NON-NLS-1$
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelPasses.run(n, threads, progress, "Calibrating the readouts", //$NON-NLS-1$
+                i -> meanDistance[i] = measure(references.get(i), vectors[i], i % hullStride == 0 ? hullDistance : null,
+                        i % depthStride == 0 ? negatedDepth : null, i));
         progress.checkCanceled();
         boolean[] oneSentence = new boolean[n];
         for (int i = 0; i < n; i++) {

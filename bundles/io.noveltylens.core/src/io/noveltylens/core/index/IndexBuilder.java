@@ -14,10 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.apache.lucene.index.DirectoryReader;
@@ -27,7 +23,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
@@ -314,41 +309,15 @@ public final class IndexBuilder {
         double[] nearest = new double[n];
         try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
             VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
-            try {
-                List<Future<?>> workers = new ArrayList<>();
-                for (int t = 0; t < settings.threads(); t++) {
-                    workers.add(pool.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                            if (progress.isCanceled()) {
-                                return null;
-                            }
-                            VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
-                            float[] distances = new float[hits.docs().length];
-                            for (int j = 0; j < distances.length; j++) {
-                                distances[j] = hits.distance(j);
-                            }
-                            neighbours[i] = new NeighbourList(hits.docs(), distances);
-                            nearest[i] = hits.distance(0);
-                            synchronized (progress) {
-                                progress.worked(1);
-                            }
-                        }
-                        return null;
-                    }));
+            ParallelPasses.run(n, settings.threads(), progress, "Neighbour search", i -> { //$NON-NLS-1$
+                VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
+                float[] distances = new float[hits.docs().length];
+                for (int j = 0; j < distances.length; j++) {
+                    distances[j] = hits.distance(j);
                 }
-                for (Future<?> worker : workers) {
-                    worker.get();
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("Neighbour search failed: " + e.getCause(), e.getCause()); //$NON-NLS-1$
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException();
-            } finally {
-                pool.shutdownNow();
-            }
+                neighbours[i] = new NeighbourList(hits.docs(), distances);
+                nearest[i] = hits.distance(0);
+            });
         }
         progress.checkCanceled();
         DensityModel density = DensityModel.build(n, k, i -> neighbours[i], progress);
