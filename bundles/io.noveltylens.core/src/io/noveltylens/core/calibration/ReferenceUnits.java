@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
-import io.noveltylens.core.calibration.ReferenceUnit.Kind;
 import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.corpus.DistinctPassages.ReadingOrder;
 import io.noveltylens.core.corpus.SentenceSplitter;
@@ -65,10 +64,10 @@ public final class ReferenceUnits {
         Map<Integer, String> texts = texts(passages, needed);
         List<ReferenceUnit> units = new ArrayList<>();
         for (int r : single) {
-            add(units, Kind.PASSAGE, texts.get(order.ordinals()[r]), order, r, r, passages.count(), keep);
+            add(units, texts.get(order.ordinals()[r]), order, r, r, passages.count(), keep);
         }
         for (int r : sentenceReads) {
-            add(units, Kind.SENTENCE, oneSentence(texts.get(order.ordinals()[r]), random), order, r, r,
+            add(units, oneSentence(texts.get(order.ordinals()[r]), random), order, r, r,
                     passages.count(), keep);
         }
         for (int r : joinedStarts) {
@@ -76,12 +75,12 @@ public final class ReferenceUnits {
             for (int j = 0; j < JOINED; j++) {
                 joined.append(j == 0 ? "" : " ").append(texts.get(order.ordinals()[r + j])); //$NON-NLS-1$ //$NON-NLS-2$
             }
-            add(units, Kind.JOINED_PASSAGES, joined.toString(), order, r, r + JOINED - 1, passages.count(), keep);
+            add(units, joined.toString(), order, r, r + JOINED - 1, passages.count(), keep);
         }
         return units;
     }
 
-    private static void add(List<ReferenceUnit> units, Kind kind, String text, ReadingOrder order, int first, int last,
+    private static void add(List<ReferenceUnit> units, String text, ReadingOrder order, int first, int last,
             int corpusSize, int keep) {
         int words = Words.count(text);
         if (words == 0) {
@@ -92,7 +91,7 @@ public final class ReferenceUnits {
             leftOut = leftOut(order, first, last, first);
         }
         if (corpusSize - leftOut.length >= keep) {
-            units.add(new ReferenceUnit(kind, text, words, SentenceSplitter.sentences(text).size() <= 1, leftOut));
+            units.add(new ReferenceUnit(text, words, SentenceSplitter.sentences(text).size() <= 1, leftOut));
         }
     }
 

@@ -34,8 +34,8 @@ import io.noveltylens.core.math.Pca;
 /**
  * Scores the calibration's reference units exactly as queries are scored (embedded as queries, searched, measured by
  * the same density model and hull solvers), each against the corpus without the passages it leaves out, and keeps
- * the values by kind (one sentence or several) and length ({@link Calibration}). The units' embeddings go into a cache of their own, so a rebuild of the
- * same corpus embeds none of them again.
+ * the values by kind (one sentence or several) and length ({@link Calibration}). The units' embeddings go into a
+ * cache of their own, so a rebuild of the same corpus embeds none of them again.
  */
 final class CalibrationBuilder {
 
