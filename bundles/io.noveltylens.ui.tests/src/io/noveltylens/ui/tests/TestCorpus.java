@@ -70,23 +70,18 @@ final class TestCorpus {
     }
 
     /**
-     * Points the preferences at the shipped corpus's prebuilt index (the build makes it before the UI tests run) and
-     * waits for the engine: real text, 69,000 passages, calibrated. {@link #restore()} goes back to the test corpus.
+     * Points the corpus preferences at {@code folder} and waits for the engine service to index it (in the plug-in's
+     * state location) and open it. {@link #restore()} goes back to the test corpus.
      */
-    static void useShippedCorpusIndex() throws InterruptedException {
+    static void useSources(Path folder) throws InterruptedException {
         IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
-        useModel(FP32);
-        store.setValue(NoveltyLensPreferences.INDEX_DIR,
-                basedir().resolve("../io.noveltylens.corpus.default/index").normalize().toString()); //$NON-NLS-1$
-        store.setValue(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.INDEX);
+        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, folder.toString());
         awaitEngine();
     }
 
-    /** The test corpus again, after {@link #useShippedCorpusIndex()}: its index is up to date, nothing is embedded. */
+    /** The test corpus again, after {@link #useSources}. */
     static void restore() throws InterruptedException {
-        NoveltyLensPlugin.getDefault().getPreferenceStore().setValue(NoveltyLensPreferences.CORPUS_CHOICE,
-                NoveltyLensPreferences.SOURCES);
-        awaitEngine();
+        useSources(basedir().resolve("target/test-corpus")); //$NON-NLS-1$
     }
 
     /** Points the custom-model preferences at one of the MiniLM exports in the model bundle's source folder. */
