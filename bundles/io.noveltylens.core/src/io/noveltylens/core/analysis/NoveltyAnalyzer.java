@@ -1,6 +1,7 @@
 package io.noveltylens.core.analysis;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,7 +178,8 @@ public final class NoveltyAnalyzer {
             return null;
         }
         Provenance where = index.passage(longest.get().documents().get(0)).sources().get(0);
-        return new Quotation(longest.get().wordCount(), where.source() + ":" + where.line()); //$NON-NLS-1$
+        // the file's name, as the neighbours show it: the folder is in the index's description
+        return new Quotation(longest.get().wordCount(), Path.of(where.source()).getFileName() + ":" + where.line()); //$NON-NLS-1$
     }
 
     private NeighbourhoodMap map(Embedding query, List<Neighbour> neighbours) throws NoveltyException {

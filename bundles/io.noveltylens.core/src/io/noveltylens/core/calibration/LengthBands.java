@@ -92,12 +92,15 @@ public final class LengthBands {
         return band + 1 < lowerWords.length ? lowerWords[band + 1] - 1 : -1;
     }
 
-    /** The lengths a text of {@code words} words is read against: "12-23 words", "300 words or more". */
+    /** The lengths a text of {@code words} words is read against: "12-23 words", "10 words", "300 words or more". */
     public String lengths(int words) {
         int band = band(words);
+        int lower = lowerWords(band);
         int upper = upperWords(band);
-        return upper < 0 ? lowerWords(band) + " words or more" //$NON-NLS-1$
-                : lowerWords(band) + "-" + upper + " words"; //$NON-NLS-1$ //$NON-NLS-2$
+        if (upper < 0) {
+            return lower + " words or more"; //$NON-NLS-1$
+        }
+        return upper == lower ? lower + " words" : lower + "-" + upper + " words"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
     /** The number of reference units in a band. */
