@@ -49,6 +49,30 @@ class DefaultCorpusIT {
         assertTrue(genesisPercentile < transistorPercentile, genesisPercentile + " vs " + transistorPercentile); //$NON-NLS-1$
     }
 
+    /**
+     * The README's sample paragraph: its second sentence quotes 23 words of Pride and Prejudice, which the headline
+     * must name with its source although the rest is invented; "Mrs." does not end a sentence; each sentence's
+     * percentile is read against corpus sentences, the paragraph's against passages of several sentences.
+     */
+    @Test
+    void theHeadlineNamesAQuotationAndSentencesAreSplitAsAReaderWould() throws Exception {
+        String paragraph = "The letter came on a Tuesday, folded twice and smelling faintly of lavender. It is a truth " //$NON-NLS-1$
+                + "universally acknowledged, that a single man in possession of a good fortune, must be in want of a " //$NON-NLS-1$
+                + "wife. Mrs. Pell read the line aloud. Mr. Darcy smiled."; //$NON-NLS-1$
+        CliProcess.Result result = CliProcess.run(HERE, null, "score", "--json", "--no-hull", paragraph); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, result.exitCode(), result.err());
+        JsonObject report = JsonParser.parseString(result.out()).getAsJsonObject();
+        String headline = report.get("headline").getAsString(); //$NON-NLS-1$
+        assertTrue(headline.contains("23 words verbatim from austen.txt.gz:"), headline); //$NON-NLS-1$
+        var sentences = report.getAsJsonArray("sentences"); //$NON-NLS-1$
+        assertEquals(4, sentences.size(), result.out());
+        JsonObject pell = sentences.get(2).getAsJsonObject();
+        assertEquals("Mrs. Pell read the line aloud.", //$NON-NLS-1$
+                paragraph.substring(pell.get("start").getAsInt(), pell.get("end").getAsInt())); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(report.getAsJsonObject("density").get("comparedWith").getAsString() //$NON-NLS-1$ //$NON-NLS-2$
+                .startsWith("corpus passages of several sentences"), result.out()); //$NON-NLS-1$
+    }
+
     @Test
     void infoDescribesTheShippedIndex() throws Exception {
         CliProcess.Result result = CliProcess.run(HERE, null, "info"); //$NON-NLS-1$
