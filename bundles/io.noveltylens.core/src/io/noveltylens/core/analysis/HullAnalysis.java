@@ -15,17 +15,19 @@ import io.noveltylens.core.hull.OracleFailure;
 import io.noveltylens.core.index.HullData;
 
 /**
- * The slow readouts, on unit embeddings ({@link HullData}): distance
- * to the corpus hull in the full space (Frank-Wolfe started at the nearest neighbour)
- * and the extrapolation depth over the principal components, within one time budget. The two share nothing but
- * read-only data, so the depth sweep runs on a pool thread while the caller computes the distance, each with the
- * whole budget: on 2 cores that doubles what the budget decides. An exhausted budget gives "undetermined" rather
+ * The slow readouts, on unit embeddings ({@link HullData}): distance to the corpus hull in the full space (Frank-Wolfe
+ * started at the nearest neighbour) and the extrapolation depth over the principal components, within one time
+ * budget. The two share nothing but read-only data, so the depth sweep runs on a pool thread while the caller
+ * computes the distance, each with the whole budget: on 2 cores that doubles what the budget decides. An exhausted budget gives "undetermined" rather
  * than a guess. The corpus is behind the {@link HullData}'s oracles, so the same code serves a local index (exact
  * scans) and a SolrCloud collection (approximate searches, reported as not certified).
  */
 public final class HullAnalysis {
 
-    /** Frank-Wolfe iterations for the full-space distance; outside proofs take 0-40 on real embeddings (docs/design.md section 4). */
+    /**
+     * Frank-Wolfe iterations for the full-space distance; outside proofs take 0-40 on real embeddings (docs/design.md
+     * section 4).
+     */
     static final int MAX_ITERATIONS = 2000;
 
     /** The budget of {@link #analyze(float[], int, HullData, Progress)}. */

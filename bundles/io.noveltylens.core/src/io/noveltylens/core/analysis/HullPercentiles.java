@@ -7,7 +7,7 @@ package io.noveltylens.core.analysis;
  * @param distance     percentile of the distance to the hull among the corpus's reference units
  * @param depth        percentile of the shallowness of the extrapolation depth among them: units with a larger depth
  *                     count as less novel, equal depths half
- * @param comparedWith what both are against, completing "of ...": "corpus text of 12-23 words"
+ * @param comparedWith what both are against, completing "of ...": "corpus sentences of 15-23 words"
  */
 public record HullPercentiles(double distance, double depth, String comparedWith) {
 }
