@@ -20,7 +20,8 @@ public record Embedding(float[] unit, float rawNorm, int windows) {
         return raw;
     }
 
-    static Embedding ofRaw(float[] raw, int windows) {
+    /** The embedding of a pooled vector: its unit vector and norm. */
+    public static Embedding ofRaw(float[] raw, int windows) {
         double sum = 0;
         for (float v : raw) {
             sum += (double) v * v;

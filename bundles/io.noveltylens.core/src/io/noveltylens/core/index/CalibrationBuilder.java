@@ -1,12 +1,8 @@
 package io.noveltylens.core.index;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +16,11 @@ import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.calibration.LengthBands;
 import io.noveltylens.core.calibration.ReadoutBands;
 import io.noveltylens.core.calibration.ReferenceUnit;
+import io.noveltylens.core.corpus.TextNormalization;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.embed.Embedder;
+import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.hull.Deadline;
 import io.noveltylens.core.hull.ExactLinearOracle;
 import io.noveltylens.core.hull.ExtrapolationDepth;
@@ -188,24 +186,11 @@ final class CalibrationBuilder {
                     computed.clear();
                 }
             }
-            vectors[i] = unit(raw);
+            vectors[i] = Embedding.ofRaw(raw, 1).unit();
             progress.worked(1);
         }
         cache.putAll(computed);
         return vectors;
-    }
-
-    private static float[] unit(float[] raw) {
-        double squares = 0;
-        for (float value : raw) {
-            squares += (double) value * value;
-        }
-        float[] unit = new float[raw.length];
-        double norm = Math.sqrt(squares);
-        for (int j = 0; j < raw.length; j++) {
-            unit[j] = (float) (raw[j] / norm);
-        }
-        return unit;
     }
 
     /**
@@ -213,11 +198,6 @@ final class CalibrationBuilder {
      * are cached under the hash of a marked text, never under a passage's key.
      */
     private static String cacheKey(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-            return HexFormat.of().formatHex(sha256.digest(("\u0000query\u0000" + text).getBytes(StandardCharsets.UTF_8))); //$NON-NLS-1$
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e); //$NON-NLS-1$
-        }
+        return TextNormalization.sha256("\u0000query\u0000" + text); //$NON-NLS-1$
     }
 }
