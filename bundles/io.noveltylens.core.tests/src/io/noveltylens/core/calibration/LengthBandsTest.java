@@ -101,9 +101,10 @@ class LengthBandsTest {
         assertTrue(sentences.depthPercentile(12, 16) < sentences.depthPercentile(12, 4));
         String sentence = "Mrs. Pell read the line aloud to the parrot."; //$NON-NLS-1$
         String paragraph = sentence + " Mr. Darcy smiled."; //$NON-NLS-1$
-        assertTrue(read.forText(sentence) == read.oneSentence() && read.forText(paragraph) == read.severalSentences());
-        assertEquals("corpus sentences of 9-11 words", Calibration.comparedWith(sentence, sentences.density())); //$NON-NLS-1$
-        assertTrue(Calibration.comparedWith(paragraph, passages.density()).startsWith("corpus passages of several")); //$NON-NLS-1$
+        assertTrue(read.match(sentence).bands() == read.oneSentence()
+                && read.match(paragraph).bands() == read.severalSentences());
+        assertEquals("corpus sentences of 9-11 words", read.match(sentence).comparedWith(sentences.density())); //$NON-NLS-1$
+        assertTrue(read.match(paragraph).comparedWith(passages.density()).startsWith("corpus passages of several")); //$NON-NLS-1$
         byte[] damaged = bytes.toByteArray();
         damaged[3] = 99;
         assertThrows(IOException.class,

@@ -12,7 +12,6 @@ import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.calibration.ReadoutBands;
-import io.noveltylens.core.calibration.Words;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.corpus.TextSpan;
@@ -99,12 +98,12 @@ public final class NoveltyAnalyzer {
                 : hull.analyze(query, nearest, data, budget, progress);
         Optional<Calibration> calibration = index.calibration();
         if (calibration.isPresent()) {
-            ReadoutBands reference = calibration.get().forText(report.text());
-            int words = Words.count(report.text());
+            Calibration.Match match = calibration.get().match(report.text());
+            ReadoutBands reference = match.bands();
             readouts = readouts.withPercentiles(new HullPercentiles(
-                    reference.hullPercentile(words, readouts.distance().estimate()),
-                    reference.depthPercentile(words, readouts.depth().depth()),
-                    Calibration.comparedWith(report.text(), reference.hull())));
+                    reference.hullPercentile(match.words(), readouts.distance().estimate()),
+                    reference.depthPercentile(match.words(), readouts.depth().depth()),
+                    match.comparedWith(reference.hull())));
         }
         return report.withHull(readouts);
     }
@@ -157,10 +156,9 @@ public final class NoveltyAnalyzer {
         if (calibration.isEmpty()) {
             return readout;
         }
-        ReadoutBands reference = calibration.get().forText(text);
-        int words = Words.count(text);
-        return readout.withPercentile(reference.densityPercentile(words, readout.meanDistance()),
-                Calibration.comparedWith(text, reference.density()));
+        Calibration.Match match = calibration.get().match(text);
+        return readout.withPercentile(match.bands().densityPercentile(match.words(), readout.meanDistance()),
+                match.comparedWith(match.bands().density()));
     }
 
     private VerbatimReadout verbatim(String passage) throws NoveltyException {

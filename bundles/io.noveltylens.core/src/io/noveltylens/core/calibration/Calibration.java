@@ -25,23 +25,30 @@ public record Calibration(ReadoutBands oneSentence, ReadoutBands severalSentence
     /** Version of the format {@link #write(DataOutput)} writes; bump it on every change of the layout. */
     public static final int FORMAT_VERSION = 2;
 
-    /** The reference for {@code text}, by its number of sentences. */
-    public ReadoutBands forText(String text) {
-        return isOneSentence(text) ? oneSentence : severalSentences;
+    /** The reference for {@code text}: the bands of its kind (by its number of sentences) and its length. */
+    public Match match(String text) {
+        boolean single = SentenceSplitter.sentences(text).size() <= 1;
+        return new Match(single ? oneSentence : severalSentences, Words.count(text), single);
     }
 
     /**
-     * What {@code text}'s readout from {@code bands} is read against, completing "of ...": "corpus sentences of 12-23
-     * words", "corpus passages of several sentences and 42-53 words".
+     * A text's reference, worked out once per text: splitting it into sentences and counting its words is the cost.
+     *
+     * @param bands       the bands of its kind
+     * @param words       its length
+     * @param oneSentence which kind it is
      */
-    public static String comparedWith(String text, LengthBands bands) {
-        String lengths = bands.lengths(Words.count(text));
-        return isOneSentence(text) ? "corpus sentences of " + lengths //$NON-NLS-1$
-                : "corpus passages of several sentences and " + lengths; //$NON-NLS-1$
-    }
+    public record Match(ReadoutBands bands, int words, boolean oneSentence) {
 
-    private static boolean isOneSentence(String text) {
-        return SentenceSplitter.sentences(text).size() <= 1;
+        /**
+         * What a readout from {@code readout} (one of {@link #bands()}'s) is read against, completing "of ...":
+         * "corpus sentences of 12-23 words", "corpus passages of several sentences and 42-53 words".
+         */
+        public String comparedWith(LengthBands readout) {
+            String lengths = readout.lengths(words);
+            return oneSentence ? "corpus sentences of " + lengths //$NON-NLS-1$
+                    : "corpus passages of several sentences and " + lengths; //$NON-NLS-1$
+        }
     }
 
     public void write(DataOutput out) throws IOException {
