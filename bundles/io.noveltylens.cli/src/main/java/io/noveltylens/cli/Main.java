@@ -3,7 +3,6 @@ package io.noveltylens.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Map;
 
 import io.noveltylens.core.Progress;
 import picocli.AutoComplete;
@@ -33,19 +32,19 @@ public final class Main {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) { //$NON-NLS-1$
             VECTORIZATION_LOG.setLevel(java.util.logging.Level.SEVERE);
         }
-        System.exit(run(args, System.in, System.out, System.err, System.getenv()));
+        System.exit(run(args));
     }
 
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine commandLine = commandLine(CliPaths.resolve(env), in, out, err,
-                new ConsoleProgress(err, System.console() != null));
+    private static int run(String[] args) {
+        CommandLine commandLine = commandLine(CliPaths.resolve(System.getenv()), System.in, System.out, System.err,
+                new ConsoleProgress(System.err, System.console() != null));
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
             // picocli's handlers see exceptions only; a main thread ended by an error could leave the engine's other
             // threads keeping the JVM alive, so the error ends here with the code of any unexpected failure
-            err.println("novelty: unexpected failure: " + e);
-            e.printStackTrace(err);
+            System.err.println("novelty: unexpected failure: " + e);
+            e.printStackTrace();
             return ExitCodes.INTERNAL_ERROR;
         }
     }
