@@ -11,25 +11,15 @@ public class NoveltyException extends Exception {
     /** What went wrong, coarse enough for an exit code. */
     public enum Kind {
         /** The text or arguments given cannot be analysed as they are. */
-        BAD_INPUT(2),
+        BAD_INPUT,
         /** The model files are missing, corrupt or do not fit together. */
-        MODEL(3),
+        MODEL,
         /** The index is missing, corrupt, or was built by another model or format. */
-        INDEX(4),
+        INDEX,
         /** A corpus source cannot be read. */
-        CORPUS(5),
+        CORPUS,
         /** The disk or file system failed (full, read-only, permissions). */
-        IO(6);
-
-        private final int exitCode;
-
-        Kind(int exitCode) {
-            this.exitCode = exitCode;
-        }
-
-        public int exitCode() {
-            return exitCode;
-        }
+        IO
     }
 
     private final Kind kind;
