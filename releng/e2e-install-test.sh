@@ -62,20 +62,21 @@ fingerprint=$(GNUPGHOME=$(mktemp -d "$out/gnupg.XXXXXX") gpg --batch --with-colo
 log "the site's signing key: $fingerprint"
 
 # Runs the bare IDE's own p2 director, as 'eclipse -application ...p2.director' would, installing the feature from
-# site $1 into IDE $2 and trusting only content signed with the site's key; extra JVM options after $2; the log goes
-# to $out/director-$(basename $2).log. -verboseTrust lists every artifact with the key that signed it.
+# site $1 into IDE $2 and trusting only content signed with the site's key; the log goes to
+# $out/director-$(basename $2).log. -verboseTrust lists every artifact with the key that signed it.
 signed_install() {
   local from=$1 into=$2
-  shift 2
-  timeout "$DIRECTOR_TIMEOUT" "$JAVA" "$@" -jar "$(product_launcher "$into")" -nosplash -consoleLog \
+  timeout "$DIRECTOR_TIMEOUT" "$JAVA" -jar "$(product_launcher "$into")" -nosplash -consoleLog \
     -application org.eclipse.equinox.p2.director -repository "file:$from" -installIU "$FEATURE_IU" \
     -destination "$into" -profile DefaultProfile -data "$out/director-workspace-$(basename "$into")" \
     -trustSignedContentOnly -trustedPGPKeys "$fingerprint" -verboseTrust >"$out/director-$(basename "$into").log" 2>&1
 }
 
-# 2. tamper test. p2 also checks each artifact's checksums, but those stand in the same unsigned metadata that
-#    whoever can swap a jar on the server can rewrite; the director runs with checksums off here so that only the
-#    PGP signature stands between the flipped byte and the IDE: the install must fail, on that signature.
+# 2. tamper test. The flipped byte keeps the jar a valid jar (the modification time of its first entry in the central
+#    directory), so that nothing that reads the jar can notice, only what checks its bytes. p2 checks checksums too,
+#    but they stand in the same unsigned metadata as the signatures, which whoever can swap a jar on the server can
+#    rewrite: the copy's metadata gets the checksums of the altered jar, so that only the PGP signature stands
+#    between the change and the IDE. The install must fail, on that signature.
 tampered_site=$out/tampered-site
 tampered_ide=$out/tampered-ide
 cp -a "$site" "$tampered_site"
@@ -83,13 +84,26 @@ cp -a "$bare" "$tampered_ide"
 victims=("$tampered_site"/plugins/io.noveltylens.core_*.jar)
 victim=${victims[0]}
 [[ -f "$victim" ]] || fail "no io.noveltylens.core jar in $site/plugins"
-offset=$(($(stat -c %s "$victim") / 2))
+# the end-of-central-directory record is the jar's last 22 bytes (our jars have no archive comment); at its offset 16,
+# where the central directory starts; the first record's modification time is at 12 from there (little-endian x86)
+eocd=$(($(stat -c %s "$victim") - 22))
+[[ $(od -An -tx4 -j "$eocd" -N 4 "$victim" | tr -d ' ') == 06054b50 ]] || fail "$victim does not end as a plain zip"
+offset=$(($(od -An -tu4 -j $((eocd + 16)) -N 4 "$victim" | tr -d ' ') + 12))
 byte=$(od -An -tu1 -j "$offset" -N 1 "$victim" | tr -d ' ')
 printf "\\$(printf '%03o' $((byte ^ 0x01)))" | dd of="$victim" bs=1 seek="$offset" conv=notrunc status=none
-cmp -s "$victim" "$site/plugins/$(basename "$victim")" && fail "could not alter $victim"
+original=$site/plugins/$(basename "$victim")
+cmp -s "$victim" "$original" && fail "could not alter $victim"
+# the checksums, as the attacker would write them: in a plain artifacts.xml, which p2 reads when there is no jar
+unzip -p "$tampered_site/artifacts.jar" artifacts.xml >"$tampered_site/artifacts.xml"
+rm "$tampered_site/artifacts.jar"
+for sum in md5sum sha256sum sha512sum; do
+  sed -i "s/$($sum <"$original" | cut -d' ' -f1)/$($sum <"$victim" | cut -d' ' -f1)/g" "$tampered_site/artifacts.xml"
+done
+grep -q "$(sha256sum <"$victim" | cut -d' ' -f1)" "$tampered_site/artifacts.xml" \
+  || fail "could not write the altered jar's checksum into the copy's metadata"
 log "tamper test: byte $offset of $(basename "$victim") flipped in a copy of the site; installing it must fail"
 started=$SECONDS
-if signed_install "$tampered_site" "$tampered_ide" -Declipse.p2.checksums.disable=true; then
+if signed_install "$tampered_site" "$tampered_ide"; then
   fail "the director installed a site with a tampered jar (log: $out/director-tampered-ide.log)"
 fi
 # p2's message when a PGP signature does not match the downloaded bytes
