@@ -2,7 +2,7 @@
 # End-to-end install test: what a user does with our update site, checked from inside the IDE.
 #  1. copy the bare IDE (the io.noveltylens.bare product: the same minimal IDE without Novelty Lens),
 #  2. tamper test: flip one byte of one of our jars in a copy of the site; installing that copy the signed way must
-#     fail on the jar's PGP signature (docs/release.md, "Verifying"),
+#     fail on the jar's PGP signature (docs/release.md, "How the tests check it"),
 #  3. install the freshly built update site with that IDE's own p2 director application, trusting signed content
 #     only, and only the key the site publishes (novelty-lens-signing-key.asc): any unsigned artifact, or one signed
 #     by another key, fails the install,
@@ -13,7 +13,7 @@
 # Run by 'mvn verify' in releng/io.noveltylens.product (integration-test phase; skipped by -DskipTests).
 # Usage: releng/e2e-install-test.sh BARE_PRODUCT_DIR UPDATE_SITE_DIR PROBE_TARGET_DIR OUT_DIR
 #   PROBE_TARGET_DIR is the probe module's target/ (its jar and its expanded MANIFEST.MF). JAVA may name the java.
-# Needs gpg (to read the site's key, as a user would) and Xvfb.
+# Needs gpg (to read the site's key, as a user would), unzip and Xvfb.
 set -euo pipefail
 
 FEATURE_IU=io.noveltylens.feature.feature.group
