@@ -9,8 +9,8 @@
 #   MAVEN_GPG_PASSPHRASE. Without it, a new RSA key is generated for this build only, protected by
 #   TEST_KEY_PASSPHRASE (the pom sets it): a site signed with it proves that signing and verification work, not who
 #   built it.
-# The keyring lives in WORK_DIR only while signing: it is deleted afterwards, with the copy of the release key
-# that gpg imported into it, and its gpg-agent is stopped. JAVA may name the java (21+) that runs the signer.
+# The keyring exists only while signing: it is deleted afterwards, with the copy of the release key that gpg
+# imported into it, and its gpg-agent is stopped. JAVA may name the java (21+) that runs the signer.
 set -euo pipefail
 
 [[ $# -ge 2 && $# -le 3 ]] || { sed -n '2,14p' "$0" >&2; exit 2; }
@@ -23,9 +23,10 @@ command -v gpg >/dev/null || { echo "[sign] gpg is missing: apt-get install gnup
 rm -rf "$work"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-# a keyring of our own: never the user's ~/.gnupg
-export GNUPGHOME=$work/gnupg
-mkdir -m 700 "$GNUPGHOME"
+# a keyring of our own, never the user's ~/.gnupg; under /tmp, because gpg-agent's socket lives in it and a Unix
+# socket's path is limited to 107 bytes, which a deep checkout can exceed
+GNUPGHOME=$(mktemp -d "${TMPDIR:-/tmp}/novelty-lens-gpg.XXXXXX")
+export GNUPGHOME
 trap 'gpgconf --kill gpg-agent >/dev/null 2>&1 || true; rm -rf "$GNUPGHOME"' EXIT
 
 if [[ -n "$release_key" ]]; then
