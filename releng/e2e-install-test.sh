@@ -60,6 +60,11 @@ fingerprint=$(GNUPGHOME=$(mktemp -d "$out/gnupg.XXXXXX") gpg --batch --with-colo
   "$site/novelty-lens-signing-key.asc" | awk -F: '$1 == "fpr" { print tolower($10); exit }')
 [[ -n "$fingerprint" ]] || fail "no key in $site/novelty-lens-signing-key.asc"
 log "the site's signing key: $fingerprint"
+# the page at the site's root names that key, and the release notes and changelog it links are there
+grep -q "$fingerprint" "$site/index.html" || fail "the site's index.html does not name its signing key $fingerprint"
+for file in release-notes.md changelog.md; do
+  [[ -s "$site/$file" ]] || fail "the site has no $file"
+done
 
 # Runs the bare IDE's own p2 director, as 'eclipse -application ...p2.director' would, installing the feature from
 # site $1 into IDE $2 and trusting only content signed with the site's key; the log goes to
