@@ -12,17 +12,17 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 
 import io.noveltylens.core.CancelledException;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.corpus.TextSpan;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.verbatim.VerbatimOverlap;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.JobFamilies;
-import io.noveltylens.ui.analysis.MonitorProgress;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.engine.MonitorProgress;
 
 /**
  * Scores the sentences of a snapshot of an editor's text in the background, a chunk at a time, and hands each

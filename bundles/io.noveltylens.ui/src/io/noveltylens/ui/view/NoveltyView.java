@@ -21,12 +21,12 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.AnalysisOutcome;
-import io.noveltylens.ui.analysis.AnalysisScheduler;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.EngineState;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.AnalysisOutcome;
+import io.noveltylens.ui.engine.AnalysisScheduler;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.EngineState;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.selection.SelectionTracker;
 
 /**

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.annotate.AnnotationFile;
 import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
 import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.engine.NoveltyEngine;
 
 /**
  * {@code novelty annotate}: scores every passage of files and folders and writes one JSON Lines record or CSV row per

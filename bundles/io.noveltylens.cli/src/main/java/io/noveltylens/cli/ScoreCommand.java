@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.concurrent.FutureTask;
 
 import io.noveltylens.core.BackgroundResult;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.export.ReportJson;
 
 /** {@code novelty score}: one report per passage, as text, JSON, or JSON Lines for stdin input. */

@@ -1,4 +1,4 @@
-package io.noveltylens.ui.prefs;
+package io.noveltylens.ui;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +30,7 @@ public final class NoveltyLensPreferences {
     public static final String INDEX_DIR = "corpus.indexDir"; //$NON-NLS-1$
     /** Folders and files, one per line (see {@link #corpusSources}). */
     public static final String CORPUS_SOURCES = "corpus.sources"; //$NON-NLS-1$
-    static final String SOURCES_SEPARATOR = "\n"; //$NON-NLS-1$
+    public static final String SOURCES_SEPARATOR = "\n"; //$NON-NLS-1$
     /** Glob patterns, comma separated, matched against file names under the source folders. */
     public static final String INCLUDE_PATTERNS = "corpus.include"; //$NON-NLS-1$
     public static final String EXCLUDE_PATTERNS = "corpus.exclude"; //$NON-NLS-1$

@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,12 +13,12 @@ import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.Bundle;
 
-import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.corpus.SourceFilter;
+import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
 
 /** Turns the preferences into an {@link EngineConfig}: where the model and the index are, and the analysis settings. */
 public final class EngineConfigFactory {

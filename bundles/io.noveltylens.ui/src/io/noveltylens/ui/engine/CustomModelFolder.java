@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import com.google.gson.JsonObject;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
 
 /**
  * Core reads a model from a folder with a {@code novelty-model.json}. The preference page lets the user name an ONNX

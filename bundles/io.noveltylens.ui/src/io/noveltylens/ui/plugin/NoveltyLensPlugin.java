@@ -1,4 +1,4 @@
-package io.noveltylens.ui;
+package io.noveltylens.ui.plugin;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
@@ -8,7 +8,8 @@ import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 
-import io.noveltylens.ui.analysis.EngineService;
+import io.noveltylens.ui.NoveltyLensImages;
+import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.heatmap.EditorHeatmaps;
 
 /** The UI bundle's activator: owns the shared engine and the image registry. */

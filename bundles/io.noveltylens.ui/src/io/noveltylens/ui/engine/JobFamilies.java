@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 /**
  * Families of the jobs this bundle schedules, so that a user action can cancel stale work and tests can

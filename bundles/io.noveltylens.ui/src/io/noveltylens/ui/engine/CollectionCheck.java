@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.jface.preference.IPreferenceStore;
@@ -10,7 +10,7 @@ import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCorpusIndex;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
 
 /**
  * Tries a SolrCloud collection before the preference page stores it: connects, opens the collection and checks that

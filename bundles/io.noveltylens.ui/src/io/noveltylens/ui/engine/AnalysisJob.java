@@ -1,5 +1,6 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -9,11 +10,10 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.CancelledException;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.NoveltyLensPlugin;
 
 /**
  * Analyses one passage: the fast readouts first (tens of milliseconds), posted at once, then the hull readouts within
@@ -73,7 +73,7 @@ public final class AnalysisJob extends Job {
             return Status.CANCEL_STATUS;
         } catch (RuntimeException e) {
             // an engine bug must not leave the view waiting: show it, and log it for the report
-            NoveltyLensPlugin.log(e.toString(), e);
+            ILog.of(AnalysisJob.class).error(e.toString(), e);
             sink.accept(this, new AnalysisOutcome.Failed(new NoveltyException(NoveltyException.Kind.IO,
                     NLS.bind(Messages.AnalysisJob_internalError, e), e)));
             return Status.OK_STATUS;

@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;

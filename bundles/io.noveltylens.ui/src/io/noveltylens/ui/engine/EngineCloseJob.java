@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -6,7 +6,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
-import io.noveltylens.core.NoveltyEngine;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.ui.Messages;
 
 /** Closes a replaced engine once the jobs that may still hold it have finished, so none of them reads a closed index. */

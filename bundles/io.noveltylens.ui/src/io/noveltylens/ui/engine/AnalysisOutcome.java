@@ -1,4 +1,4 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.NoveltyReport;

@@ -1,4 +1,4 @@
-package io.noveltylens.ui.view;
+package io.noveltylens.ui.format;
 
 import java.nio.file.Path;
 

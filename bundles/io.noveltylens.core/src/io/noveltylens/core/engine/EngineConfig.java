@@ -1,4 +1,4 @@
-package io.noveltylens.core;
+package io.noveltylens.core.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;

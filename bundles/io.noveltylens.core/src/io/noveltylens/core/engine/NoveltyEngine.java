@@ -1,9 +1,12 @@
-package io.noveltylens.core;
+package io.noveltylens.core.engine;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 
+import io.noveltylens.core.BackgroundResult;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullAnalysis;
 import io.noveltylens.core.analysis.NoveltyAnalyzer;
 import io.noveltylens.core.analysis.NoveltyReport;

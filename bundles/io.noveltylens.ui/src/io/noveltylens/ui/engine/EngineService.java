@@ -1,9 +1,10 @@
-package io.noveltylens.ui.analysis;
+package io.noveltylens.ui.engine;
 
 import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -15,12 +16,11 @@ import org.eclipse.jface.util.IPropertyChangeListener;
 import org.eclipse.jface.util.PropertyChangeEvent;
 import org.eclipse.osgi.util.NLS;
 
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
 
 /**
  * Owns the one {@link NoveltyEngine} of the workbench. The engine is loaded by an {@link EngineLoadJob} on first use
@@ -362,7 +362,7 @@ public final class EngineService {
         try {
             engine.close();
         } catch (Exception e) {
-            NoveltyLensPlugin.log(e.getMessage(), e);
+            ILog.of(EngineService.class).error(e.getMessage(), e);
         }
     }
 }
