@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
@@ -108,8 +109,8 @@ public final class NoveltyAnalyzer {
         return report.withHull(readouts);
     }
 
-    /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}; for the editor heatmap. */
-    public List<SentenceReadout> sentences(String text, Progress progress) throws NoveltyException {
+    /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}: a report's sentence breakdown. */
+    private List<SentenceReadout> sentences(String text, Progress progress) throws NoveltyException {
         List<TextSpan> spans = SentenceSplitter.sentences(text);
         if (spans.size() < 2) {
             return List.of();
@@ -119,15 +120,37 @@ public final class NoveltyAnalyzer {
         List<SentenceReadout> readouts = new ArrayList<>(scored.size());
         for (TextSpan span : scored) {
             progress.checkCanceled();
-            String sentence = span.of(text);
-            Embedding embedding = embedder.embedQuery(sentence);
-            List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
-            double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
-            readouts.add(new SentenceReadout(span, density(neighbours, sentence), nearest,
-                    verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
+            readouts.add(sentence(text, span));
             progress.worked(1);
         }
         return readouts;
+    }
+
+    /**
+     * Scores every sentence of {@code text[from, to)} on its own, however many, and hands each readout to
+     * {@code sink} as soon as it is scored, its span in offsets of {@code text}: the editor heatmap colours a long
+     * document from the top while the rest is still being scored. A range of one sentence gets its readout too.
+     * Stops between two sentences when {@code progress} is cancelled.
+     */
+    public void sentences(String text, int from, int to, Consumer<SentenceReadout> sink, Progress progress)
+            throws NoveltyException {
+        List<TextSpan> spans = SentenceSplitter.sentences(text, from, to);
+        progress.begin("Scoring sentences", spans.size()); //$NON-NLS-1$
+        for (TextSpan span : spans) {
+            progress.checkCanceled();
+            sink.accept(sentence(text, span));
+            progress.worked(1);
+        }
+    }
+
+    /** The fast readouts of the sentence at {@code span} of {@code text}, scored without the text around it. */
+    private SentenceReadout sentence(String text, TextSpan span) throws NoveltyException {
+        String sentence = span.of(text);
+        Embedding embedding = embedder.embedQuery(sentence);
+        List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
+        double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
+        return new SentenceReadout(span, density(neighbours, sentence), nearest,
+                verbatim(sentence).coverage(VerbatimOverlap.SHORTEST));
     }
 
     /**

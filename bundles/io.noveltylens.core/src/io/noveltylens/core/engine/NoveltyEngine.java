@@ -1,8 +1,8 @@
 package io.noveltylens.core.engine;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.NoveltyException;
@@ -126,9 +126,14 @@ public final class NoveltyEngine implements AutoCloseable {
         return analyzer.withHull(report, budget, progress);
     }
 
-    /** Per-sentence readouts of a text, for the editor heatmap. */
-    public List<SentenceReadout> sentences(String text, Progress progress) throws NoveltyException {
-        return analyzer.sentences(text, progress);
+    /**
+     * The readouts of every sentence of {@code text[from, to)}, each scored on its own and handed to {@code sink} as
+     * soon as it is scored, with its span in offsets of {@code text}: the editor heatmap (see
+     * {@link NoveltyAnalyzer#sentences(String, int, int, Consumer, Progress)}).
+     */
+    public void sentences(String text, int from, int to, Consumer<SentenceReadout> sink, Progress progress)
+            throws NoveltyException {
+        analyzer.sentences(text, from, to, sink, progress);
     }
 
     public IndexMetadata indexInfo() {
