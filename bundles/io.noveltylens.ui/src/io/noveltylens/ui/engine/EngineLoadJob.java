@@ -11,7 +11,7 @@ import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.engine.NoveltyEngine;
-import io.noveltylens.solr.SolrCorpusIndex;
+import io.noveltylens.solr.CorpusEngines;
 import io.noveltylens.ui.Messages;
 
 /**
@@ -45,21 +45,14 @@ final class EngineLoadJob extends Job {
         }
     }
 
-    /**
-     * A local index opens while the model loads; a collection is opened once the model is loaded, because it is
-     * checked against the model's fingerprint on open (SolrCorpusIndex).
-     */
+    /** Core reports the steps of opening a local index; a collection's Progress entry says which one it waits for. */
     private static NoveltyEngine open(EngineConfig config, IndexPlan plan, IProgressMonitor monitor)
             throws NoveltyException {
-        if (plan.collection() == null) {
-            return NoveltyEngine.open(config, new MonitorProgress(monitor));
+        SubMonitor progress = SubMonitor.convert(monitor);
+        if (plan.collection() != null) {
+            progress.setTaskName(NLS.bind(Messages.EngineLoadJob_openingCollection, plan.collection()));
         }
-        SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.EngineLoadJob_openingCollection, plan.collection()),
-                1);
-        NoveltyEngine engine = NoveltyEngine.open(config,
-                (model, dimension) -> SolrCorpusIndex.open(plan.collection(), model, dimension));
-        progress.worked(1);
-        return engine;
+        return CorpusEngines.open(config, plan.collection(), new MonitorProgress(progress));
     }
 
     @Override

@@ -8,9 +8,7 @@ import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
-import io.noveltylens.core.embed.ModelDescriptor;
-import io.noveltylens.core.embed.OnnxEmbedder;
-import io.noveltylens.core.index.IndexBuilder;
+import io.noveltylens.core.engine.CorpusBuild;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.ui.Messages;
 
@@ -43,12 +41,9 @@ public final class IndexRebuildJob extends Job {
             RebuildProgress progress = new RebuildProgress(new MonitorProgress(monitor),
                     percent -> engines.rebuildProgressed(this, percent));
             progress.begin(Messages.IndexRebuildJob_loadingModel, IProgressMonitor.UNKNOWN);
-            ModelDescriptor model = ModelDescriptor.load(engines.configs().modelDir(), engines.configs().cacheDir());
-            try (OnnxEmbedder embedder = OnnxEmbedder.open(model, engines.configs().cacheDir())) {
-                IndexMetadata built = new IndexBuilder(embedder, plan.settings()).build(plan.sources(), plan.indexDir(),
-                        progress);
-                return Status.info(NLS.bind(Messages.IndexRebuildJob_done, built.passages(), built.embedded()));
-            }
+            IndexMetadata built = new CorpusBuild(engines.configs().modelDir(), engines.configs().cacheDir())
+                    .index(plan.sources(), plan.settings(), plan.indexDir(), progress);
+            return Status.info(NLS.bind(Messages.IndexRebuildJob_done, built.passages(), built.embedded()));
         } catch (NoveltyException e) {
             return Status.error(e.getMessage(), e);
         } catch (CancelledException e) {

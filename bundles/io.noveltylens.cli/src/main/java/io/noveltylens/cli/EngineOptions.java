@@ -10,8 +10,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.engine.NoveltyEngine;
-import io.noveltylens.solr.SolrAddress;
-import io.noveltylens.solr.SolrCorpusIndex;
+import io.noveltylens.solr.CorpusEngines;
 
 /** The options shared by the commands that open an engine: --index, --model, --k and --budget-ms. */
 final class EngineOptions {
@@ -37,10 +36,7 @@ final class EngineOptions {
 
     /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
     static NoveltyEngine open(Arguments arguments, CliPaths paths) throws UsageException, NoveltyException {
-        EngineConfig config = config(arguments, paths);
-        SolrAddress solr = SolrOptions.address(arguments);
-        return solr == null ? NoveltyEngine.open(config, Progress.NONE)
-                : NoveltyEngine.open(config, (model, dimension) -> SolrCorpusIndex.open(solr, model, dimension));
+        return CorpusEngines.open(config(arguments, paths), SolrOptions.address(arguments), Progress.NONE);
     }
 
     /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */
