@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
@@ -116,7 +117,7 @@ public final class NoveltyAnalyzer {
             return List.of();
         }
         List<TextSpan> scored = spans.subList(0, Math.min(spans.size(), MAX_SENTENCES));
-        progress.begin("Scoring sentences", scored.size()); //$NON-NLS-1$
+        progress.begin(CoreText.NoveltyAnalyzer_scoringSentences, scored.size());
         List<SentenceReadout> readouts = new ArrayList<>(scored.size());
         for (TextSpan span : scored) {
             progress.checkCanceled();
@@ -135,7 +136,7 @@ public final class NoveltyAnalyzer {
     public void sentences(String text, int from, int to, Consumer<SentenceReadout> sink, Progress progress)
             throws NoveltyException {
         List<TextSpan> spans = SentenceSplitter.sentences(text, from, to);
-        progress.begin("Scoring sentences", spans.size()); //$NON-NLS-1$
+        progress.begin(CoreText.NoveltyAnalyzer_scoringSentences, spans.size());
         for (TextSpan span : spans) {
             progress.checkCanceled();
             sink.accept(sentence(text, span));
@@ -188,8 +189,8 @@ public final class NoveltyAnalyzer {
         try {
             return verbatim.measure(passage);
         } catch (IOException e) {
-            throw new NoveltyException(Kind.INDEX, "Reading the index for verbatim matches failed: " + e.getMessage() //$NON-NLS-1$
-                    + ". Rebuild the index if this persists.", e); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, CoreText.bind(CoreText.NoveltyAnalyzer_verbatimFailed, e.getMessage()),
+                    e);
         }
     }
 
@@ -214,17 +215,14 @@ public final class NoveltyAnalyzer {
 
     private static String checked(String text) throws NoveltyException {
         if (text == null || text.isBlank()) {
-            throw new NoveltyException(Kind.BAD_INPUT,
-                    "Nothing to analyse: the selection is empty. Select a sentence or a paragraph."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, CoreText.NoveltyAnalyzer_empty);
         }
         if (text.length() > MAX_CHARS) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The selection has " + text.length() //$NON-NLS-1$
-                    + " characters; Novelty Lens analyses at most " + MAX_CHARS //$NON-NLS-1$
-                    + " at a time. Select a shorter part, or annotate the file as a corpus instead."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    CoreText.bind(CoreText.NoveltyAnalyzer_tooLong, text.length(), MAX_CHARS));
         }
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new NoveltyException(Kind.BAD_INPUT,
-                    "The selection has no letters or digits to compare. Select some text."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, CoreText.NoveltyAnalyzer_noLetters);
         }
         return text.strip();
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import io.noveltylens.core.BackgroundResult;
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullAnalysis;
@@ -40,8 +41,8 @@ public final class NoveltyEngine implements AutoCloseable {
      * waits for both), then checks that the index was built with this model.
      */
     public static NoveltyEngine open(EngineConfig config, Progress progress) throws NoveltyException {
-        progress.begin("Loading Novelty Lens", 2); //$NON-NLS-1$
-        progress.subTask("Loading the embedding model and the corpus index"); //$NON-NLS-1$
+        progress.begin(CoreText.Engine_loading, 2);
+        progress.subTask(CoreText.Engine_loadingModelAndIndex);
         FutureTask<LuceneCorpusIndex> opening = new FutureTask<>(() -> LuceneCorpusIndex.open(config.indexDir(), null, 0));
         Thread opener = new Thread(opening, "noveltylens-open-index"); //$NON-NLS-1$
         opener.setDaemon(true);

@@ -31,6 +31,7 @@ import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.engine.MonitorProgress;
+import io.noveltylens.ui.format.FailureText;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
@@ -68,7 +69,7 @@ public final class AnnotateJob extends Job {
             onDone.accept(results);
             return outcome(summary);
         } catch (NoveltyException e) {
-            return Status.error(e.getMessage(), e);
+            return Status.error(FailureText.of(e), e);
         } catch (CoreException e) {
             return e.getStatus();
         } catch (CancelledException | OperationCanceledException e) {

@@ -23,6 +23,7 @@ import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.format.FailureText;
 import io.noveltylens.ui.format.ReadoutFormat;
 
 /**
@@ -139,7 +140,7 @@ public final class EditorHeatmap implements IDocumentListener {
 
     private void showFailure(NoveltyException error) {
         editor.getEditorSite().getActionBars().getStatusLineManager()
-                .setErrorMessage(NLS.bind(Messages.EditorHeatmap_failed, error.getMessage()));
+                .setErrorMessage(NLS.bind(Messages.EditorHeatmap_failed, FailureText.of(error)));
     }
 
     private void replace(List<Annotation> removed, Map<Annotation, Position> added) {

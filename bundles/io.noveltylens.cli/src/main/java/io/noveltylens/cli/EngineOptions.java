@@ -36,7 +36,20 @@ final class EngineOptions {
 
     /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
     static NoveltyEngine open(Arguments arguments, CliPaths paths) throws UsageException, NoveltyException {
-        return CorpusEngines.open(config(arguments, paths), SolrOptions.address(arguments), Progress.NONE);
+        EngineConfig config = config(arguments, paths);
+        try {
+            return CorpusEngines.open(config, SolrOptions.address(arguments), Progress.NONE);
+        } catch (NoveltyException e) {
+            throw withFix(e, config.indexDir());
+        }
+    }
+
+    /** Core's message says what is wrong; the command line adds the command that fixes it. */
+    private static NoveltyException withFix(NoveltyException e, Path index) {
+        return e.remedy().map(remedy -> switch (remedy) {
+            case BUILD_INDEX -> new NoveltyException(e.kind(),
+                    e.getMessage() + " Build one with 'novelty index --corpus PATH --index " + index + "'.", e.getCause());
+        }).orElse(e);
     }
 
     /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */
