@@ -37,7 +37,7 @@ public final class NoveltyAnalyzer {
 
     /** The largest passage analysed at once; longer selections are refused with this number in the message. */
     public static final int MAX_CHARS = 1_000_000;
-    /** Sentences scored one by one in a report; a longer passage's breakdown stops here (the heatmap asks per part). */
+    /** Sentences scored one by one in a report's breakdown, at most; the heatmap streams ranges of any length. */
     public static final int MAX_SENTENCES = 200;
 
     private final Embedder embedder;
