@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.CoreText;
+import io.noveltylens.core.CoreTrace;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullAnalysis;
@@ -34,6 +35,7 @@ public final class NoveltyEngine implements AutoCloseable {
         this.embedder = embedder;
         this.index = index;
         this.analyzer = analyzer;
+        CoreTrace.ENGINE.trace("opened: model " + embedder.model().id() + ", " + index.metadata().passages() + " passages");
     }
 
     /**
@@ -68,6 +70,7 @@ public final class NoveltyEngine implements AutoCloseable {
             if (index != null) {
                 index.close();
             }
+            CoreTrace.ENGINE.trace("opening " + config.indexDir() + " failed", e);
             throw e;
         }
     }
@@ -82,6 +85,7 @@ public final class NoveltyEngine implements AutoCloseable {
                     new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())));
         } catch (NoveltyException | RuntimeException e) {
             embedder.close();
+            CoreTrace.ENGINE.trace("opening the corpus failed", e);
             throw e;
         }
     }
@@ -95,6 +99,7 @@ public final class NoveltyEngine implements AutoCloseable {
         try {
             return opened(opening);
         } catch (NoveltyException | RuntimeException e) {
+            CoreTrace.FAILURES.trace("the index failed to open too; the first failure is reported", e);
             return null;
         }
     }
@@ -149,5 +154,6 @@ public final class NoveltyEngine implements AutoCloseable {
     public void close() {
         index.close();
         embedder.close();
+        CoreTrace.ENGINE.trace("closed");
     }
 }
