@@ -6,6 +6,7 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.hull.Deadline;
 import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.HullDistance;
+import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.math.FloatMatrix;
 import io.noveltylens.core.math.Pca;
 
@@ -13,18 +14,18 @@ import io.noveltylens.core.math.Pca;
  * The hull readouts of query vectors against points the caller brings, from any model and in any space: the
  * distance to the hull of the points and the extrapolation depth over their leading principal components, measured as
  * {@link HullAnalysis} measures a passage against the corpus, on the points as they are (no normalisation, no
- * calibration). The solvers and the PCA are built once for all queries. Thread-safe.
+ * calibration). The solvers and the PCA are built once for all queries.
  */
 public final class PointSetHull {
 
-    /** The index's number of principal components (docs/design.md, Convex hull), and fewer than the points. */
-    static final int MAX_COMPONENTS = 64;
+    /** As many principal components as an index keeps (docs/design.md, Convex hull), and fewer than the points. */
+    private static final int MAX_COMPONENTS = IndexSettings.defaults().pcaComponents();
     /**
      * Frank-Wolfe iterations per query. A caller's points may be few and a query close to their hull, where the
      * bracket closes slowly; the caller's budget, seconds rather than the IDE's 300 ms, is what ends such a search,
      * and this limit only keeps it finite.
      */
-    static final int MAX_ITERATIONS = 100_000;
+    private static final int MAX_ITERATIONS = 100_000;
 
     private final Pca pca;
     private final int components;
