@@ -14,25 +14,15 @@ public class NoveltyException extends Exception {
     /** What went wrong, coarse enough for an exit code. */
     public enum Kind {
         /** The text or arguments given cannot be analysed as they are. */
-        BAD_INPUT(2),
+        BAD_INPUT,
         /** The model files are missing, corrupt or do not fit together. */
-        MODEL(3),
+        MODEL,
         /** The index is missing, corrupt, or was built by another model or format. */
-        INDEX(4),
+        INDEX,
         /** A corpus source cannot be read. */
-        CORPUS(5),
+        CORPUS,
         /** The disk or file system failed (full, read-only, permissions). */
-        IO(6);
-
-        private final int exitCode;
-
-        Kind(int exitCode) {
-            this.exitCode = exitCode;
-        }
-
-        public int exitCode() {
-            return exitCode;
-        }
+        IO
     }
 
     /** A fix whose wording belongs to the front end: core's message says what is wrong, the front end how to fix it. */

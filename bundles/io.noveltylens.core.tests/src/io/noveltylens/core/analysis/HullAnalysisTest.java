@@ -2,12 +2,19 @@ package io.noveltylens.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +78,59 @@ class HullAnalysisTest {
         assertEquals(4, report.components());
         assertFalse(report.distanceExplanation().contains("not certified"), report.distanceExplanation()); //$NON-NLS-1$
         assertFalse(report.depthExplanation().contains("not certified"), report.depthExplanation()); //$NON-NLS-1$
+    }
+
+    /**
+     * A selection that arrives while the warm-up solves waits for it, and then gets its whole budget: the warm-up is
+     * held for longer than the budget, so a deadline started on arrival would leave the depth curve undecided.
+     */
+    @Test
+    void aSelectionDuringTheWarmUpWaitsAndKeepsItsWholeBudget() throws Exception {
+        FloatMatrix corpus = corpus();
+        Pca pca = Pca.fit(corpus, 4, Progress.NONE);
+        CountDownLatch warmUpStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        LinearOracle holding = new ForwardingOracle(corpus) {
+            @Override
+            public Maximisers maximise(double[] direction, int count, FetchedRows held) {
+                if (first.getAndSet(false)) {
+                    warmUpStarted.countDown();
+                    awaitQuietly(release);
+                }
+                return exact.maximise(direction, count, held);
+            }
+        };
+        HullData data = new HullData(holding, pca, new ExactLinearOracle(pca.projectAll(corpus, 4)), 1);
+        Duration budget = Duration.ofMillis(300);
+        HullAnalysis analysis = new HullAnalysis(budget);
+        // threads of their own: on 2 cores the common pool has one, which the solvers' depth sweep needs
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        Future<?> warmUp = callers.submit(() -> {
+            analysis.warmUp(data);
+            return null;
+        });
+        assertTrue(warmUpStarted.await(10, TimeUnit.SECONDS), "the warm-up never reached the corpus"); //$NON-NLS-1$
+        float[] query = new float[DIM];
+        query[0] = 10;
+        Future<HullReport> selection = callers.submit(() -> analysis.analyze(query, 0, data, Progress.NONE));
+        Thread.sleep(2 * budget.toMillis());
+        assertFalse(selection.isDone(), "the selection did not wait for the warm-up"); //$NON-NLS-1$
+        release.countDown();
+        warmUp.get(10, TimeUnit.SECONDS);
+        HullReport report = selection.get(10, TimeUnit.SECONDS);
+        assertNotNull(report);
+        assertTrue(report.depth().complete(), report::toString);
+        assertTrue(report.distance().converged(), report::toString);
+        assertTrue(report.millis() < 2 * budget.toMillis(), () -> "charged with the wait: " + report.millis()); //$NON-NLS-1$
+        callers.shutdown();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

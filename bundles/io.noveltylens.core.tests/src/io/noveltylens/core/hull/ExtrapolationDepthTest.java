@@ -119,6 +119,74 @@ class ExtrapolationDepthTest {
         }
     }
 
+    /**
+     * A dimension its share of the budget leaves undecided is tried again with the time the cheaper decisions left.
+     * The query's depth is 6 and d = 6, the bisection's first pick after d = 1, answers only after 2 s of a 5 s
+     * budget: its share (a third of the time left) runs out first, and only a second try completes the curve.
+     */
+    @Test
+    void aDimensionUndecidedInItsShareGetsTheTimeLeft() {
+        Random random = new Random(46);
+        FloatMatrix corpus = projectedCorpus(400, 16, random);
+        double[] query = insideUpTo(corpus, 6, random);
+        long releaseAt = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        ComponentOracle slowAtSix = new SlowInOneDimension(new ExactLinearOracle(corpus), 6, releaseAt);
+        ExtrapolationDepthResult result = new ExtrapolationDepth(slowAtSix)
+                .measure(query, Deadline.after(Duration.ofSeconds(5)));
+        assertTrue(result.complete(), result::toString);
+        assertEquals(6, result.depth(), result::toString);
+    }
+
+    /** Rows whose first {@code slowD} components answer nothing before {@code releaseAtNanos}. */
+    private record SlowInOneDimension(ComponentOracle exact, int slowD, long releaseAtNanos) implements ComponentOracle {
+
+        @Override
+        public ComponentOracle leadingComponents(int d) {
+            ComponentOracle leading = exact.leadingComponents(d);
+            return d == slowD ? new SlowInOneDimension(leading, -1, releaseAtNanos) : leading;
+        }
+
+        @Override
+        public Maximisers maximise(double[] direction, int count, FetchedRows held) {
+            if (slowD < 0) {
+                long wait = releaseAtNanos - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            return exact.maximise(direction, count, held);
+        }
+
+        @Override
+        public int rows() {
+            return exact.rows();
+        }
+
+        @Override
+        public int dimension() {
+            return exact.dimension();
+        }
+
+        @Override
+        public double spread() {
+            return exact.spread();
+        }
+
+        @Override
+        public float[][] vectors(int[] which) {
+            return exact.vectors(which);
+        }
+
+        @Override
+        public int[] nearestRows(double[] point, int count) {
+            return exact.nearestRows(point, count);
+        }
+    }
+
     @Test
     void triesOnlyDimensionsUpToTheProjection() {
         FloatMatrix corpus = projectedCorpus(100, 10, new Random(45));

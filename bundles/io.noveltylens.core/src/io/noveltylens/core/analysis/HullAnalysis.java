@@ -53,9 +53,10 @@ public final class HullAnalysis {
     }
 
     private HullReport measure(float[] query, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
+        // the budget is the query's: building the solvers (or waiting for a warm-up in progress) is not charged to it
+        Solvers current = solversFor(data);
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(budget);
-        Solvers current = solversFor(data);
         double[] point = HullMeasurement.widened(query);
         int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(point);
         int components = data.projected().dimension();
@@ -71,8 +72,40 @@ public final class HullAnalysis {
         solversFor(data);
     }
 
-    /** The solvers precompute scales over the corpus: built once per corpus, not per query. */
-    private Solvers solversFor(HullData data) {
+    /**
+     * {@link #prepare}, then solves one made-up query within the budget and forgets the answer. The first solves of a
+     * fresh JVM run interpreted code and decide only part of the depth curve within the budget (docs/benchmarks.md,
+     * "Start-up and the hull budget"); for a long-lived front end that opens the engine ahead of the first selection.
+     * An {@link #analyze} that arrives meanwhile waits for the warm-up rather than share the cores with it.
+     */
+    public synchronized void warmUp(HullData data) throws NoveltyException {
+        float[][] pair = data.vectors().vectors(new int[] { 0, data.vectors().rows() / 2 });
+        analyze(unitMidpoint(pair[0], pair[1]), -1, data, Progress.NONE);
+    }
+
+    /**
+     * Between two corpus rows, pushed out to the unit sphere: outside the hull in the full space (so Frank-Wolfe
+     * iterates) and near its middle in the leading components (so the depth sweep runs its linear programs).
+     */
+    private static float[] unitMidpoint(float[] a, float[] b) {
+        float[] middle = new float[a.length];
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            middle[i] = a[i] + b[i];
+            norm += middle[i] * (double) middle[i];
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < middle.length; i++) {
+            middle[i] *= scale;
+        }
+        return middle;
+    }
+
+    /**
+     * The solvers precompute scales over the corpus: built once per corpus, not per query. Synchronized with
+     * {@link #warmUp}, which holds the lock while it solves.
+     */
+    private synchronized Solvers solversFor(HullData data) {
         Solvers current = solvers;
         if (current == null || current.data() != data) {
             current = new Solvers(data, new HullDistance(data.vectors()), new ExtrapolationDepth(data.projected()));

@@ -98,17 +98,8 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
     }
 
     public String depthExplanation() {
-        return depthCurveExplanation() + calibratedDepth() + (depth.certified() ? "" //$NON-NLS-1$
+        return depthCurveExplanation() + (depth.certified() ? "" //$NON-NLS-1$
                 : " The 'outside' verdicts come from an approximate search of the corpus and are not certified."); //$NON-NLS-1$
-    }
-
-    private String calibratedDepth() {
-        if (percentiles == null) {
-            return ""; //$NON-NLS-1$
-        }
-        return String.format(Locale.ROOT,
-                " Against %s this depth is at percentile %d (higher: shallower, more of an extrapolation).", //$NON-NLS-1$
-                percentiles.comparedWith(), (int) Math.floor(percentiles.depth()));
     }
 
     private String depthCurveExplanation() {

@@ -76,11 +76,16 @@ public final class NoveltyAnalyzer {
     }
 
     /**
-     * Loads what the hull readouts need (raw vectors, PCA, projection, the solvers' scales: about a second for the
-     * default corpus), so that the first {@link #withHull} spends its budget on the passage, not on loading.
+     * Loads what the hull readouts need (unit vectors, PCA, projection, the solvers' scales: about half a second for
+     * the default corpus), so that the first {@link #withHull} spends its budget on the passage, not on loading.
      */
     public void prepareHull() throws NoveltyException {
         hull.prepare(index.hullData());
+    }
+
+    /** {@link #prepareHull}, then one made-up query through the solvers ({@link HullAnalysis#warmUp}). */
+    public void warmUpHull() throws NoveltyException {
+        hull.warmUp(index.hullData());
     }
 
     /** The report with its hull readouts, computed within the hull budget. */

@@ -21,7 +21,10 @@ public record ReadoutBands(LengthBands density, LengthBands hull, LengthBands de
         return hull.percentile(words, hullDistance);
     }
 
-    /** Higher = shallower than more of the corpus's units: more novel. */
+    /**
+     * Higher = shallower than more of the corpus's units. Exported (JSON, CSV) but not shown: on the validity
+     * benchmark it does not separate new text from the corpus's own (docs/readouts.md, Validity).
+     */
     public double depthPercentile(int words, int depth) {
         return this.depth.percentile(words, -depth);
     }

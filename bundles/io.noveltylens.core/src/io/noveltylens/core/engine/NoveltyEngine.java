@@ -122,6 +122,15 @@ public final class NoveltyEngine implements AutoCloseable {
         analyzer.prepareHull();
     }
 
+    /**
+     * {@link #prepareHull}, and one made-up query through the solvers, so that the JIT has compiled them before the
+     * first selection (a few hundred milliseconds of CPU): for the IDE, whose engine lives for many selections; a
+     * one-shot command gains nothing from it. A {@link #withHull} that arrives meanwhile waits for it.
+     */
+    public void warmUpHull() throws NoveltyException {
+        analyzer.warmUpHull();
+    }
+
     /** The report with its hull readouts added. */
     public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
         return analyzer.withHull(report, progress);

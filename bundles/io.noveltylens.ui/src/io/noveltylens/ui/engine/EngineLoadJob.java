@@ -33,13 +33,13 @@ final class EngineLoadJob extends Job {
     }
 
     /**
-     * Loads the hull data (about a second for the default corpus) while the first selections are answered, so that
-     * the first hull readout spends its budget on the passage. A failure here is left to that readout, which
-     * reports it in the view with the fix.
+     * Loads the hull data and runs the solvers once (about a second for the default corpus) while the first
+     * selections get their fast readouts, so that the first hull readout spends its budget on the passage with
+     * compiled solvers. A failure here is left to that readout, which reports it in the view with the fix.
      */
     private static void prepareHull(NoveltyEngine engine) {
         try {
-            engine.prepareHull();
+            engine.warmUpHull();
         } catch (NoveltyException | RuntimeException e) {
             // reported by the first hull readout, which hits the same cause
         }

@@ -24,15 +24,13 @@ record CliPaths(Path defaultModel, Path defaultIndex, Path cache) {
     }
 
     /** The model folder given with --model, else the shipped one. */
-    Path model(Arguments arguments) {
-        String given = arguments.value("model"); //$NON-NLS-1$
-        return given == null ? defaultModel : Path.of(given);
+    Path model(Path given) {
+        return given == null ? defaultModel : given;
     }
 
     /** The index folder given with --index, else the shipped default corpus's. */
-    Path index(Arguments arguments) {
-        String given = arguments.value("index"); //$NON-NLS-1$
-        return given == null ? defaultIndex : Path.of(given);
+    Path index(Path given) {
+        return given == null ? defaultIndex : given;
     }
 
     private static Path path(Map<String, String> environment, String variable, Path fallback) {

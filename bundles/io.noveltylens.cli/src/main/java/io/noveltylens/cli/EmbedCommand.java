@@ -1,10 +1,10 @@
 package io.noveltylens.cli;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -14,21 +14,38 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code novelty embed}: embeddings as JSON Lines. */
-final class EmbedCommand implements Command {
+@Command(name = "embed", description = { "Print embeddings as JSON Lines.", "", """
+        Prints one JSON object per input ({"text", "model", "normalized", "vector"}); with '-', one per line of \
+        standard input. Vectors are L2-normalised when the model's descriptor says so (the default model's does). \
+        Long texts are embedded whole, in overlapping windows.""" })
+final class EmbedCommand implements Callable<Integer> {
 
     private final CliPaths paths;
+    private final InputStream in;
+    private final PrintStream out;
+    private final Progress progress;
 
-    EmbedCommand(CliPaths paths) {
+    @Mixin
+    private ModelOption modelOption;
+
+    @Mixin
+    private PassageInput input;
+
+    EmbedCommand(CliPaths paths, InputStream in, PrintStream out, Progress progress) {
         this.paths = paths;
+        this.in = in;
+        this.out = out;
+        this.progress = progress;
     }
 
     @Override
-    public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
-        Arguments arguments = Arguments.parse(args, Set.of("model", "file"), Set.of()); //$NON-NLS-1$ //$NON-NLS-2$
-        List<String> texts = Command.passages(arguments, in);
-        Path model = paths.model(arguments);
+    public Integer call() throws Exception {
+        List<String> texts = input.passages(in);
+        Path model = modelOption.folder(paths);
         Gson gson = new Gson();
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model, paths.cache()), paths.cache())) {
             List<Embedding> embeddings = texts.size() == 1 ? List.of(embedder.embedQuery(texts.get(0)))
@@ -47,17 +64,6 @@ final class EmbedCommand implements Command {
                 out.println(gson.toJson(line));
             }
         }
-        return Main.OK;
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: novelty embed [--model DIR] [TEXT... | --file F | -]
-
-                Prints one JSON object per input ({"text", "model", "normalized", "vector"}); with '-', one per line
-                of standard input. Vectors are L2-normalised when the model's descriptor says so (the default model's
-                does). Long texts are embedded whole, in overlapping windows.
-                """;
+        return ExitCodes.OK;
     }
 }

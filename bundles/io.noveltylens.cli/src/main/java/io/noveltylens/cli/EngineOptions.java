@@ -2,20 +2,19 @@ package io.noveltylens.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.solr.CorpusEngines;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The options shared by the commands that open an engine: --index, --model, --k and --budget-ms. */
+/** The options shared by the commands that open an engine: --index, --model, --k, --budget-ms and SolrCloud's. */
 final class EngineOptions {
-
-    private static final Set<String> VALUED = Set.of("index", "model", "k", "budget-ms", "solr", "zk", "collection"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
 
     /**
      * The hull budget per passage. Longer than the IDE's 300 ms (EngineConfig.DEFAULT_HULL_BUDGET): a command runs the
@@ -24,21 +23,30 @@ final class EngineOptions {
      */
     static final Duration HULL_BUDGET = Duration.ofMillis(1000);
 
-    private EngineOptions() {
-    }
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
-    /** The valued options of a command: these and the command's own. */
-    static Set<String> valuedWith(String... own) {
-        Set<String> valued = new HashSet<>(VALUED);
-        valued.addAll(List.of(own));
-        return valued;
-    }
+    @Option(names = "--index", paramLabel = "DIR", description = "the index folder (default: the shipped corpus's)")
+    private Path index;
+
+    @Mixin
+    private ModelOption model;
+
+    @Option(names = "--k", paramLabel = "N", description = "neighbours (default: ${DEFAULT-VALUE})")
+    private int k = EngineConfig.DEFAULT_K;
+
+    @Option(names = "--budget-ms", paramLabel = "N", description = "time allowed to the hull readouts per passage "
+            + "(default: ${DEFAULT-VALUE})")
+    private int budgetMillis = (int) HULL_BUDGET.toMillis();
+
+    @Mixin
+    private SolrOptions cluster;
 
     /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
-    static NoveltyEngine open(Arguments arguments, CliPaths paths) throws UsageException, NoveltyException {
-        EngineConfig config = config(arguments, paths);
+    NoveltyEngine open(CliPaths paths) throws NoveltyException {
+        EngineConfig config = config(paths);
         try {
-            return CorpusEngines.open(config, SolrOptions.address(arguments), Progress.NONE);
+            return CorpusEngines.open(config, cluster.address(), Progress.NONE);
         } catch (NoveltyException e) {
             throw withFix(e, config.indexDir());
         }
@@ -53,12 +61,12 @@ final class EngineOptions {
     }
 
     /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */
-    static EngineConfig config(Arguments arguments, CliPaths paths) throws UsageException {
+    EngineConfig config(CliPaths paths) {
         return new EngineConfig(
-                paths.model(arguments),
-                paths.index(arguments),
-                paths.cache(), arguments.intValue("k", EngineConfig.DEFAULT_K, 1, 1000), //$NON-NLS-1$
-                Duration.ofMillis(arguments.intValue("budget-ms", (int) HULL_BUDGET.toMillis(), 1, //$NON-NLS-1$
+                model.folder(paths),
+                paths.index(index),
+                paths.cache(), WholeNumbers.within(command, "--k", k, 1, 1000),
+                Duration.ofMillis(WholeNumbers.within(command, "--budget-ms", budgetMillis, 1,
                         600_000)));
     }
 }

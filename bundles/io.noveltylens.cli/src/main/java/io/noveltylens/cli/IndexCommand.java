@@ -1,11 +1,9 @@
 package io.noveltylens.cli;
 
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
@@ -17,49 +15,93 @@ import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.index.LuceneCorpusIndex;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCorpusFiller;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code novelty index}: builds or incrementally updates an index. */
-final class IndexCommand implements Command {
+@Command(name = "index", description = { "Build or incrementally update an index from files and folders.", "", """
+        Reads the files and folders given (.txt .md .tex .html: paragraphs, or one passage per line when a file has \
+        no blank line; .jsonl: {"id","text","source"} per line; any of them gzipped), embeds every distinct passage \
+        and writes a Lucene HNSW index with the density and PCA statistics into DIR. Re-running embeds only \
+        passages not embedded before; the previous index stays usable until the new one is complete, and a killed \
+        run resumes where it stopped.""", "", """
+        With --solr or --zk and --collection instead of --index, the corpus fills that SolrCloud collection (made \
+        with 'novelty solr create'), with no local index: the passages are embedded and sent a batch at a time \
+        (passages the collection holds already, from the same model, are not embedded again), and the collection \
+        computes the density statistics itself. The fill writes a new generation of the collection and switches to \
+        it only when complete: until then, and if it fails or is stopped, queries get the previous content.""" })
+final class IndexCommand implements Callable<Integer> {
 
     private final CliPaths paths;
+    private final PrintStream out;
+    private final Progress progress;
 
-    IndexCommand(CliPaths paths) {
+    @Spec
+    private CommandSpec command;
+
+    @Mixin
+    private CorpusPaths corpusPaths;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "the index folder to build or update")
+    private Path index;
+
+    @Mixin
+    private ModelOption modelOption;
+
+    @Option(names = "--k", paramLabel = "N", description = "neighbours for the density statistics "
+            + "(default: ${DEFAULT-VALUE})")
+    private int k = IndexSettings.defaults().k();
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "only files inside the folders whose name or "
+            + "relative path matches, e.g. '*.md' (repeatable)")
+    private List<String> include = List.of();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out matching files, e.g. 'drafts/**' "
+            + "(repeatable)")
+    private List<String> exclude = List.of();
+
+    @Mixin
+    private SolrOptions cluster;
+
+    IndexCommand(CliPaths paths, PrintStream out, Progress progress) {
         this.paths = paths;
+        this.out = out;
+        this.progress = progress;
     }
 
     @Override
-    public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
-        Set<String> valued = new HashSet<>(SolrOptions.VALUED);
-        valued.addAll(Set.of("corpus", "index", "model", "k", "include", "exclude")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-        Arguments arguments = Arguments.parse(args, valued, Set.of());
-        List<Path> corpus = arguments.values("corpus").stream().map(Path::of).toList(); //$NON-NLS-1$
-        corpus = corpus.isEmpty() ? arguments.operands().stream().map(Path::of).toList() : corpus;
-        SolrAddress solr = SolrOptions.address(arguments);
-        String index = arguments.value("index"); //$NON-NLS-1$
+    public Integer call() throws Exception {
+        List<Path> corpus = corpusPaths.all();
+        SolrAddress solr = cluster.address();
         if (corpus.isEmpty() || (index == null) == (solr == null)) {
-            throw new UsageException("give the corpus (--corpus PATH, repeatable) and either the index folder " //$NON-NLS-1$
-                    + "(--index DIR) or a SolrCloud collection (--solr URLS or --zk HOSTS, with --collection NAME)"); //$NON-NLS-1$
+            throw new ParameterException(command.commandLine(), "give the corpus (--corpus PATH, repeatable) and "
+                    + "either the index folder (--index DIR) or a SolrCloud collection (--solr URLS or --zk HOSTS, "
+                    + "with --collection NAME)");
         }
         IndexSettings defaults = IndexSettings.defaults();
-        IndexSettings settings = defaults.with(arguments.intValue("k", defaults.k(), 1, 1000), //$NON-NLS-1$
-                new SourceFilter(arguments.values("include"), arguments.values("exclude"))); //$NON-NLS-1$ //$NON-NLS-2$
-        CorpusBuild build = new CorpusBuild(paths.model(arguments), paths.cache());
+        IndexSettings settings = defaults.with(WholeNumbers.within(command, "--k", k, 1, 1000),
+                new SourceFilter(include, exclude));
+        CorpusBuild build = new CorpusBuild(modelOption.folder(paths), paths.cache());
         if (solr != null) {
             fill(build, corpus, settings, solr, out, progress);
-            return Main.OK;
+            return ExitCodes.OK;
         }
-        IndexMetadata before = existing(Path.of(index));
-        IndexMetadata built = build.index(corpus, settings, Path.of(index), progress);
+        IndexMetadata before = existing(index);
+        IndexMetadata built = build.index(corpus, settings, index, progress);
         if (built.equals(before)) {
             out.printf("The index in %s is up to date: %,d passages from %d source(s), built %s.%n", index, //$NON-NLS-1$
                     built.passages(), built.sources().size(), built.builtAt());
         } else {
             printBuilt(built, index, out);
         }
-        return Main.OK;
+        return ExitCodes.OK;
     }
 
-    private static void printBuilt(IndexMetadata built, String index, PrintStream out) {
+    private static void printBuilt(IndexMetadata built, Path index, PrintStream out) {
         out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n", //$NON-NLS-1$
                 built.passages(), built.passagesRead(), built.sources().size(), index, built.buildMillis() / 1000.0,
                 built.embedded(), built.passages() - built.embedded());
@@ -96,29 +138,5 @@ final class IndexCommand implements Command {
         } catch (NoveltyException e) {
             return null;
         }
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: novelty index --corpus PATH [--corpus PATH...] (--index DIR | --solr URLS --collection NAME) [--model DIR] [--k N]
-                                     [--include GLOB...] [--exclude GLOB...]
-
-                Reads the files and folders given (.txt .md .tex .html: paragraphs, or one passage per line when a
-                file has no blank line; .jsonl: {"id","text","source"} per line; any of them gzipped), embeds every
-                distinct passage and writes a Lucene HNSW index with the density and PCA statistics into DIR.
-                Re-running embeds only passages not embedded before; the previous index stays usable until the new
-                one is complete, and a killed run resumes where it stopped.
-                  --model DIR     model folder with novelty-model.json (default: the shipped all-MiniLM-L6-v2)
-                  --k N           neighbours for the density statistics (default 10)
-                  --include GLOB  only files inside the folders whose name or relative path matches, e.g. '*.md'
-                  --exclude GLOB  leave out matching files, e.g. 'drafts/**' (both repeatable)
-                With --solr or --zk and --collection instead of --index, the corpus fills that SolrCloud collection
-                (made with 'novelty solr create'), with no local index: the passages are embedded and sent a batch
-                at a time (passages the collection holds already, from the same model, are not embedded again), and
-                the collection computes the density statistics itself. The fill writes a new generation of the
-                collection and switches to it only when complete: until then, and if it fails or is stopped, queries
-                get the previous content.
-                """ + SolrOptions.HELP;
     }
 }

@@ -1,33 +1,36 @@
 package io.noveltylens.cli;
 
-import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
-import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.corpus.SourceDigest;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.LuceneCorpusIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code novelty info}: what an index was built from. */
-final class InfoCommand implements Command {
+@Command(name = "info", description = { "Describe what an index was built from.", "", """
+        Prints what the index was built from: model and tokenizer hashes, dimension, passages, sources with their \
+        SHA-256, skipped files, build time. Without --index, describes the shipped default corpus.""" })
+final class InfoCommand implements Callable<Integer> {
 
     private final CliPaths paths;
+    private final PrintStream out;
 
-    InfoCommand(CliPaths paths) {
+    @Option(names = "--index", paramLabel = "DIR", description = "the index folder (default: the shipped corpus's)")
+    private Path given;
+
+    InfoCommand(CliPaths paths, PrintStream out) {
         this.paths = paths;
+        this.out = out;
     }
 
     @Override
-    public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
-        Arguments arguments = Arguments.parse(args, Set.of("index"), Set.of()); //$NON-NLS-1$
-        if (!arguments.operands().isEmpty()) {
-            throw new UsageException("unexpected argument " + arguments.operands().get(0)); //$NON-NLS-1$
-        }
-        Path index = paths.index(arguments);
+    public Integer call() throws Exception {
+        Path index = paths.index(given);
         IndexMetadata m = LuceneCorpusIndex.readMetadata(index);
         out.println("Index:       " + index.toAbsolutePath().normalize()); //$NON-NLS-1$
         out.println("Model:       " + m.modelId() + " (ONNX SHA-256 " + m.modelSha256() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -44,16 +47,6 @@ final class InfoCommand implements Command {
         for (SkippedSource skipped : m.skipped()) {
             out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         }
-        return Main.OK;
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: novelty info [--index DIR]
-
-                Prints what the index was built from: model and tokenizer hashes, dimension, passages, sources with
-                their SHA-256, skipped files, build time. Without --index, describes the shipped default corpus.
-                """;
+        return ExitCodes.OK;
     }
 }

@@ -1,9 +1,9 @@
 package io.noveltylens.cli;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
 import io.noveltylens.core.BackgroundResult;
@@ -12,24 +12,48 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.export.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code novelty score}: one report per passage, as text, JSON, or JSON Lines for stdin input. */
-final class ScoreCommand implements Command {
+@Command(name = "score", description = { "Analyse passages against the corpus.", "", """
+                Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile \
+                against corpus text of its kind and length), verbatim overlap, distance to the convex hull of the \
+                corpus and extrapolation depth (percentiles likewise). LOF and LoOP are in the JSON only. '-' reads \
+                one passage per line from standard input and writes JSON Lines; --json writes JSON. Without --index, \
+                the shipped default corpus is used. Over a SolrCloud collection the hull readouts come from an \
+                approximate search: their lower bounds and "outside" verdicts are marked not certified.""" })
+final class ScoreCommand implements Callable<Integer> {
 
     private final CliPaths paths;
+    private final InputStream in;
+    private final PrintStream out;
 
-    ScoreCommand(CliPaths paths) {
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Mixin
+    private PassageInput input;
+
+    @Option(names = "--json", description = "write the report as JSON")
+    private boolean json;
+
+    @Option(names = "--no-hull", description = "skip the hull readouts (faster)")
+    private boolean noHull;
+
+    ScoreCommand(CliPaths paths, InputStream in, PrintStream out) {
         this.paths = paths;
+        this.in = in;
+        this.out = out;
     }
 
     @Override
-    public int run(List<String> args, BufferedReader in, PrintStream out, Progress progress) throws Exception {
-        Arguments arguments = Arguments.parse(args, EngineOptions.valuedWith("file"), //$NON-NLS-1$
-                Set.of("json", "no-hull")); //$NON-NLS-1$ //$NON-NLS-2$
-        List<String> passages = Command.passages(arguments, in);
-        boolean json = arguments.flag("json") || arguments.operands().equals(List.of("-")); //$NON-NLS-1$ //$NON-NLS-2$
-        boolean hull = !arguments.flag("no-hull"); //$NON-NLS-1$
-        try (NoveltyEngine engine = EngineOptions.open(arguments, paths)) {
+    public Integer call() throws Exception {
+        List<String> passages = input.passages(in);
+        boolean asJson = json || input.fromStandardInput();
+        boolean hull = !noHull;
+        try (NoveltyEngine engine = engineOptions.open(paths)) {
             FutureTask<Void> hullData = new FutureTask<>(() -> {
                 engine.prepareHull();
                 return null;
@@ -42,7 +66,7 @@ final class ScoreCommand implements Command {
             }
             for (String passage : passages) {
                 NoveltyReport report = engine.analyze(passage, Progress.NONE);
-                if (json) {
+                if (asJson) {
                     out.println(ReportJson.line(hull ? withHull(engine, report, hullData) : report, null));
                 } else {
                     ReportText.print(report, out);
@@ -53,30 +77,12 @@ final class ScoreCommand implements Command {
                 }
             }
         }
-        return Main.OK;
+        return ExitCodes.OK;
     }
 
     private static NoveltyReport withHull(NoveltyEngine engine, NoveltyReport report, FutureTask<Void> hullData)
             throws NoveltyException {
         BackgroundResult.await(hullData, "Loading the hull data"); //$NON-NLS-1$
         return engine.withHull(report, Progress.NONE);
-    }
-
-    @Override
-    public String help() {
-        return """
-                Usage: novelty score [--index DIR] [--model DIR] [--k N] [--json] [--no-hull] [--budget-ms N]
-                                     [TEXT... | --file F | -]
-
-                Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile
-                against corpus text of its kind and length), verbatim overlap, distance to the convex hull of the
-                corpus and extrapolation depth (percentiles likewise). LOF and LoOP are in the JSON only. '-' reads one passage per line from standard input and writes JSON
-                Lines; --json writes JSON. Without --index, the shipped default corpus is used. Over a SolrCloud
-                collection the hull readouts come from an approximate search: their lower bounds and "outside"
-                verdicts are marked not certified.
-                  --k N          neighbours (default 10)
-                  --no-hull      skip the hull readouts (faster)
-                  --budget-ms N  time allowed to the hull readouts per passage (default %d)
-                """.formatted(EngineOptions.HULL_BUDGET.toMillis()) + SolrOptions.HELP;
     }
 }

@@ -1,35 +1,38 @@
 package io.noveltylens.cli;
 
-import java.util.Set;
-
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.solr.SolrAddress;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that point a command at a SolrCloud collection instead of a local index. */
 final class SolrOptions {
 
-    static final Set<String> VALUED = Set.of("solr", "zk", "collection"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
-    static final String HELP = """
-              --solr URLS        a SolrCloud collection instead of a local index: base URLs of some of its nodes,
-                                 comma-separated (http://HOST:8983/solr)
-              --zk HOSTS         or its ZooKeeper ensemble (HOST:2181[,HOST:2181...][/solr])
-              --collection NAME  the collection (see 'novelty solr create')
-            """;
+    @Option(names = "--solr", paramLabel = "URLS", description = "a SolrCloud collection instead of a local index, "
+            + "by the base URLs of some of its nodes, comma-separated: http://HOST:8983/solr")
+    private String solr;
 
-    private SolrOptions() {
-    }
+    @Option(names = "--zk", paramLabel = "HOSTS", description = "or its ZooKeeper ensemble "
+            + "(HOST:2181[,HOST:2181...][/solr])")
+    private String zk;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "the collection (see 'novelty solr create')")
+    private String collection;
 
     /** The collection the options name, or null when they name none (the command then works on a local index). */
-    static SolrAddress address(Arguments arguments) throws UsageException, NoveltyException {
-        String solr = arguments.value("solr"); //$NON-NLS-1$
-        String zk = arguments.value("zk"); //$NON-NLS-1$
+    SolrAddress address() throws NoveltyException {
         if (solr == null && zk == null) {
-            if (arguments.value("collection") != null) { //$NON-NLS-1$
-                throw new UsageException("--collection needs --solr URLS or --zk HOSTS to say where the cluster is"); //$NON-NLS-1$
+            if (collection != null) {
+                throw new ParameterException(command.commandLine(),
+                        "--collection needs --solr URLS or --zk HOSTS to say where the cluster is");
             }
             return null;
         }
-        return SolrAddress.parse(solr, zk, arguments.value("collection")); //$NON-NLS-1$
+        return SolrAddress.parse(solr, zk, collection);
     }
 }

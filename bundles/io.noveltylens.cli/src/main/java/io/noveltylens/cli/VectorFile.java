@@ -49,10 +49,10 @@ final class VectorFile {
         }
     }
 
-    private static FloatMatrix readText(Path file) throws IOException, NoveltyException {
+    private static FloatMatrix readText(Path file) throws NoveltyException {
         List<float[]> rows = new ArrayList<>();
         int line = 0;
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String text : Utf8Text.read(file).lines().toList()) {
             line++;
             if (text.isBlank() || text.startsWith("#")) { //$NON-NLS-1$
                 continue;

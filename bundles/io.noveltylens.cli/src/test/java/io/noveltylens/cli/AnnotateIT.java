@@ -93,7 +93,7 @@ class AnnotateIT {
         CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 earlier.toString());
 
-        assertEquals(Main.USAGE, result.exitCode(), result.err());
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.err());
         assertTrue(result.err().contains(".jsonl") && result.err().contains(".csv"), result.err()); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals("earlier", Files.readString(earlier)); //$NON-NLS-1$
     }

@@ -34,6 +34,11 @@ final class CliProcess {
     }
 
     static Result run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return runWithInput(workDir, stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs with these bytes on standard input, or with none (/dev/null) when they are null. */
+    static Result runWithInput(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("novelty-out", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
         Path err = Files.createTempFile("novelty-err", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
         ProcessBuilder builder = builder(workDir, List.of(args)).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -43,7 +48,7 @@ final class CliProcess {
         Process process = builder.start();
         if (stdin != null) {
             try (var in = process.getOutputStream()) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                in.write(stdin);
             }
         }
         if (!process.waitFor(5, TimeUnit.MINUTES)) {

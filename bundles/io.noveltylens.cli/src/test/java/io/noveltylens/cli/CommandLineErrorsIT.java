@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +26,14 @@ class CommandLineErrorsIT {
         for (String[] args : new String[][] { { "frobnicate" }, { "score", "--bogus", "text" }, { "index" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
                 { "score", "--k" }, { "score", "--k", "many", "text" }, { "hull", "--points", "p.tsv" } }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$
             CliProcess.Result result = run(args);
-            assertEquals(Main.USAGE, result.exitCode(), String.join(" ", args) + ": " + result.err()); //$NON-NLS-1$ //$NON-NLS-2$
+            assertEquals(ExitCodes.USAGE, result.exitCode(), String.join(" ", args) + ": " + result.err()); //$NON-NLS-1$ //$NON-NLS-2$
             assertTrue(result.err().contains("--help"), result.err()); //$NON-NLS-1$
         }
     }
 
     @Test
     void helpIsAvailableForEveryCommand() throws Exception {
-        for (String command : new String[] { "index", "score", "embed", "info", "hull" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        for (String command : new String[] { "index", "score", "annotate", "embed", "info", "hull" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
             CliProcess.Result result = run(command, "--help"); //$NON-NLS-1$
             assertEquals(0, result.exitCode());
             assertTrue(result.out().startsWith("Usage: novelty " + command), result.out()); //$NON-NLS-1$
@@ -52,6 +53,25 @@ class CommandLineErrorsIT {
         CliProcess.Result result = run("score", "--no-hull", "   "); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         assertEquals(2, result.exitCode(), result.err());
         assertTrue(result.err().contains("empty"), result.err()); //$NON-NLS-1$
+    }
+
+    @Test
+    void versionNamesTheJarsVersion() throws Exception {
+        CliProcess.Result result = run("--version");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().matches("novelty \\d+\\.\\d+\\.\\d+\\S*, Java .*\\R"), result.out());
+    }
+
+    /** Random bytes are not text: scoring their replacement characters would report nonsense as a finding. */
+    @Test
+    void randomBytesOnStandardInputAreRefusedAsNotUtf8Text() throws Exception {
+        byte[] binary = new byte[64 << 10];
+        new Random(15).nextBytes(binary);
+        CliProcess.Result result = CliProcess.runWithInput(dir, binary, "score", "-");
+        assertEquals(ExitCodes.USAGE, result.exitCode(), result.err());
+        assertTrue(result.err().contains("novelty score: Standard input is not UTF-8 text: byte "), result.err());
+        assertTrue(result.err().contains("iconv"), result.err());
+        assertEquals("", result.out());
     }
 
     @Test

@@ -375,7 +375,7 @@ class SolrCloudIT {
                 BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$
         CliProcess.Result score = CliProcess.run(WORK, null, "score", "--solr", solrUrls, "--collection", "int8", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 "A passage."); //$NON-NLS-1$
-        assertEquals(NoveltyException.Kind.INDEX.exitCode(), score.exitCode(), score.err());
+        assertEquals(ExitCodes.of(NoveltyException.Kind.INDEX), score.exitCode(), score.err());
         assertTrue(score.err().contains("built with the model 'sentence-transformers/all-MiniLM-L6-v2-int8'"), //$NON-NLS-1$
                 score.err());
         NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
@@ -412,7 +412,7 @@ class SolrCloudIT {
 
         CliProcess.Result fill = CliProcess.run(WORK, null, "index", "--solr", solrUrls, "--collection", "plain", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
                 "--corpus", BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(NoveltyException.Kind.INDEX.exitCode(), fill.exitCode(), fill.err());
+        assertEquals(ExitCodes.of(NoveltyException.Kind.INDEX), fill.exitCode(), fill.err());
         assertTrue(fill.err().contains("is a plain collection, made by an older Novelty Lens"), fill.err()); //$NON-NLS-1$
         assertTrue(fill.err().contains("create it again with 'novelty solr create'"), fill.err()); //$NON-NLS-1$
     }
