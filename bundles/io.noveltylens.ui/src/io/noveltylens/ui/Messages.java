@@ -41,6 +41,7 @@ public final class Messages extends NLS {
     public static String EngineLoadJob_openingCollection;
     public static String EngineService_indexInfo;
     public static String EngineService_indexNotLoaded;
+    public static String FailureText_buildIndex;
     public static String HeadlineSection_details;
     public static String HeadlineSection_hull;
     public static String HeadlineSection_hullCalibrated;

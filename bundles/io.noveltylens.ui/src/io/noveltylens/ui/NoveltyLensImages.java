@@ -17,11 +17,11 @@ public enum NoveltyLensImages {
         this.path = path;
     }
 
-    String key() {
+    public String key() {
         return name();
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 }

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.embed.TestModels;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.engine.NoveltyEngine;
 
 /**
  * A {@link NoveltyEngine} over the {@link RealCorpus} index (Austen and King James), for tests of what is built on

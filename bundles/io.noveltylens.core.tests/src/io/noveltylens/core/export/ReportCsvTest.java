@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.analysis.RealCorpusEngine;
 import io.noveltylens.core.corpus.Provenance;
+import io.noveltylens.core.engine.NoveltyEngine;
 
 class ReportCsvTest {
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.NoveltyException.Remedy;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.Provenance;
 
@@ -224,11 +226,12 @@ class IndexBuilderTest {
     }
 
     @Test
-    void aMissingIndexSaysHowToBuildOne() {
+    void aMissingIndexIsNamedAndLeftToTheFrontEndToSayHowToBuildOne() {
         NoveltyException missing = assertThrows(NoveltyException.class,
                 () -> open(dir.resolve("nowhere"), new HashingEmbedder("m1"))); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(NoveltyException.Kind.INDEX, missing.kind());
-        assertTrue(missing.getMessage().contains("novelty index --corpus"), missing.getMessage()); //$NON-NLS-1$
+        assertEquals(Optional.of(Remedy.BUILD_INDEX), missing.remedy());
+        assertTrue(missing.getMessage().contains(dir.resolve("nowhere").toString()), missing.getMessage());
     }
 
     @Test

@@ -16,13 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.embed.TestModels;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexSettings;
 

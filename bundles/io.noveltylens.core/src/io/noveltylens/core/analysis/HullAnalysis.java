@@ -1,26 +1,21 @@
 package io.noveltylens.core.analysis;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.hull.Deadline;
 import io.noveltylens.core.hull.ExtrapolationDepth;
-import io.noveltylens.core.hull.ExtrapolationDepthResult;
 import io.noveltylens.core.hull.HullDistance;
-import io.noveltylens.core.hull.HullDistanceResult;
 import io.noveltylens.core.hull.OracleFailure;
 import io.noveltylens.core.index.HullData;
 
 /**
  * The slow readouts, on unit embeddings ({@link HullData}): distance to the corpus hull in the full space (Frank-Wolfe
  * started at the nearest neighbour) and the extrapolation depth over the principal components, within one time
- * budget. The two share nothing but read-only data, so the depth sweep runs on a pool thread while the caller
- * computes the distance, each with the whole budget: on 2 cores that doubles what the budget decides. An exhausted budget gives "undetermined" rather
- * than a guess. The corpus is behind the {@link HullData}'s oracles, so the same code serves a local index (exact
- * scans) and a SolrCloud collection (approximate searches, reported as not certified).
+ * budget, both at once ({@link HullMeasurement}). An exhausted budget gives "undetermined" rather than a guess. The
+ * corpus is behind the {@link HullData}'s oracles, so the same code serves a local index (exact scans) and a
+ * SolrCloud collection (approximate searches, reported as not certified).
  */
 public final class HullAnalysis {
 
@@ -62,24 +57,13 @@ public final class HullAnalysis {
         Solvers current = solversFor(data);
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(budget);
-        double[] point = new double[query.length];
-        for (int i = 0; i < point.length; i++) {
-            point[i] = query[i];
-        }
+        double[] point = HullMeasurement.widened(query);
         int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(point);
         int components = data.projected().dimension();
-        double[] projected = data.pca().project(query, components);
-        CompletableFuture<ExtrapolationDepthResult> depth = CompletableFuture
-                .supplyAsync(() -> current.depth().measure(projected, deadline));
-        HullDistanceResult distance = current.distance().distance(point, startRow, deadline, MAX_ITERATIONS);
-        ExtrapolationDepthResult depthResult;
-        try {
-            depthResult = depth.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        HullMeasurement measured = HullMeasurement.of(current.distance(), current.depth(), point, startRow,
+                data.pca().project(query, components), deadline, MAX_ITERATIONS);
         progress.checkCanceled();
-        return new HullReport(distance, data.neighbourDistance(), depthResult, components, null,
+        return new HullReport(measured.distance(), data.neighbourDistance(), measured.depth(), components, null,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

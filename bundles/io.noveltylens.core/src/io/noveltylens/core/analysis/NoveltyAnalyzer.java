@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
@@ -35,7 +37,7 @@ public final class NoveltyAnalyzer {
 
     /** The largest passage analysed at once; longer selections are refused with this number in the message. */
     public static final int MAX_CHARS = 1_000_000;
-    /** Sentences scored one by one in a report; a longer passage's breakdown stops here (the heatmap asks per part). */
+    /** Sentences scored one by one in a report's breakdown, at most; the heatmap streams ranges of any length. */
     public static final int MAX_SENTENCES = 200;
 
     private final Embedder embedder;
@@ -113,26 +115,48 @@ public final class NoveltyAnalyzer {
         return report.withHull(readouts);
     }
 
-    /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}; for the editor heatmap. */
-    public List<SentenceReadout> sentences(String text, Progress progress) throws NoveltyException {
+    /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}: a report's sentence breakdown. */
+    private List<SentenceReadout> sentences(String text, Progress progress) throws NoveltyException {
         List<TextSpan> spans = SentenceSplitter.sentences(text);
         if (spans.size() < 2) {
             return List.of();
         }
         List<TextSpan> scored = spans.subList(0, Math.min(spans.size(), MAX_SENTENCES));
-        progress.begin("Scoring sentences", scored.size()); //$NON-NLS-1$
+        progress.begin(CoreText.NoveltyAnalyzer_scoringSentences, scored.size());
         List<SentenceReadout> readouts = new ArrayList<>(scored.size());
         for (TextSpan span : scored) {
             progress.checkCanceled();
-            String sentence = span.of(text);
-            Embedding embedding = embedder.embedQuery(sentence);
-            List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
-            double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
-            readouts.add(new SentenceReadout(span, density(neighbours, sentence), nearest,
-                    verbatim(sentence).coverage(VerbatimOverlap.SHORTEST)));
+            readouts.add(sentence(text, span));
             progress.worked(1);
         }
         return readouts;
+    }
+
+    /**
+     * Scores every sentence of {@code text[from, to)} on its own, however many, and hands each readout to
+     * {@code sink} as soon as it is scored, its span in offsets of {@code text}: the editor heatmap colours a long
+     * document from the top while the rest is still being scored. A range of one sentence gets its readout too.
+     * Stops between two sentences when {@code progress} is cancelled.
+     */
+    public void sentences(String text, int from, int to, Consumer<SentenceReadout> sink, Progress progress)
+            throws NoveltyException {
+        List<TextSpan> spans = SentenceSplitter.sentences(text, from, to);
+        progress.begin(CoreText.NoveltyAnalyzer_scoringSentences, spans.size());
+        for (TextSpan span : spans) {
+            progress.checkCanceled();
+            sink.accept(sentence(text, span));
+            progress.worked(1);
+        }
+    }
+
+    /** The fast readouts of the sentence at {@code span} of {@code text}, scored without the text around it. */
+    private SentenceReadout sentence(String text, TextSpan span) throws NoveltyException {
+        String sentence = span.of(text);
+        Embedding embedding = embedder.embedQuery(sentence);
+        List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
+        double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
+        return new SentenceReadout(span, density(neighbours, sentence), nearest,
+                verbatim(sentence).coverage(VerbatimOverlap.SHORTEST));
     }
 
     /**
@@ -170,8 +194,8 @@ public final class NoveltyAnalyzer {
         try {
             return verbatim.measure(passage);
         } catch (IOException e) {
-            throw new NoveltyException(Kind.INDEX, "Reading the index for verbatim matches failed: " + e.getMessage() //$NON-NLS-1$
-                    + ". Rebuild the index if this persists.", e); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, CoreText.bind(CoreText.NoveltyAnalyzer_verbatimFailed, e.getMessage()),
+                    e);
         }
     }
 
@@ -196,17 +220,14 @@ public final class NoveltyAnalyzer {
 
     private static String checked(String text) throws NoveltyException {
         if (text == null || text.isBlank()) {
-            throw new NoveltyException(Kind.BAD_INPUT,
-                    "Nothing to analyse: the selection is empty. Select a sentence or a paragraph."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, CoreText.NoveltyAnalyzer_empty);
         }
         if (text.length() > MAX_CHARS) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The selection has " + text.length() //$NON-NLS-1$
-                    + " characters; Novelty Lens analyses at most " + MAX_CHARS //$NON-NLS-1$
-                    + " at a time. Select a shorter part, or annotate the file as a corpus instead."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    CoreText.bind(CoreText.NoveltyAnalyzer_tooLong, text.length(), MAX_CHARS));
         }
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            throw new NoveltyException(Kind.BAD_INPUT,
-                    "The selection has no letters or digits to compare. Select some text."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, CoreText.NoveltyAnalyzer_noLetters);
         }
         return text.strip();
     }

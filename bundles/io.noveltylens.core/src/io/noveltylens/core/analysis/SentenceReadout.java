@@ -5,7 +5,8 @@ import io.noveltylens.core.density.DensityReadout;
 
 /**
  * One sentence of a multi-sentence passage scored on its own (fast readouts only), so that an editor can colour the
- * novel and the derivative parts. {@code span} is relative to the analysed passage.
+ * novel and the derivative parts. {@code span} is relative to the analysed passage, or to the document whose range
+ * was scored.
  */
 public record SentenceReadout(TextSpan span, DensityReadout density, double nearestCosine, double verbatimCoverage) {
 

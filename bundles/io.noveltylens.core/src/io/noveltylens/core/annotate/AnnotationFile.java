@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 
 /**
@@ -36,11 +37,10 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
             throw new NoveltyException(NoveltyException.Kind.BAD_INPUT,
-                    absolute + " is a folder: give a file name ending in " + format.extension() + '.'); //$NON-NLS-1$
+                    CoreText.bind(CoreText.AnnotationFile_isFolder, absolute, format.extension()));
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoveltyException(NoveltyException.Kind.IO,
-                    "Cannot write " + absolute + ": the folder " + dir + " does not exist. Create it or choose another file."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.AnnotationFile_noFolder, absolute, dir));
         }
         Path temporary = null;
         try {
@@ -107,7 +107,6 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
     }
 
     private static NoveltyException writeFailure(Path target, IOException e) {
-        return new NoveltyException(NoveltyException.Kind.IO, "Cannot write " + target + " (" + e //$NON-NLS-1$ //$NON-NLS-2$
-                + "). Check that the folder is writable and the disk has free space, then run the annotation again.", e); //$NON-NLS-1$
+        return new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.AnnotationFile_writeFailed, target, e), e);
     }
 }

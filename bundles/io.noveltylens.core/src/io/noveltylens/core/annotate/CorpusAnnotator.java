@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
@@ -14,6 +13,7 @@ import io.noveltylens.core.corpus.Passage;
 import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.corpus.TextNormalization;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.index.IndexSettings;
 
 /**

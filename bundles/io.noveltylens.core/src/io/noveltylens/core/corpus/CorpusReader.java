@@ -18,6 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 
@@ -128,8 +129,7 @@ public final class CorpusReader {
     private void collect(Path root, List<Path> files, List<SkippedSource> skipped) throws NoveltyException {
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
-            throw new NoveltyException(NoveltyException.Kind.CORPUS,
-                    "Corpus source " + root + " does not exist. Check the path in the corpus settings."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(NoveltyException.Kind.CORPUS, CoreText.bind(CoreText.CorpusReader_missing, root));
         }
         if (Files.isRegularFile(absolute)) {
             if (SourceFormat.of(absolute.getFileName().toString()).isPresent()) {
@@ -174,7 +174,7 @@ public final class CorpusReader {
                     });
         } catch (IOException e) {
             throw new NoveltyException(NoveltyException.Kind.CORPUS,
-                    "Cannot list corpus folder " + root + ": " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+                    CoreText.bind(CoreText.CorpusReader_unlistable, root, e.getMessage()), e);
         }
         files.sort(null);
     }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 
@@ -248,16 +249,15 @@ public final class DensityModel {
     public static DensityModel read(DataInput in) throws IOException, NoveltyException {
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
-            throw new NoveltyException(NoveltyException.Kind.INDEX, "The index's density data has format " + version //$NON-NLS-1$
-                    + ", this version of Novelty Lens reads format " + FORMAT_VERSION + ". Rebuild the index."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(NoveltyException.Kind.INDEX,
+                    CoreText.bind(CoreText.DensityModel_formatVersion, version, FORMAT_VERSION));
         }
         int n = in.readInt();
         int k = in.readInt();
         double lambda = in.readDouble();
         double nPlof = in.readDouble();
         if (n < 2 || k < 1 || k >= n || !(lambda > 0) || !(nPlof >= 0)) {
-            throw new NoveltyException(NoveltyException.Kind.INDEX,
-                    "The index's density data is damaged (" + n + " passages, k=" + k + "). Rebuild the index."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new NoveltyException(NoveltyException.Kind.INDEX, CoreText.bind(CoreText.DensityModel_damaged, n, k));
         }
         double[][] arrays = new double[5][];
         byte[] bytes = new byte[n * Double.BYTES];

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 
 /**
@@ -44,8 +45,7 @@ final class DjlEnvironment {
             Files.createDirectories(djl);
             Files.createDirectories(jna);
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, "Cannot create the cache folder " + cacheDir //$NON-NLS-1$
-                    + " for the tokenizer's native library (" + e + "). Make it writable or free some disk space.", //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.DjlEnvironment_noCache, cacheDir, e),
                     e);
         }
         OrtNatives.install(cacheDir); // the same rule for ONNX Runtime, first used after the tokenizer is loaded

@@ -14,6 +14,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 
 /**
@@ -62,9 +63,8 @@ final class EncoderSession implements AutoCloseable {
                     : OrtSession.SessionOptions.OptLevel.NO_OPT);
             session = env.createSession(onnx.toString(), options);
         } catch (OrtException e) {
-            throw new NoveltyException(NoveltyException.Kind.MODEL, "ONNX Runtime cannot load the model " + onnx + " (" //$NON-NLS-1$ //$NON-NLS-2$
-                    + e.getMessage().strip() + "). Check that it is an ONNX file and not truncated, or reinstall the model.", //$NON-NLS-1$
-                    e);
+            throw new NoveltyException(NoveltyException.Kind.MODEL,
+                    CoreText.bind(CoreText.EncoderSession_unloadable, onnx, e.getMessage().strip()), e);
         }
         try {
             return new EncoderSession(env, session, ModelGraph.read(session, outputName, onnx), outputName, pooling);
@@ -84,9 +84,8 @@ final class EncoderSession implements AutoCloseable {
         try {
             int produced = session.probe(model.maxTokens(), model.onnx());
             if (produced != model.dimension()) {
-                throw new NoveltyException(NoveltyException.Kind.MODEL, "The model " + model.onnx() //$NON-NLS-1$
-                        + " produces vectors of dimension " + produced + ", but its " + ModelDescriptor.FILE_NAME //$NON-NLS-1$ //$NON-NLS-2$
-                        + " declares " + model.dimension() + ". Correct \"dimension\" there, or remove it to have it read from the model."); //$NON-NLS-1$ //$NON-NLS-2$
+                throw new NoveltyException(NoveltyException.Kind.MODEL, CoreText.bind(CoreText.EncoderSession_otherDimension,
+                        model.onnx(), produced, ModelDescriptor.FILE_NAME, model.dimension()));
             }
             return session;
         } catch (NoveltyException | RuntimeException e) {

@@ -14,6 +14,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 
@@ -93,11 +94,9 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new NoveltyException(Kind.MODEL, "No model descriptor at " + file + ". Choose a model folder that " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "contains " + FILE_NAME + " next to its .onnx and tokenizer.json files.", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.ModelDescriptor_missing, file, FILE_NAME), e);
         } catch (IOException e) {
-            throw new NoveltyException(Kind.MODEL, "Cannot read the model descriptor " + file + " (" + e //$NON-NLS-1$ //$NON-NLS-2$
-                    + "). Check that the file is readable.", e); //$NON-NLS-1$
+            throw new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.ModelDescriptor_unreadable, file, e), e);
         }
         try {
             JsonElement root = JsonParser.parseString(text);
@@ -113,8 +112,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
     private static Path existingFile(Path dir, String name, String what, Path descriptor) throws NoveltyException {
         Path path = dir.resolve(name).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new NoveltyException(Kind.MODEL, "The " + what + " file " + path + " named in " + descriptor //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                    + " is missing or unreadable. Restore it, or fix the file name in the descriptor."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.ModelDescriptor_fileMissing, what, path, descriptor));
         }
         return path;
     }
@@ -182,7 +180,6 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
     }
 
     private static NoveltyException invalid(Path file, String problem) {
-        return new NoveltyException(Kind.MODEL, "The model descriptor " + file + " is invalid: " + problem //$NON-NLS-1$ //$NON-NLS-2$
-                + ". Fix it or reinstall the model."); //$NON-NLS-1$
+        return new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.ModelDescriptor_invalid, file, problem));
     }
 }

@@ -3,6 +3,7 @@ package io.noveltylens.core.embed;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 
 /**
@@ -28,8 +29,8 @@ public record ModelFingerprint(String modelId, String onnxSha256, String tokeniz
         try {
             return digests.sha256(file);
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.MODEL, "Cannot read " + file + " to fingerprint the model (" //$NON-NLS-1$ //$NON-NLS-2$
-                    + e + "). Check that the model files are readable, or reinstall the model.", e); //$NON-NLS-1$
+            throw new NoveltyException(NoveltyException.Kind.MODEL, CoreText.bind(CoreText.ModelFingerprint_unreadable, file, e),
+                    e);
         }
     }
 }

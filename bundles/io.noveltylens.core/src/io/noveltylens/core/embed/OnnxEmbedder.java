@@ -24,6 +24,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.CancelledException;
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
@@ -108,8 +109,8 @@ public final class OnnxEmbedder implements Embedder {
                 - Math.max(tokenizer.head(model.queryPrefix()).length, tokenizer.head(model.passagePrefix()).length);
         if (room < 1) {
             tokenizer.close();
-            throw new NoveltyException(Kind.MODEL, "The prefixes of model " + model.id() + " leave no room for text " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "within maxTokens=" + model.maxTokens() + ". Shorten queryPrefix/passagePrefix or raise maxTokens."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.OnnxEmbedder_prefixesTooLong, model.id(),
+                    model.maxTokens()));
         }
         return new OnnxEmbedder(model, tokenizer, passageThreads, cacheDir);
     }
@@ -377,8 +378,7 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private NoveltyException inferenceFailed(OrtException e) {
-        return new NoveltyException(Kind.MODEL, "ONNX Runtime failed to run the model " + model.id() + " (" //$NON-NLS-1$ //$NON-NLS-2$
-                + e.getMessage() + "). Try again; if it persists, reinstall the model or choose another one.", e); //$NON-NLS-1$
+        return new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.OnnxEmbedder_runFailed, model.id(), e.getMessage()), e);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import ai.onnxruntime.OrtEnvironment;
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 
 /**
@@ -61,8 +62,7 @@ final class OrtNatives {
         try {
             System.setProperty(NATIVE_PATH, extract(folder).toString());
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, "Cannot unpack ONNX Runtime's native libraries into " //$NON-NLS-1$
-                    + folder + " (" + e + "). Make the folder writable or free some disk space.", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.OrtNatives_unpackFailed, folder, e), e);
         }
     }
 

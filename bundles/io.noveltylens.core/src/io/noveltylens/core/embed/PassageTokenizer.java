@@ -8,6 +8,7 @@ import java.util.List;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 
 /**
@@ -52,9 +53,8 @@ final class PassageTokenizer implements AutoCloseable {
                     .build());
             sample = DjlEnvironment.callWithOwnClassLoader(() -> tokenizer.encode("a", true, false)); //$NON-NLS-1$
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
-            throw new NoveltyException(NoveltyException.Kind.MODEL, "Cannot load the tokenizer " + tokenizerJson //$NON-NLS-1$
-                    + " (" + e.getMessage() + "). Check that it is a Hugging Face tokenizer.json matching the " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "model, or reinstall the model.", e); //$NON-NLS-1$
+            throw new NoveltyException(NoveltyException.Kind.MODEL,
+                    CoreText.bind(CoreText.PassageTokenizer_unloadable, tokenizerJson, e.getMessage()), e);
         }
         long[] ids = sample.getIds();
         long[] special = sample.getSpecialTokenMask();

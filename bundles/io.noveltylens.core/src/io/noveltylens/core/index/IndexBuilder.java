@@ -23,6 +23,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
@@ -88,7 +89,7 @@ public final class IndexBuilder {
      */
     public IndexMetadata build(List<Path> sources, Path indexRoot, Progress progress) throws NoveltyException {
         long start = System.nanoTime();
-        progress.begin("Building the Novelty Lens index", WORK_READ + WORK_EMBED + WORK_WRITE + WORK_DENSITY + WORK_PCA //$NON-NLS-1$
+        progress.begin(CoreText.IndexBuilder_building, WORK_READ + WORK_EMBED + WORK_WRITE + WORK_DENSITY + WORK_PCA
                 + WORK_CALIBRATE);
         IndexLayout layout = new IndexLayout(indexRoot);
         ModelFingerprint model = embedder.fingerprint();
@@ -111,7 +112,7 @@ public final class IndexBuilder {
                         .toList();
                 IndexMetadata current = currentIfUpToDate(layout, model, dimension, sourceDigests);
                 if (current != null) {
-                    progress.subTask("The index is up to date"); //$NON-NLS-1$
+                    progress.subTask(CoreText.IndexBuilder_upToDate);
                     return current;
                 }
                 corpus.requireTwoPassages();
@@ -143,8 +144,8 @@ public final class IndexBuilder {
                 }
             }
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, "Writing the index in " + indexRoot + " failed: " //$NON-NLS-1$ //$NON-NLS-2$
-                    + e.getMessage() + ". The previous index is unchanged; check free space and permissions.", e); //$NON-NLS-1$
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.IndexBuilder_writeFailed, indexRoot, e.getMessage()), e);
         } finally {
             deleteQuietly(generation);
             deleteQuietly(reading);
@@ -159,10 +160,8 @@ public final class IndexBuilder {
         try {
             cache.retainOnly(live);
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, "The new index in " + indexRoot //$NON-NLS-1$
-                    + " is built and in use, but compacting its embedding cache failed: " + e.getMessage() //$NON-NLS-1$
-                    + ". The cache keeps the vectors of removed passages until a build has room to compact it; " //$NON-NLS-1$
-                    + "check free space and permissions.", e); //$NON-NLS-1$
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.IndexBuilder_compactFailed, indexRoot, e.getMessage()), e);
         }
     }
 
@@ -193,13 +192,13 @@ public final class IndexBuilder {
         try {
             FileChannel lock = layout.lockForWriting();
             if (lock == null) {
-                throw new NoveltyException(NoveltyException.Kind.INDEX, "Another build is writing the index in " //$NON-NLS-1$
-                        + layout.root() + ". Wait for it to finish (or stop it), then build again."); //$NON-NLS-1$
+                throw new NoveltyException(NoveltyException.Kind.INDEX,
+                        CoreText.bind(CoreText.IndexBuilder_locked, layout.root()));
             }
             return lock;
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, "Cannot create or lock the index folder " //$NON-NLS-1$
-                    + layout.root() + ": " + e.getMessage() + ". Check that it is writable.", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.IndexBuilder_lockFailed, layout.root(), e.getMessage()), e);
         }
     }
 
@@ -226,7 +225,7 @@ public final class IndexBuilder {
             uncached.set(i, cache.get(passages.contentHash(i)) == null);
         }
         int missing = uncached.cardinality();
-        progress.begin("Embedding " + missing + " of " + passages.count() + " passages", missing); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        progress.begin(CoreText.bind(CoreText.IndexBuilder_embedding, missing, passages.count()), missing);
         if (missing > 0) {
             try (DistinctPassages.Cursor cursor = passages.cursor()) {
                 for (int first = 0; first < passages.count(); first += EMBED_WINDOW) {
@@ -265,7 +264,7 @@ public final class IndexBuilder {
 
     private void writeLucene(Path generation, DistinctPassages passages, StoredVectors vectors, Path indexRoot,
             ProgressSlice progress) throws IOException {
-        progress.begin("Writing the HNSW index", passages.count()); //$NON-NLS-1$
+        progress.begin(CoreText.IndexBuilder_writingHnsw, passages.count());
         IndexWriterConfig config = new IndexWriterConfig(VerbatimAnalyzer.create())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 // one flush, one segment: document id = vector ordinal = position in the stored matrices
@@ -304,7 +303,7 @@ public final class IndexBuilder {
     private Density writeDensity(Path generation, StoredVectors vectors, ProgressSlice progress) throws IOException {
         int n = vectors.count();
         int k = effectiveK(n);
-        progress.begin("Computing local density statistics", 2 * n); //$NON-NLS-1$
+        progress.begin(CoreText.IndexBuilder_density, 2 * n);
         NeighbourList[] neighbours = new NeighbourList[n];
         double[] nearest = new double[n];
         try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {

@@ -12,6 +12,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.corpus.SkippedSource;
@@ -75,10 +76,8 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
      */
     public void requireBuiltWith(ModelFingerprint model, int modelDimension, Path root) throws NoveltyException {
         if (!builtWith(model, modelDimension)) {
-            throw new NoveltyException(Kind.INDEX, "The index in " + root + " was built with the model '" //$NON-NLS-1$ //$NON-NLS-2$
-                    + modelId + "' (ONNX SHA-256 " + modelSha256.substring(0, 12) //$NON-NLS-1$
-                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12) //$NON-NLS-1$ //$NON-NLS-2$
-                    + "...). Vectors of different models cannot be compared: choose that model again, or rebuild the index with this one."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, CoreText.bind(CoreText.IndexMetadata_otherModel, root, modelId,
+                    modelSha256.substring(0, 12), model.modelId(), model.onnxSha256().substring(0, 12)));
         }
     }
 

@@ -23,8 +23,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.NoveltyException.Remedy;
 import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.ModelFingerprint;
@@ -132,9 +134,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
             throw damaged(root, e);
         }
         if (metadata.formatVersion() != IndexMetadata.FORMAT_VERSION) {
-            throw new NoveltyException(Kind.INDEX, "The index in " + root + " has format version " //$NON-NLS-1$ //$NON-NLS-2$
-                    + metadata.formatVersion() + "; this version of Novelty Lens reads version " //$NON-NLS-1$
-                    + IndexMetadata.FORMAT_VERSION + ". Rebuild the index (the corpus sources are not touched)."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, CoreText.bind(CoreText.LuceneCorpusIndex_formatVersion, root,
+                    metadata.formatVersion(), IndexMetadata.FORMAT_VERSION));
         }
         return metadata;
     }
@@ -143,19 +144,17 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         try {
             return new IndexLayout(root).currentGeneration().orElseThrow(() -> new NoSuchFileException(root.toString()));
         } catch (NoSuchFileException e) {
-            throw new NoveltyException(Kind.INDEX, "There is no Novelty Lens index in " + root //$NON-NLS-1$
-                    + ". Build one with 'novelty index --corpus PATH --index " + root //$NON-NLS-1$
-                    + "' or Preferences > Novelty Lens > Rebuild index.", e); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, Remedy.BUILD_INDEX,
+                    CoreText.bind(CoreText.LuceneCorpusIndex_missing, root), e);
         } catch (IOException e) {
             throw damaged(root, e);
         }
     }
 
     private static NoveltyException damaged(Path root, Exception cause) {
-        String what = cause instanceof IndexFormatTooOldException || cause instanceof IndexFormatTooNewException
-                ? "was written by another Lucene version" : "is damaged or incomplete"; //$NON-NLS-1$ //$NON-NLS-2$
-        return new NoveltyException(Kind.INDEX, "The index in " + root + " " + what + " (" + cause.getMessage() //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                + "). Rebuild it; the corpus sources are not touched.", cause); //$NON-NLS-1$
+        String message = cause instanceof IndexFormatTooOldException || cause instanceof IndexFormatTooNewException
+                ? CoreText.LuceneCorpusIndex_otherLucene : CoreText.LuceneCorpusIndex_damaged;
+        return new NoveltyException(Kind.INDEX, CoreText.bind(message, root, cause.getMessage()), cause);
     }
 
     private static StoredVectors loadVectors(LeafReader leaf, int dimension) throws IOException {
@@ -185,8 +184,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     @Override
     public List<Neighbour> nearest(float[] unitQuery, int k) throws NoveltyException {
         if (unitQuery.length != metadata.dimension()) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The query vector has dimension " + unitQuery.length //$NON-NLS-1$
-                    + " but the index holds vectors of dimension " + metadata.dimension() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    CoreText.bind(CoreText.LuceneCorpusIndex_queryDimension, unitQuery.length, metadata.dimension()));
         }
         try {
             VectorSearch.Hits hits = search.nearest(unitQuery, k, -1);

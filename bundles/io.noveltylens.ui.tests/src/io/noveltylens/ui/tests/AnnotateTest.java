@@ -19,12 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.annotate.AnnotationFormat;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.JobFamilies;
 import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
 import io.noveltylens.ui.annotate.NoveltyMarkers;
 import io.noveltylens.ui.annotate.ResultsExport;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 @ExtendWith(WorkbenchFixture.class)
 class AnnotateTest {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.corpus.SentenceSplitter;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.heatmap.EditorHeatmap;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
  * The heatmap on a corpus of real prose, with text from the corpus's own distribution: a corpus sentence copied into

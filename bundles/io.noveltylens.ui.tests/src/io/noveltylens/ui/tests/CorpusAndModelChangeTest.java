@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -23,11 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.index.Neighbour;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.EngineState;
-import io.noveltylens.ui.analysis.JobFamilies;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.EngineState;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.view.NoveltyView;
 
 /** A changed corpus folder or model rebuilds the index by itself, and the view never shows an answer of another model. */

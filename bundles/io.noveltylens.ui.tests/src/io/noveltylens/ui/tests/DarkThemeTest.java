@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.view.NoveltyView;
 
 /**

@@ -12,9 +12,9 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.PreferenceConverter;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.custom.StyleRange;
@@ -30,10 +30,10 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.heatmap.EditorHeatmap;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 @ExtendWith(WorkbenchFixture.class)
 class HeatmapTest {

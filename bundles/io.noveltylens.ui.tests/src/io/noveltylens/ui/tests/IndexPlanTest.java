@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.noveltylens.ui.analysis.EngineConfigFactory;
-import io.noveltylens.ui.analysis.IndexPlan;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineConfigFactory;
+import io.noveltylens.ui.engine.IndexPlan;
 
 /**
  * Which index the preferences call for, with stand-ins for the shipped model and corpus bundles (the test runtime

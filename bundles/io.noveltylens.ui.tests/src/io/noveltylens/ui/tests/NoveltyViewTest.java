@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.index.Neighbour;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.JobFamilies;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.view.NoveltyView;
 
 @ExtendWith(WorkbenchFixture.class)

@@ -17,12 +17,12 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.noveltylens.core.NoveltyEngine;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.prefs.NoveltyLensPreferencePage;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 import io.noveltylens.ui.view.NoveltyView;
 
 @ExtendWith(WorkbenchFixture.class)

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.index.LuceneCorpusIndex;
@@ -45,12 +45,12 @@ import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCollections;
 import io.noveltylens.solr.SolrCorpusFiller;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.EngineState;
-import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.EngineState;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.prefs.NoveltyLensPreferencePage;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
 import io.noveltylens.ui.view.NoveltyView;
 
 /**

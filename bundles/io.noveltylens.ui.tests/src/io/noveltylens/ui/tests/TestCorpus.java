@@ -9,11 +9,11 @@ import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.EngineState;
-import io.noveltylens.ui.analysis.JobFamilies;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.EngineState;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
  * A small reference corpus indexed once per test run the way a user gets it indexed: the custom-model preferences

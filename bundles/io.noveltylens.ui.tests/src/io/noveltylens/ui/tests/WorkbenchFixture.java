@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.view.NoveltyView;
 
 /**

@@ -21,17 +21,18 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
 import io.noveltylens.core.CancelledException;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
 import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.JobFamilies;
-import io.noveltylens.ui.analysis.MonitorProgress;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.engine.MonitorProgress;
+import io.noveltylens.ui.format.FailureText;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
  * Annotate with Novelty Lens: core's {@link CorpusAnnotator} scores the fast readouts of every passage of the selected
@@ -68,7 +69,7 @@ public final class AnnotateJob extends Job {
             onDone.accept(results);
             return outcome(summary);
         } catch (NoveltyException e) {
-            return Status.error(e.getMessage(), e);
+            return Status.error(FailureText.of(e), e);
         } catch (CoreException e) {
             return e.getStatus();
         } catch (CancelledException | OperationCanceledException e) {

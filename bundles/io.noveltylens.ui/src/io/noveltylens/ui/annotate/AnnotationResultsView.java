@@ -28,7 +28,7 @@ import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
-import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.view.PassageOpener;
 
 /**

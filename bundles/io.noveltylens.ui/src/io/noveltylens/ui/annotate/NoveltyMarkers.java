@@ -13,7 +13,7 @@ import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.view.ReadoutFormat;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /** The Novelty Lens marker type: one info marker per annotated passage, with the readouts as attributes. */
 public final class NoveltyMarkers {

@@ -7,7 +7,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 
 import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.view.ReadoutFormat;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /** The columns of the results table: title, width, text, and the order a click on the header sorts by. */
 enum ResultColumns {

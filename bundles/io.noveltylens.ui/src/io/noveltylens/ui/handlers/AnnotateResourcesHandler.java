@@ -14,9 +14,9 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.noveltylens.core.annotate.AnnotatedPassage;
-import io.noveltylens.ui.NoveltyLensPlugin;
 import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /** Annotate with Novelty Lens, on files, folders and projects: runs an {@link AnnotateJob} and shows its results. */
 public final class AnnotateResourcesHandler extends AbstractHandler {

@@ -5,7 +5,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.eclipse.ui.texteditor.ITextEditor;
 
-import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /** Toggle Novelty Heatmap: colours the sentences of the active text editor by novelty, or removes the colours. */
 public final class ToggleHeatmapHandler extends AbstractHandler {

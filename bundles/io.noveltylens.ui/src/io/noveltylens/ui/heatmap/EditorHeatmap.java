@@ -21,9 +21,10 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
-import io.noveltylens.ui.view.ReadoutFormat;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.format.FailureText;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /**
  * The heatmap of one editor: scores its sentences in a {@link HeatmapJob} and shows each as an annotation coloured by
@@ -139,7 +140,7 @@ public final class EditorHeatmap implements IDocumentListener {
 
     private void showFailure(NoveltyException error) {
         editor.getEditorSite().getActionBars().getStatusLineManager()
-                .setErrorMessage(NLS.bind(Messages.EditorHeatmap_failed, error.getMessage()));
+                .setErrorMessage(NLS.bind(Messages.EditorHeatmap_failed, FailureText.of(error)));
     }
 
     private void replace(List<Annotation> removed, Map<Annotation, Position> added) {

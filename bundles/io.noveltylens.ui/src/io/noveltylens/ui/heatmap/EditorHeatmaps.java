@@ -8,7 +8,7 @@ import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.texteditor.ITextEditor;
 
-import io.noveltylens.ui.analysis.EngineService;
+import io.noveltylens.ui.engine.EngineService;
 
 /** The editors whose heatmap is on; a heatmap ends when the user toggles it off or closes its editor. */
 public final class EditorHeatmaps {

@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensPreferences;
 
 /**
  * The corpus sources: folders (a workspace project is a folder too) and single files, one per line in the

@@ -35,11 +35,12 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.CollectionCheck;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.ModelCheck;
-import io.noveltylens.ui.analysis.SettingsCheck;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.CollectionCheck;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.ModelCheck;
+import io.noveltylens.ui.engine.SettingsCheck;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
  * Window &gt; Preferences &gt; Novelty Lens: model, corpus, analysis and display settings. A changed model is loaded

@@ -4,8 +4,9 @@ import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /** Writes the defaults into the default scope; the user's choices live in the instance scope above them. */
 public final class PreferenceInitializer extends AbstractPreferenceInitializer {

@@ -14,6 +14,7 @@ import org.eclipse.ui.PlatformUI;
 
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /**
  * Copies the selected neighbours (all of them when none is selected) as tab-separated lines: similarity, passage,

@@ -7,6 +7,7 @@ import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /**
  * Local density: the percentile as a bar and the mean kNN distance, with core's explanation. LOF and LoOP are not

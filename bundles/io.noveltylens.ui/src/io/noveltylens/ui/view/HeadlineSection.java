@@ -10,6 +10,7 @@ import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /** The top of the report: the density percentile with core's one-line verdict, then the hull verdict and depth. */
 final class HeadlineSection {

@@ -11,6 +11,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /**
  * The convex-hull readouts: the distance to the corpus hull as a certified bracket, relative to the typical distance

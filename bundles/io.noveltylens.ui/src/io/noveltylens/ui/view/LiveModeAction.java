@@ -5,8 +5,8 @@ import org.eclipse.jface.preference.IPreferenceStore;
 
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /** Turns live mode on and off; the state is the preference, so it survives restarts and matches the preference page. */
 final class LiveModeAction extends Action {

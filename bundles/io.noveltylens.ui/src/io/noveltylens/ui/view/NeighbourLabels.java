@@ -4,6 +4,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /** Label providers for the columns of the neighbours table; one per column, as JFace's column viewers expect. */
 final class NeighbourLabels {

@@ -21,12 +21,13 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.AnalysisOutcome;
-import io.noveltylens.ui.analysis.AnalysisScheduler;
-import io.noveltylens.ui.analysis.EngineService;
-import io.noveltylens.ui.analysis.EngineState;
-import io.noveltylens.ui.prefs.NoveltyLensPreferences;
+import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.AnalysisOutcome;
+import io.noveltylens.ui.engine.AnalysisScheduler;
+import io.noveltylens.ui.engine.EngineService;
+import io.noveltylens.ui.engine.EngineState;
+import io.noveltylens.ui.format.FailureText;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.selection.SelectionTracker;
 
 /**
@@ -232,8 +233,8 @@ public final class NoveltyView extends ViewPart {
         // the collection's own messages say what failed; this says where the setting is and what to do here
         String body = NoveltyLensPreferences.SOLR.equals(store.getString(NoveltyLensPreferences.CORPUS_CHOICE))
                 && error.kind() != NoveltyException.Kind.BAD_INPUT
-                        ? error.getMessage() + "\n\n" + Messages.NoveltyView_collectionHint //$NON-NLS-1$
-                        : error.getMessage();
+                        ? FailureText.of(error) + "\n\n" + Messages.NoveltyView_collectionHint //$NON-NLS-1$
+                        : FailureText.of(error);
         emptyPage.show(getSite().getShell().getDisplay().getSystemImage(SWT.ICON_WARNING), title, body, links);
         book.showPage(emptyPage.control());
     }

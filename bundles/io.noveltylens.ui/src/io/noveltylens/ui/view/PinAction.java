@@ -4,7 +4,7 @@ import org.eclipse.jface.action.Action;
 
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
-import io.noveltylens.ui.NoveltyLensPlugin;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /** Keeps the report on show while the user selects elsewhere; the Analyze Novelty command still replaces it. */
 final class PinAction extends Action {

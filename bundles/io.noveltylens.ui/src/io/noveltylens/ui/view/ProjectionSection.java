@@ -7,6 +7,7 @@ import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.analysis.NeighbourhoodMap;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /** The neighbourhood picture, captioned as what it is: a projection whose distances are not the real ones. */
 final class ProjectionSection {

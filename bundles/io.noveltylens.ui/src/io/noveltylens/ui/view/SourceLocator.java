@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.index.SourcePaths;
-import io.noveltylens.ui.analysis.EngineConfigFactory;
+import io.noveltylens.ui.engine.EngineConfigFactory;
 
 /** Resolves a passage's recorded source to a file, for the index in use (see {@link SourcePaths}). */
 final class SourceLocator {

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Label;
 import io.noveltylens.core.verbatim.VerbatimReadout;
 import io.noveltylens.core.verbatim.VerbatimSpan;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.format.ReadoutFormat;
 
 /** The passage with the stretches found verbatim in the corpus highlighted, and the coverage for each run length L. */
 final class VerbatimSection {

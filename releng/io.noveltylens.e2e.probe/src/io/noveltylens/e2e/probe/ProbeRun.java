@@ -29,9 +29,9 @@ import org.osgi.framework.FrameworkUtil;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.index.Neighbour;
-import io.noveltylens.ui.NoveltyLensPlugin;
-import io.noveltylens.ui.analysis.EngineState;
-import io.noveltylens.ui.analysis.JobFamilies;
+import io.noveltylens.ui.engine.EngineState;
+import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.view.NoveltyView;
 
 /**

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.annotate.AnnotationFile;
 import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
 import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.engine.NoveltyEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

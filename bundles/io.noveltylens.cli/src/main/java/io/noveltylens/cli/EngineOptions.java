@@ -3,12 +3,11 @@ package io.noveltylens.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
-import io.noveltylens.solr.SolrAddress;
-import io.noveltylens.solr.SolrCorpusIndex;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.solr.CorpusEngines;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,9 +45,19 @@ final class EngineOptions {
     /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
     NoveltyEngine open(CliPaths paths) throws NoveltyException {
         EngineConfig config = config(paths);
-        SolrAddress solr = cluster.address();
-        return solr == null ? NoveltyEngine.open(config, Progress.NONE)
-                : NoveltyEngine.open(config, (model, dimension) -> SolrCorpusIndex.open(solr, model, dimension));
+        try {
+            return CorpusEngines.open(config, cluster.address(), Progress.NONE);
+        } catch (NoveltyException e) {
+            throw withFix(e, config.indexDir());
+        }
+    }
+
+    /** Core's message says what is wrong; the command line adds the command that fixes it. */
+    private static NoveltyException withFix(NoveltyException e, Path index) {
+        return e.remedy().map(remedy -> switch (remedy) {
+            case BUILD_INDEX -> new NoveltyException(e.kind(),
+                    e.getMessage() + " Build one with 'novelty index --corpus PATH --index " + index + "'.", e.getCause());
+        }).orElse(e);
     }
 
     /** The engine configuration the options ask for; without --index or --model, the shipped defaults. */

@@ -8,14 +8,12 @@ import java.util.concurrent.Callable;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
-import io.noveltylens.core.hull.Deadline;
+import io.noveltylens.core.analysis.HullMeasurement;
+import io.noveltylens.core.analysis.PointSetHull;
 import io.noveltylens.core.hull.DepthVerdict;
-import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.ExtrapolationDepthResult;
-import io.noveltylens.core.hull.HullDistance;
 import io.noveltylens.core.hull.HullDistanceResult;
 import io.noveltylens.core.math.FloatMatrix;
-import io.noveltylens.core.math.Pca;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +28,6 @@ import picocli.CommandLine.Spec;
         outside, U undetermined). FILE: whitespace/tab-separated UTF-8 text or .npy (float32/float64), one vector \
         per row; no NaN or infinite values.""" })
 final class HullCommand implements Callable<Integer> {
-
-    private static final int MAX_COMPONENTS = 64;
 
     private final PrintStream out;
     private final Progress progress;
@@ -66,19 +62,12 @@ final class HullCommand implements Callable<Integer> {
         if (points.rows() < 2) {
             throw new NoveltyException(Kind.BAD_INPUT, "The hull needs at least 2 points; the file has " + points.rows() + "."); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        int components = Math.min(MAX_COMPONENTS, Math.min(points.cols(), points.rows() - 1));
-        Pca pca = Pca.fit(points, components, progress);
-        HullDistance distance = new HullDistance(points);
-        ExtrapolationDepth depth = new ExtrapolationDepth(pca.projectAll(points, components));
+        PointSetHull hull = PointSetHull.of(points, progress);
+        int components = hull.components();
         for (int row = 0; row < queries.rows(); row++) {
-            float[] query = queries.row(row);
-            double[] q = new double[query.length];
-            for (int j = 0; j < q.length; j++) {
-                q[j] = query[j];
-            }
-            Deadline deadline = Deadline.after(budget);
-            HullDistanceResult result = distance.distance(q, distance.nearestRow(q), deadline.share(0.5), 100_000);
-            ExtrapolationDepthResult sweep = depth.measure(pca.project(query, components), deadline);
+            HullMeasurement measured = hull.measure(queries.row(row), budget);
+            HullDistanceResult result = measured.distance();
+            ExtrapolationDepthResult sweep = measured.depth();
             out.printf("query %d: %s; distance to the hull in [%.6g, %.6g]%s; extrapolation depth %d of %d components%s%n", //$NON-NLS-1$
                     row + 1, result.verdict(), result.lowerBound(), result.upperBound(),
                     result.converged() ? "" : " (budget reached)", sweep.depth(), components, //$NON-NLS-1$ //$NON-NLS-2$

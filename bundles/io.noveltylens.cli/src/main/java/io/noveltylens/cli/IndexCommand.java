@@ -9,9 +9,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.corpus.SourceFilter;
-import io.noveltylens.core.embed.ModelDescriptor;
-import io.noveltylens.core.embed.OnnxEmbedder;
-import io.noveltylens.core.index.IndexBuilder;
+import io.noveltylens.core.engine.CorpusBuild;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.index.LuceneCorpusIndex;
@@ -87,20 +85,18 @@ final class IndexCommand implements Callable<Integer> {
         IndexSettings defaults = IndexSettings.defaults();
         IndexSettings settings = defaults.with(WholeNumbers.within(command, "--k", k, 1, 1000),
                 new SourceFilter(include, exclude));
-        Path model = modelOption.folder(paths);
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model, paths.cache()), paths.cache())) {
-            if (solr != null) {
-                fill(corpus, settings, embedder, solr, out, progress);
-                return ExitCodes.OK;
-            }
-            IndexMetadata before = existing(index);
-            IndexMetadata built = new IndexBuilder(embedder, settings).build(corpus, index, progress);
-            if (built.equals(before)) {
-                out.printf("The index in %s is up to date: %,d passages from %d source(s), built %s.%n", index, //$NON-NLS-1$
-                        built.passages(), built.sources().size(), built.builtAt());
-            } else {
-                printBuilt(built, index, out);
-            }
+        CorpusBuild build = new CorpusBuild(modelOption.folder(paths), paths.cache());
+        if (solr != null) {
+            fill(build, corpus, settings, solr, out, progress);
+            return ExitCodes.OK;
+        }
+        IndexMetadata before = existing(index);
+        IndexMetadata built = build.index(corpus, settings, index, progress);
+        if (built.equals(before)) {
+            out.printf("The index in %s is up to date: %,d passages from %d source(s), built %s.%n", index, //$NON-NLS-1$
+                    built.passages(), built.sources().size(), built.builtAt());
+        } else {
+            printBuilt(built, index, out);
         }
         return ExitCodes.OK;
     }
@@ -112,10 +108,10 @@ final class IndexCommand implements Callable<Integer> {
         printSkipped(built.skipped(), out);
     }
 
-    private void fill(List<Path> corpus, IndexSettings settings, OnnxEmbedder embedder, SolrAddress solr,
-            PrintStream out, Progress progress) throws NoveltyException {
-        SolrCorpusFiller.Result filled = SolrCorpusFiller.fill(corpus, settings, embedder, solr,
-                paths.cache().resolve("solr-scratch").resolve(solr.collection()), progress); //$NON-NLS-1$
+    private void fill(CorpusBuild build, List<Path> corpus, IndexSettings settings, SolrAddress solr, PrintStream out,
+            Progress progress) throws NoveltyException {
+        SolrCorpusFiller.Result filled = build.into((embedder, filling) -> SolrCorpusFiller.fill(corpus, settings,
+                embedder, solr, paths.cache().resolve("solr-scratch").resolve(solr.collection()), filling), progress); //$NON-NLS-1$
         out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; " //$NON-NLS-1$
                 + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n", //$NON-NLS-1$
                 solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,

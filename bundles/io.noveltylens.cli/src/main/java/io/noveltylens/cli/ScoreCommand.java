@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
 import io.noveltylens.core.BackgroundResult;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.export.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

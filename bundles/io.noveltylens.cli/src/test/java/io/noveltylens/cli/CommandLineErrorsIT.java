@@ -1,6 +1,7 @@
 package io.noveltylens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ class CommandLineErrorsIT {
         CliProcess.Result result = run("score", "--index", dir.resolve("none").toString(), "some text to score"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         assertEquals(4, result.exitCode(), result.err());
         assertTrue(result.err().contains("novelty index --corpus"), result.err()); //$NON-NLS-1$
+        assertFalse(result.err().contains("Preferences"), "the IDE's menu path is the IDE's: " + result.err());
     }
 
     @Test

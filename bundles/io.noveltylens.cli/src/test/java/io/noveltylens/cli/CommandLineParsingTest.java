@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.noveltylens.core.EngineConfig;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.engine.EngineConfig;
 import picocli.CommandLine;
 
 /**

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.noveltylens.benchmarks.ResultTable.Status;
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelDescriptor;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.engine.NoveltyEngine;
 
 /**
  * Runs every benchmark of issue 7 once, in a fixed order, and writes the Markdown results. Started by

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.engine.NoveltyEngine;
 
 /**
  * Runs in a fresh JVM started by {@link SelectionBench}: the cold first call (engine open with model load and index

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.noveltylens.benchmarks.ResultTable.Status;
-import io.noveltylens.core.EngineConfig;
-import io.noveltylens.core.NoveltyEngine;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.hull.HullVerdict;
 
 /**

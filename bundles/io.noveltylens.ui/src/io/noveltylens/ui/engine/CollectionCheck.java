@@ -1,0 +1,52 @@
+package io.noveltylens.ui.engine;
+
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.jface.preference.IPreferenceStore;
+
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.embed.ModelDescriptor;
+import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.index.IndexMetadata;
+import io.noveltylens.solr.SolrAddress;
+import io.noveltylens.solr.SolrCorpusIndex;
+import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.NoveltyLensPreferences;
+
+/**
+ * Tries a SolrCloud collection before the preference page stores it: connects, opens the collection and checks that
+ * it was filled with the model the page chooses (its fingerprint: model id and file hashes), exactly as the engine
+ * will on load, so that a wrong address, a missing or half-filled collection or another model shows up on Apply.
+ */
+public final class CollectionCheck extends SettingsCheck {
+
+    private final IPreferenceStore settings;
+    private final EngineConfigFactory configs;
+    private IndexMetadata collection;
+
+    /** {@code settings}: the page's model and corpus fields as typed, not yet stored. */
+    public CollectionCheck(IPreferenceStore settings, EngineConfigFactory configs) {
+        super(Messages.CollectionCheck_task, 3);
+        this.settings = settings;
+        this.configs = configs;
+    }
+
+    @Override
+    protected void check(SubMonitor progress) throws NoveltyException {
+        SolrAddress address = CollectionAddress.parse(settings.getString(NoveltyLensPreferences.SOLR_ADDRESS),
+                settings.getString(NoveltyLensPreferences.SOLR_COLLECTION));
+        ModelDescriptor model = ModelDescriptor.load(configs.modelDir(settings, configs.modelCheckDir()),
+                configs.cacheDir());
+        progress.worked(1);
+        ModelFingerprint fingerprint = ModelFingerprint.of(model);
+        progress.worked(1);
+        try (SolrCorpusIndex index = SolrCorpusIndex.open(address, fingerprint, model.dimension())) {
+            collection = index.metadata();
+        }
+        progress.worked(1);
+    }
+
+    /** What the collection holds, once the check passed. */
+    public IndexMetadata collection() {
+        return collection;
+    }
+}
