@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SolrTestCluster implements AutoCloseable {
 
-    public static final String JAR_PROPERTY = "noveltylens.solr.cluster.jar";
+    private static final String JAR_PROPERTY = "noveltylens.solr.cluster.jar";
     private static final String DEFAULT_JAR = "../../releng/io.noveltylens.solr.cluster/target/solr-cluster.jar";
     /** How long one answer of the protocol may take, including the start of all nodes and a restart's recovery. */
     private static final long TIMEOUT_SECONDS = 120;
