@@ -8,8 +8,7 @@ public final class ProgressSlice implements Progress {
 
     private final Progress parent;
     private final int parentUnits;
-    private int total = -1;
-    private long done;
+    private final WorkDone work = new WorkDone();
     private int forwarded;
 
     public ProgressSlice(Progress parent, int parentUnits) {
@@ -19,14 +18,14 @@ public final class ProgressSlice implements Progress {
 
     @Override
     public void begin(String task, int totalWork) {
-        total = totalWork;
+        work.begin(totalWork);
         parent.subTask(task);
     }
 
     @Override
-    public void worked(int work) {
-        done += work;
-        int due = total <= 0 ? 0 : (int) Math.min(parentUnits, done * parentUnits / total);
+    public void worked(int units) {
+        work.add(units);
+        int due = work.share(parentUnits);
         if (due > forwarded) {
             parent.worked(due - forwarded);
             forwarded = due;

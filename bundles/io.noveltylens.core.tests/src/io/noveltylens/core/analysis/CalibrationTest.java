@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.corpus.TextSpan;
+import io.noveltylens.core.embed.FixtureTexts;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.core.index.LuceneCorpusIndex;
@@ -37,7 +38,7 @@ class CalibrationTest {
 
     @Test
     void heldOutTextOfTheCorpusReadsAsOrdinaryAtEveryLength() throws Exception {
-        List<String> austen = RealCorpus.lines("austen-1500.txt.gz"); //$NON-NLS-1$
+        List<String> austen = FixtureTexts.lines("austen-1500"); //$NON-NLS-1$
         List<String> indexed = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         List<String> sentences = new ArrayList<>();

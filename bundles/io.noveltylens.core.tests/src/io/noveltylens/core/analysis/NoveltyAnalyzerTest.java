@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,9 +19,12 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.embed.FixtureTexts;
 import io.noveltylens.core.hull.DepthVerdict;
 import io.noveltylens.core.hull.HullVerdict;
 import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.test.support.ExactSearch;
+import io.noveltylens.test.support.Vectors;
 
 /** The report on real text against a real index, with brute force over the stored vectors as the oracle. */
 class NoveltyAnalyzerTest {
@@ -39,19 +42,18 @@ class NoveltyAnalyzerTest {
         RealCorpus corpus = RealCorpus.get();
         NoveltyReport report = corpus.analyzer.analyze(SHERLOCK, Progress.NONE);
         float[] query = report.embedding().unit();
-        int n = corpus.index.metadata().passages();
-        List<double[]> exact = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            exact.add(new double[] { i, dot(query, corpus.index.vector(i)) });
+        double[] cosines = new double[corpus.index.metadata().passages()];
+        for (int i = 0; i < cosines.length; i++) {
+            cosines[i] = Vectors.dot(query, corpus.index.vector(i));
         }
-        exact.sort(Comparator.comparingDouble((double[] e) -> -e[1]));
+        int[] exact = ExactSearch.topK(cosines, cosines.length);
         List<Neighbour> neighbours = report.neighbours();
         assertEquals(10, neighbours.size());
         for (int rank = 0; rank < neighbours.size(); rank++) {
             Neighbour neighbour = neighbours.get(rank);
             assertEquals(rank + 1, neighbour.rank());
-            assertEquals((int) exact.get(rank)[0], neighbour.ordinal(), "rank " + (rank + 1)); //$NON-NLS-1$
-            assertEquals(exact.get(rank)[1], neighbour.cosine(), 1e-12, "rank " + (rank + 1)); //$NON-NLS-1$
+            assertEquals(exact[rank], neighbour.ordinal(), "rank " + (rank + 1)); //$NON-NLS-1$
+            assertEquals(cosines[exact[rank]], neighbour.cosine(), 1e-12, "rank " + (rank + 1)); //$NON-NLS-1$
             if (rank > 0) {
                 assertTrue(neighbour.cosine() <= neighbours.get(rank - 1).cosine(), "sorted by cosine, descending"); //$NON-NLS-1$
             }
@@ -60,7 +62,7 @@ class NoveltyAnalyzerTest {
         DensityReadout density = report.density();
         int k = corpus.index.density().k();
         assertEquals(k, density.k());
-        double meanDistance = exact.subList(0, k).stream().mapToDouble(e -> Math.sqrt(2 - 2 * e[1])).average()
+        double meanDistance = Arrays.stream(exact, 0, k).mapToDouble(row -> Math.sqrt(2 - 2 * cosines[row])).average()
                 .orElseThrow();
         assertEquals(meanDistance, density.meanDistance(), 1e-6, "float distances, so 1e-6"); //$NON-NLS-1$
         double p = density.percentile();
@@ -75,7 +77,7 @@ class NoveltyAnalyzerTest {
     @Test
     void aCopiedPassageIsANearDuplicateQuotedInFull() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String copied = RealCorpus.lines("kjv-1000.txt.gz").get(123); //$NON-NLS-1$
+        String copied = FixtureTexts.lines("kjv-1000").get(123); //$NON-NLS-1$
         NoveltyReport report = corpus.analyzer.analyze(copied, Progress.NONE);
         assertEquals(copied, report.neighbours().get(0).text());
         assertEquals(Verdict.NEAR_DUPLICATE, report.verdict());
@@ -119,7 +121,7 @@ class NoveltyAnalyzerTest {
     @Test
     void aMultiSentencePassageIsAlsoScoredSentenceBySentence() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String copiedVerse = RealCorpus.lines("kjv-1000.txt.gz").get(7); //$NON-NLS-1$
+        String copiedVerse = FixtureTexts.lines("kjv-1000").get(7); //$NON-NLS-1$
         String text = "The quantum computer factored the number overnight. " + copiedVerse //$NON-NLS-1$
                 + " Then the laboratory lights went out."; //$NON-NLS-1$
         List<SentenceReadout> sentences = corpus.analyzer.analyze(text, Progress.NONE).sentences();
@@ -135,7 +137,7 @@ class NoveltyAnalyzerTest {
     @Test
     void aLongSelectionIsEmbeddedWholeInWindows() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String longText = String.join(" ", RealCorpus.lines("sherlock-200.txt.gz").subList(0, 60)); //$NON-NLS-1$ //$NON-NLS-2$
+        String longText = String.join(" ", FixtureTexts.lines("sherlock-200").subList(0, 60)); //$NON-NLS-1$ //$NON-NLS-2$
         NoveltyReport report = corpus.analyzer.analyze(longText, Progress.NONE);
         Embedding embedding = report.embedding();
         assertTrue(embedding.windows() > 5, "windows: " + embedding.windows()); //$NON-NLS-1$
@@ -191,7 +193,7 @@ class NoveltyAnalyzerTest {
         for (int i = 0; i < units.size(); i++) {
             for (int j = 0; j < i; j++) {
                 double inPicture = distance(map.points().get(i), map.points().get(j));
-                double distance = Math.sqrt(Math.max(0, 2 - 2 * dot(units.get(i), units.get(j))));
+                double distance = Math.sqrt(Math.max(0, 2 - 2 * Vectors.dot(units.get(i), units.get(j))));
                 assertTrue(inPicture <= distance * (1 + 1e-6), "points " + i + ", " + j + ": " + inPicture + " > " + distance); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 pictured += inPicture * inPicture;
                 real += distance * distance;
@@ -207,13 +209,5 @@ class NoveltyAnalyzerTest {
     /** {@code value} as {@link java.text.MessageFormat}'s number subformat {@code pattern} prints it, in English. */
     private static String decimals(String pattern, double value) {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(value);
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return sum;
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.calibration.Words;
+import io.noveltylens.core.embed.FixtureTexts;
 
 /**
  * Ordering on real text, the readouts' reason to exist: passages copied from the corpus must look less novel than
@@ -23,11 +24,11 @@ class NoveltyOrderingTest {
     @Test
     void copiedTextIsLessNovelThanUnseenTextOfTheSameAuthorThanAnotherAuthorThanAnotherGenre() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        List<String> austen = RealCorpus.lines("austen-1500.txt.gz"); //$NON-NLS-1$
+        List<String> austen = FixtureTexts.lines("austen-1500"); //$NON-NLS-1$
         List<String> copied = sample(austen.subList(0, RealCorpus.AUSTEN_PASSAGES));
         List<String> unseen = sample(austen.subList(RealCorpus.AUSTEN_PASSAGES, austen.size()));
-        List<String> otherAuthor = sample(RealCorpus.lines("sherlock-200.txt.gz")); //$NON-NLS-1$
-        List<String> otherGenre = sample(RealCorpus.lines("wordnet-200.txt.gz")); //$NON-NLS-1$
+        List<String> otherAuthor = sample(FixtureTexts.lines("sherlock-200")); //$NON-NLS-1$
+        List<String> otherGenre = sample(FixtureTexts.lines("wordnet-200")); //$NON-NLS-1$
         String lengths = "median words: copied " + medianWords(copied) + ", unseen " + medianWords(unseen) //$NON-NLS-1$ //$NON-NLS-2$
                 + ", another author " + medianWords(otherAuthor) + ", another genre " + medianWords(otherGenre); //$NON-NLS-1$ //$NON-NLS-2$
 

@@ -1,17 +1,14 @@
 package io.noveltylens.core.analysis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.embed.FixtureTexts;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.embed.TestModels;
 import io.noveltylens.core.index.IndexBuilder;
@@ -26,7 +23,6 @@ import io.noveltylens.core.index.LuceneCorpusIndex;
 final class RealCorpus {
 
     static final int AUSTEN_PASSAGES = 800;
-    private static final Path FIXTURES = Path.of("fixtures"); //$NON-NLS-1$
     static final Path DIR = Path.of("target", "real-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
     private static RealCorpus instance;
 
@@ -44,21 +40,13 @@ final class RealCorpus {
         if (instance == null) {
             OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
             Path sources = Files.createDirectories(DIR.resolve("sources")); //$NON-NLS-1$
-            Files.write(sources.resolve("austen.txt"), lines("austen-1500.txt.gz").subList(0, AUSTEN_PASSAGES)); //$NON-NLS-1$ //$NON-NLS-2$
-            Files.write(sources.resolve("kjv.txt"), lines("kjv-1000.txt.gz")); //$NON-NLS-1$ //$NON-NLS-2$
+            Files.write(sources.resolve("austen.txt"), FixtureTexts.lines("austen-1500", AUSTEN_PASSAGES)); //$NON-NLS-1$ //$NON-NLS-2$
+            Files.write(sources.resolve("kjv.txt"), FixtureTexts.lines("kjv-1000")); //$NON-NLS-1$ //$NON-NLS-2$
             Path index = DIR.resolve("index"); //$NON-NLS-1$
             new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(sources), index, Progress.NONE);
             instance = new RealCorpus(embedder, LuceneCorpusIndex.open(index, embedder.fingerprint(),
                     embedder.model().dimension()));
         }
         return instance;
-    }
-
-    /** The lines of a gzipped fixture. */
-    static List<String> lines(String fixture) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(FIXTURES.resolve(fixture))), StandardCharsets.UTF_8))) {
-            return in.lines().toList();
-        }
     }
 }

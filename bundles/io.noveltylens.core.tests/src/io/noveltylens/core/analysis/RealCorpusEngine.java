@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.embed.FixtureTexts;
 import io.noveltylens.core.embed.TestModels;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.engine.NoveltyEngine;
@@ -32,6 +33,6 @@ public final class RealCorpusEngine {
 
     /** The first {@code count} Austen paragraphs of the corpus, verbatim. */
     public static List<String> austen(int count) throws IOException {
-        return RealCorpus.lines("austen-1500.txt.gz").subList(0, count); //$NON-NLS-1$
+        return FixtureTexts.lines("austen-1500").subList(0, count); //$NON-NLS-1$
     }
 }

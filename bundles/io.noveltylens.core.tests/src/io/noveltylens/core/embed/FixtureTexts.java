@@ -1,16 +1,13 @@
 package io.noveltylens.core.embed;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+
+import io.noveltylens.test.support.TextLines;
 
 /** Real text from {@code fixtures/} (one passage a line), relative to the test bundle, the tests' working dir. */
 public final class FixtureTexts {
@@ -26,19 +23,17 @@ public final class FixtureTexts {
         return Path.of(System.getProperty("noveltylens.fixtures", "fixtures")); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /** The non-blank lines of {@code fixtures/<name>.txt.gz}, or of {@code <name>.txt}. */
+    public static List<String> lines(String name) {
+        return lines(name, Integer.MAX_VALUE);
+    }
+
     /** The first {@code count} non-blank lines of {@code fixtures/<name>.txt.gz}, or of {@code <name>.txt}. */
     public static List<String> lines(String name, int count) {
         Path gz = dir().resolve(name + ".txt.gz"); //$NON-NLS-1$
-        try (InputStream in = Files.exists(gz) ? new GZIPInputStream(Files.newInputStream(gz))
-                : Files.newInputStream(dir().resolve(name + ".txt")); //$NON-NLS-1$
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null && lines.size() < count; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-            return lines;
+        try {
+            return TextLines.read(Files.exists(gz) ? gz : dir().resolve(name + ".txt")).stream() //$NON-NLS-1$
+                    .filter(line -> !line.isBlank()).limit(count).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read fixture " + name + " under " + dir().toAbsolutePath(), e); //$NON-NLS-1$ //$NON-NLS-2$
         }
@@ -56,15 +51,5 @@ public final class FixtureTexts {
             }
         }
         return mixed;
-    }
-
-    public static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

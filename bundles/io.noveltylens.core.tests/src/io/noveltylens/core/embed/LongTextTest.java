@@ -18,6 +18,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.noveltylens.core.Progress;
+import io.noveltylens.test.support.Vectors;
 
 /**
  * Long texts are embedded whole: not cut at the 128 word pieces of the MiniLM tokenizer.json, nor at the model's 256,
@@ -84,7 +85,7 @@ class LongTextTest {
         Embedding b = embedder.embedQuery(start + " Submarine cables carry telegrams beneath the stormy ocean."); //$NON-NLS-1$
         assertEquals(1, a.windows());
         assertEquals(1, b.windows());
-        double cosine = FixtureTexts.cosine(a.unit(), b.unit());
+        double cosine = Vectors.cosine(a.unit(), b.unit());
         assertTrue(cosine < 0.999, "text after piece 128 must matter, cosine " + cosine); //$NON-NLS-1$
     }
 
@@ -108,7 +109,7 @@ class LongTextTest {
         int expectedWindows = PassageTokenizer.split(tokenizer.pieces(body), CLS, SEP, 256).size();
         assertEquals(expectedWindows, plain.windows());
         assertTrue(plain.windows() > 40, "windows: " + plain.windows()); //$NON-NLS-1$
-        double cosine = FixtureTexts.cosine(plain.unit(), withScripture.unit());
+        double cosine = Vectors.cosine(plain.unit(), withScripture.unit());
         assertTrue(cosine < 0.9995, "the last paragraphs must move the vector, cosine " + cosine); //$NON-NLS-1$
         assertTrue(cosine > 0.9, "but only a little, cosine " + cosine); //$NON-NLS-1$
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.test.support.Vectors;
 
 /** What the index and the analyser rely on: order, determinism, batch independence, cancellation, concurrency. */
 class OnnxEmbedderTest {
@@ -36,7 +37,7 @@ class OnnxEmbedderTest {
         for (int i = 0; i < texts.size(); i++) {
             Embedding query = embedder.embedQuery(texts.get(i));
             // fp32 vectors do not depend on batch mates or padding (docs/design.md section 4): only float rounding differs
-            assertTrue(FixtureTexts.cosine(query.unit(), passages.get(i).unit()) > 0.99999, "text " + i); //$NON-NLS-1$
+            assertTrue(Vectors.cosine(query.unit(), passages.get(i).unit()) > 0.99999, "text " + i); //$NON-NLS-1$
             assertEquals(query.rawNorm(), passages.get(i).rawNorm(), 1e-4 * query.rawNorm());
         }
     }
@@ -59,7 +60,7 @@ class OnnxEmbedderTest {
         for (int i = 0; i < texts.size(); i++) {
             assertArrayEquals(int8.embedQuery(texts.get(i)).unit(), passages.get(i).unit(), 1e-6f, "text " + i); //$NON-NLS-1$
         }
-        double cosine = FixtureTexts.cosine(passages.getFirst().unit(),
+        double cosine = Vectors.cosine(passages.getFirst().unit(),
                 TestModels.embedder(TestModels.FP32).embedQuery(texts.getFirst()).unit());
         assertTrue(cosine > 0.95, "int8 close to fp32, cosine " + cosine); //$NON-NLS-1$
     }

@@ -1,6 +1,7 @@
 package io.noveltylens.core.hull;
 
 import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.test.support.Vectors;
 
 /**
  * The exact distance from a point to the hull of a handful of points, by brute force over faces: the projection onto
@@ -44,7 +45,7 @@ final class ExactProjection {
         double[][] system = new double[m][m + 1];
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
-                system[a][b] = dot(edges[a], edges[b]);
+                system[a][b] = Vectors.dot(edges[a], edges[b]);
             }
             double rhs = 0;
             for (int j = 0; j < dim; j++) {
@@ -113,13 +114,5 @@ final class ExactProjection {
             out[j] = row[j];
         }
         return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
     }
 }

@@ -29,18 +29,19 @@ import io.noveltylens.core.embed.FixtureTexts;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.embed.TestModels;
 import io.noveltylens.core.math.FloatMatrix;
+import io.noveltylens.test.support.ExactSearch;
 
 /**
  * Recall@10 of {@link VectorSearch} against brute force over the same vectors, where its
- * {@link VectorSearch#MIN_CANDIDATES} are a small part of the corpus, so that the graph search and the candidate count
+ * {@link HnswCandidates#MIN} are a small part of the corpus, so that the graph search and the candidate count
  * decide what is found (on the 1,880 or so passages of the shared real-text index they are almost half of it). The
  * corpus is the real embeddings of that index (HNSW recall on random vectors means nothing, docs/design.md section 4) and
  * {@link #COPIES} noisy copies of each, like paraphrases (cosine about 0.86 with their original): about 11,300
  * vectors, of which 800 candidates are 7 %. The queries are 200 real passages not in the corpus. As a check that the corpus
  * is hard enough to tell, the same search with {@link #FEW_CANDIDATES} candidates (the count before
- * {@link VectorSearch#MIN_CANDIDATES} was raised) must miss the floor.
+ * {@link HnswCandidates#MIN} was raised) must miss the floor.
  * <p>
- * This is not the recall on the default corpus (69k passages): VectorSearch's class comment gives that measurement.
+ * This is not the recall on the default corpus (69k passages): HnswCandidates' class comment gives that measurement.
  */
 class HnswRecallTest {
 
@@ -61,7 +62,7 @@ class HnswRecallTest {
                 embedder.fingerprint(), dim)) {
             corpus = withNoisyCopies(real, dim, new Random(71));
         }
-        assertTrue(VectorSearch.MIN_CANDIDATES < corpus.rows() / 10, "800 candidates must be a small part of the corpus"); //$NON-NLS-1$
+        assertTrue(HnswCandidates.MIN < corpus.rows() / 10, "800 candidates must be a small part of the corpus"); //$NON-NLS-1$
         List<String> queries = new ArrayList<>(FixtureTexts.lines("sherlock-200", 100)); //$NON-NLS-1$
         queries.addAll(FixtureTexts.lines("sotu-1000", 100)); //$NON-NLS-1$
         List<Embedding> embeddings = embedder.embedPassages(queries, Progress.NONE);
@@ -86,7 +87,7 @@ class HnswRecallTest {
                     double[] query = toDouble(embedding.unit());
                     double[] cosines = new double[corpus.rows()];
                     corpus.multiply(query, cosines);
-                    int[] exact = topK(cosines);
+                    int[] exact = ExactSearch.topK(cosines, K);
                     VectorSearch.Hits hits = search.nearest(embedding.unit(), K, -1);
                     assertEquals(K, hits.docs().length);
                     for (int i = 0; i < K; i++) {
@@ -103,7 +104,7 @@ class HnswRecallTest {
         double recall = found / (K * embeddings.size());
         double recallWithFewCandidates = foundWithFewCandidates / (K * embeddings.size());
         System.out.printf("Recall@10 over %d real queries, %d vectors: %.4f with %d candidates, %.4f with %d%n", //$NON-NLS-1$
-                embeddings.size(), corpus.rows(), recall, VectorSearch.MIN_CANDIDATES, recallWithFewCandidates,
+                embeddings.size(), corpus.rows(), recall, HnswCandidates.MIN, recallWithFewCandidates,
                 FEW_CANDIDATES);
         assertTrue(recallWithFewCandidates < RECALL_FLOOR, "with " + FEW_CANDIDATES + " candidates recall is " //$NON-NLS-1$
                 + recallWithFewCandidates + ": the corpus is too easy to tell the candidate counts apart"); //$NON-NLS-1$
@@ -132,16 +133,6 @@ class HnswRecallTest {
             }
         }
         return new FloatMatrix(n * (COPIES + 1), dim, data);
-    }
-
-    /** The rows of the k largest values, by a full sort: the brute-force oracle. */
-    private static int[] topK(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        return Arrays.stream(order, 0, K).mapToInt(Integer::intValue).toArray();
     }
 
     private static int overlap(int[] exact, int[] found) {

@@ -1,9 +1,7 @@
 package io.noveltylens.core.index;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
+
+import io.noveltylens.test.support.TextLines;
 
 /**
  * A generated corpus file of a given size: lines of the shipped corpora (one passage each: 3 to 140 words), each
@@ -25,11 +24,8 @@ record LargeCorpusFile(Path file, long bytes, int lines) {
     static LargeCorpusFile write(Path file, long targetBytes) throws IOException {
         Set<String> distinct = new LinkedHashSet<>();
         for (String name : List.of("austen.txt.gz", "kjv.txt.gz", "sotu.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(SHIPPED.resolve(name))), StandardCharsets.UTF_8))) {
-                in.lines().map(line -> line.strip().replaceAll("\\s+", " ")) //$NON-NLS-1$ //$NON-NLS-2$
-                        .filter(line -> words(line) >= 3 && words(line) <= 140).forEach(distinct::add);
-            }
+            TextLines.read(SHIPPED.resolve(name)).stream().map(line -> line.strip().replaceAll("\\s+", " ")) //$NON-NLS-1$ //$NON-NLS-2$
+                    .filter(line -> words(line) >= 3 && words(line) <= 140).forEach(distinct::add);
         }
         List<String> sourceLines = new ArrayList<>(distinct);
         long bytes = 0;

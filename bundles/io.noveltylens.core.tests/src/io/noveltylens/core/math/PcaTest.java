@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.test.support.Vectors;
 
 class PcaTest {
 
@@ -34,12 +35,12 @@ class PcaTest {
                 q[a][j] = random.nextGaussian();
             }
             for (int b = 0; b < a; b++) {
-                double dot = dot(q[a], q[b]);
+                double dot = Vectors.dot(q[a], q[b]);
                 for (int j = 0; j < DIM; j++) {
                     q[a][j] -= dot * q[b][j];
                 }
             }
-            double norm = Math.sqrt(dot(q[a], q[a]));
+            double norm = Math.sqrt(Vectors.dot(q[a], q[a]));
             for (int j = 0; j < DIM; j++) {
                 q[a][j] /= norm;
             }
@@ -61,14 +62,6 @@ class PcaTest {
             }
         }
         return new FloatMatrix(rows, DIM, data);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
     }
 
     /** The sample covariance, the naive way: the independent side of the oracle. */
@@ -108,9 +101,9 @@ class PcaTest {
             for (int iteration = 0; iteration < 5000; iteration++) {
                 double[] w = new double[DIM];
                 for (int j = 0; j < DIM; j++) {
-                    w[j] = dot(a[j], v);
+                    w[j] = Vectors.dot(a[j], v);
                 }
-                lambda = Math.sqrt(dot(w, w));
+                lambda = Math.sqrt(Vectors.dot(w, w));
                 for (int j = 0; j < DIM; j++) {
                     v[j] = w[j] / lambda;
                 }
@@ -132,7 +125,7 @@ class PcaTest {
         double[][] c = pca.components();
         for (int a = 0; a < DIM; a++) {
             for (int b = 0; b < DIM; b++) {
-                assertEquals(a == b ? 1 : 0, dot(c[a], c[b]), 1e-10, "<c" + a + ", c" + b + ">");
+                assertEquals(a == b ? 1 : 0, Vectors.dot(c[a], c[b]), 1e-10, "<c" + a + ", c" + b + ">");
             }
         }
         double[] variances = pca.explainedVariance();
@@ -156,7 +149,7 @@ class PcaTest {
         double[][] components = pca.components();
         for (int c = 0; c < 5; c++) {
             assertEquals(expectedValues[c], pca.explainedVariance()[c], 1e-9 * expectedValues[0], "variance " + c);
-            assertEquals(1, Math.abs(dot(expectedVectors[c], components[c])), 1e-8, "component " + c + " up to sign");
+            assertEquals(1, Math.abs(Vectors.dot(expectedVectors[c], components[c])), 1e-8, "component " + c + " up to sign");
         }
     }
 
@@ -169,7 +162,7 @@ class PcaTest {
             double expected = AXIS_SCALES[a] * AXIS_SCALES[a];
             // The standard error of a sample variance is sigma^2 sqrt(2 / n), 1 % at n = 20,000.
             assertEquals(expected, pca.explainedVariance()[a], 0.05 * expected, "variance along axis " + a);
-            assertTrue(Math.abs(dot(axes[a], pca.components()[a])) > 0.99, "axis " + a);
+            assertTrue(Math.abs(Vectors.dot(axes[a], pca.components()[a])) > 0.99, "axis " + a);
         }
         assertEquals(0.1 * 5, pca.mean()[5], 0.1);
     }

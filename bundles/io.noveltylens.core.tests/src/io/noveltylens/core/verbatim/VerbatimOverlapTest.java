@@ -13,10 +13,12 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.noveltylens.core.embed.FixtureTexts;
+
 /** {@link VerbatimOverlap} against the brute-force {@link ScanningPhraseIndex} over the Sherlock Holmes fixture. */
 class VerbatimOverlapTest {
 
-    static final List<String> CORPUS = CorpusFixtures.passages("sherlock-200.txt.gz");
+    static final List<String> CORPUS = FixtureTexts.lines("sherlock-200");
 
     /** Nine consecutive words of passage 0; the words around it in the tests below occur nowhere in the corpus. */
     static final String SNIPPET = "that you have put on seven and a half";

@@ -13,6 +13,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import io.noveltylens.core.embed.FixtureTexts;
+
 /**
  * Measures (and prints; timings are not asserted on a shared machine) the readout of 60-word passages against a
  * 65,000-passage index built from the real-text fixtures: the 3,900 passages, then copies in which each word is
@@ -32,7 +34,7 @@ class VerbatimTimingTest {
     @Test
     void sixtyWordPassageAgainst65000PassagesTakesMilliseconds() throws IOException {
         List<List<String>> originals = Stream.of("austen-1500", "kjv-1000", "sotu-1000", "sherlock-200", "wordnet-200")
-                .flatMap(name -> CorpusFixtures.passages(name + ".txt.gz").stream())
+                .flatMap(name -> FixtureTexts.lines(name).stream())
                 .map(text -> ANALYZER.words(text).stream().map(Word::term).toList()).toList();
         List<String> vocabulary = originals.stream().flatMap(List::stream).toList();
         Random random = new Random(65_000);

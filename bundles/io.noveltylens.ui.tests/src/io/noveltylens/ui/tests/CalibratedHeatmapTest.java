@@ -3,16 +3,12 @@ package io.noveltylens.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.Position;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.corpus.SentenceSplitter;
+import io.noveltylens.test.support.TextLines;
 import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.heatmap.EditorHeatmap;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
@@ -45,7 +42,8 @@ class CalibratedHeatmapTest {
 
     @Test
     void aCorpusSentenceIsAnEchoAndHeldOutTextOfTheAuthorIsMostlyNotNovel() throws Exception {
-        List<String> austen = fixture("austen-1500.txt.gz"); //$NON-NLS-1$
+        List<String> austen = TextLines.read(
+                TestCorpus.basedir().resolve("../io.noveltylens.core.tests/fixtures/austen-1500.txt.gz")); //$NON-NLS-1$
         List<String> indexed = new ArrayList<>();
         List<String> heldOut = new ArrayList<>();
         for (int i = 0; i < austen.size(); i++) {
@@ -88,15 +86,6 @@ class CalibratedHeatmapTest {
                     null);
         } finally {
             TestCorpus.restore();
-        }
-    }
-
-    /** The lines of a gzipped fixture of the core tests. */
-    private static List<String> fixture(String name) throws IOException {
-        Path file = TestCorpus.basedir().resolve("../io.noveltylens.core.tests/fixtures").resolve(name); //$NON-NLS-1$
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            return in.lines().toList();
         }
     }
 

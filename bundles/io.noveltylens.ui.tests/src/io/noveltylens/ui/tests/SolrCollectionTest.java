@@ -44,6 +44,7 @@ import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCollections;
 import io.noveltylens.solr.SolrCorpusFiller;
+import io.noveltylens.test.support.SolrTestCluster;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.engine.EngineService;

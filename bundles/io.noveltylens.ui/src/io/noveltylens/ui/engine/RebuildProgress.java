@@ -3,6 +3,7 @@ package io.noveltylens.ui.engine;
 import java.util.function.IntConsumer;
 
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.WorkDone;
 
 /**
  * Forwards a build's progress to the Progress view and tells the {@link EngineService} each time the overall
@@ -12,8 +13,7 @@ final class RebuildProgress implements Progress {
 
     private final Progress delegate;
     private final IntConsumer percentChanged;
-    private int total;
-    private long done;
+    private final WorkDone done = new WorkDone();
     private int percent = -1;
 
     RebuildProgress(Progress delegate, IntConsumer percentChanged) {
@@ -24,15 +24,14 @@ final class RebuildProgress implements Progress {
     @Override
     public void begin(String task, int totalWork) {
         delegate.begin(task, totalWork);
-        total = totalWork;
-        done = 0;
+        done.begin(totalWork);
         report();
     }
 
     @Override
     public void worked(int work) {
         delegate.worked(work);
-        done += work;
+        done.add(work);
         report();
     }
 
@@ -47,7 +46,7 @@ final class RebuildProgress implements Progress {
     }
 
     private void report() {
-        int now = total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
+        int now = done.percent();
         if (now != percent) {
             percent = now;
             percentChanged.accept(now);

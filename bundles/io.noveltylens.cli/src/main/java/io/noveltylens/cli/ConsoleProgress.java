@@ -3,6 +3,7 @@ package io.noveltylens.cli;
 import java.io.PrintStream;
 
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.WorkDone;
 
 /**
  * Progress on standard error: a redrawn line on a terminal, a line every 10 % otherwise (logs, CI). Standard output
@@ -14,8 +15,7 @@ final class ConsoleProgress implements Progress {
     private final boolean terminal;
     private String task = ""; //$NON-NLS-1$
     private String step = ""; //$NON-NLS-1$
-    private int total;
-    private long done;
+    private final WorkDone done = new WorkDone();
     private int lastShown = -1;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
@@ -26,15 +26,14 @@ final class ConsoleProgress implements Progress {
     @Override
     public synchronized void begin(String name, int totalWork) {
         task = name;
-        total = totalWork;
-        done = 0;
+        done.begin(totalWork);
         lastShown = -1;
         show();
     }
 
     @Override
     public synchronized void worked(int work) {
-        done += work;
+        done.add(work);
         show();
     }
 
@@ -53,7 +52,7 @@ final class ConsoleProgress implements Progress {
     }
 
     private void show() {
-        int percent = total > 0 ? (int) Math.min(100, done * 100 / total) : 0;
+        int percent = done.percent();
         if (terminal) {
             err.print("\r" + task + " " + percent + "% " + step + "\u001b[K"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
             if (percent == 100) {

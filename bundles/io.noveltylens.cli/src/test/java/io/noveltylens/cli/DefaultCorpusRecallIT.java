@@ -2,16 +2,11 @@ package io.noveltylens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +16,8 @@ import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.LuceneCorpusIndex;
 import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.test.support.ExactSearch;
+import io.noveltylens.test.support.TextLines;
 
 /**
  * Recall@10 of the shipped index at its real size (69k passages) against exact brute force over the same stored
@@ -35,7 +32,8 @@ class DefaultCorpusRecallIT {
     void recallAtTenOnTheDefaultCorpusIsAtLeast098() throws Exception {
         List<String> queries = new ArrayList<>();
         for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
-            queries.addAll(lines(BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture)).subList(0, 100)); //$NON-NLS-1$
+            Path file = BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture); //$NON-NLS-1$
+            queries.addAll(TextLines.read(file).subList(0, 100));
         }
         Path cache = Path.of("target", "recall-cache"); //$NON-NLS-1$ //$NON-NLS-2$
         try (OnnxEmbedder embedder = OnnxEmbedder.open(
@@ -62,13 +60,6 @@ class DefaultCorpusRecallIT {
             System.out.printf("Default corpus (%,d passages): recall@10 %.4f over %d held-out sentences%n", n, recall, //$NON-NLS-1$
                     queries.size());
             assertTrue(recall >= 0.98, "recall@10 " + recall); //$NON-NLS-1$
-        }
-    }
-
-    private static List<String> lines(Path gzip) throws Exception {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gzip)), StandardCharsets.UTF_8))) {
-            return in.lines().toList();
         }
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.noveltylens.test.support.TextLines;
 
 /**
  * A rebuild that fills the file system, for real: the index lives on a tmpfs mounted in a private mount namespace
@@ -42,7 +40,7 @@ class DiskFullIT {
     @Test
     void aRebuildThatFillsTheDiskFailsCleanlyAndKeepsThePreviousIndex() throws Exception {
         Assumptions.assumeTrue(canMountTmpfs(), "unshare --mount with a tmpfs is not available to this user (CI runs as root)"); //$NON-NLS-1$
-        List<String> verses = fixture("kjv-1000.txt.gz"); //$NON-NLS-1$
+        List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz")); //$NON-NLS-1$
         Path small = Files.createDirectories(dir.resolve("small")); //$NON-NLS-1$
         Files.write(small.resolve("first.txt"), verses.subList(0, 100)); //$NON-NLS-1$
         Path large = Files.createDirectories(dir.resolve("large")); //$NON-NLS-1$
@@ -118,14 +116,6 @@ class DiskFullIT {
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    private static List<String> fixture(String name) throws Exception {
-        Path file = Path.of("..", "io.noveltylens.core.tests", "fixtures", name); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
-            return in.lines().toList();
         }
     }
 }

@@ -3,15 +3,10 @@ package io.noveltylens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +15,8 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.test.support.TextLines;
+import io.noveltylens.test.support.Vectors;
 
 /**
  * Our embedder against an independent peer on a plain JVM: langchain4j's in-process all-MiniLM-L6-v2 (its own copy
@@ -58,7 +55,7 @@ class EmbeddingParityWithLangchain4jTest {
         String worst = null;
         for (int i = 0; i < sentences.size(); i++) {
             float[] theirs = peer.embed(sentences.get(i)).content().vector();
-            double cosine = cosine(ours.get(i).unit(), theirs);
+            double cosine = Vectors.cosine(ours.get(i).unit(), theirs);
             sum += cosine;
             if (cosine < min) {
                 min = cosine;
@@ -73,30 +70,10 @@ class EmbeddingParityWithLangchain4jTest {
     private static List<String> shortSentences(Path fixtures) throws IOException {
         List<String> sentences = new ArrayList<>();
         for (String source : SOURCES) {
-            Path file = fixtures.resolve(source + ".txt.gz"); //$NON-NLS-1$
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-                int taken = 0;
-                for (String line = reader.readLine(); line != null && taken < PER_SOURCE; line = reader.readLine()) {
-                    if (!line.isBlank() && line.trim().split("\\s+").length <= MAX_WORDS) { //$NON-NLS-1$
-                        sentences.add(line);
-                        taken++;
-                    }
-                }
-            }
+            TextLines.read(fixtures.resolve(source + ".txt.gz")).stream() //$NON-NLS-1$
+                    .filter(line -> !line.isBlank() && line.trim().split("\\s+").length <= MAX_WORDS) //$NON-NLS-1$
+                    .limit(PER_SOURCE).forEach(sentences::add);
         }
         return sentences;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

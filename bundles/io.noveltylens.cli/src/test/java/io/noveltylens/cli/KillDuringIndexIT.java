@@ -3,18 +3,16 @@ package io.noveltylens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.noveltylens.test.support.TextLines;
 
 /**
  * kill -9 of {@code novelty index} at several points of a rebuild: the previous index still opens and answers as
@@ -31,7 +29,7 @@ class KillDuringIndexIT {
     @Test
     void aKilledRebuildLeavesThePreviousIndexAndResumes() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
-        List<String> verses = fixture("kjv-1000.txt.gz"); //$NON-NLS-1$
+        List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz")); //$NON-NLS-1$
         Files.write(corpus.resolve("first.txt"), verses.subList(0, 200)); //$NON-NLS-1$
         Path index = dir.resolve("index"); //$NON-NLS-1$
         CliProcess.Result first = CliProcess.run(dir, null, "index", "--corpus", corpus.toString(), "--index", index.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -86,14 +84,6 @@ class KillDuringIndexIT {
     private static Path cacheFile(Path index) throws Exception {
         try (var files = Files.list(index)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".cache")).findFirst().orElseThrow(); //$NON-NLS-1$
-        }
-    }
-
-    private static List<String> fixture(String name) throws Exception {
-        Path file = Path.of("..", "io.noveltylens.core.tests", "fixtures", name); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
-            return in.lines().toList();
         }
     }
 }

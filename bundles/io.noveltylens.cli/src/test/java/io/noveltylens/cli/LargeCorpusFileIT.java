@@ -3,19 +3,18 @@ package io.noveltylens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.noveltylens.test.support.TextLines;
 
 /**
  * {@code novelty index} over one 200 MB text file, with the real model, in a JVM capped at 128 MB of heap. The file
@@ -51,13 +50,10 @@ class LargeCorpusFileIT {
 
     /** Writes the first 1,000 distinct verses of 5 to 40 words over and over; returns how many lines it wrote. */
     private static long writeRepeatedVerses(Path file) throws Exception {
-        List<String> verses;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(
-                Path.of("../io.noveltylens.corpus.default/corpus/kjv.txt.gz"))), StandardCharsets.UTF_8))) { //$NON-NLS-1$
-            verses = in.lines().map(line -> line.strip().replaceAll("\\s+", " ")) //$NON-NLS-1$ //$NON-NLS-2$
-                    .filter(line -> line.split(" ").length >= 5 && line.split(" ").length <= 40) //$NON-NLS-1$ //$NON-NLS-2$
-                    .distinct().limit(DISTINCT).toList();
-        }
+        List<String> verses = TextLines.read(Path.of("../io.noveltylens.corpus.default/corpus/kjv.txt.gz")).stream() //$NON-NLS-1$
+                .map(line -> line.strip().replaceAll("\\s+", " ")) //$NON-NLS-1$ //$NON-NLS-2$
+                .filter(line -> line.split(" ").length >= 5 && line.split(" ").length <= 40) //$NON-NLS-1$ //$NON-NLS-2$
+                .distinct().limit(DISTINCT).toList();
         long bytes = 0;
         long lines = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

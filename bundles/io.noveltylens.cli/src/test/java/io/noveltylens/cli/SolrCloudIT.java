@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
@@ -64,6 +61,10 @@ import io.noveltylens.core.verbatim.VerbatimOverlap;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCorpusIndex;
 import io.noveltylens.solr.SolrCorpusFiller;
+import io.noveltylens.test.support.ExactSearch;
+import io.noveltylens.test.support.SolrTestCluster;
+import io.noveltylens.test.support.TextLines;
+import io.noveltylens.test.support.Vectors;
 
 /**
  * The SolrCloud backend against the local index of the same corpus (Moby Dick and Tom Sawyer from the default corpus,
@@ -86,7 +87,7 @@ class SolrCloudIT {
     /** Enough for both sides to finish (the local index needs 0.1-0.5 s), so that bounds, not budgets, are compared. */
     private static final Duration HULL_BUDGET = Duration.ofSeconds(30);
 
-    private SolrCloudProcess cluster;
+    private SolrTestCluster cluster;
     private String solrUrls;
     private OnnxEmbedder embedder;
     private LuceneCorpusIndex local;
@@ -99,7 +100,7 @@ class SolrCloudIT {
     @BeforeAll
     void startACloudAndFillACollectionWithTheCli() throws Exception {
         deleteRecursively(WORK);
-        cluster = SolrCloudProcess.start(3, WORK.resolve("cluster")); //$NON-NLS-1$
+        cluster = SolrTestCluster.start(3, WORK.resolve("cluster")); //$NON-NLS-1$
         solrUrls = String.join(",", cluster.solrUrls()); //$NON-NLS-1$
         Path localIndex = Files.createDirectories(WORK.resolve("local-index")); //$NON-NLS-1$
         // these passages are part of the default corpus, whose embedding cache the build keeps: nothing is re-embedded
@@ -124,7 +125,8 @@ class SolrCloudIT {
         solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(), dimension);
         heldOut = new ArrayList<>();
         for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
-            heldOut.addAll(lines(BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture)).subList(0, 100)); //$NON-NLS-1$
+            Path file = BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture); //$NON-NLS-1$
+            heldOut.addAll(TextLines.read(file).subList(0, 100));
         }
         embeddings = embedder.embedPassages(heldOut, Progress.NONE);
         queries = embeddings.stream().map(Embedding::unit).toList();
@@ -220,7 +222,8 @@ class SolrCloudIT {
             varianceGap = Math.max(varianceGap,
                     Math.abs(streamed.explainedVariance()[c] - whole.explainedVariance()[c]) / whole.totalVariance());
             if (c < 10) {
-                worstAlignment = Math.min(worstAlignment, Math.abs(dot(streamed.components()[c], whole.components()[c])));
+                worstAlignment = Math.min(worstAlignment,
+                        Math.abs(Vectors.dot(streamed.components()[c], whole.components()[c])));
             }
         }
         double lofGap = 0;
@@ -240,14 +243,6 @@ class SolrCloudIT {
         assertTrue(worstAlignment >= 0.9999, "alignment of the first components " + worstAlignment); //$NON-NLS-1$
         assertTrue(lofGap / queries.size() <= 0.02, "mean LOF gap " + lofGap / queries.size()); //$NON-NLS-1$
         assertTrue(loopGap / queries.size() <= 0.02, "mean LoOP gap " + loopGap / queries.size()); //$NON-NLS-1$
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     /**
@@ -629,13 +624,6 @@ class SolrCloudIT {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static List<String> lines(Path gzip) throws IOException {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(gzip)), StandardCharsets.UTF_8))) {
-            return in.lines().toList();
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

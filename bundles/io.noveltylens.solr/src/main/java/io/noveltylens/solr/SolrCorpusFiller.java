@@ -20,6 +20,7 @@ import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
+import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
@@ -221,7 +222,7 @@ public final class SolrCorpusFiller {
                     documents.add(document(first + j, batch.get(j), embedding));
                 }
                 pca.add(new FloatMatrix(batch.size(), pca.dimension(), units));
-                BackgroundWork.await(inFlight);
+                BackgroundResult.await(inFlight, "Uploading passages");
                 String what = "Uploading passages " + first + "-" + (first + batch.size() - 1); //$NON-NLS-1$ //$NON-NLS-2$
                 inFlight = sender.submit(() -> {
                     updates.send(what, () -> writer.add(documents));
@@ -229,7 +230,7 @@ public final class SolrCorpusFiller {
                 });
                 slice.worked(batch.size());
             }
-            BackgroundWork.await(inFlight);
+            BackgroundResult.await(inFlight, "Uploading passages");
         } finally {
             sender.shutdownNow();
         }

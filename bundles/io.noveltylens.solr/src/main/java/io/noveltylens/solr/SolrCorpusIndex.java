@@ -28,6 +28,7 @@ import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.hull.PrincipalComponentOracle;
 import io.noveltylens.core.index.CorpusIndex;
+import io.noveltylens.core.index.HnswCandidates;
 import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.Neighbour;
@@ -45,11 +46,6 @@ import io.noveltylens.core.verbatim.PhraseIndex;
  */
 public final class SolrCorpusIndex implements CorpusIndex {
 
-    /**
-     * HNSW candidates per shard: the local index's minimum (core's VectorSearch: recall@10 0.988 at 800 on the
-     * 69k-passage default corpus). Only the best k documents travel back, so more candidates cost search, not transfer.
-     */
-    static final int MIN_CANDIDATES = 800;
     /** Vectors of recent neighbours kept for {@link #vector(int)} (the analysis asks for them right after a search). */
     private static final int VECTOR_CACHE = 1024;
 
@@ -190,8 +186,9 @@ public final class SolrCorpusIndex implements CorpusIndex {
             throw new NoveltyException(Kind.BAD_INPUT, "The query vector has dimension " + unitQuery.length //$NON-NLS-1$
                     + " but the collection holds vectors of dimension " + metadata.dimension() + "."); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        int candidates = Math.max(MIN_CANDIDATES, 10 * k);
-        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unitQuery, candidates)
+        // HNSW candidates per shard, as many as locally: only the best k documents travel back, so more candidates
+        // cost search, not transfer
+        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unitQuery, HnswCandidates.forNearest(k))
                 .setFields(SolrFields.ID, SolrFields.ORDINAL, SolrFields.TEXT, SolrFields.SOURCES, SolrFields.VECTOR)
                 .setRows(k);
         SolrDocumentList hits;

@@ -17,9 +17,11 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CursorMarkParams;
 
+import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.density.NeighbourList;
+import io.noveltylens.core.index.HnswCandidates;
 
 /**
  * Every passage's leave-one-out k nearest neighbours, found by the collection itself: the density statistics of a
@@ -78,7 +80,7 @@ final class SolrLeaveOneOut {
                     }));
                 }
                 for (Future<?> search : searches) {
-                    BackgroundWork.await(search);
+                    BackgroundResult.await(search, "A leave-one-out search");
                 }
                 progress.worked(searches.size());
                 if (cursor.equals(page.getNextCursorMark())) {
@@ -101,7 +103,7 @@ final class SolrLeaveOneOut {
 
     /** One passage's k nearest other passages, nearest first; records the distance to the nearest. */
     private NeighbourList neighbours(int ordinal, float[] unit, double[] nearest) throws NoveltyException {
-        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(SolrCorpusIndex.MIN_CANDIDATES, k + 1))
+        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(HnswCandidates.MIN, k + 1))
                 .setFields(SolrFields.ORDINAL, "score").setRows(k + 1); //$NON-NLS-1$
         int[] ids = new int[k];
         float[] distances = new float[k];

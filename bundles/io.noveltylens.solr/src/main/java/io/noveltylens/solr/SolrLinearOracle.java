@@ -20,6 +20,7 @@ import io.noveltylens.core.hull.FetchedRows;
 import io.noveltylens.core.hull.LinearOracle;
 import io.noveltylens.core.hull.Maximisers;
 import io.noveltylens.core.hull.OracleFailure;
+import io.noveltylens.core.index.HnswCandidates;
 
 /**
  * The hull solvers' linear oracle over a collection's unit vectors (the hull readouts' space). On unit rows the order
@@ -120,7 +121,7 @@ final class SolrLinearOracle implements LinearOracle {
 
     /** The {@code count} best hits of a kNN search with as many candidates per shard as the neighbours' search. */
     private static SolrQuery knn(String field, float[] vector, int count) {
-        return SolrFields.knn(field, vector, Math.max(SolrCorpusIndex.MIN_CANDIDATES, count)).setRows(count);
+        return SolrFields.knn(field, vector, Math.max(HnswCandidates.MIN, count)).setRows(count);
     }
 
     private SolrDocumentList search(SolrQuery query, String what) {

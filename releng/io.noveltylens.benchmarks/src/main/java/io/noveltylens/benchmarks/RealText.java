@@ -1,9 +1,6 @@
 package io.noveltylens.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
@@ -23,6 +19,7 @@ import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.corpus.TextSpan;
 import io.noveltylens.core.index.IndexSettings;
+import io.noveltylens.test.support.TextLines;
 
 /** The real text every benchmark runs on: never generated strings. */
 final class RealText {
@@ -44,7 +41,7 @@ final class RealText {
         List<String> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(corpusDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".txt.gz")).sorted().toList()) {
-                for (String paragraph : gzipLines(file)) {
+                for (String paragraph : nonBlankLines(file)) {
                     for (TextSpan span : SentenceSplitter.sentences(paragraph)) {
                         String sentence = span.of(paragraph).strip();
                         int words = sentence.split("\\s+").length;
@@ -79,7 +76,7 @@ final class RealText {
     static List<String> heldOutSentences(Path fixtures) throws IOException {
         Set<String> sentences = new LinkedHashSet<>();
         for (String name : HELD_OUT) {
-            for (String line : gzipLines(fixtures.resolve(name + ".txt.gz"))) {
+            for (String line : nonBlankLines(fixtures.resolve(name + ".txt.gz"))) {
                 for (TextSpan span : SentenceSplitter.sentences(line)) {
                     String sentence = span.of(line).strip();
                     if (sentence.split("\\s+").length >= MIN_SENTENCE_WORDS) {
@@ -102,16 +99,7 @@ final class RealText {
         return picked;
     }
 
-    private static List<String> gzipLines(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-        }
-        return lines;
+    private static List<String> nonBlankLines(Path file) throws IOException {
+        return TextLines.read(file).stream().filter(line -> !line.isBlank()).toList();
     }
 }
