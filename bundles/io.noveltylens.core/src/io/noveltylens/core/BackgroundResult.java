@@ -25,7 +25,7 @@ public final class BackgroundResult {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw new IllegalStateException(what + " failed", e.getCause()); //$NON-NLS-1$
+            throw new IllegalStateException(what + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();

@@ -38,7 +38,7 @@ class CalibrationTest {
 
     @Test
     void heldOutTextOfTheCorpusReadsAsOrdinaryAtEveryLength() throws Exception {
-        List<String> austen = FixtureTexts.lines("austen-1500"); //$NON-NLS-1$
+        List<String> austen = FixtureTexts.lines("austen-1500");
         List<String> indexed = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
@@ -50,7 +50,7 @@ class CalibrationTest {
             } else if (inBlock == BLOCK / 2) {
                 paragraphs.add(austen.get(i));
                 sentences.add(longestSentence(austen.get(i)));
-                joined.add(austen.get(i - 1) + " " + austen.get(i) + " " + austen.get(i + 1)); //$NON-NLS-1$ //$NON-NLS-2$
+                joined.add(austen.get(i - 1) + " " + austen.get(i) + " " + austen.get(i + 1));
             }
         }
         NoveltyAnalyzer analyzer = analyzerOver(indexed);
@@ -58,8 +58,8 @@ class CalibrationTest {
         double sentence = median(analyzer, sentences, r -> r.density().percentile());
         double paragraph = median(analyzer, paragraphs, r -> r.density().percentile());
         double several = median(analyzer, joined, r -> r.density().percentile());
-        String medians = "median density percentile of " + paragraphs.size() + " held-out sentences " + sentence //$NON-NLS-1$ //$NON-NLS-2$
-                + ", paragraphs " + paragraph + ", three paragraphs " + several; //$NON-NLS-1$ //$NON-NLS-2$
+        String medians = "median density percentile of " + paragraphs.size() + " held-out sentences " + sentence
+                + ", paragraphs " + paragraph + ", three paragraphs " + several;
         // measured 2026-12-07: 54.0, 45.5 and 40.9 (hull 48.0, 46.9, 34.8); uncalibrated, the sentences were at 97
         // and the paragraphs at 85.
         // Three paragraphs read as less novel than single paragraphs of their length, which share their bands:
@@ -71,9 +71,9 @@ class CalibrationTest {
         double sentenceHull = median(analyzer, every(sentences), r -> hull(analyzer, r).distance());
         double paragraphHull = median(analyzer, every(paragraphs), r -> hull(analyzer, r).distance());
         double severalHull = median(analyzer, every(joined), r -> hull(analyzer, r).distance());
-        String hullMedians = "median hull percentile of held-out sentences " + sentenceHull + ", paragraphs " //$NON-NLS-1$ //$NON-NLS-2$
-                + paragraphHull + ", three paragraphs " + severalHull; //$NON-NLS-1$
-        System.out.println(medians + "; " + hullMedians); //$NON-NLS-1$
+        String hullMedians = "median hull percentile of held-out sentences " + sentenceHull + ", paragraphs "
+                + paragraphHull + ", three paragraphs " + severalHull;
+        System.out.println(medians + "; " + hullMedians);
         for (double median : new double[] { sentenceHull, paragraphHull, severalHull }) {
             assertTrue(median > 30 && median < 70, hullMedians);
         }
@@ -82,10 +82,10 @@ class CalibrationTest {
     /** An index of {@code passages} (one a line) with the real model, kept under target/ with its embedding cache. */
     private static NoveltyAnalyzer analyzerOver(List<String> passages) throws Exception {
         RealCorpus real = RealCorpus.get();
-        Path dir = Path.of("target", "calibration-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
-        Path sources = Files.createDirectories(dir.resolve("sources")); //$NON-NLS-1$
-        Files.write(sources.resolve("austen.txt"), passages); //$NON-NLS-1$
-        Path index = dir.resolve("index"); //$NON-NLS-1$
+        Path dir = Path.of("target", "calibration-corpus").toAbsolutePath();
+        Path sources = Files.createDirectories(dir.resolve("sources"));
+        Files.write(sources.resolve("austen.txt"), passages);
+        Path index = dir.resolve("index");
         new IndexBuilder(real.embedder, IndexSettings.defaults()).build(List.of(sources), index, Progress.NONE);
         LuceneCorpusIndex opened = LuceneCorpusIndex.open(index, real.embedder.fingerprint(),
                 real.embedder.model().dimension());

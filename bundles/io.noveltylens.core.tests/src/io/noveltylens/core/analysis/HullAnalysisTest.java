@@ -49,7 +49,7 @@ class HullAnalysisTest {
     void aFailingRemoteCorpusReachesTheCallerAsItsNoveltyException() {
         FloatMatrix corpus = corpus();
         Pca pca = Pca.fit(corpus, 4, Progress.NONE);
-        NoveltyException unreachable = new NoveltyException(NoveltyException.Kind.INDEX, "The cluster went away."); //$NON-NLS-1$
+        NoveltyException unreachable = new NoveltyException(NoveltyException.Kind.INDEX, "The cluster went away.");
         LinearOracle failing = new ForwardingOracle(corpus) {
             @Override
             public Maximisers maximise(double[] direction, int count, FetchedRows held) {
@@ -76,8 +76,8 @@ class HullAnalysisTest {
         HullReport report = new HullAnalysis(Duration.ofSeconds(5)).analyze(query, 0, data, Progress.NONE);
         assertTrue(report.certified(), report::toString);
         assertEquals(4, report.components());
-        assertFalse(report.distanceExplanation().contains("not certified"), report.distanceExplanation()); //$NON-NLS-1$
-        assertFalse(report.depthExplanation().contains("not certified"), report.depthExplanation()); //$NON-NLS-1$
+        assertFalse(report.distanceExplanation().contains("not certified"), report.distanceExplanation());
+        assertFalse(report.depthExplanation().contains("not certified"), report.depthExplanation());
     }
 
     /**
@@ -110,19 +110,19 @@ class HullAnalysisTest {
             analysis.warmUp(data);
             return null;
         });
-        assertTrue(warmUpStarted.await(10, TimeUnit.SECONDS), "the warm-up never reached the corpus"); //$NON-NLS-1$
+        assertTrue(warmUpStarted.await(10, TimeUnit.SECONDS), "the warm-up never reached the corpus");
         float[] query = new float[DIM];
         query[0] = 10;
         Future<HullReport> selection = callers.submit(() -> analysis.analyze(query, 0, data, Progress.NONE));
         Thread.sleep(2 * budget.toMillis());
-        assertFalse(selection.isDone(), "the selection did not wait for the warm-up"); //$NON-NLS-1$
+        assertFalse(selection.isDone(), "the selection did not wait for the warm-up");
         release.countDown();
         warmUp.get(10, TimeUnit.SECONDS);
         HullReport report = selection.get(10, TimeUnit.SECONDS);
         assertNotNull(report);
         assertTrue(report.depth().complete(), report::toString);
         assertTrue(report.distance().converged(), report::toString);
-        assertTrue(report.millis() < 2 * budget.toMillis(), () -> "charged with the wait: " + report.millis()); //$NON-NLS-1$
+        assertTrue(report.millis() < 2 * budget.toMillis(), () -> "charged with the wait: " + report.millis());
         callers.shutdown();
     }
 

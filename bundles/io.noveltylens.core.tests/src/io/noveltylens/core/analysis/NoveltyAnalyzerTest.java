@@ -29,7 +29,7 @@ import io.noveltylens.test.support.Vectors;
 /** The report on real text against a real index, with brute force over the stored vectors as the oracle. */
 class NoveltyAnalyzerTest {
 
-    private static final String SHERLOCK = "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any other name."; //$NON-NLS-1$
+    private static final String SHERLOCK = "To Sherlock Holmes she is always the woman. I have seldom heard him mention her under any other name.";
 
     /**
      * Oracle: brute force over the stored unit vectors. The neighbours are the exact top k in rank order, sorted by
@@ -52,10 +52,10 @@ class NoveltyAnalyzerTest {
         for (int rank = 0; rank < neighbours.size(); rank++) {
             Neighbour neighbour = neighbours.get(rank);
             assertEquals(rank + 1, neighbour.rank());
-            assertEquals(exact[rank], neighbour.ordinal(), "rank " + (rank + 1)); //$NON-NLS-1$
-            assertEquals(cosines[exact[rank]], neighbour.cosine(), 1e-12, "rank " + (rank + 1)); //$NON-NLS-1$
+            assertEquals(exact[rank], neighbour.ordinal(), "rank " + (rank + 1));
+            assertEquals(cosines[exact[rank]], neighbour.cosine(), 1e-12, "rank " + (rank + 1));
             if (rank > 0) {
-                assertTrue(neighbour.cosine() <= neighbours.get(rank - 1).cosine(), "sorted by cosine, descending"); //$NON-NLS-1$
+                assertTrue(neighbour.cosine() <= neighbours.get(rank - 1).cosine(), "sorted by cosine, descending");
             }
         }
 
@@ -64,32 +64,32 @@ class NoveltyAnalyzerTest {
         assertEquals(k, density.k());
         double meanDistance = Arrays.stream(exact, 0, k).mapToDouble(row -> Math.sqrt(2 - 2 * cosines[row])).average()
                 .orElseThrow();
-        assertEquals(meanDistance, density.meanDistance(), 1e-6, "float distances, so 1e-6"); //$NON-NLS-1$
+        assertEquals(meanDistance, density.meanDistance(), 1e-6, "float distances, so 1e-6");
         double p = density.percentile();
-        assertTrue(density.percentileExplanation().contains((int) Math.floor(p >= 50 ? p : 100 - p) + " %"), //$NON-NLS-1$
-                p + ": " + density.percentileExplanation()); //$NON-NLS-1$
-        assertTrue(density.lofExplanation().contains(decimals("0.0", density.lof())), //$NON-NLS-1$
-                density.lof() + ": " + density.lofExplanation()); //$NON-NLS-1$
-        assertTrue(density.loopExplanation().contains(decimals("0.00", density.loop())), //$NON-NLS-1$
-                density.loop() + ": " + density.loopExplanation()); //$NON-NLS-1$
+        assertTrue(density.percentileExplanation().contains((int) Math.floor(p >= 50 ? p : 100 - p) + " %"),
+                p + ": " + density.percentileExplanation());
+        assertTrue(density.lofExplanation().contains(decimals("0.0", density.lof())),
+                density.lof() + ": " + density.lofExplanation());
+        assertTrue(density.loopExplanation().contains(decimals("0.00", density.loop())),
+                density.loop() + ": " + density.loopExplanation());
     }
 
     @Test
     void aCopiedPassageIsANearDuplicateQuotedInFull() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String copied = FixtureTexts.lines("kjv-1000").get(123); //$NON-NLS-1$
+        String copied = FixtureTexts.lines("kjv-1000").get(123);
         NoveltyReport report = corpus.analyzer.analyze(copied, Progress.NONE);
         assertEquals(copied, report.neighbours().get(0).text());
         assertEquals(Verdict.NEAR_DUPLICATE, report.verdict());
         assertEquals(1.0, report.verbatim().coverage(5), 1e-9);
-        assertTrue(report.density().percentile() < 50, "its own copy sits at distance 0: " + report.density()); //$NON-NLS-1$
+        assertTrue(report.density().percentile() < 50, "its own copy sits at distance 0: " + report.density());
     }
 
     @Test
     void theHullPhaseBracketsTheDistanceAndGivesAMonotoneDepthCurve() throws Exception {
         RealCorpus corpus = RealCorpus.get();
         NoveltyReport fast = corpus.analyzer.analyze(SHERLOCK, Progress.NONE);
-        assertNull(fast.hull(), "the fast phase does not wait for the hull"); //$NON-NLS-1$
+        assertNull(fast.hull(), "the fast phase does not wait for the hull");
         HullReport hull = corpus.analyzer.withHull(fast, Progress.NONE).hull();
         assertNotNull(hull);
         assertTrue(hull.distance().lowerBound() <= hull.distance().upperBound() + 1e-9, hull.toString());
@@ -104,68 +104,68 @@ class NoveltyAnalyzerTest {
                 firstOutside = Math.min(firstOutside, point.dimension());
             }
         }
-        assertTrue(lastInside < firstOutside, "inside dimensions come before outside ones: " + curve); //$NON-NLS-1$
+        assertTrue(lastInside < firstOutside, "inside dimensions come before outside ones: " + curve);
         assertEquals(Math.max(lastInside, 0), hull.depth().depth());
         if (hull.distance().verdict() != HullVerdict.INSIDE) {
             for (double bound : new double[] { hull.relativeLowerBound(), hull.relativeUpperBound() }) {
-                String printed = String.format(Locale.ROOT, "%.2f", bound); //$NON-NLS-1$
-                assertTrue(hull.distanceExplanation().contains(printed), printed + ": " + hull.distanceExplanation()); //$NON-NLS-1$
+                String printed = String.format(Locale.ROOT, "%.2f", bound);
+                assertTrue(hull.distanceExplanation().contains(printed), printed + ": " + hull.distanceExplanation());
             }
         }
         if (hull.depth().depth() > 0) {
             assertTrue(hull.depthExplanation().contains(Integer.toString(hull.depth().depth())),
-                    hull.depth().depth() + ": " + hull.depthExplanation()); //$NON-NLS-1$
+                    hull.depth().depth() + ": " + hull.depthExplanation());
         }
     }
 
     @Test
     void aMultiSentencePassageIsAlsoScoredSentenceBySentence() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String copiedVerse = FixtureTexts.lines("kjv-1000").get(7); //$NON-NLS-1$
-        String text = "The quantum computer factored the number overnight. " + copiedVerse //$NON-NLS-1$
-                + " Then the laboratory lights went out."; //$NON-NLS-1$
+        String copiedVerse = FixtureTexts.lines("kjv-1000").get(7);
+        String text = "The quantum computer factored the number overnight. " + copiedVerse
+                + " Then the laboratory lights went out.";
         List<SentenceReadout> sentences = corpus.analyzer.analyze(text, Progress.NONE).sentences();
         assertTrue(sentences.size() >= 3, sentences.toString());
         SentenceReadout first = sentences.get(0);
-        assertEquals("The quantum computer factored the number overnight.", first.span().of(text)); //$NON-NLS-1$
+        assertEquals("The quantum computer factored the number overnight.", first.span().of(text));
         SentenceReadout verse = sentences.stream().filter(s -> copiedVerse.startsWith(s.span().of(text))).findFirst()
                 .orElseThrow();
         assertTrue(verse.density().percentile() < first.density().percentile(),
-                "the copied verse is less novel than the invented sentence"); //$NON-NLS-1$
+                "the copied verse is less novel than the invented sentence");
     }
 
     @Test
     void aLongSelectionIsEmbeddedWholeInWindows() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String longText = String.join(" ", FixtureTexts.lines("sherlock-200").subList(0, 60)); //$NON-NLS-1$ //$NON-NLS-2$
+        String longText = String.join(" ", FixtureTexts.lines("sherlock-200").subList(0, 60));
         NoveltyReport report = corpus.analyzer.analyze(longText, Progress.NONE);
         Embedding embedding = report.embedding();
-        assertTrue(embedding.windows() > 5, "windows: " + embedding.windows()); //$NON-NLS-1$
+        assertTrue(embedding.windows() > 5, "windows: " + embedding.windows());
         assertEquals(10, report.neighbours().size());
     }
 
     @Test
     void badSelectionsGetActionableMessages() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        for (String bad : List.of("", "   \n\t", "?!... --")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        for (String bad : List.of("", "   \n\t", "?!... --")) {
             NoveltyException refused = assertThrows(NoveltyException.class,
                     () -> corpus.analyzer.analyze(bad, Progress.NONE));
             assertEquals(NoveltyException.Kind.BAD_INPUT, refused.kind());
-            assertTrue(refused.getMessage().contains("Select"), refused.getMessage()); //$NON-NLS-1$
+            assertTrue(refused.getMessage().contains("Select"), refused.getMessage());
         }
-        String huge = "word ".repeat(NoveltyAnalyzer.MAX_CHARS / 5 + 1); //$NON-NLS-1$
+        String huge = "word ".repeat(NoveltyAnalyzer.MAX_CHARS / 5 + 1);
         NoveltyException tooLong = assertThrows(NoveltyException.class,
                 () -> corpus.analyzer.analyze(huge, Progress.NONE));
-        assertTrue(tooLong.getMessage().contains("1000000"), tooLong.getMessage()); //$NON-NLS-1$
+        assertTrue(tooLong.getMessage().contains("1000000"), tooLong.getMessage());
     }
 
     @Test
     void unusualTextIsAnalysedWithoutCrashing() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        String longWord = "a".repeat(10_000); //$NON-NLS-1$
-        for (String text : List.of("x", "nul\u0000inside and \u0007bell", "lone \uD800 surrogate \uDC00 halves", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "\u0645\u0631\u062D\u0628\u0627 \u05E9\u05DC\u05D5\u05DD right to left", "\u6625\u7720\u4E0D\u89C9\u6653", //$NON-NLS-1$ //$NON-NLS-2$
-                "emoji \uD83D\uDC69\u200D\uD83D\uDCBB at work \uD83C\uDF89", longWord, "word " + longWord + " word")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        String longWord = "a".repeat(10_000);
+        for (String text : List.of("x", "nul\u0000inside and \u0007bell", "lone \uD800 surrogate \uDC00 halves",
+                "\u0645\u0631\u062D\u0628\u0627 \u05E9\u05DC\u05D5\u05DD right to left", "\u6625\u7720\u4E0D\u89C9\u6653",
+                "emoji \uD83D\uDC69\u200D\uD83D\uDCBB at work \uD83C\uDF89", longWord, "word " + longWord + " word")) {
             NoveltyReport report = corpus.analyzer.withHull(corpus.analyzer.analyze(text, Progress.NONE), Progress.NONE);
             assertEquals(10, report.neighbours().size(), text.length() > 40 ? text.substring(0, 40) : text);
             assertTrue(report.density().percentile() >= 0 && report.density().percentile() <= 100);
@@ -194,7 +194,7 @@ class NoveltyAnalyzerTest {
             for (int j = 0; j < i; j++) {
                 double inPicture = distance(map.points().get(i), map.points().get(j));
                 double distance = Math.sqrt(Math.max(0, 2 - 2 * Vectors.dot(units.get(i), units.get(j))));
-                assertTrue(inPicture <= distance * (1 + 1e-6), "points " + i + ", " + j + ": " + inPicture + " > " + distance); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                assertTrue(inPicture <= distance * (1 + 1e-6), "points " + i + ", " + j + ": " + inPicture + " > " + distance);
                 pictured += inPicture * inPicture;
                 real += distance * distance;
             }

@@ -24,20 +24,20 @@ class NoveltyOrderingTest {
     @Test
     void copiedTextIsLessNovelThanUnseenTextOfTheSameAuthorThanAnotherAuthorThanAnotherGenre() throws Exception {
         RealCorpus corpus = RealCorpus.get();
-        List<String> austen = FixtureTexts.lines("austen-1500"); //$NON-NLS-1$
+        List<String> austen = FixtureTexts.lines("austen-1500");
         List<String> copied = sample(austen.subList(0, RealCorpus.AUSTEN_PASSAGES));
         List<String> unseen = sample(austen.subList(RealCorpus.AUSTEN_PASSAGES, austen.size()));
-        List<String> otherAuthor = sample(FixtureTexts.lines("sherlock-200")); //$NON-NLS-1$
-        List<String> otherGenre = sample(FixtureTexts.lines("wordnet-200")); //$NON-NLS-1$
-        String lengths = "median words: copied " + medianWords(copied) + ", unseen " + medianWords(unseen) //$NON-NLS-1$ //$NON-NLS-2$
-                + ", another author " + medianWords(otherAuthor) + ", another genre " + medianWords(otherGenre); //$NON-NLS-1$ //$NON-NLS-2$
+        List<String> otherAuthor = sample(FixtureTexts.lines("sherlock-200"));
+        List<String> otherGenre = sample(FixtureTexts.lines("wordnet-200"));
+        String lengths = "median words: copied " + medianWords(copied) + ", unseen " + medianWords(unseen)
+                + ", another author " + medianWords(otherAuthor) + ", another genre " + medianWords(otherGenre);
 
         double copiedPercentile = mean(corpus, copied, r -> r.density().percentile());
         double unseenPercentile = mean(corpus, unseen, r -> r.density().percentile());
         double authorPercentile = mean(corpus, otherAuthor, r -> r.density().percentile());
         double genrePercentile = mean(corpus, otherGenre, r -> r.density().percentile());
-        String percentiles = "mean percentiles: copied " + copiedPercentile + ", unseen " + unseenPercentile //$NON-NLS-1$ //$NON-NLS-2$
-                + ", another author " + authorPercentile + ", another genre " + genrePercentile + "; " + lengths; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        String percentiles = "mean percentiles: copied " + copiedPercentile + ", unseen " + unseenPercentile
+                + ", another author " + authorPercentile + ", another genre " + genrePercentile + "; " + lengths;
         assertTrue(copiedPercentile + 15 < unseenPercentile, percentiles);
         assertTrue(unseenPercentile + 10 < authorPercentile, percentiles);
         assertTrue(authorPercentile + 5 < genrePercentile, percentiles);
@@ -46,14 +46,14 @@ class NoveltyOrderingTest {
         double unseenCosine = mean(corpus, unseen, r -> r.neighbours().get(0).cosine());
         double authorCosine = mean(corpus, otherAuthor, r -> r.neighbours().get(0).cosine());
         double genreCosine = mean(corpus, otherGenre, r -> r.neighbours().get(0).cosine());
-        String cosines = "mean top cosines: copied " + copiedCosine + ", unseen " + unseenCosine + ", another author " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                + authorCosine + ", another genre " + genreCosine; //$NON-NLS-1$
-        assertTrue(copiedCosine > 0.99, "a copied passage finds itself: " + cosines); //$NON-NLS-1$
+        String cosines = "mean top cosines: copied " + copiedCosine + ", unseen " + unseenCosine + ", another author "
+                + authorCosine + ", another genre " + genreCosine;
+        assertTrue(copiedCosine > 0.99, "a copied passage finds itself: " + cosines);
         assertTrue(unseenCosine > authorCosine && authorCosine > genreCosine + 0.05, cosines);
 
         double copiedVerbatim = mean(corpus, copied, r -> r.verbatim().coverage(5));
         double genreVerbatim = mean(corpus, otherGenre, r -> r.verbatim().coverage(5));
-        assertTrue(copiedVerbatim > 0.95 && genreVerbatim < 0.1, copiedVerbatim + " vs " + genreVerbatim); //$NON-NLS-1$
+        assertTrue(copiedVerbatim > 0.95 && genreVerbatim < 0.1, copiedVerbatim + " vs " + genreVerbatim);
     }
 
     /** The first {@link #SAMPLE} passages of 12-40 words. */

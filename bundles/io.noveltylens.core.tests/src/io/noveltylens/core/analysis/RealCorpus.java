@@ -23,7 +23,7 @@ import io.noveltylens.core.index.LuceneCorpusIndex;
 final class RealCorpus {
 
     static final int AUSTEN_PASSAGES = 800;
-    static final Path DIR = Path.of("target", "real-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+    static final Path DIR = Path.of("target", "real-corpus").toAbsolutePath();
     private static RealCorpus instance;
 
     final OnnxEmbedder embedder;
@@ -39,10 +39,10 @@ final class RealCorpus {
     static synchronized RealCorpus get() throws NoveltyException, IOException {
         if (instance == null) {
             OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
-            Path sources = Files.createDirectories(DIR.resolve("sources")); //$NON-NLS-1$
-            Files.write(sources.resolve("austen.txt"), FixtureTexts.lines("austen-1500", AUSTEN_PASSAGES)); //$NON-NLS-1$ //$NON-NLS-2$
-            Files.write(sources.resolve("kjv.txt"), FixtureTexts.lines("kjv-1000")); //$NON-NLS-1$ //$NON-NLS-2$
-            Path index = DIR.resolve("index"); //$NON-NLS-1$
+            Path sources = Files.createDirectories(DIR.resolve("sources"));
+            Files.write(sources.resolve("austen.txt"), FixtureTexts.lines("austen-1500", AUSTEN_PASSAGES));
+            Files.write(sources.resolve("kjv.txt"), FixtureTexts.lines("kjv-1000"));
+            Path index = DIR.resolve("index");
             new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(sources), index, Progress.NONE);
             instance = new RealCorpus(embedder, LuceneCorpusIndex.open(index, embedder.fingerprint(),
                     embedder.model().dimension()));

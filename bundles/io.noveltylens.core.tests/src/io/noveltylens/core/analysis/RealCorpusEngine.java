@@ -26,13 +26,13 @@ public final class RealCorpusEngine {
         if (engine == null) {
             RealCorpus.get();
             engine = NoveltyEngine.open(new EngineConfig(TestModels.modelDir(TestModels.FP32),
-                    RealCorpus.DIR.resolve("index"), TestModels.cacheDir(), 10, Duration.ofSeconds(2)), Progress.NONE); //$NON-NLS-1$
+                    RealCorpus.DIR.resolve("index"), TestModels.cacheDir(), 10, Duration.ofSeconds(2)), Progress.NONE);
         }
         return engine;
     }
 
     /** The first {@code count} Austen paragraphs of the corpus, verbatim. */
     public static List<String> austen(int count) throws IOException {
-        return FixtureTexts.lines("austen-1500").subList(0, count); //$NON-NLS-1$
+        return FixtureTexts.lines("austen-1500").subList(0, count);
     }
 }

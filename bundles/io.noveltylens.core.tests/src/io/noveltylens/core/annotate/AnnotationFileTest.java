@@ -21,16 +21,16 @@ class AnnotationFileTest {
 
     @Test
     void theTargetChangesOnlyOnCommitAndNoTemporaryFileRemains(@TempDir Path dir) throws Exception {
-        Path target = dir.resolve("results.csv"); //$NON-NLS-1$
-        Files.writeString(target, "previous export"); //$NON-NLS-1$
-        AnnotatedPassage passage = new AnnotatedPassage(new Provenance("a.txt", 0, 10, 1), //$NON-NLS-1$
-                RealCorpusEngine.get().analyze("The ferry timetable changes every spring.", Progress.NONE)); //$NON-NLS-1$
+        Path target = dir.resolve("results.csv");
+        Files.writeString(target, "previous export");
+        AnnotatedPassage passage = new AnnotatedPassage(new Provenance("a.txt", 0, 10, 1),
+                RealCorpusEngine.get().analyze("The ferry timetable changes every spring.", Progress.NONE));
 
         try (AnnotationFile out = AnnotationFile.create(target, AnnotationFormat.CSV)) {
             out.accept(passage);
-            assertEquals("previous export", Files.readString(target), "untouched while writing"); //$NON-NLS-1$ //$NON-NLS-2$
+            assertEquals("previous export", Files.readString(target), "untouched while writing");
         }
-        assertEquals("previous export", Files.readString(target), "untouched by a run that did not commit"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("previous export", Files.readString(target), "untouched by a run that did not commit");
         assertEquals(List.of(target), files(dir));
 
         try (AnnotationFile out = AnnotationFile.create(target, AnnotationFormat.CSV)) {
@@ -38,20 +38,20 @@ class AnnotationFileTest {
             out.accept(passage);
             out.commit();
         }
-        assertEquals(3, CsvRecords.parse(Files.readString(target)).size(), "header and two records"); //$NON-NLS-1$
+        assertEquals(3, CsvRecords.parse(Files.readString(target)).size(), "header and two records");
         assertEquals(List.of(target), files(dir));
     }
 
     @Test
     void formatFollowsTheFileNameAndAFolderIsRefused(@TempDir Path dir) {
-        assertEquals(AnnotationFormat.CSV, AnnotationFormat.of(Path.of("out.CSV")).orElseThrow()); //$NON-NLS-1$
-        assertEquals(AnnotationFormat.JSON_LINES, AnnotationFormat.of(Path.of("out.jsonl")).orElseThrow()); //$NON-NLS-1$
-        assertEquals(true, AnnotationFormat.of(Path.of("out.txt")).isEmpty()); //$NON-NLS-1$
+        assertEquals(AnnotationFormat.CSV, AnnotationFormat.of(Path.of("out.CSV")).orElseThrow());
+        assertEquals(AnnotationFormat.JSON_LINES, AnnotationFormat.of(Path.of("out.jsonl")).orElseThrow());
+        assertEquals(true, AnnotationFormat.of(Path.of("out.txt")).isEmpty());
         NoveltyException folder = assertThrows(NoveltyException.class,
                 () -> AnnotationFile.create(dir, AnnotationFormat.CSV));
         assertEquals(NoveltyException.Kind.BAD_INPUT, folder.kind());
         NoveltyException missing = assertThrows(NoveltyException.class,
-                () -> AnnotationFile.create(dir.resolve("no/such/out.csv"), AnnotationFormat.CSV)); //$NON-NLS-1$
+                () -> AnnotationFile.create(dir.resolve("no/such/out.csv"), AnnotationFormat.CSV));
         assertEquals(NoveltyException.Kind.IO, missing.kind());
     }
 

@@ -28,7 +28,7 @@ class LengthBandsTest {
             values[i] = Math.round(RANDOM.nextGaussian() * 20) / 10.0 + Math.log(words[i]); // ties, and a length trend
         }
         LengthBands bands = LengthBands.of(words, values, 250);
-        assertTrue(bands.bands() >= 6, "2,000 units in bands of about 250: " + bands.bands()); //$NON-NLS-1$
+        assertTrue(bands.bands() >= 6, "2,000 units in bands of about 250: " + bands.bands());
         for (int queryWords : new int[] { 1, 3, 7, 12, 30, 80, 200, 399, 5000 }) {
             int band = bands.band(queryWords);
             for (double value : new double[] { -3, 0, 1.5, 2.0, 3.7, 9 }) {
@@ -59,17 +59,17 @@ class LengthBandsTest {
         LengthBands bands = LengthBands.of(words, values, 95);
         for (int b = 0; b < bands.bands(); b++) {
             assertEquals(b == 0 ? 5 : bands.upperWords(b - 1) + 1, bands.lowerWords(b));
-            assertTrue(bands.size(b) >= 95 && bands.size(b) < 95 + 10 + 95 / 2, "band " + b + ": " + bands.size(b)); //$NON-NLS-1$ //$NON-NLS-2$
+            assertTrue(bands.size(b) >= 95 && bands.size(b) < 95 + 10 + 95 / 2, "band " + b + ": " + bands.size(b));
             assertEquals(bands.size(b), 10 * (bands.upperWords(b) < 0 ? 105 - bands.lowerWords(b)
                     : bands.upperWords(b) - bands.lowerWords(b) + 1));
         }
         assertEquals(-1, bands.upperWords(bands.bands() - 1));
-        assertEquals(0, bands.band(1), "shorter than every unit: the first band"); //$NON-NLS-1$
-        assertEquals(bands.bands() - 1, bands.band(10_000), "longer than every unit: the last band"); //$NON-NLS-1$
-        assertEquals("5-" + bands.upperWords(0) + " words", bands.lengths(5)); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(bands.lengths(10_000).endsWith(" words or more"), bands.lengths(10_000)); //$NON-NLS-1$
+        assertEquals(0, bands.band(1), "shorter than every unit: the first band");
+        assertEquals(bands.bands() - 1, bands.band(10_000), "longer than every unit: the last band");
+        assertEquals("5-" + bands.upperWords(0) + " words", bands.lengths(5));
+        assertTrue(bands.lengths(10_000).endsWith(" words or more"), bands.lengths(10_000));
         LengthBands few = LengthBands.of(Arrays.copyOf(words, 120), Arrays.copyOf(values, 120), 95);
-        assertEquals(LengthBands.MIN_BANDS, few.bands(), "a small sample still keeps lengths apart"); //$NON-NLS-1$
+        assertEquals(LengthBands.MIN_BANDS, few.bands(), "a small sample still keeps lengths apart");
     }
 
     @Test
@@ -99,12 +99,12 @@ class LengthBandsTest {
         }
         // a deeper passage is less novel: its percentile is lower
         assertTrue(sentences.depthPercentile(12, 16) < sentences.depthPercentile(12, 4));
-        String sentence = "Mrs. Pell read the line aloud to the parrot."; //$NON-NLS-1$
-        String paragraph = sentence + " Mr. Darcy smiled."; //$NON-NLS-1$
+        String sentence = "Mrs. Pell read the line aloud to the parrot.";
+        String paragraph = sentence + " Mr. Darcy smiled.";
         assertTrue(read.match(sentence).bands() == read.oneSentence()
                 && read.match(paragraph).bands() == read.severalSentences());
-        assertEquals("corpus sentences of 9-11 words", read.match(sentence).comparedWith(sentences.density())); //$NON-NLS-1$
-        assertTrue(read.match(paragraph).comparedWith(passages.density()).startsWith("corpus passages of several")); //$NON-NLS-1$
+        assertEquals("corpus sentences of 9-11 words", read.match(sentence).comparedWith(sentences.density()));
+        assertTrue(read.match(paragraph).comparedWith(passages.density()).startsWith("corpus passages of several"));
         byte[] damaged = bytes.toByteArray();
         damaged[3] = 99;
         assertThrows(IOException.class,
@@ -113,8 +113,8 @@ class LengthBandsTest {
 
     @Test
     void wordsAreRunsOfLettersAndDigitsWithInnerApostrophesAndHyphens() {
-        assertEquals(0, Words.count("  -- ... ")); //$NON-NLS-1$
-        assertEquals(9, Words.count("Mrs. Pell's well-known line: \"It's 1813, isn't it?\" -- yes")); //$NON-NLS-1$
-        assertEquals(3, Words.count("caf\u00e9 na\u00efve \u00fcber")); //$NON-NLS-1$
+        assertEquals(0, Words.count("  -- ... "));
+        assertEquals(9, Words.count("Mrs. Pell's well-known line: \"It's 1813, isn't it?\" -- yes"));
+        assertEquals(3, Words.count("caf\u00e9 na\u00efve \u00fcber"));
     }
 }

@@ -29,17 +29,17 @@ import io.noveltylens.core.corpus.SentenceSplitter;
  */
 class ReferenceUnitsTest {
 
-    private static final Pattern MARKER = Pattern.compile("(Alpha|Beta) line (\\d+)"); //$NON-NLS-1$
+    private static final Pattern MARKER = Pattern.compile("(Alpha|Beta) line (\\d+)");
 
     @TempDir
     Path dir;
 
     @Test
     void everyUnitLeavesOutItsOwnPassagesAndTwoOnEachSideOfThemInItsSourceOnly() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
-        Files.writeString(corpus.resolve("a.txt"), lines("Alpha", 30), StandardCharsets.UTF_8); //$NON-NLS-1$ //$NON-NLS-2$
-        Files.writeString(corpus.resolve("b.txt"), lines("Beta", 12), StandardCharsets.UTF_8); //$NON-NLS-1$ //$NON-NLS-2$
-        Path scratch = Files.createDirectories(dir.resolve("scratch")); //$NON-NLS-1$
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("a.txt"), lines("Alpha", 30), StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("b.txt"), lines("Beta", 12), StandardCharsets.UTF_8);
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
         try (CorpusReadResult read = new CorpusReader(new PassageSplitter(150), 1 << 20).read(List.of(corpus), scratch,
                 Progress.NONE)) {
             DistinctPassages passages = read.passages();
@@ -50,14 +50,14 @@ class ReferenceUnitsTest {
                 }
             }
             List<ReferenceUnit> units = ReferenceUnits.draw(passages, 20, 3);
-            assertEquals(60, units.size(), "20 of each kind from 42 passages"); //$NON-NLS-1$
+            assertEquals(60, units.size(), "20 of each kind from 42 passages");
             int joined = 0;
             for (ReferenceUnit unit : units) {
                 Set<String> own = markers(unit.text());
-                String source = own.iterator().next().split(" ")[0]; //$NON-NLS-1$
+                String source = own.iterator().next().split(" ")[0];
                 int first = own.stream().mapToInt(ReferenceUnitsTest::line).min().orElseThrow();
                 int last = own.stream().mapToInt(ReferenceUnitsTest::line).max().orElseThrow();
-                assertEquals(own.size(), last - first + 1, "consecutive passages: " + unit.text()); //$NON-NLS-1$
+                assertEquals(own.size(), last - first + 1, "consecutive passages: " + unit.text());
                 joined += own.size() == ReferenceUnits.JOINED ? 1 : 0;
                 Set<Integer> expected = new TreeSet<>();
                 for (int ordinal = 0; ordinal < texts.size(); ordinal++) {
@@ -76,10 +76,10 @@ class ReferenceUnitsTest {
                 assertEquals(SentenceSplitter.sentences(unit.text()).size() == 1, unit.oneSentence(), unit.text());
                 assertEquals(Words.count(unit.text()), unit.words());
             }
-            assertEquals(20, joined, "the joined units"); //$NON-NLS-1$
-            assertTrue(units.stream().filter(ReferenceUnit::oneSentence).count() >= 20, "the sentences"); //$NON-NLS-1$
+            assertEquals(20, joined, "the joined units");
+            assertTrue(units.stream().filter(ReferenceUnit::oneSentence).count() >= 20, "the sentences");
             List<String> again = ReferenceUnits.draw(passages, 20, 3).stream().map(ReferenceUnit::text).toList();
-            assertEquals(units.stream().map(ReferenceUnit::text).toList(), again, "the same corpus, the same units"); //$NON-NLS-1$
+            assertEquals(units.stream().map(ReferenceUnit::text).toList(), again, "the same corpus, the same units");
         }
     }
 
@@ -87,8 +87,8 @@ class ReferenceUnitsTest {
     private static String lines(String source, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            text.append(source).append(" line ").append(i).append(" opens with a few plain words. The ") //$NON-NLS-1$ //$NON-NLS-2$
-                    .append(source).append(" line ").append(i).append(" closes with some more of them.\n"); //$NON-NLS-1$ //$NON-NLS-2$
+            text.append(source).append(" line ").append(i).append(" opens with a few plain words. The ")
+                    .append(source).append(" line ").append(i).append(" closes with some more of them.\n");
         }
         return text.toString();
     }
@@ -97,12 +97,12 @@ class ReferenceUnitsTest {
         Set<String> markers = new TreeSet<>();
         Matcher matcher = MARKER.matcher(text);
         while (matcher.find()) {
-            markers.add(matcher.group(1) + " " + matcher.group(2)); //$NON-NLS-1$
+            markers.add(matcher.group(1) + " " + matcher.group(2));
         }
         return markers;
     }
 
     private static int line(String marker) {
-        return Integer.parseInt(marker.split(" ")[1]); //$NON-NLS-1$
+        return Integer.parseInt(marker.split(" ")[1]);
     }
 }

@@ -14,7 +14,7 @@ record ReadCorpus(List<CorpusPassage> passages, List<SourceDigest> sources, List
         int passagesRead) {
 
     static ReadCorpus read(CorpusReader reader, List<Path> roots) throws NoveltyException, IOException {
-        Path scratch = Files.createTempDirectory("novelty-reading"); //$NON-NLS-1$
+        Path scratch = Files.createTempDirectory("novelty-reading");
         try (CorpusReadResult result = reader.read(roots, scratch, Progress.NONE);
                 DistinctPassages.Cursor cursor = result.passages().cursor()) {
             List<CorpusPassage> passages = new ArrayList<>();

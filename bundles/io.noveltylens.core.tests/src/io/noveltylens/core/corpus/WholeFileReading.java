@@ -40,7 +40,7 @@ final class WholeFileReading {
     private static List<Passage> passages(Path file, PassageSplitter splitter) throws IOException {
         String source = file.toString();
         String name = file.getFileName().toString();
-        String text = decode(file).replace("\r\n", "\n").replace('\r', '\n'); //$NON-NLS-1$ //$NON-NLS-2$
+        String text = decode(file).replace("\r\n", "\n").replace('\r', '\n');
         SourceFormat format = SourceFormat.of(name).orElseThrow();
         List<Passage> passages = new ArrayList<>();
         if (format == SourceFormat.JSONL) {
@@ -69,7 +69,7 @@ final class WholeFileReading {
 
     private static String decode(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        if (file.getFileName().toString().endsWith(".gz")) { //$NON-NLS-1$
+        if (file.getFileName().toString().endsWith(".gz")) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
                 bytes = in.readAllBytes();
             }

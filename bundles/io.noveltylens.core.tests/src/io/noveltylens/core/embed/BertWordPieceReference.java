@@ -31,13 +31,13 @@ final class BertWordPieceReference {
 
     private BertWordPieceReference(Map<String, Long> vocab) {
         this.vocab = vocab;
-        this.unknown = vocab.get("[UNK]"); //$NON-NLS-1$
+        this.unknown = vocab.get("[UNK]");
     }
 
     static BertWordPieceReference load(Path tokenizerJson) throws IOException {
         try (Reader reader = Files.newBufferedReader(tokenizerJson, StandardCharsets.UTF_8)) {
-            JsonObject vocabJson = JsonParser.parseReader(reader).getAsJsonObject().getAsJsonObject("model") //$NON-NLS-1$
-                    .getAsJsonObject("vocab"); //$NON-NLS-1$
+            JsonObject vocabJson = JsonParser.parseReader(reader).getAsJsonObject().getAsJsonObject("model")
+                    .getAsJsonObject("vocab");
             Map<String, Long> vocab = new HashMap<>();
             vocabJson.entrySet().forEach(entry -> vocab.put(entry.getKey(), entry.getValue().getAsLong()));
             return new BertWordPieceReference(vocab);
@@ -106,7 +106,7 @@ final class BertWordPieceReference {
             Long match = null;
             int end = chars.length;
             for (; end > start; end--) {
-                String piece = (start > 0 ? "##" : "") + new String(chars, start, end - start); //$NON-NLS-1$ //$NON-NLS-2$
+                String piece = (start > 0 ? "##" : "") + new String(chars, start, end - start);
                 match = vocab.get(piece);
                 if (match != null) {
                     break;

@@ -57,8 +57,8 @@ class EmbeddingSpeedTest {
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
-        System.out.printf("[speed] %s: %d sentences (mean %.1f word pieces) in %.2f s = %.0f sentences/s on %d workers;" //$NON-NLS-1$
-                + " query latency p50 %.1f ms, p99 %.1f ms%n", embedder.model().id(), sentences.size(), meanPieces, //$NON-NLS-1$
+        System.out.printf("[speed] %s: %d sentences (mean %.1f word pieces) in %.2f s = %.0f sentences/s on %d workers;"
+                + " query latency p50 %.1f ms, p99 %.1f ms%n", embedder.model().id(), sentences.size(), meanPieces,
                 seconds, sentences.size() / seconds, Runtime.getRuntime().availableProcessors(),
                 nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 99 / 100] / 1e6);
     }

@@ -21,40 +21,40 @@ class FileDigestsTest {
 
     @Test
     void aRememberedDigestServesAnUnchangedFileAndAChangedFileIsHashedAgain() throws Exception {
-        Path file = Files.writeString(dir.resolve("model.onnx"), "weights v1"); //$NON-NLS-1$ //$NON-NLS-2$
-        FileDigests digests = new FileDigests(dir.resolve("cache")); //$NON-NLS-1$
-        assertEquals(sha256("weights v1"), digests.sha256(file)); //$NON-NLS-1$
+        Path file = Files.writeString(dir.resolve("model.onnx"), "weights v1");
+        FileDigests digests = new FileDigests(dir.resolve("cache"));
+        assertEquals(sha256("weights v1"), digests.sha256(file));
         Path entry;
-        try (var entries = Files.list(dir.resolve("cache/digests"))) { //$NON-NLS-1$
+        try (var entries = Files.list(dir.resolve("cache/digests"))) {
             entry = entries.findFirst().orElseThrow();
         }
         // Forge the remembered digest: served as long as the file looks unchanged, which proves the file was not read.
-        String forged = "f".repeat(64); //$NON-NLS-1$
-        Files.writeString(entry, Files.readString(entry).replace(sha256("weights v1"), forged)); //$NON-NLS-1$
+        String forged = "f".repeat(64);
+        Files.writeString(entry, Files.readString(entry).replace(sha256("weights v1"), forged));
         assertEquals(forged, digests.sha256(file));
 
         // Same size, new content and time: hashed again.
-        Files.writeString(file, "weights v2"); //$NON-NLS-1$
+        Files.writeString(file, "weights v2");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-        assertEquals(sha256("weights v2"), digests.sha256(file)); //$NON-NLS-1$
-        assertEquals(sha256("weights v2"), new FileDigests(dir.resolve("cache")).sha256(file)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(sha256("weights v2"), digests.sha256(file));
+        assertEquals(sha256("weights v2"), new FileDigests(dir.resolve("cache")).sha256(file));
     }
 
     @Test
     void aDamagedEntryOnlyCostsANewHash() throws Exception {
-        Path file = Files.writeString(dir.resolve("tokenizer.json"), "{}"); //$NON-NLS-1$ //$NON-NLS-2$
-        FileDigests digests = new FileDigests(dir.resolve("cache")); //$NON-NLS-1$
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        FileDigests digests = new FileDigests(dir.resolve("cache"));
         digests.sha256(file);
-        try (var entries = Files.list(dir.resolve("cache/digests"))) { //$NON-NLS-1$
-            Files.writeString(entries.findFirst().orElseThrow(), "sha256=not a digest\nstamp=\\u12"); //$NON-NLS-1$
+        try (var entries = Files.list(dir.resolve("cache/digests"))) {
+            Files.writeString(entries.findFirst().orElseThrow(), "sha256=not a digest\nstamp=\\u12");
         }
-        assertEquals(sha256("{}"), digests.sha256(file)); //$NON-NLS-1$
+        assertEquals(sha256("{}"), digests.sha256(file));
     }
 
     @Test
     void withoutACacheFolderNothingIsWritten() throws Exception {
-        Path file = Files.writeString(dir.resolve("a.bin"), "a"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(sha256("a"), new FileDigests(null).sha256(file)); //$NON-NLS-1$
+        Path file = Files.writeString(dir.resolve("a.bin"), "a");
+        assertEquals(sha256("a"), new FileDigests(null).sha256(file));
         try (var entries = Files.list(dir)) {
             assertEquals(1, entries.count());
         }
@@ -62,6 +62,6 @@ class FileDigestsTest {
 
     private static String sha256(String content) throws Exception {
         return HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))); //$NON-NLS-1$
+                MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -13,14 +13,14 @@ import io.noveltylens.test.support.TextLines;
 public final class FixtureTexts {
 
     /** Public-domain sources of different registers: novels, scripture, speeches, dictionary glosses. */
-    public static final List<String> REAL = List.of("austen-1500", "kjv-1000", "sherlock-200", "sotu-1000", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-            "wordnet-200"); //$NON-NLS-1$
+    public static final List<String> REAL = List.of("austen-1500", "kjv-1000", "sherlock-200", "sotu-1000",
+            "wordnet-200");
 
     private FixtureTexts() {
     }
 
     public static Path dir() {
-        return Path.of(System.getProperty("noveltylens.fixtures", "fixtures")); //$NON-NLS-1$ //$NON-NLS-2$
+        return Path.of(System.getProperty("noveltylens.fixtures", "fixtures"));
     }
 
     /** The non-blank lines of {@code fixtures/<name>.txt.gz}, or of {@code <name>.txt}. */
@@ -30,12 +30,12 @@ public final class FixtureTexts {
 
     /** The first {@code count} non-blank lines of {@code fixtures/<name>.txt.gz}, or of {@code <name>.txt}. */
     public static List<String> lines(String name, int count) {
-        Path gz = dir().resolve(name + ".txt.gz"); //$NON-NLS-1$
+        Path gz = dir().resolve(name + ".txt.gz");
         try {
-            return TextLines.read(Files.exists(gz) ? gz : dir().resolve(name + ".txt")).stream() //$NON-NLS-1$
+            return TextLines.read(Files.exists(gz) ? gz : dir().resolve(name + ".txt")).stream()
                     .filter(line -> !line.isBlank()).limit(count).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read fixture " + name + " under " + dir().toAbsolutePath(), e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new UncheckedIOException("Cannot read fixture " + name + " under " + dir().toAbsolutePath(), e);
         }
     }
 

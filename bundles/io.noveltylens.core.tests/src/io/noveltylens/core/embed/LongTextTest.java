@@ -61,46 +61,46 @@ class LongTextTest {
         // starts 0, 127, ..., 635, then 746 = n - 254 for the last: 1 + ceil((1000 - 254) / 127) = 7 windows
         assertEquals(7, windows.size());
         for (int i = 0; i < 6; i++) {
-            assertArrayEquals(window(i * 127, 254), windows.get(i), "window " + i); //$NON-NLS-1$
+            assertArrayEquals(window(i * 127, 254), windows.get(i), "window " + i);
         }
-        assertArrayEquals(window(n - 254, 254), windows.get(6), "last window ends at the last piece"); //$NON-NLS-1$
+        assertArrayEquals(window(n - 254, 254), windows.get(6), "last window ends at the last piece");
         boolean[] covered = new boolean[n];
         windows.forEach(w -> Arrays.stream(w, 1, w.length - 1).forEach(piece -> covered[(int) piece] = true));
         for (int i = 0; i < n; i++) {
-            assertTrue(covered[i], "piece " + i); //$NON-NLS-1$
+            assertTrue(covered[i], "piece " + i);
         }
     }
 
     @Test
     void wordsAfterPiece128ChangeTheVector() throws Exception {
-        String start = ""; //$NON-NLS-1$
-        for (String gloss : FixtureTexts.lines("wordnet-200", 200)) { //$NON-NLS-1$
+        String start = "";
+        for (String gloss : FixtureTexts.lines("wordnet-200", 200)) {
             if (tokenizer.pieces(start).length > 150) {
                 break;
             }
-            start += gloss + ". "; //$NON-NLS-1$
+            start += gloss + ". ";
         }
-        assertTrue(tokenizer.pieces(start).length < 220, "the shared start is 150-220 pieces long"); //$NON-NLS-1$
-        Embedding a = embedder.embedQuery(start + " The harvest was plentiful and the granaries were full."); //$NON-NLS-1$
-        Embedding b = embedder.embedQuery(start + " Submarine cables carry telegrams beneath the stormy ocean."); //$NON-NLS-1$
+        assertTrue(tokenizer.pieces(start).length < 220, "the shared start is 150-220 pieces long");
+        Embedding a = embedder.embedQuery(start + " The harvest was plentiful and the granaries were full.");
+        Embedding b = embedder.embedQuery(start + " Submarine cables carry telegrams beneath the stormy ocean.");
         assertEquals(1, a.windows());
         assertEquals(1, b.windows());
         double cosine = Vectors.cosine(a.unit(), b.unit());
-        assertTrue(cosine < 0.999, "text after piece 128 must matter, cosine " + cosine); //$NON-NLS-1$
+        assertTrue(cosine < 0.999, "text after piece 128 must matter, cosine " + cosine);
     }
 
     @Test
     void fiveThousandWordsAreEmbeddedWholeAndTheirEndMatters() throws Exception {
         StringBuilder text = new StringBuilder();
-        for (String line : FixtureTexts.lines("austen-1500", 1500)) { //$NON-NLS-1$
-            if (text.toString().split("\\s+").length >= 5000) { //$NON-NLS-1$
+        for (String line : FixtureTexts.lines("austen-1500", 1500)) {
+            if (text.toString().split("\\s+").length >= 5000) {
                 break;
             }
             text.append(line).append(' ');
         }
         String body = text.toString();
-        String ending = FixtureTexts.lines("kjv-1000", 12).stream() //$NON-NLS-1$
-                .reduce((x, y) -> x + " " + y).orElseThrow(); //$NON-NLS-1$
+        String ending = FixtureTexts.lines("kjv-1000", 12).stream()
+                .reduce((x, y) -> x + " " + y).orElseThrow();
         // one call, so that the 2 x ~50 windows are spread over both cores
         List<Embedding> embeddings = embedder.embedPassages(List.of(body, body + ending), Progress.NONE);
         Embedding plain = embeddings.get(0);
@@ -108,10 +108,10 @@ class LongTextTest {
 
         int expectedWindows = PassageTokenizer.split(tokenizer.pieces(body), CLS, SEP, 256).size();
         assertEquals(expectedWindows, plain.windows());
-        assertTrue(plain.windows() > 40, "windows: " + plain.windows()); //$NON-NLS-1$
+        assertTrue(plain.windows() > 40, "windows: " + plain.windows());
         double cosine = Vectors.cosine(plain.unit(), withScripture.unit());
-        assertTrue(cosine < 0.9995, "the last paragraphs must move the vector, cosine " + cosine); //$NON-NLS-1$
-        assertTrue(cosine > 0.9, "but only a little, cosine " + cosine); //$NON-NLS-1$
+        assertTrue(cosine < 0.9995, "the last paragraphs must move the vector, cosine " + cosine);
+        assertTrue(cosine > 0.9, "but only a little, cosine " + cosine);
     }
 
     /**
@@ -121,9 +121,9 @@ class LongTextTest {
      */
     @Test
     void aWindowedTextIsTheMeanOfTheTokenStatesOfAllItsWindows() throws Exception {
-        String text = String.join(" ", FixtureTexts.lines("sherlock-200", 12)); //$NON-NLS-1$ //$NON-NLS-2$
-        List<long[]> windows = tokenizer.windows(tokenizer.head(""), text); //$NON-NLS-1$
-        assertTrue(windows.size() >= 2, "windows: " + windows.size()); //$NON-NLS-1$
+        String text = String.join(" ", FixtureTexts.lines("sherlock-200", 12));
+        List<long[]> windows = tokenizer.windows(tokenizer.head(""), text);
+        assertTrue(windows.size() >= 2, "windows: " + windows.size());
         ModelDescriptor model = embedder.model();
         assertEquals(Pooling.MEAN, model.pooling());
         double[] sum = new double[model.dimension()];
@@ -133,12 +133,12 @@ class LongTextTest {
             for (long[] window : windows) {
                 long[] shape = { 1, window.length };
                 Map<String, OnnxTensor> inputs = new HashMap<>();
-                inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(window), shape)); //$NON-NLS-1$
+                inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(window), shape));
                 long[] ones = new long[window.length];
                 Arrays.fill(ones, 1);
-                inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(ones), shape)); //$NON-NLS-1$
-                if (session.getInputNames().contains("token_type_ids")) { //$NON-NLS-1$
-                    inputs.put("token_type_ids", //$NON-NLS-1$
+                inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(ones), shape));
+                if (session.getInputNames().contains("token_type_ids")) {
+                    inputs.put("token_type_ids",
                             OnnxTensor.createTensor(env, LongBuffer.wrap(new long[window.length]), shape));
                 }
                 try (OrtSession.Result result = session.run(inputs)) {
@@ -158,7 +158,7 @@ class LongTextTest {
         assertEquals(windows.size(), embedding.windows());
         float[] actual = embedding.raw();
         for (int d = 0; d < sum.length; d++) {
-            assertEquals(sum[d] / tokens, actual[d], 1e-4, "component " + d); //$NON-NLS-1$
+            assertEquals(sum[d] / tokens, actual[d], 1e-4, "component " + d);
         }
     }
 

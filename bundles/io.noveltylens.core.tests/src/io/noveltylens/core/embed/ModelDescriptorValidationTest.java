@@ -36,107 +36,107 @@ class ModelDescriptorValidationTest {
         assertEquals(32, fp32.maxBatchSize());
         ModelDescriptor int8 = TestModels.descriptor(TestModels.INT8);
         assertEquals(384, int8.dimension());
-        assertEquals(1, int8.maxBatchSize(), "int8 vectors depend on batch mates unless run one at a time"); //$NON-NLS-1$
+        assertEquals(1, int8.maxBatchSize(), "int8 vectors depend on batch mates unless run one at a time");
     }
 
     @Test
     void folderWithoutDescriptor() {
-        assertRefused(() -> load(dir), "No model descriptor", "novelty-model.json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertRefused(() -> load(dir), "No model descriptor", "novelty-model.json");
     }
 
     @Test
     void descriptorThatIsNotJson() throws IOException {
-        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\", "); //$NON-NLS-1$
-        assertRefused(() -> load(dir), "not valid JSON"); //$NON-NLS-1$
+        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\", ");
+        assertRefused(() -> load(dir), "not valid JSON");
     }
 
     @Test
     void missingOnnxFile() throws IOException {
-        writeDescriptor("\"missing.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertRefused(() -> load(dir), "missing.onnx", "missing or unreadable"); //$NON-NLS-1$ //$NON-NLS-2$
+        writeDescriptor("\"missing.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state");
+        assertRefused(() -> load(dir), "missing.onnx", "missing or unreadable");
     }
 
     @Test
     void missingRequiredField() throws IOException {
-        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\"}"); //$NON-NLS-1$
-        assertRefused(() -> load(dir), "\"onnx\" is missing"); //$NON-NLS-1$
+        Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), "{\"id\": \"x\"}");
+        assertRefused(() -> load(dir), "\"onnx\" is missing");
     }
 
     @Test
     void unknownPooling() throws IOException {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MAX\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> load(dir), "\"MAX\"", "MEAN", "CLS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MAX\"", 256, "last_hidden_state");
+        assertRefused(() -> load(dir), "\"MAX\"", "MEAN", "CLS");
     }
 
     @Test
     void maxTokensBeyondThePositionTable() throws IOException {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> load(dir), "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state");
+        assertRefused(() -> load(dir), "does not accept 513 tokens", "maxTokens");
     }
 
     /** A declared dimension skips loading the model in load(); the embedder's first session then checks it. */
     @Test
     void declaredDimensionIsCheckedByTheFirstSession() throws Exception {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", 100); //$NON-NLS-1$ //$NON-NLS-2$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", 100);
         ModelDescriptor declared = load(dir);
         assertEquals(100, declared.dimension());
         try (OnnxEmbedder embedder = OnnxEmbedder.open(declared, TestModels.cacheDir())) {
-            assertRefused(() -> embedder.embedQuery("A sentence."), "produces vectors of dimension 384", //$NON-NLS-1$ //$NON-NLS-2$
-                    "declares 100"); //$NON-NLS-1$
-            assertRefused(() -> embedder.embedPassages(List.of("A passage."), Progress.NONE), //$NON-NLS-1$
-                    "produces vectors of dimension 384"); //$NON-NLS-1$
+            assertRefused(() -> embedder.embedQuery("A sentence."), "produces vectors of dimension 384",
+                    "declares 100");
+            assertRefused(() -> embedder.embedPassages(List.of("A passage."), Progress.NONE),
+                    "produces vectors of dimension 384");
         }
     }
 
     @Test
     void declaredDimensionStillChecksMaxTokensBeforeFirstUse() throws Exception {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state", 384); //$NON-NLS-1$ //$NON-NLS-2$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 513, "last_hidden_state", 384);
         try (OnnxEmbedder embedder = OnnxEmbedder.open(load(dir), TestModels.cacheDir())) {
-            assertRefused(embedder::prepareQueries, "does not accept 513 tokens", "maxTokens"); //$NON-NLS-1$ //$NON-NLS-2$
+            assertRefused(embedder::prepareQueries, "does not accept 513 tokens", "maxTokens");
         }
     }
 
     @Test
     void negativeDeclaredDimension() throws IOException {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", -1); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> load(dir), "\"dimension\" is -1"); //$NON-NLS-1$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state", -1);
+        assertRefused(() -> load(dir), "\"dimension\" is -1");
     }
 
     @Test
     void maxTokensTooSmallForText() throws IOException {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 2, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> load(dir), "\"maxTokens\" is 2"); //$NON-NLS-1$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 2, "last_hidden_state");
+        assertRefused(() -> load(dir), "\"maxTokens\" is 2");
     }
 
     @Test
     void fileThatIsNotOnnx() throws IOException {
-        Files.writeString(dir.resolve("model.onnx"), "<html>404 Not Found</html>"); //$NON-NLS-1$ //$NON-NLS-2$
-        writeDescriptor("\"model.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertRefused(() -> load(dir), "cannot load the model", "model.onnx"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(dir.resolve("model.onnx"), "<html>404 Not Found</html>");
+        writeDescriptor("\"model.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "last_hidden_state");
+        assertRefused(() -> load(dir), "cannot load the model", "model.onnx");
     }
 
     @Test
     void outputNameTheGraphDoesNotHave() throws IOException {
-        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "sentence_embedding"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> load(dir), "no output named 'sentence_embedding'", //$NON-NLS-1$
-                "last_hidden_state"); //$NON-NLS-1$
+        writeDescriptor(onnxJson(), tokenizerJson(), "\"MEAN\"", 256, "sentence_embedding");
+        assertRefused(() -> load(dir), "no output named 'sentence_embedding'",
+                "last_hidden_state");
     }
 
     @Test
     void graphThatIsNotASentenceEncoder() throws IOException {
-        Files.write(dir.resolve("add.onnx"), addModel()); //$NON-NLS-1$
-        writeDescriptor("\"add.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "y"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertRefused(() -> load(dir), "takes the inputs [x]", "input_ids"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.write(dir.resolve("add.onnx"), addModel());
+        writeDescriptor("\"add.onnx\"", tokenizerJson(), "\"MEAN\"", 256, "y");
+        assertRefused(() -> load(dir), "takes the inputs [x]", "input_ids");
     }
 
     @Test
     void tokenizerThatIsNotATokenizer() throws Exception {
         ModelDescriptor fp32 = TestModels.descriptor(TestModels.FP32);
-        Path garbage = Files.writeString(dir.resolve("tokenizer.json"), "{\"model\": 42}"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path garbage = Files.writeString(dir.resolve("tokenizer.json"), "{\"model\": 42}");
         ModelDescriptor broken = new ModelDescriptor(fp32.id(), fp32.label(), fp32.onnx(), garbage, fp32.pooling(),
-                fp32.normalize(), fp32.maxTokens(), "", "", fp32.outputName(), 1, fp32.dimension()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertRefused(() -> OnnxEmbedder.open(broken, TestModels.cacheDir()).close(), "Cannot load the tokenizer", //$NON-NLS-1$
-                "tokenizer.json"); //$NON-NLS-1$
+                fp32.normalize(), fp32.maxTokens(), "", "", fp32.outputName(), 1, fp32.dimension());
+        assertRefused(() -> OnnxEmbedder.open(broken, TestModels.cacheDir()).close(), "Cannot load the tokenizer",
+                "tokenizer.json");
     }
 
     private static ModelDescriptor load(Path dir) throws NoveltyException {
@@ -147,7 +147,7 @@ class ModelDescriptorValidationTest {
         NoveltyException e = assertThrows(NoveltyException.class, load);
         assertEquals(NoveltyException.Kind.MODEL, e.kind(), e.getMessage());
         for (String phrase : phrases) {
-            assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.getMessage()); //$NON-NLS-1$ //$NON-NLS-2$
+            assertTrue(e.getMessage().contains(phrase), "'" + phrase + "' in: " + e.getMessage());
         }
     }
 
@@ -168,25 +168,25 @@ class ModelDescriptorValidationTest {
     }
 
     private static String onnxJson() {
-        return quoted(FP32.resolve("all-minilm-l6-v2.onnx")); //$NON-NLS-1$
+        return quoted(FP32.resolve("all-minilm-l6-v2.onnx"));
     }
 
     private static String tokenizerJson() {
-        return quoted(FP32.resolve("all-minilm-l6-v2-tokenizer.json")); //$NON-NLS-1$
+        return quoted(FP32.resolve("all-minilm-l6-v2-tokenizer.json"));
     }
 
     private static String quoted(Path path) {
-        return '"' + path.toAbsolutePath().toString().replace("\\", "\\\\") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
+        return '"' + path.toAbsolutePath().toString().replace("\\", "\\\\") + '"';
     }
 
     /** A valid ONNX model that is no sentence encoder: y = x + x over float[1, 4], as protobuf bytes. */
     private static byte[] addModel() {
         byte[] shape = concat(field(1, varintField(1, 1)), field(1, varintField(1, 4)));
         byte[] type = field(1, concat(varintField(1, 1 /* FLOAT */), field(2, shape)));
-        byte[] x = concat(text(1, "x"), field(2, type)); //$NON-NLS-1$
-        byte[] y = concat(text(1, "y"), field(2, type)); //$NON-NLS-1$
-        byte[] node = concat(text(1, "x"), text(1, "x"), text(2, "y"), text(4, "Add")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-        byte[] graph = concat(field(1, node), text(2, "add"), field(11, x), field(12, y)); //$NON-NLS-1$
+        byte[] x = concat(text(1, "x"), field(2, type));
+        byte[] y = concat(text(1, "y"), field(2, type));
+        byte[] node = concat(text(1, "x"), text(1, "x"), text(2, "y"), text(4, "Add"));
+        byte[] graph = concat(field(1, node), text(2, "add"), field(11, x), field(12, y));
         byte[] opset = varintField(2, 13);
         return concat(varintField(1, 8 /* IR version */), field(7, graph), field(8, opset));
     }

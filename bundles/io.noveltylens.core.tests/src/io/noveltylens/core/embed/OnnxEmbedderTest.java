@@ -29,7 +29,7 @@ class OnnxEmbedderTest {
     void passagesComeBackInOrderAndMatchTheirQueryVectors() throws Exception {
         OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
         List<String> texts = new ArrayList<>(FixtureTexts.mixed(12));
-        texts.add(""); //$NON-NLS-1$
+        texts.add("");
         // shuffled with a fixed seed so that length-sorted batches hold neighbours from other sources
         Collections.shuffle(texts, new Random(42));
         List<Embedding> passages = embedder.embedPassages(texts, Progress.NONE);
@@ -37,17 +37,17 @@ class OnnxEmbedderTest {
         for (int i = 0; i < texts.size(); i++) {
             Embedding query = embedder.embedQuery(texts.get(i));
             // fp32 vectors do not depend on batch mates or padding (docs/design.md section 4): only float rounding differs
-            assertTrue(Vectors.cosine(query.unit(), passages.get(i).unit()) > 0.99999, "text " + i); //$NON-NLS-1$
+            assertTrue(Vectors.cosine(query.unit(), passages.get(i).unit()) > 0.99999, "text " + i);
             assertEquals(query.rawNorm(), passages.get(i).rawNorm(), 1e-4 * query.rawNorm());
         }
     }
 
     @Test
     void unitVectorHasNormOneAndRawIsItScaledBack() throws Exception {
-        Embedding embedding = TestModels.embedder(TestModels.FP32).embedQuery("The quick brown fox."); //$NON-NLS-1$
+        Embedding embedding = TestModels.embedder(TestModels.FP32).embedQuery("The quick brown fox.");
         assertEquals(384, embedding.unit().length);
         assertEquals(1.0, norm(embedding.unit()), 1e-5);
-        assertTrue(embedding.rawNorm() > 0.1, "raw norm " + embedding.rawNorm()); //$NON-NLS-1$
+        assertTrue(embedding.rawNorm() > 0.1, "raw norm " + embedding.rawNorm());
         assertEquals(embedding.rawNorm(), norm(embedding.raw()), 1e-4 * embedding.rawNorm());
         assertEquals(1, embedding.windows());
     }
@@ -58,11 +58,11 @@ class OnnxEmbedderTest {
         List<String> texts = FixtureTexts.mixed(6);
         List<Embedding> passages = int8.embedPassages(texts, Progress.NONE);
         for (int i = 0; i < texts.size(); i++) {
-            assertArrayEquals(int8.embedQuery(texts.get(i)).unit(), passages.get(i).unit(), 1e-6f, "text " + i); //$NON-NLS-1$
+            assertArrayEquals(int8.embedQuery(texts.get(i)).unit(), passages.get(i).unit(), 1e-6f, "text " + i);
         }
         double cosine = Vectors.cosine(passages.getFirst().unit(),
                 TestModels.embedder(TestModels.FP32).embedQuery(texts.getFirst()).unit());
-        assertTrue(cosine > 0.95, "int8 close to fp32, cosine " + cosine); //$NON-NLS-1$
+        assertTrue(cosine > 0.95, "int8 close to fp32, cosine " + cosine);
     }
 
     @Test
@@ -86,7 +86,7 @@ class OnnxEmbedderTest {
         List<String> texts = FixtureTexts.mixed(100);
         assertThrows(CancelledException.class,
                 () -> TestModels.embedder(TestModels.FP32).embedPassages(texts, cancelAfterFirstBatch));
-        assertTrue(worked.get() < texts.size() / 2, "stopped early, after " + worked.get()); //$NON-NLS-1$
+        assertTrue(worked.get() < texts.size() / 2, "stopped early, after " + worked.get());
     }
 
     @Test
@@ -110,7 +110,7 @@ class OnnxEmbedderTest {
             }
         };
         List<String> texts = new ArrayList<>(FixtureTexts.mixed(8));
-        texts.add(String.join(" ", FixtureTexts.lines("austen-1500", 8))); // several windows, counted once //$NON-NLS-1$ //$NON-NLS-2$
+        texts.add(String.join(" ", FixtureTexts.lines("austen-1500", 8))); // several windows, counted once
         List<Embedding> embeddings = TestModels.embedder(TestModels.FP32).embedPassages(texts, counting);
         assertEquals(texts.size(), total.get());
         assertEquals(texts.size(), worked.get());
@@ -121,7 +121,7 @@ class OnnxEmbedderTest {
     void queriesRunWhilePassagesAreEmbedded() throws Exception {
         OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
         List<String> corpus = FixtureTexts.mixed(20);
-        String query = "A quiet evening by the sea."; //$NON-NLS-1$
+        String query = "A quiet evening by the sea.";
         float[] expected = embedder.embedQuery(query).unit();
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
@@ -144,20 +144,20 @@ class OnnxEmbedderTest {
         OnnxEmbedder fp32 = TestModels.embedder(TestModels.FP32);
         ModelFingerprint fingerprint = fp32.fingerprint();
         assertSame(fingerprint, fp32.fingerprint());
-        assertTrue(fingerprint.onnxSha256().matches("[0-9a-f]{64}"), fingerprint.onnxSha256()); //$NON-NLS-1$
+        assertTrue(fingerprint.onnxSha256().matches("[0-9a-f]{64}"), fingerprint.onnxSha256());
         assertEquals(fingerprint, ModelFingerprint.of(fp32.model()));
         ModelFingerprint int8 = TestModels.embedder(TestModels.INT8).fingerprint();
         assertNotEquals(fingerprint.onnxSha256(), int8.onnxSha256());
-        assertEquals(fingerprint.tokenizerSha256(), int8.tokenizerSha256(), "the two ship the same tokenizer"); //$NON-NLS-1$
+        assertEquals(fingerprint.tokenizerSha256(), int8.tokenizerSha256(), "the two ship the same tokenizer");
     }
 
     @Test
     void closedEmbedderRefusesWork() throws Exception {
         OnnxEmbedder embedder = OnnxEmbedder.open(TestModels.descriptor(TestModels.INT8), TestModels.cacheDir(), 1);
-        embedder.embedQuery("warm"); //$NON-NLS-1$
+        embedder.embedQuery("warm");
         embedder.close();
         embedder.close();
-        assertThrows(IllegalStateException.class, () -> embedder.embedQuery("cold")); //$NON-NLS-1$
+        assertThrows(IllegalStateException.class, () -> embedder.embedQuery("cold"));
     }
 
     private static double norm(float[] vector) {

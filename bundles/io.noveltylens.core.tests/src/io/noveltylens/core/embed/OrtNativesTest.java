@@ -30,26 +30,26 @@ class OrtNativesTest {
 
     @Test
     void theLibrariesAreUnpackedByteForByteAndNothingElseIsLeft() throws Exception {
-        Path folder = dir.resolve("cache").resolve(OrtNatives.FOLDER); //$NON-NLS-1$
+        Path folder = dir.resolve("cache").resolve(OrtNatives.FOLDER);
         long start = System.nanoTime();
         OrtNatives.extract(folder);
-        System.out.printf("OrtNatives: unpacked into an empty folder in %d ms%n", (System.nanoTime() - start) / 1_000_000); //$NON-NLS-1$
+        System.out.printf("OrtNatives: unpacked into an empty folder in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         for (String library : OrtNatives.LIBRARIES) {
             assertArrayEquals(resource(library), Files.readAllBytes(folder.resolve(library)), library);
         }
-        assertEquals(OrtNatives.LIBRARIES, names(folder), "no temporary file is left"); //$NON-NLS-1$
+        assertEquals(OrtNatives.LIBRARIES, names(folder), "no temporary file is left");
     }
 
     @Test
     void aSymlinkPlantedAtTheTargetIsReplacedAndItsTargetIsNotTouched() throws Exception {
-        Path folder = Files.createDirectories(dir.resolve("cache").resolve(OrtNatives.FOLDER)); //$NON-NLS-1$
-        Path victim = Files.writeString(dir.resolve("victim.txt"), "a file the link points to"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path folder = Files.createDirectories(dir.resolve("cache").resolve(OrtNatives.FOLDER));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "a file the link points to");
         Path planted = Files.createSymbolicLink(folder.resolve(OrtNatives.LIBRARIES.get(0)), victim);
         OrtNatives.extract(folder);
-        assertFalse(Files.isSymbolicLink(planted), "the link itself is replaced"); //$NON-NLS-1$
+        assertFalse(Files.isSymbolicLink(planted), "the link itself is replaced");
         assertTrue(Files.isRegularFile(planted, LinkOption.NOFOLLOW_LINKS));
         assertArrayEquals(resource(OrtNatives.LIBRARIES.get(0)), Files.readAllBytes(planted));
-        assertEquals("a file the link points to", Files.readString(victim), "the link's target is not written"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("a file the link points to", Files.readString(victim), "the link's target is not written");
     }
 
     @Test
@@ -65,16 +65,16 @@ class OrtNativesTest {
 
         OrtNatives.extract(folder);
         assertEquals(runtimeFile, Files.readAttributes(runtime, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
-                "a correct copy is not rewritten (a running IDE may have it mapped)"); //$NON-NLS-1$
+                "a correct copy is not rewritten (a running IDE may have it mapped)");
         assertArrayEquals(resource(OrtNatives.LIBRARIES.get(1)), Files.readAllBytes(binding));
 
         long start = System.nanoTime();
         OrtNatives.extract(folder);
-        System.out.printf("OrtNatives: a start with correct copies in place took %d ms%n", (System.nanoTime() - start) / 1_000_000); //$NON-NLS-1$
+        System.out.printf("OrtNatives: a start with correct copies in place took %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     private static byte[] resource(String library) throws Exception {
-        try (InputStream in = OrtEnvironment.class.getResourceAsStream("/ai/onnxruntime/native/linux-x64/" + library)) { //$NON-NLS-1$
+        try (InputStream in = OrtEnvironment.class.getResourceAsStream("/ai/onnxruntime/native/linux-x64/" + library)) {
             return in.readAllBytes();
         }
     }

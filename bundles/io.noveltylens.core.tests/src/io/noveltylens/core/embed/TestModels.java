@@ -15,8 +15,8 @@ import io.noveltylens.core.NoveltyException;
  */
 public final class TestModels {
 
-    public static final String FP32 = "all-minilm-l6-v2"; //$NON-NLS-1$
-    public static final String INT8 = "all-minilm-l6-v2-q"; //$NON-NLS-1$
+    public static final String FP32 = "all-minilm-l6-v2";
+    public static final String INT8 = "all-minilm-l6-v2-q";
 
     private static final Map<String, ModelDescriptor> DESCRIPTORS = new HashMap<>();
     private static final Map<String, OnnxEmbedder> EMBEDDERS = new HashMap<>();
@@ -25,12 +25,12 @@ public final class TestModels {
     }
 
     public static Path modelsDir() {
-        String override = System.getProperty("noveltylens.models"); //$NON-NLS-1$
+        String override = System.getProperty("noveltylens.models");
         Path dir = override != null ? Path.of(override)
-                : Path.of("..", "io.noveltylens.model.minilm", "models"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                : Path.of("..", "io.noveltylens.model.minilm", "models");
         if (!Files.isDirectory(dir.resolve(FP32))) {
-            throw new IllegalStateException("No models at " + dir.toAbsolutePath() //$NON-NLS-1$
-                    + "; run the tests from io.noveltylens.core.tests or set -Dnoveltylens.models=DIR"); //$NON-NLS-1$
+            throw new IllegalStateException("No models at " + dir.toAbsolutePath()
+                    + "; run the tests from io.noveltylens.core.tests or set -Dnoveltylens.models=DIR");
         }
         return dir;
     }
@@ -41,7 +41,7 @@ public final class TestModels {
 
     /** Where tests let DJL and JNA extract their native libraries. */
     public static Path cacheDir() {
-        return Path.of(System.getProperty("noveltylens.cache", "target/native-cache")).toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+        return Path.of(System.getProperty("noveltylens.cache", "target/native-cache")).toAbsolutePath();
     }
 
     public static synchronized ModelDescriptor descriptor(String name) throws NoveltyException {

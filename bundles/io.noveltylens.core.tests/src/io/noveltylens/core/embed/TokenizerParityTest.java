@@ -41,24 +41,24 @@ class TokenizerParityTest {
 
     @Test
     void constructedUnicodeGetsTheSameIdsAsTheReference() {
-        List<String> texts = FixtureTexts.lines("constructed-unicode", 1000); //$NON-NLS-1$
-        assertTrue(texts.size() >= 35, "constructed fixture read: " + texts.size()); //$NON-NLS-1$
+        List<String> texts = FixtureTexts.lines("constructed-unicode", 1000);
+        assertTrue(texts.size() >= 35, "constructed fixture read: " + texts.size());
         assertSameIds(texts);
     }
 
     @Test
     void bertSpecialTokensWrapEveryWindow() {
-        assertArrayEquals(new long[] { 101 }, tokenizer.head(""), "[CLS]"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertArrayEquals(new long[] { 102 }, tokenizer.tail(), "[SEP]"); //$NON-NLS-1$
-        assertArrayEquals(new long[] { 101, 102 }, tokenizer.windows(tokenizer.head(""), "").getFirst(), //$NON-NLS-1$ //$NON-NLS-2$
-                "an empty text is [CLS] [SEP], not padded to the 128 of tokenizer.json"); //$NON-NLS-1$
+        assertArrayEquals(new long[] { 101 }, tokenizer.head(""), "[CLS]");
+        assertArrayEquals(new long[] { 102 }, tokenizer.tail(), "[SEP]");
+        assertArrayEquals(new long[] { 101, 102 }, tokenizer.windows(tokenizer.head(""), "").getFirst(),
+                "an empty text is [CLS] [SEP], not padded to the 128 of tokenizer.json");
     }
 
     @Test
     void longTextIsNotTruncatedAtTheTokenizerJsonLimit() {
-        String text = String.join(" ", FixtureTexts.lines("austen-1500", 40)); //$NON-NLS-1$ //$NON-NLS-2$
+        String text = String.join(" ", FixtureTexts.lines("austen-1500", 40));
         long[] pieces = tokenizer.pieces(text);
-        assertTrue(pieces.length > 1000, "pieces: " + pieces.length); //$NON-NLS-1$
+        assertTrue(pieces.length > 1000, "pieces: " + pieces.length);
         assertArrayEquals(reference.pieces(text), pieces);
     }
 
@@ -68,10 +68,10 @@ class TokenizerParityTest {
             long[] expected = reference.pieces(text);
             long[] actual = tokenizer.pieces(text);
             if (!Arrays.equals(expected, actual)) {
-                mismatches.add(text + "\n  reference " + Arrays.toString(expected) + "\n  djl       " //$NON-NLS-1$ //$NON-NLS-2$
+                mismatches.add(text + "\n  reference " + Arrays.toString(expected) + "\n  djl       "
                         + Arrays.toString(actual));
             }
         }
-        assertEquals(List.of(), mismatches, mismatches.size() + " of " + texts.size() + " texts differ"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(List.of(), mismatches, mismatches.size() + " of " + texts.size() + " texts differ");
     }
 }

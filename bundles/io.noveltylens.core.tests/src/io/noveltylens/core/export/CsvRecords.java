@@ -30,7 +30,7 @@ public final class CsvRecords {
                 }
             } else if (c == '"') {
                 if (field.length() > 0) {
-                    throw new IllegalArgumentException("quote inside an unquoted field at " + i); //$NON-NLS-1$
+                    throw new IllegalArgumentException("quote inside an unquoted field at " + i);
                 }
                 quoted = true;
             } else if (c == ',') {
@@ -43,13 +43,13 @@ public final class CsvRecords {
                 record = new ArrayList<>();
                 i++;
             } else if (c == '\r' || c == '\n') {
-                throw new IllegalArgumentException("bare line break outside quotes at " + i); //$NON-NLS-1$
+                throw new IllegalArgumentException("bare line break outside quotes at " + i);
             } else {
                 field.append(c);
             }
         }
         if (quoted || field.length() > 0 || !record.isEmpty()) {
-            throw new IllegalArgumentException("the last record does not end with CRLF"); //$NON-NLS-1$
+            throw new IllegalArgumentException("the last record does not end with CRLF");
         }
         return records;
     }

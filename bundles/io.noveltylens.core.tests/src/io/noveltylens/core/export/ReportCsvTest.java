@@ -20,8 +20,8 @@ import io.noveltylens.core.engine.NoveltyEngine;
 
 class ReportCsvTest {
 
-    private static final String AWKWARD_TEXT = "She said, \"Stay\".\nThen she left, quietly, through the \"garden\" door."; //$NON-NLS-1$
-    private static final Provenance AWKWARD_SOURCE = new Provenance("/data/letters, 1811/\"draft\".txt", 40, 112, 3); //$NON-NLS-1$
+    private static final String AWKWARD_TEXT = "She said, \"Stay\".\nThen she left, quietly, through the \"garden\" door.";
+    private static final Provenance AWKWARD_SOURCE = new Provenance("/data/letters, 1811/\"draft\".txt", 40, 112, 3);
 
     @Test
     void quotesFieldsWithCommasQuotesAndLineBreaks() throws Exception {
@@ -31,13 +31,13 @@ class ReportCsvTest {
                 + ReportCsv.RECORD_END;
         List<List<String>> records = CsvRecords.parse(csv);
 
-        assertEquals(2, records.size(), "header and one record, the line break inside the text quoted:\n" + csv); //$NON-NLS-1$
+        assertEquals(2, records.size(), "header and one record, the line break inside the text quoted:\n" + csv);
         List<String> header = records.get(0);
         List<String> row = records.get(1);
         assertEquals(header.size(), row.size());
-        assertEquals(AWKWARD_TEXT, row.get(header.indexOf("text"))); //$NON-NLS-1$
-        assertEquals(AWKWARD_SOURCE.source(), row.get(header.indexOf("source.source"))); //$NON-NLS-1$
-        assertEquals("3", row.get(header.indexOf("source.line"))); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(AWKWARD_TEXT, row.get(header.indexOf("text")));
+        assertEquals(AWKWARD_SOURCE.source(), row.get(header.indexOf("source.source")));
+        assertEquals("3", row.get(header.indexOf("source.line")));
     }
 
     /** Every CSV column is the JSON export's value at the same dotted path, so both load into the same columns. */
@@ -45,7 +45,7 @@ class ReportCsvTest {
     void columnsAreTheJsonFieldPathsWithTheirValues() throws Exception {
         NoveltyEngine engine = RealCorpusEngine.get();
         NoveltyReport report = engine.withHull(engine.analyze(
-                "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.", //$NON-NLS-1$
+                "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.",
                 Progress.NONE), Progress.NONE);
         JsonObject json = ReportJson.object(report, AWKWARD_SOURCE);
 
@@ -53,13 +53,13 @@ class ReportCsvTest {
                 + ReportCsv.row(report, AWKWARD_SOURCE) + ReportCsv.RECORD_END);
 
         List<String> header = records.get(0);
-        for (String column : List.of("density.percentile", "density.meanDistance", "density.lof", "density.loop", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict", "hull.depth.depth")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-            assertTrue(header.contains(column), column + " in " + header); //$NON-NLS-1$
+        for (String column : List.of("density.percentile", "density.meanDistance", "density.lof", "density.loop",
+                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict", "hull.depth.depth")) {
+            assertTrue(header.contains(column), column + " in " + header);
         }
         for (int i = 0; i < header.size(); i++) {
             JsonElement expected = at(json, header.get(i));
-            assertNotNull(expected, "column " + header.get(i) + " names a field of the JSON export"); //$NON-NLS-1$ //$NON-NLS-2$
+            assertNotNull(expected, "column " + header.get(i) + " names a field of the JSON export");
             String value = records.get(1).get(i);
             if (expected.getAsJsonPrimitive().isNumber()) {
                 assertEquals(expected.getAsDouble(), Double.parseDouble(value), 0.0, header.get(i));
@@ -71,16 +71,16 @@ class ReportCsvTest {
 
     @Test
     void hullColumnsAreEmptyWithoutTheHullReadouts() throws Exception {
-        NoveltyReport report = RealCorpusEngine.get().analyze("The ferry timetable changes every spring.", Progress.NONE); //$NON-NLS-1$
+        NoveltyReport report = RealCorpusEngine.get().analyze("The ferry timetable changes every spring.", Progress.NONE);
         List<List<String>> records = CsvRecords.parse(ReportCsv.header() + ReportCsv.RECORD_END
                 + ReportCsv.row(report, null) + ReportCsv.RECORD_END);
         List<String> header = records.get(0);
         for (int i = 0; i < header.size(); i++) {
             boolean empty = records.get(1).get(i).isEmpty();
-            boolean absent = header.get(i).startsWith("hull.") || header.get(i).startsWith("source."); //$NON-NLS-1$ //$NON-NLS-2$
+            boolean absent = header.get(i).startsWith("hull.") || header.get(i).startsWith("source.");
             assertEquals(absent, empty, header.get(i));
         }
-        assertFalse(records.get(1).get(header.indexOf("density.percentile")).isEmpty()); //$NON-NLS-1$
+        assertFalse(records.get(1).get(header.indexOf("density.percentile")).isEmpty());
     }
 
     /**
@@ -89,13 +89,13 @@ class ReportCsvTest {
      */
     private static JsonElement at(JsonObject json, String path) {
         JsonElement element = json;
-        for (String segment : path.split("\\.")) { //$NON-NLS-1$
+        for (String segment : path.split("\\.")) {
             if (element.isJsonArray()) {
                 element = element.getAsJsonArray().get(Integer.parseInt(segment) - 1);
             } else if (element.getAsJsonObject().has(segment)) {
                 element = element.getAsJsonObject().get(segment);
-            } else if (element.getAsJsonObject().has("sources")) { //$NON-NLS-1$
-                element = element.getAsJsonObject().getAsJsonArray("sources").get(0).getAsJsonObject().get(segment); //$NON-NLS-1$
+            } else if (element.getAsJsonObject().has("sources")) {
+                element = element.getAsJsonObject().getAsJsonArray("sources").get(0).getAsJsonObject().get(segment);
             } else {
                 return null;
             }

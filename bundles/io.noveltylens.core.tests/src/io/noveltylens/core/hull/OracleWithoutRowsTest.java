@@ -32,18 +32,18 @@ class OracleWithoutRowsTest {
             HullDistance reduced = new HullDistance(corpus.selectRows(kept), HullTolerance.relativeTo(whole));
             HullDistance without = new HullDistance(new OracleWithoutRows(whole, leftOut));
             int nearest = without.nearestRow(point);
-            assertFalse(Arrays.stream(leftOut).anyMatch(row -> row == nearest), "a left-out row as the nearest"); //$NON-NLS-1$
+            assertFalse(Arrays.stream(leftOut).anyMatch(row -> row == nearest), "a left-out row as the nearest");
             HullDistanceResult expected = reduced.distance(point, reduced.nearestRow(point), Deadline.NONE, 100_000);
             // rows keep the corpus's numbers: start from the last row kept, far from the answer, numbered past N - left
             HullDistanceResult actual = without.distance(point, kept[kept.length - 1], Deadline.NONE, 100_000);
-            assertTrue(actual.iterations() > 0, "a start far from the answer takes steps"); //$NON-NLS-1$
+            assertTrue(actual.iterations() > 0, "a start far from the answer takes steps");
             assertTrue(expected.converged() && actual.converged());
-            assertTrue(expected.lowerBound() > 0, "its own row left out, a row of the hull is outside the rest"); //$NON-NLS-1$
+            assertTrue(expected.lowerBound() > 0, "its own row left out, a row of the hull is outside the rest");
             // both brackets are certified, so each contains the true distance: they overlap
             assertTrue(actual.lowerBound() <= expected.upperBound() * (1 + 1e-9)
                     && expected.lowerBound() <= actual.upperBound() * (1 + 1e-9), expected + " vs " + actual);
             for (HullVertex vertex : actual.vertices()) {
-                assertFalse(Arrays.stream(leftOut).anyMatch(row -> row == vertex.index()), "vertex " + vertex.index()); //$NON-NLS-1$
+                assertFalse(Arrays.stream(leftOut).anyMatch(row -> row == vertex.index()), "vertex " + vertex.index());
             }
         }
     }
@@ -64,7 +64,7 @@ class OracleWithoutRowsTest {
             ExtrapolationDepthResult actual = new ExtrapolationDepth(new OracleWithoutRows(whole, leftOut))
                     .measure(point, Deadline.NONE);
             assertTrue(expected.complete() && actual.complete());
-            assertEquals(expected.depth(), actual.depth(), "trial " + trial); //$NON-NLS-1$
+            assertEquals(expected.depth(), actual.depth(), "trial " + trial);
         }
     }
 

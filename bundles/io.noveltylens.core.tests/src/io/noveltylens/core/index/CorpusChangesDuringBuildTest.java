@@ -31,17 +31,17 @@ class CorpusChangesDuringBuildTest {
 
     @Test
     void aFileDeletedAfterListingIsSkippedAndAFileRewrittenAfterReadingIsPickedUpByTheNextRun() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
-        Path index = dir.resolve("index"); //$NON-NLS-1$
-        Path a = corpus.resolve("a.txt"); //$NON-NLS-1$
-        Path b = corpus.resolve("b.txt"); //$NON-NLS-1$
-        Path c = corpus.resolve("c.txt"); //$NON-NLS-1$
-        String original = lines("alpha", 30); //$NON-NLS-1$
-        String rewritten = original.replace("alpha passage number 7 ", "alpha passage number seven, rewritten, "); //$NON-NLS-1$ //$NON-NLS-2$
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path index = dir.resolve("index");
+        Path a = corpus.resolve("a.txt");
+        Path b = corpus.resolve("b.txt");
+        Path c = corpus.resolve("c.txt");
+        String original = lines("alpha", 30);
+        String rewritten = original.replace("alpha passage number 7 ", "alpha passage number seven, rewritten, ");
         Files.writeString(a, original);
-        Files.writeString(b, lines("beta", 10)); //$NON-NLS-1$
-        Files.writeString(c, lines("gamma", 10)); //$NON-NLS-1$
-        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        Files.writeString(b, lines("beta", 10));
+        Files.writeString(c, lines("gamma", 10));
+        HashingEmbedder model = new HashingEmbedder("m1");
         IndexBuilder builder = new IndexBuilder(model, IndexSettings.defaults());
 
         Progress changingFiles = new Progress() {
@@ -58,9 +58,9 @@ class CorpusChangesDuringBuildTest {
             @Override
             public void subTask(String name) {
                 try {
-                    if (name.equals("b.txt")) { //$NON-NLS-1$
+                    if (name.equals("b.txt")) {
                         Files.delete(b);
-                    } else if (name.equals("c.txt")) { //$NON-NLS-1$
+                    } else if (name.equals("c.txt")) {
                         Files.writeString(a, rewritten);
                     }
                 } catch (IOException e) {
@@ -75,20 +75,20 @@ class CorpusChangesDuringBuildTest {
         };
         IndexMetadata first = builder.build(List.of(corpus), index, changingFiles);
 
-        assertEquals(List.of(new SkippedSource("corpus/b.txt", SkippedSource.Reason.UNREADABLE, "deleted while reading")), //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(List.of(new SkippedSource("corpus/b.txt", SkippedSource.Reason.UNREADABLE, "deleted while reading")),
                 first.skipped());
-        assertEquals(List.of(new SourceDigest("corpus/a.txt", TextNormalization.sha256(original), 30), //$NON-NLS-1$
-                new SourceDigest("corpus/c.txt", TextNormalization.sha256(lines("gamma", 10)), 10)), first.sources(), //$NON-NLS-1$ //$NON-NLS-2$
-                "the digest is of the bytes that were embedded, not of the file as it is after the build"); //$NON-NLS-1$
+        assertEquals(List.of(new SourceDigest("corpus/a.txt", TextNormalization.sha256(original), 30),
+                new SourceDigest("corpus/c.txt", TextNormalization.sha256(lines("gamma", 10)), 10)), first.sources(),
+                "the digest is of the bytes that were embedded, not of the file as it is after the build");
         assertEquals(40, first.passages());
-        assertTrue(indexHolds(index, model, "alpha passage number 7 speaks")); //$NON-NLS-1$
+        assertTrue(indexHolds(index, model, "alpha passage number 7 speaks"));
 
         IndexMetadata second = builder.build(List.of(corpus), index, Progress.NONE);
-        assertEquals(1, second.embedded(), "only the rewritten passage is embedded again"); //$NON-NLS-1$
+        assertEquals(1, second.embedded(), "only the rewritten passage is embedded again");
         assertEquals(TextNormalization.sha256(rewritten), second.sources().get(0).sha256());
-        assertEquals(List.of(), second.skipped(), "the deleted file is no longer part of the corpus"); //$NON-NLS-1$
-        assertTrue(indexHolds(index, model, "alpha passage number seven, rewritten, speaks")); //$NON-NLS-1$
-        assertFalse(indexHolds(index, model, "alpha passage number 7 speaks"), "the old text is gone"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(List.of(), second.skipped(), "the deleted file is no longer part of the corpus");
+        assertTrue(indexHolds(index, model, "alpha passage number seven, rewritten, speaks"));
+        assertFalse(indexHolds(index, model, "alpha passage number 7 speaks"), "the old text is gone");
     }
 
     private static boolean indexHolds(Path index, HashingEmbedder model, String prefix) throws Exception {
@@ -106,8 +106,8 @@ class CorpusChangesDuringBuildTest {
     private static String lines(String topic, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            text.append(topic).append(" passage number ").append(i).append(" speaks of word").append(i % 7) //$NON-NLS-1$ //$NON-NLS-2$
-                    .append(" and item").append(i).append('\n'); //$NON-NLS-1$
+            text.append(topic).append(" passage number ").append(i).append(" speaks of word").append(i % 7)
+                    .append(" and item").append(i).append('\n');
         }
         return text.toString();
     }

@@ -34,10 +34,10 @@ class EmbeddingCacheTest {
 
     @Test
     void aTornTailAndADamagedMiddleRecordAreDroppedAloneAndOnlyTheyAreEmbeddedAgain() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
-        Path index = dir.resolve("index"); //$NON-NLS-1$
-        Files.writeString(corpus.resolve("a.txt"), lines("alpha", 40)); //$NON-NLS-1$ //$NON-NLS-2$
-        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path index = dir.resolve("index");
+        Files.writeString(corpus.resolve("a.txt"), lines("alpha", 40));
+        HashingEmbedder model = new HashingEmbedder("m1");
         IndexBuilder builder = new IndexBuilder(model, IndexSettings.defaults());
         builder.build(List.of(corpus), index, Progress.NONE);
         Path file = new IndexLayout(index).embeddingCache(model.fingerprint().onnxSha256());
@@ -52,20 +52,20 @@ class EmbeddingCacheTest {
         }
 
         try (EmbeddingCache cache = EmbeddingCache.open(file, DIMENSION)) {
-            assertEquals(38, cache.size(), "only the two damaged records are dropped"); //$NON-NLS-1$
+            assertEquals(38, cache.size(), "only the two damaged records are dropped");
             assertNull(cache.get(damagedHash));
             assertNull(cache.get(tornHash));
-            assertEquals(DIMENSION, cache.get(nextHash).length, "the record after the damaged one is kept"); //$NON-NLS-1$
+            assertEquals(DIMENSION, cache.get(nextHash).length, "the record after the damaged one is kept");
         }
-        assertEquals(HEADER + 39L * RECORD, Files.size(file), "the torn tail is cut off at the last whole record"); //$NON-NLS-1$
+        assertEquals(HEADER + 39L * RECORD, Files.size(file), "the torn tail is cut off at the last whole record");
 
-        Files.writeString(corpus.resolve("b.txt"), lines("beta", 5)); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(corpus.resolve("b.txt"), lines("beta", 5));
         IndexMetadata rebuilt = builder.build(List.of(corpus), index, Progress.NONE);
         assertEquals(45, rebuilt.passages());
-        assertEquals(7, rebuilt.embedded(), "5 new passages and the 2 whose records were lost"); //$NON-NLS-1$
+        assertEquals(7, rebuilt.embedded(), "5 new passages and the 2 whose records were lost");
         assertEquals(40 + 7, model.embeddedCount());
         assertEquals(HEADER + 45L * RECORD, Files.size(file),
-                "the damaged record is compacted away instead of being skipped on every load"); //$NON-NLS-1$
+                "the damaged record is compacted away instead of being skipped on every load");
         try (EmbeddingCache cache = EmbeddingCache.open(file, DIMENSION)) {
             assertEquals(45, cache.size());
         }
@@ -94,8 +94,8 @@ class EmbeddingCacheTest {
     private static String lines(String topic, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            text.append(topic).append(" passage number ").append(i).append(" speaks of word").append(i % 7) //$NON-NLS-1$ //$NON-NLS-2$
-                    .append(" and item").append(i).append('\n'); //$NON-NLS-1$
+            text.append(topic).append(" passage number ").append(i).append(" speaks of word").append(i % 7)
+                    .append(" and item").append(i).append('\n');
         }
         return text.toString();
     }

@@ -41,13 +41,13 @@ class HashingEmbedder implements Embedder {
 
     @Override
     public ModelDescriptor model() {
-        return new ModelDescriptor(name, name, Path.of(name + ".onnx"), Path.of(name + ".json"), Pooling.MEAN, true, //$NON-NLS-1$ //$NON-NLS-2$
-                256, "", "", "last_hidden_state", 32, DIMENSION); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return new ModelDescriptor(name, name, Path.of(name + ".onnx"), Path.of(name + ".json"), Pooling.MEAN, true,
+                256, "", "", "last_hidden_state", 32, DIMENSION);
     }
 
     @Override
     public ModelFingerprint fingerprint() {
-        return new ModelFingerprint(name, TextNormalization.sha256(name + "-onnx"), TextNormalization.sha256(name + "-tok")); //$NON-NLS-1$ //$NON-NLS-2$
+        return new ModelFingerprint(name, TextNormalization.sha256(name + "-onnx"), TextNormalization.sha256(name + "-tok"));
     }
 
     @Override
@@ -57,12 +57,12 @@ class HashingEmbedder implements Embedder {
 
     @Override
     public List<Embedding> embedPassages(List<String> texts, Progress progress) throws NoveltyException {
-        progress.begin("embedding", texts.size()); //$NON-NLS-1$
+        progress.begin("embedding", texts.size());
         List<Embedding> result = new ArrayList<>();
         for (String text : texts) {
             progress.checkCanceled();
             if (embedded.get() >= failAfter) {
-                throw new NoveltyException(NoveltyException.Kind.MODEL, "simulated crash after " + failAfter); //$NON-NLS-1$
+                throw new NoveltyException(NoveltyException.Kind.MODEL, "simulated crash after " + failAfter);
             }
             result.add(embed(text));
             embedded.incrementAndGet();
@@ -73,7 +73,7 @@ class HashingEmbedder implements Embedder {
 
     private static Embedding embed(String text) {
         float[] raw = new float[DIMENSION];
-        for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) { //$NON-NLS-1$
+        for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) {
             if (!word.isEmpty()) {
                 int h = word.hashCode();
                 raw[Math.floorMod(h, DIMENSION)] += 1;

@@ -58,13 +58,13 @@ class HnswRecallTest {
         OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
         int dim = embedder.model().dimension();
         FloatMatrix corpus;
-        try (LuceneCorpusIndex real = LuceneCorpusIndex.open(Path.of("target", "real-corpus", "index"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        try (LuceneCorpusIndex real = LuceneCorpusIndex.open(Path.of("target", "real-corpus", "index"),
                 embedder.fingerprint(), dim)) {
             corpus = withNoisyCopies(real, dim, new Random(71));
         }
-        assertTrue(HnswCandidates.MIN < corpus.rows() / 10, "800 candidates must be a small part of the corpus"); //$NON-NLS-1$
-        List<String> queries = new ArrayList<>(FixtureTexts.lines("sherlock-200", 100)); //$NON-NLS-1$
-        queries.addAll(FixtureTexts.lines("sotu-1000", 100)); //$NON-NLS-1$
+        assertTrue(HnswCandidates.MIN < corpus.rows() / 10, "800 candidates must be a small part of the corpus");
+        List<String> queries = new ArrayList<>(FixtureTexts.lines("sherlock-200", 100));
+        queries.addAll(FixtureTexts.lines("sotu-1000", 100));
         List<Embedding> embeddings = embedder.embedPassages(queries, Progress.NONE);
 
         double found = 0;
@@ -91,8 +91,8 @@ class HnswRecallTest {
                     VectorSearch.Hits hits = search.nearest(embedding.unit(), K, -1);
                     assertEquals(K, hits.docs().length);
                     for (int i = 0; i < K; i++) {
-                        assertEquals(cosines[hits.docs()[i]], hits.cosines()[i], 1e-12, "re-scored exactly"); //$NON-NLS-1$
-                        assertTrue(i == 0 || hits.cosines()[i] <= hits.cosines()[i - 1], "sorted by cosine"); //$NON-NLS-1$
+                        assertEquals(cosines[hits.docs()[i]], hits.cosines()[i], 1e-12, "re-scored exactly");
+                        assertTrue(i == 0 || hits.cosines()[i] <= hits.cosines()[i - 1], "sorted by cosine");
                     }
                     found += overlap(exact, hits.docs());
                     ScoreDoc[] few = searcher.search(
@@ -103,12 +103,12 @@ class HnswRecallTest {
         }
         double recall = found / (K * embeddings.size());
         double recallWithFewCandidates = foundWithFewCandidates / (K * embeddings.size());
-        System.out.printf("Recall@10 over %d real queries, %d vectors: %.4f with %d candidates, %.4f with %d%n", //$NON-NLS-1$
+        System.out.printf("Recall@10 over %d real queries, %d vectors: %.4f with %d candidates, %.4f with %d%n",
                 embeddings.size(), corpus.rows(), recall, HnswCandidates.MIN, recallWithFewCandidates,
                 FEW_CANDIDATES);
-        assertTrue(recallWithFewCandidates < RECALL_FLOOR, "with " + FEW_CANDIDATES + " candidates recall is " //$NON-NLS-1$
-                + recallWithFewCandidates + ": the corpus is too easy to tell the candidate counts apart"); //$NON-NLS-1$
-        assertTrue(recall >= RECALL_FLOOR, "recall@10 " + recall); //$NON-NLS-1$
+        assertTrue(recallWithFewCandidates < RECALL_FLOOR, "with " + FEW_CANDIDATES + " candidates recall is "
+                + recallWithFewCandidates + ": the corpus is too easy to tell the candidate counts apart");
+        assertTrue(recall >= RECALL_FLOOR, "recall@10 " + recall);
     }
 
     /** The index's unit vectors, each followed by {@link #COPIES} copies plus Gaussian noise of norm about NOISE. */

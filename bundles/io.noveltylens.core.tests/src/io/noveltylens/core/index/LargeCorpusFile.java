@@ -19,12 +19,12 @@ import io.noveltylens.test.support.TextLines;
  */
 record LargeCorpusFile(Path file, long bytes, int lines) {
 
-    private static final Path SHIPPED = Path.of("../io.noveltylens.corpus.default/corpus"); //$NON-NLS-1$
+    private static final Path SHIPPED = Path.of("../io.noveltylens.corpus.default/corpus");
 
     static LargeCorpusFile write(Path file, long targetBytes) throws IOException {
         Set<String> distinct = new LinkedHashSet<>();
-        for (String name : List.of("austen.txt.gz", "kjv.txt.gz", "sotu.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            TextLines.read(SHIPPED.resolve(name)).stream().map(line -> line.strip().replaceAll("\\s+", " ")) //$NON-NLS-1$ //$NON-NLS-2$
+        for (String name : List.of("austen.txt.gz", "kjv.txt.gz", "sotu.txt.gz")) {
+            TextLines.read(SHIPPED.resolve(name)).stream().map(line -> line.strip().replaceAll("\\s+", " "))
                     .filter(line -> words(line) >= 3 && words(line) <= 140).forEach(distinct::add);
         }
         List<String> sourceLines = new ArrayList<>(distinct);
@@ -32,7 +32,7 @@ record LargeCorpusFile(Path file, long bytes, int lines) {
         int lines = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             while (bytes < targetBytes) {
-                String line = sourceLines.get(lines % sourceLines.size()) + " (copy " + lines / sourceLines.size() + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$
+                String line = sourceLines.get(lines % sourceLines.size()) + " (copy " + lines / sourceLines.size() + ")\n";
                 out.write(line);
                 bytes += line.getBytes(StandardCharsets.UTF_8).length;
                 lines++;
@@ -42,6 +42,6 @@ record LargeCorpusFile(Path file, long bytes, int lines) {
     }
 
     private static int words(String line) {
-        return line.isEmpty() ? 0 : line.split(" ").length; //$NON-NLS-1$
+        return line.isEmpty() ? 0 : line.split(" ").length;
     }
 }

@@ -36,8 +36,8 @@ class LargeCorpusFileTest {
 
     @Test
     void readingKeepsAFewDozenBytesAPassageNotTheText() throws Exception {
-        LargeCorpusFile corpus = LargeCorpusFile.write(dir.resolve("large.txt"), SIZE); //$NON-NLS-1$
-        Path scratch = Files.createDirectory(dir.resolve("scratch")); //$NON-NLS-1$
+        LargeCorpusFile corpus = LargeCorpusFile.write(dir.resolve("large.txt"), SIZE);
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
         long start = System.nanoTime();
@@ -45,37 +45,37 @@ class LargeCorpusFileTest {
         try (CorpusReadResult read = reader.read(List.of(corpus.file()), scratch, Progress.NONE)) {
             double seconds = (System.nanoTime() - start) / 1e9;
             long retained = usedAfterGc(memory) - before;
-            System.out.printf("LargeCorpusFile: %,d bytes, %,d passages read in %.1f s; heap retained %,d bytes " //$NON-NLS-1$
-                    + "(%.0f a passage)%n", corpus.bytes(), read.passagesRead(), seconds, retained, //$NON-NLS-1$
+            System.out.printf("LargeCorpusFile: %,d bytes, %,d passages read in %.1f s; heap retained %,d bytes "
+                    + "(%.0f a passage)%n", corpus.bytes(), read.passagesRead(), seconds, retained,
                     (double) retained / read.passagesRead());
             assertEquals(corpus.lines(), read.passagesRead());
-            assertEquals(corpus.lines(), read.passages().count(), "every line is a distinct passage"); //$NON-NLS-1$
+            assertEquals(corpus.lines(), read.passages().count(), "every line is a distinct passage");
             assertTrue(retained < MAX_RETAINED_BYTES_PER_PASSAGE * read.passagesRead(),
-                    retained + " bytes retained for " + read.passagesRead() + " passages"); //$NON-NLS-1$ //$NON-NLS-2$
-            assertTrue(retained < corpus.bytes() / 2, "far less than the text itself"); //$NON-NLS-1$
+                    retained + " bytes retained for " + read.passagesRead() + " passages");
+            assertTrue(retained < corpus.bytes() / 2, "far less than the text itself");
         }
     }
 
     @Test
     void aBuildCancelledInsideTheFileStopsWithinASecondAndKeepsThePreviousIndex() throws Exception {
-        Path corpusFolder = Files.createDirectory(dir.resolve("corpus")); //$NON-NLS-1$
-        Files.writeString(corpusFolder.resolve("a.txt"), "a first passage of the corpus\nand a second one of it\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path index = dir.resolve("index"); //$NON-NLS-1$
-        HashingEmbedder model = new HashingEmbedder("m1"); //$NON-NLS-1$
+        Path corpusFolder = Files.createDirectory(dir.resolve("corpus"));
+        Files.writeString(corpusFolder.resolve("a.txt"), "a first passage of the corpus\nand a second one of it\n");
+        Path index = dir.resolve("index");
+        HashingEmbedder model = new HashingEmbedder("m1");
         IndexBuilder builder = new IndexBuilder(model, IndexSettings.defaults());
         IndexMetadata previous = builder.build(List.of(corpusFolder), index, Progress.NONE);
-        LargeCorpusFile.write(corpusFolder.resolve("b-large.txt"), SIZE); //$NON-NLS-1$
+        LargeCorpusFile.write(corpusFolder.resolve("b-large.txt"), SIZE);
 
         CancelInsideReading progress = new CancelInsideReading();
         assertThrows(CancelledException.class, () -> builder.build(List.of(corpusFolder), index, progress));
         long stoppedAfterMillis = (System.nanoTime() - progress.requestedAt) / 1_000_000;
-        System.out.printf("LargeCorpusFile: the build stopped %d ms after the cancel request, inside %s%n", //$NON-NLS-1$
+        System.out.printf("LargeCorpusFile: the build stopped %d ms after the cancel request, inside %s%n",
                 stoppedAfterMillis, progress.file);
-        assertEquals("b-large.txt", progress.file, "cancelled while reading the large file"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(stoppedAfterMillis < 1000, stoppedAfterMillis + " ms"); //$NON-NLS-1$
-        assertFalse(Files.exists(index.resolve("reading.tmp")), "the scratch texts are deleted"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("b-large.txt", progress.file, "cancelled while reading the large file");
+        assertTrue(stoppedAfterMillis < 1000, stoppedAfterMillis + " ms");
+        assertFalse(Files.exists(index.resolve("reading.tmp")), "the scratch texts are deleted");
         try (LuceneCorpusIndex opened = LuceneCorpusIndex.open(index, model.fingerprint(), HashingEmbedder.DIMENSION)) {
-            assertEquals(previous, opened.metadata(), "the previous index is current"); //$NON-NLS-1$
+            assertEquals(previous, opened.metadata(), "the previous index is current");
         }
     }
 
@@ -108,7 +108,7 @@ class LargeCorpusFileTest {
 
         @Override
         public void subTask(String name) {
-            if (requestedAt == 0 && name.endsWith(".txt")) { //$NON-NLS-1$
+            if (requestedAt == 0 && name.endsWith(".txt")) {
                 file = name;
             }
         }

@@ -44,15 +44,15 @@ class CancelRebuildTest {
     @Test
     void aRebuildCancelledMidEmbeddingStopsWithinASecondAndLeavesThePreviousIndex() throws Exception {
         OnnxEmbedder embedder = TestModels.embedder(TestModels.FP32);
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
-        Path index = dir.resolve("index"); //$NON-NLS-1$
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path index = dir.resolve("index");
         List<String> texts = FixtureTexts.mixed(1000);
-        Files.writeString(corpus.resolve("small.txt"), String.join("\n", texts.subList(0, 20))); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(corpus.resolve("small.txt"), String.join("\n", texts.subList(0, 20)));
         IndexBuilder builder = new IndexBuilder(embedder, IndexSettings.defaults());
         IndexMetadata previous = builder.build(List.of(corpus), index, Progress.NONE);
         List<Neighbour> answerBefore = nearest(index, embedder, texts.get(3));
 
-        Files.writeString(corpus.resolve("large.txt"), String.join("\n", texts.subList(20, texts.size()))); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(corpus.resolve("large.txt"), String.join("\n", texts.subList(20, texts.size())));
         CountDownLatch embeddingUnderWay = new CountDownLatch(1);
         CancelOnRequest progress = new CancelOnRequest(embeddingUnderWay);
         CompletableFuture<IndexMetadata> rebuild = CompletableFuture.supplyAsync(() -> {
@@ -62,23 +62,23 @@ class CancelRebuildTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertTrue(embeddingUnderWay.await(2, TimeUnit.MINUTES), "the rebuild reached the embedding"); //$NON-NLS-1$
+        assertTrue(embeddingUnderWay.await(2, TimeUnit.MINUTES), "the rebuild reached the embedding");
         long requested = System.nanoTime();
         progress.cancelled = true;
         ExecutionException failure = assertThrows(ExecutionException.class, () -> rebuild.get(1, TimeUnit.MINUTES));
         long latency = System.nanoTime() - requested;
         assertInstanceOf(CancelledException.class, failure.getCause());
-        System.out.printf("Cancel: the rebuild stopped %.0f ms after the request, %d embedding units in%n", //$NON-NLS-1$
+        System.out.printf("Cancel: the rebuild stopped %.0f ms after the request, %d embedding units in%n",
                 latency / 1e6, progress.embeddingWork);
-        assertTrue(latency < ALLOWED_NANOS, "cancelling took " + latency / 1_000_000 + " ms"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(latency < ALLOWED_NANOS, "cancelling took " + latency / 1_000_000 + " ms");
 
         IndexMetadata current = LuceneCorpusIndex.readMetadata(index);
-        assertEquals(previous.builtAt(), current.builtAt(), "the previous generation is still current"); //$NON-NLS-1$
+        assertEquals(previous.builtAt(), current.builtAt(), "the previous generation is still current");
         assertEquals(previous.passages(), current.passages());
         assertEquals(answerBefore, nearest(index, embedder, texts.get(3)));
         try (Stream<Path> files = Files.list(index)) {
-            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(), //$NON-NLS-1$
-                    "no temporary generation is left"); //$NON-NLS-1$
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no temporary generation is left");
         }
     }
 
@@ -110,7 +110,7 @@ class CancelRebuildTest {
 
         @Override
         public void subTask(String name) {
-            embedding |= name.startsWith("Embedding"); //$NON-NLS-1$
+            embedding |= name.startsWith("Embedding");
         }
 
         @Override

@@ -43,75 +43,75 @@ class NoNetworkTest {
             attempts.add(Thread.currentThread().getName() + ": " + new Throwable().getStackTrace()[3]);
             return new RefusingSocketImpl();
         });
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("a.txt"), """
                 The lighthouse keeper wrote letters to nobody.
 
                 Every evening the fog came in from the sea and stayed until morning.
 
                 Ships passed without stopping, their lights moving slowly along the horizon.
-                """); //$NON-NLS-1$
+                """);
         // a fresh embedder, not the shared test one, so that model and tokenizer loading happen under the guard
         ModelDescriptor model = ModelDescriptor.load(TestModels.modelDir(TestModels.FP32), TestModels.cacheDir());
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(model, dir.resolve("cache"))) { //$NON-NLS-1$
-            new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(corpus), dir.resolve("index"), //$NON-NLS-1$
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(model, dir.resolve("cache"))) {
+            new IndexBuilder(embedder, IndexSettings.defaults()).build(List.of(corpus), dir.resolve("index"),
                     Progress.NONE);
         }
-        EngineConfig config = new EngineConfig(TestModels.modelDir(TestModels.FP32), dir.resolve("index"), //$NON-NLS-1$
-                dir.resolve("cache"), 2, Duration.ofSeconds(1)); //$NON-NLS-1$
+        EngineConfig config = new EngineConfig(TestModels.modelDir(TestModels.FP32), dir.resolve("index"),
+                dir.resolve("cache"), 2, Duration.ofSeconds(1));
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
-            NoveltyReport report = engine.withHull(engine.analyze("The fog stayed all night.", Progress.NONE), //$NON-NLS-1$
+            NoveltyReport report = engine.withHull(engine.analyze("The fog stayed all night.", Progress.NONE),
                     Progress.NONE);
-            assertTrue(report.neighbours().get(0).text().contains("fog")); //$NON-NLS-1$
+            assertTrue(report.neighbours().get(0).text().contains("fog"));
         }
-        assertEquals(List.of(), attempts, "sockets the engine tried to open"); //$NON-NLS-1$
+        assertEquals(List.of(), attempts, "sockets the engine tried to open");
     }
 
     /** A socket implementation that can never connect. */
     private static final class RefusingSocketImpl extends SocketImpl {
         @Override
         protected void create(boolean stream) throws IOException {
-            throw new SocketException("Novelty Lens must not use the network"); //$NON-NLS-1$
+            throw new SocketException("Novelty Lens must not use the network");
         }
 
         @Override
         protected void connect(String host, int port) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected void connect(java.net.InetAddress address, int port) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected void connect(java.net.SocketAddress address, int timeout) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected void bind(java.net.InetAddress host, int port) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected void listen(int backlog) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected void accept(SocketImpl s) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected java.io.InputStream getInputStream() throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
         protected java.io.OutputStream getOutputStream() throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override
@@ -125,7 +125,7 @@ class NoNetworkTest {
 
         @Override
         protected void sendUrgentData(int data) throws IOException {
-            throw new SocketException("refused"); //$NON-NLS-1$
+            throw new SocketException("refused");
         }
 
         @Override

@@ -77,8 +77,8 @@ class SoakTest {
             analyzer.analyze(passages.get(0), Progress.NONE);
             long descriptorsAtStart = openDescriptors();
             Set<Thread> threadsAtStart = Thread.getAllStackTraces().keySet();
-            Path sources = dir.resolve("sources"); //$NON-NLS-1$
-            Files.writeString(sources.resolve("extra.txt"), String.join("\n", //$NON-NLS-1$ //$NON-NLS-2$
+            Path sources = dir.resolve("sources");
+            Files.writeString(sources.resolve("extra.txt"), String.join("\n",
                     RealCorpusEngine.austen(1000).subList(900, 1000)));
             CompletableFuture<IndexMetadata> rebuild = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -98,41 +98,41 @@ class SoakTest {
                 }
             }
             IndexMetadata rebuilt = rebuild.join();
-            assertTrue(rebuilt.passages() >= before.metadata().passages() + 100, "the rebuild added the new file"); //$NON-NLS-1$
+            assertTrue(rebuilt.passages() >= before.metadata().passages() + 100, "the rebuild added the new file");
             String published = currentGeneration(index);
 
-            Files.writeString(sources.resolve("more.txt"), String.join("\n", //$NON-NLS-1$ //$NON-NLS-2$
+            Files.writeString(sources.resolve("more.txt"), String.join("\n",
                     RealCorpusEngine.austen(900).subList(800, 900)));
             for (int polls : CANCEL_AFTER_POLLS) {
                 AtomicInteger polled = new AtomicInteger();
                 assertThrows(CancelledException.class, () -> builder.build(List.of(sources), index,
-                        Progress.cancelledWhen(() -> polled.incrementAndGet() > polls)), "cancelled after " + polls); //$NON-NLS-1$
-                assertEquals(published, currentGeneration(index), "a cancelled rebuild publishes nothing"); //$NON-NLS-1$
+                        Progress.cancelledWhen(() -> polled.incrementAndGet() > polls)), "cancelled after " + polls);
+                assertEquals(published, currentGeneration(index), "a cancelled rebuild publishes nothing");
             }
             try (Stream<Path> entries = Files.list(index)) {
                 List<String> names = entries.map(entry -> entry.getFileName().toString()).sorted().toList();
-                assertEquals(List.of(), names.stream().filter(name -> name.endsWith(".tmp")).toList(), names.toString()); //$NON-NLS-1$
-                assertEquals(List.of(published), names.stream().filter(name -> name.startsWith("gen-")).toList(), //$NON-NLS-1$
-                        "only the current generation is left: " + names); //$NON-NLS-1$
+                assertEquals(List.of(), names.stream().filter(name -> name.endsWith(".tmp")).toList(), names.toString());
+                assertEquals(List.of(published), names.stream().filter(name -> name.startsWith("gen-")).toList(),
+                        "only the current generation is left: " + names);
             }
 
             assertEquals(summary(atStart), summary(before.nearest(probe, 10)),
-                    "the generation opened at the start answers as it did"); //$NON-NLS-1$
+                    "the generation opened at the start answers as it did");
             try (LuceneCorpusIndex after = LuceneCorpusIndex.open(index, embedder.fingerprint(),
                     embedder.model().dimension())) {
-                assertEquals(rebuilt.passages(), after.metadata().passages(), "a reopened index sees the new generation"); //$NON-NLS-1$
+                assertEquals(rebuilt.passages(), after.metadata().passages(), "a reopened index sees the new generation");
                 assertSameAnswerExceptForTheNewFile(atStart, after.nearest(probe, 10));
             }
             Arrays.sort(latencies);
-            System.out.printf("Soak: %d reports during a rebuild; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; heap after GC %s MB; descriptors %d -> %d%n", //$NON-NLS-1$
+            System.out.printf("Soak: %d reports during a rebuild; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; heap after GC %s MB; descriptors %d -> %d%n",
                     QUERIES, latencies[QUERIES / 2] / 1e6, latencies[QUERIES * 95 / 100] / 1e6,
                     latencies[QUERIES * 99 / 100] / 1e6, heapAfterGc.stream().map(b -> b >> 20).toList(),
                     descriptorsAtStart, openDescriptors());
             long growth = heapAfterGc.get(heapAfterGc.size() - 1) - heapAfterGc.get(0);
-            assertTrue(growth < ALLOWED_HEAP_GROWTH, "heap grew by " + (growth >> 20) + " MB over " + QUERIES + " queries"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            assertTrue(growth < ALLOWED_HEAP_GROWTH, "heap grew by " + (growth >> 20) + " MB over " + QUERIES + " queries");
             assertTrue(openDescriptors() <= descriptorsAtStart + ALLOWED_DESCRIPTOR_GROWTH,
-                    "open file descriptors grew from " + descriptorsAtStart + " to " + openDescriptors()); //$NON-NLS-1$ //$NON-NLS-2$
-            assertEquals(List.of(), threadsStartedSince(threadsAtStart), "threads the soak started and left running"); //$NON-NLS-1$
+                    "open file descriptors grew from " + descriptorsAtStart + " to " + openDescriptors());
+            assertEquals(List.of(), threadsStartedSince(threadsAtStart), "threads the soak started and left running");
         }
     }
 
@@ -148,23 +148,23 @@ class SoakTest {
             if (was != null) {
                 assertEquals(was, neighbour.cosine(), 1e-12, neighbour.text());
             } else {
-                assertTrue(neighbour.sources().stream().allMatch(source -> source.source().endsWith("extra.txt")), //$NON-NLS-1$
-                        "a newcomer not from the new file: " + neighbour); //$NON-NLS-1$
+                assertTrue(neighbour.sources().stream().allMatch(source -> source.source().endsWith("extra.txt")),
+                        "a newcomer not from the new file: " + neighbour);
             }
         }
         double last = reopened.get(reopened.size() - 1).cosine();
         Set<String> kept = reopened.stream().map(Neighbour::passageId).collect(Collectors.toSet());
         for (Neighbour neighbour : atStart) {
-            assertTrue(kept.contains(neighbour.passageId()) || neighbour.cosine() <= last, "dropped: " + neighbour); //$NON-NLS-1$
+            assertTrue(kept.contains(neighbour.passageId()) || neighbour.cosine() <= last, "dropped: " + neighbour);
         }
     }
 
     private static List<String> summary(List<Neighbour> neighbours) {
-        return neighbours.stream().map(n -> n.rank() + " " + n.passageId() + " " + n.cosine()).toList(); //$NON-NLS-1$ //$NON-NLS-2$
+        return neighbours.stream().map(n -> n.rank() + " " + n.passageId() + " " + n.cosine()).toList();
     }
 
     private static String currentGeneration(Path index) throws Exception {
-        return Files.readString(index.resolve("CURRENT")).strip(); //$NON-NLS-1$
+        return Files.readString(index.resolve("CURRENT")).strip();
     }
 
     /**
@@ -177,7 +177,7 @@ class SoakTest {
         List<String> running = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             boolean shared = thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
-                    || thread.getName().startsWith("noveltylens-embed-"); //$NON-NLS-1$
+                    || thread.getName().startsWith("noveltylens-embed-");
             if (!before.contains(thread) && !shared && !thread.join(Duration.ofSeconds(10))) {
                 running.add(thread.getName());
             }
@@ -187,7 +187,7 @@ class SoakTest {
 
     /** Open file descriptors of this process, from Linux's /proc; elsewhere 0, which checks nothing. */
     private static long openDescriptors() throws Exception {
-        Path fds = Path.of("/proc/self/fd"); //$NON-NLS-1$
+        Path fds = Path.of("/proc/self/fd");
         if (!Files.isDirectory(fds)) {
             return 0;
         }
@@ -198,18 +198,18 @@ class SoakTest {
 
     /** The shared real-text index and its sources, copied so that this test can rebuild it. */
     private Path copyOfRealCorpusIndex() throws Exception {
-        Path source = Path.of("target", "real-corpus").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+        Path source = Path.of("target", "real-corpus").toAbsolutePath();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path target = dir.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals("write.lock")) { //$NON-NLS-1$
+                } else if (!file.getFileName().toString().equals("write.lock")) {
                     Files.copy(file, target);
                 }
             }
         }
-        return dir.resolve("index"); //$NON-NLS-1$
+        return dir.resolve("index");
     }
 
     private static long usedHeapAfterGc() {

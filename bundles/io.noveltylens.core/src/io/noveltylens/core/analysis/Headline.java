@@ -8,12 +8,12 @@ final class Headline {
 
     static String of(Verdict verdict, Quotation quotation) {
         if (quotation == null) {
-            return "This passage " + verdict.phrase() + "."; //$NON-NLS-1$ //$NON-NLS-2$
+            return "This passage " + verdict.phrase() + ".";
         }
-        String quoted = quotation.words() + " words verbatim from " + quotation.source(); //$NON-NLS-1$
+        String quoted = quotation.words() + " words verbatim from " + quotation.source();
         if (verdict == Verdict.QUOTED || verdict == Verdict.NEAR_DUPLICATE) {
-            return "This passage " + verdict.phrase() + ": " + quoted + "."; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            return "This passage " + verdict.phrase() + ": " + quoted + ".";
         }
-        return "This passage quotes " + quoted + "; as a whole it " + verdict.phrase() + "."; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return "This passage quotes " + quoted + "; as a whole it " + verdict.phrase() + ".";
     }
 }

@@ -58,10 +58,10 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
     public String depthLabel() {
         int outside = firstOutsideDimension();
         if (depth.depth() == 0) {
-            return outside > 0 && outside == depth.curve().get(0).dimension() ? "0 (outside from the first component)" //$NON-NLS-1$
-                    : "undetermined"; //$NON-NLS-1$
+            return outside > 0 && outside == depth.curve().get(0).dimension() ? "0 (outside from the first component)"
+                    : "undetermined";
         }
-        return depth.complete() ? Integer.toString(depth.depth()) : "at least " + depth.depth(); //$NON-NLS-1$
+        return depth.complete() ? Integer.toString(depth.depth()) : "at least " + depth.depth();
     }
 
     /** The smallest dimension proved or inferred outside, or -1 when none is. */
@@ -71,59 +71,59 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
     }
 
     public String distanceExplanation() {
-        return calibratedDistance() + distanceVerdictExplanation() + (distance.certified() ? "" //$NON-NLS-1$
-                : " The lower bound comes from an approximate search of the corpus and is not certified; the upper bound is."); //$NON-NLS-1$
+        return calibratedDistance() + distanceVerdictExplanation() + (distance.certified() ? ""
+                : " The lower bound comes from an approximate search of the corpus and is not certified; the upper bound is.");
     }
 
     private String calibratedDistance() {
         if (percentiles == null) {
-            return ""; //$NON-NLS-1$
+            return "";
         }
-        return String.format(Locale.ROOT, "Further from the corpus's convex hull than %d %% of %s. ", //$NON-NLS-1$
+        return String.format(Locale.ROOT, "Further from the corpus's convex hull than %d %% of %s. ",
                 (int) Math.floor(percentiles.distance()), percentiles.comparedWith());
     }
 
     private String distanceVerdictExplanation() {
         return switch (distance.verdict()) {
             case INSIDE -> String.format(Locale.ROOT,
-                    "Inside the convex hull of the corpus's %s: the passage is an interpolation of corpus passages.", //$NON-NLS-1$
+                    "Inside the convex hull of the corpus's %s: the passage is an interpolation of corpus passages.",
                     HullData.SPACE);
             case OUTSIDE -> String.format(Locale.ROOT,
-                    "Outside the convex hull of the corpus's %s, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).", //$NON-NLS-1$
+                    "Outside the convex hull of the corpus's %s, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).",
                     HullData.SPACE, relativeLowerBound(), relativeUpperBound());
             case UNDETERMINED -> String.format(Locale.ROOT,
-                    "Hull membership undetermined within the time budget: the distance to the hull of the corpus's %s is between %.2f and %.2f times the typical neighbour distance.", //$NON-NLS-1$
+                    "Hull membership undetermined within the time budget: the distance to the hull of the corpus's %s is between %.2f and %.2f times the typical neighbour distance.",
                     HullData.SPACE, relativeLowerBound(), relativeUpperBound());
         };
     }
 
     public String depthExplanation() {
-        return depthCurveExplanation() + (depth.certified() ? "" //$NON-NLS-1$
-                : " The 'outside' verdicts come from an approximate search of the corpus and are not certified."); //$NON-NLS-1$
+        return depthCurveExplanation() + (depth.certified() ? ""
+                : " The 'outside' verdicts come from an approximate search of the corpus and are not certified.");
     }
 
     private String depthCurveExplanation() {
         int outside = firstOutsideDimension();
         if (depth.depth() == 0 && outside > 0) {
-            return "Outside the hull even in the corpus's first principal component: an extrapolation along its main direction."; //$NON-NLS-1$
+            return "Outside the hull even in the corpus's first principal component: an extrapolation along its main direction.";
         }
         if (depth.depth() == 0) {
-            return "Extrapolation depth undetermined within the time budget."; //$NON-NLS-1$
+            return "Extrapolation depth undetermined within the time budget.";
         }
         if (outside < 0 && depth.complete()) {
             return String.format(Locale.ROOT,
-                    "Inside the hull of the corpus in all %d principal components tried: an interpolation of the corpus's main directions.", //$NON-NLS-1$
+                    "Inside the hull of the corpus in all %d principal components tried: an interpolation of the corpus's main directions.",
                     depth.depth());
         }
-        String beyond = outside > 0 ? String.format(Locale.ROOT, ", outside from %d on", outside) : ""; //$NON-NLS-1$ //$NON-NLS-2$
+        String beyond = outside > 0 ? String.format(Locale.ROOT, ", outside from %d on", outside) : "";
         if (!depth.complete()) {
             // the dimensions between the last proved inside and the first proved outside are open: a bound, not a depth
             return String.format(Locale.ROOT,
-                    "Extrapolation depth at least %d: inside the hull of the corpus projected on its first %d principal components%s; the dimensions %s were not decided within the time budget.", //$NON-NLS-1$
-                    depth.depth(), depth.depth(), beyond, outside > 0 ? "in between" : "beyond"); //$NON-NLS-1$ //$NON-NLS-2$
+                    "Extrapolation depth at least %d: inside the hull of the corpus projected on its first %d principal components%s; the dimensions %s were not decided within the time budget.",
+                    depth.depth(), depth.depth(), beyond, outside > 0 ? "in between" : "beyond");
         }
         return String.format(Locale.ROOT,
-                "Extrapolation depth %d: inside the hull of the corpus projected on its first %d principal components%s. It interpolates the corpus's %d main directions and extrapolates beyond them.", //$NON-NLS-1$
+                "Extrapolation depth %d: inside the hull of the corpus projected on its first %d principal components%s. It interpolates the corpus's %d main directions and extrapolates beyond them.",
                 depth.depth(), depth.depth(), beyond, depth.depth());
     }
 }

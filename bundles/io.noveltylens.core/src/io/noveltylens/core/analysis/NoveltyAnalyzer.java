@@ -206,7 +206,7 @@ public final class NoveltyAnalyzer {
         }
         Provenance where = index.passage(longest.get().documents().get(0)).sources().get(0);
         // the file's name, as the neighbours show it: the folder is in the index's description
-        return new Quotation(longest.get().wordCount(), Path.of(where.source()).getFileName() + ":" + where.line()); //$NON-NLS-1$
+        return new Quotation(longest.get().wordCount(), Path.of(where.source()).getFileName() + ":" + where.line());
     }
 
     private NeighbourhoodMap map(Embedding query, List<Neighbour> neighbours) throws NoveltyException {

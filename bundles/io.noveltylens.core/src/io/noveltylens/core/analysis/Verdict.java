@@ -6,13 +6,13 @@ package io.noveltylens.core.analysis;
  * near-duplicate of a corpus passage or largely quoted verbatim, because then the percentile understates it.
  */
 public enum Verdict {
-    NEAR_DUPLICATE("repeats a corpus passage almost word for word"), //$NON-NLS-1$
-    QUOTED("is largely quoted verbatim from the corpus"), //$NON-NLS-1$
-    ECHOES("echoes the corpus"), //$NON-NLS-1$
-    FAMILIAR("sits in familiar territory"), //$NON-NLS-1$
-    UNCOMMON("is less common in the corpus"), //$NON-NLS-1$
-    UNUSUAL("is unusual for the corpus"), //$NON-NLS-1$
-    FAR("is far from anything in the corpus"); //$NON-NLS-1$
+    NEAR_DUPLICATE("repeats a corpus passage almost word for word"),
+    QUOTED("is largely quoted verbatim from the corpus"),
+    ECHOES("echoes the corpus"),
+    FAMILIAR("sits in familiar territory"),
+    UNCOMMON("is less common in the corpus"),
+    UNUSUAL("is unusual for the corpus"),
+    FAR("is far from anything in the corpus");
 
     /** Cosine above which two MiniLM sentence embeddings are near-paraphrases of each other. */
     static final double NEAR_DUPLICATE_COSINE = 0.95;

@@ -45,7 +45,7 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
         Path temporary = null;
         try {
             // same folder as the target, so the final rename stays on one file system and is atomic
-            temporary = Files.createTempFile(dir, "." + absolute.getFileName() + '.', ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+            temporary = Files.createTempFile(dir, "." + absolute.getFileName() + '.', ".part");
             Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
             out.write(format.header());
             return new AnnotationFile(absolute, format, temporary, out);

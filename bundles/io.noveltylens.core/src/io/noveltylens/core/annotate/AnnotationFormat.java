@@ -9,8 +9,8 @@ import io.noveltylens.core.export.ReportJson;
 
 /** The file formats an annotation run exports: JSON Lines (every readout, nested) and CSV (one flat row each). */
 public enum AnnotationFormat {
-    JSON_LINES(".jsonl", null, "\n"), //$NON-NLS-1$ //$NON-NLS-2$
-    CSV(".csv", ReportCsv.header(), ReportCsv.RECORD_END); //$NON-NLS-1$
+    JSON_LINES(".jsonl", null, "\n"),
+    CSV(".csv", ReportCsv.header(), ReportCsv.RECORD_END);
 
     private final String extension;
     private final String header;
@@ -24,7 +24,7 @@ public enum AnnotationFormat {
 
     /** The format a file name asks for: {@code .jsonl} or {@code .csv}, any case. */
     public static Optional<AnnotationFormat> of(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (AnnotationFormat format : values()) {
             if (name.endsWith(format.extension)) {
                 return Optional.of(format);
@@ -39,7 +39,7 @@ public enum AnnotationFormat {
 
     /** The first record of a file, with its record end, or the empty string when the format has none. */
     String header() {
-        return header == null ? "" : header + recordEnd; //$NON-NLS-1$
+        return header == null ? "" : header + recordEnd;
     }
 
     String record(AnnotatedPassage passage) {

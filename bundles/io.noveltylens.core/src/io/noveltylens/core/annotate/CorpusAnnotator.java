@@ -48,7 +48,7 @@ public final class CorpusAnnotator {
             throws NoveltyException {
         List<SkippedSource> skipped = new ArrayList<>();
         List<Path> files = reader.sourceFiles(roots, skipped);
-        progress.begin("Annotating with Novelty Lens", files.size()); //$NON-NLS-1$
+        progress.begin("Annotating with Novelty Lens", files.size());
         // one passage's analysis begins tasks of its own (the sentence breakdown), which must not reset the run's bar
         Progress cancelOnly = Progress.cancelledWhen(progress::isCanceled);
         int filesRead = 0;

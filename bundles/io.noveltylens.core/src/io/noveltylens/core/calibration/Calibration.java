@@ -46,8 +46,8 @@ public record Calibration(ReadoutBands oneSentence, ReadoutBands severalSentence
          */
         public String comparedWith(LengthBands readout) {
             String lengths = readout.lengths(words);
-            return oneSentence ? "corpus sentences of " + lengths //$NON-NLS-1$
-                    : "corpus passages of several sentences and " + lengths; //$NON-NLS-1$
+            return oneSentence ? "corpus sentences of " + lengths
+                    : "corpus passages of several sentences and " + lengths;
         }
     }
 
@@ -61,7 +61,7 @@ public record Calibration(ReadoutBands oneSentence, ReadoutBands severalSentence
     public static Calibration read(DataInput in) throws IOException {
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
-            throw new IOException("calibration format " + version + ", expected " + FORMAT_VERSION); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IOException("calibration format " + version + ", expected " + FORMAT_VERSION);
         }
         return new Calibration(ReadoutBands.read(in), ReadoutBands.read(in));
     }

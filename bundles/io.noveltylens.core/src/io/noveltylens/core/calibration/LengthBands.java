@@ -38,7 +38,7 @@ public final class LengthBands {
      */
     public static LengthBands of(int[] words, double[] values, int unitsPerBand) {
         if (words.length == 0 || words.length != values.length || unitsPerBand < 1) {
-            throw new IllegalArgumentException("Need units with values, got " + words.length + " and " + values.length); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Need units with values, got " + words.length + " and " + values.length);
         }
         Integer[] order = new Integer[words.length];
         for (int i = 0; i < order.length; i++) {
@@ -98,9 +98,9 @@ public final class LengthBands {
         int lower = lowerWords(band);
         int upper = upperWords(band);
         if (upper < 0) {
-            return lower + " words or more"; //$NON-NLS-1$
+            return lower + " words or more";
         }
-        return upper == lower ? lower + " words" : lower + "-" + upper + " words"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return upper == lower ? lower + " words" : lower + "-" + upper + " words";
     }
 
     /** The number of reference units in a band. */
@@ -148,7 +148,7 @@ public final class LengthBands {
     static LengthBands read(DataInput in) throws IOException {
         int bands = in.readInt();
         if (bands < 1 || bands > 10_000) {
-            throw new IOException("damaged length bands (" + bands + " bands)"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IOException("damaged length bands (" + bands + " bands)");
         }
         int[] lower = new int[bands];
         double[][] sorted = new double[bands][];
@@ -156,7 +156,7 @@ public final class LengthBands {
             lower[b] = in.readInt();
             int size = in.readInt();
             if (size < 1 || size > 100_000_000 || b > 0 && lower[b] <= lower[b - 1]) {
-                throw new IOException("damaged length band " + b); //$NON-NLS-1$
+                throw new IOException("damaged length band " + b);
             }
             sorted[b] = new double[size];
             for (int i = 0; i < size; i++) {

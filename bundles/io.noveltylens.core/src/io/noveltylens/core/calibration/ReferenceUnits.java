@@ -73,7 +73,7 @@ public final class ReferenceUnits {
         for (int r : joinedStarts) {
             StringBuilder joined = new StringBuilder();
             for (int j = 0; j < JOINED; j++) {
-                joined.append(j == 0 ? "" : " ").append(texts.get(order.ordinals()[r + j])); //$NON-NLS-1$ //$NON-NLS-2$
+                joined.append(j == 0 ? "" : " ").append(texts.get(order.ordinals()[r + j]));
             }
             add(units, joined.toString(), order, r, r + JOINED - 1, passages.count(), keep);
         }

@@ -27,11 +27,11 @@ public record CorpusReadResult(DistinctPassages passages, List<SourceDigest> sou
         if (passages.count() >= 2) {
             return;
         }
-        String why = skipped.isEmpty() ? "Add text files (.txt, .md, .tex, .html, .jsonl) to the corpus." //$NON-NLS-1$
-                : skipped.size() + " source(s) were skipped, e.g. " + skipped.get(0).source() + ": " //$NON-NLS-1$ //$NON-NLS-2$
+        String why = skipped.isEmpty() ? "Add text files (.txt, .md, .tex, .html, .jsonl) to the corpus."
+                : skipped.size() + " source(s) were skipped, e.g. " + skipped.get(0).source() + ": "
                         + skipped.get(0).detail();
-        throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.count() //$NON-NLS-1$
-                + " usable passage(s); at least 2 are needed. " + why); //$NON-NLS-1$
+        throw new NoveltyException(NoveltyException.Kind.CORPUS, "The corpus has " + passages.count()
+                + " usable passage(s); at least 2 are needed. " + why);
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class CorpusReader {
             throws NoveltyException, IOException {
         List<SkippedSource> skipped = new ArrayList<>();
         List<Path> files = sourceFiles(roots, skipped);
-        progress.begin("Reading corpus", kibibytes(files)); //$NON-NLS-1$
+        progress.begin("Reading corpus", kibibytes(files));
         List<SourceDigest> digests = new ArrayList<>();
         DistinctPassages passages = new DistinctPassages(scratch);
         try {
@@ -96,7 +96,7 @@ public final class CorpusReader {
         try {
             readFile(file, list, skipped, new ArrayList<>(), Progress.NONE);
         } catch (IOException e) {
-            throw new UncheckedIOException("a list does not fail", e); //$NON-NLS-1$
+            throw new UncheckedIOException("a list does not fail", e);
         }
         return list.passages;
     }
@@ -136,7 +136,7 @@ public final class CorpusReader {
                 files.add(absolute);
             } else {
                 skipped.add(new SkippedSource(absolute.toString(), SkippedSource.Reason.UNSUPPORTED_TYPE,
-                        "supported: .txt .md .tex .html .jsonl (optionally .gz)")); //$NON-NLS-1$
+                        "supported: .txt .md .tex .html .jsonl (optionally .gz)"));
             }
             return;
         }
@@ -158,7 +158,7 @@ public final class CorpusReader {
                                     files.add(file);
                                 } else {
                                     skipped.add(new SkippedSource(file.toString(),
-                                            SkippedSource.Reason.UNSUPPORTED_TYPE, "not a text format")); //$NON-NLS-1$
+                                            SkippedSource.Reason.UNSUPPORTED_TYPE, "not a text format"));
                                 }
                             }
                             return FileVisitResult.CONTINUE;
@@ -193,7 +193,7 @@ public final class CorpusReader {
     }
 
     private static boolean isHidden(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().startsWith("."); //$NON-NLS-1$
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 
     /**
@@ -230,7 +230,7 @@ public final class CorpusReader {
             paragraphs = !paragraphs;
         }
         skipped.add(new SkippedSource(source, SkippedSource.Reason.UNREADABLE,
-                "it kept changing while being read; build again when it is saved")); //$NON-NLS-1$
+                "it kept changing while being read; build again when it is saved"));
     }
 
     private FileRead lines(String source, SourceText text, PassageSink sink) throws IOException, SourceText.Unreadable {
@@ -352,7 +352,7 @@ public final class CorpusReader {
         }
         if (malformed > 0) {
             skipped.add(new SkippedSource(source, SkippedSource.Reason.MALFORMED_JSONL, malformed
-                    + " line(s) without a JSON object with a string \"text\", first at line " + firstMalformedLine)); //$NON-NLS-1$
+                    + " line(s) without a JSON object with a string \"text\", first at line " + firstMalformedLine));
         }
         return new FileRead(passages, true);
     }
@@ -365,12 +365,12 @@ public final class CorpusReader {
                 return null;
             }
             JsonObject object = element.getAsJsonObject();
-            JsonElement text = object.get("text"); //$NON-NLS-1$
+            JsonElement text = object.get("text");
             if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
                 return null;
             }
             String value = text.getAsString();
-            JsonElement declared = object.get("source"); //$NON-NLS-1$
+            JsonElement declared = object.get("source");
             if (declared != null && declared.isJsonPrimitive() && !declared.getAsString().isBlank()) {
                 return new Passage(value, new Provenance(declared.getAsString(), 0, value.length(), 1));
             }

@@ -49,13 +49,13 @@ public final class DistinctPassages extends PassageSink implements AutoCloseable
 
     /** @param scratch an existing folder, private to this build, for the texts file */
     public DistinctPassages(Path scratch) throws IOException {
-        texts = scratch.resolve("passages.bin"); //$NON-NLS-1$
+        texts = scratch.resolve("passages.bin");
         channel = FileChannel.open(texts, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
         try {
-            sha256 = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+            sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e); //$NON-NLS-1$
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

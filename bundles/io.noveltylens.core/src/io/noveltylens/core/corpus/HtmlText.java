@@ -38,16 +38,16 @@ final class HtmlText {
     }
 
     private static int endOfMarkup(String lower, int start) {
-        if (lower.startsWith("<!--", start)) { //$NON-NLS-1$
-            return indexAfter(lower, "-->", start); //$NON-NLS-1$
+        if (lower.startsWith("<!--", start)) {
+            return indexAfter(lower, "-->", start);
         }
-        if (lower.startsWith("<script", start)) { //$NON-NLS-1$
-            return indexAfter(lower, "</script>", start); //$NON-NLS-1$
+        if (lower.startsWith("<script", start)) {
+            return indexAfter(lower, "</script>", start);
         }
-        if (lower.startsWith("<style", start)) { //$NON-NLS-1$
-            return indexAfter(lower, "</style>", start); //$NON-NLS-1$
+        if (lower.startsWith("<style", start)) {
+            return indexAfter(lower, "</style>", start);
         }
-        return indexAfter(lower, ">", start); //$NON-NLS-1$
+        return indexAfter(lower, ">", start);
     }
 
     private static int indexAfter(String text, String token, int from) {
@@ -56,7 +56,7 @@ final class HtmlText {
     }
 
     private static boolean isBlockTag(String lower, int start) {
-        for (String tag : new String[] { "<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "<h4", "<li", "<tr" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$ //$NON-NLS-11$
+        for (String tag : new String[] { "<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "<h4", "<li", "<tr" }) {
             if (lower.startsWith(tag, start)) {
                 return true;
             }

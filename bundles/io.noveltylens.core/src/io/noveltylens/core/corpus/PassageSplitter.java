@@ -18,7 +18,7 @@ public final class PassageSplitter {
 
     public PassageSplitter(int maxWords) {
         if (maxWords < MIN_WORDS) {
-            throw new IllegalArgumentException("maxWords " + maxWords); //$NON-NLS-1$
+            throw new IllegalArgumentException("maxWords " + maxWords);
         }
         this.maxWords = maxWords;
     }

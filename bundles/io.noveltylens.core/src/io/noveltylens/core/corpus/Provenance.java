@@ -8,10 +8,10 @@ public record Provenance(String source, int startOffset, int endOffset, int line
 
     public Provenance {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("source"); //$NON-NLS-1$
+            throw new IllegalArgumentException("source");
         }
         if (startOffset < 0 || endOffset < startOffset || line < 1) {
-            throw new IllegalArgumentException("range " + startOffset + ".." + endOffset + " line " + line); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new IllegalArgumentException("range " + startOffset + ".." + endOffset + " line " + line);
         }
     }
 }

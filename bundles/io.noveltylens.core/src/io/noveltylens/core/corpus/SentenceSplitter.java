@@ -24,7 +24,7 @@ public final class SentenceSplitter {
      * What CLDR's English list lacks and novels are full of: "Dr." and "St." ("St. Paul's"), at the cost of a street
      * name that really ends a sentence ("Baker St.").
      */
-    private static final List<String> TITLES = List.of("Dr.", "St."); //$NON-NLS-1$ //$NON-NLS-2$
+    private static final List<String> TITLES = List.of("Dr.", "St.");
 
     /**
      * Initials ("J. R. R. Tolkien", "Mr. J. Smith"), each entered with the space before it, so that only a letter that
@@ -33,7 +33,7 @@ public final class SentenceSplitter {
      * that begins a dotted entry ("A." of "A.M."). Not "I": "said I." ends sentences in first-person prose. The cost: a
      * sentence ending in a lone capital ("Plan B.") runs into the next.
      */
-    private static final String INITIALS = "ABCDEFGHJKLMNOPQRSTUVWXYZ"; //$NON-NLS-1$
+    private static final String INITIALS = "ABCDEFGHJKLMNOPQRSTUVWXYZ";
 
     /** Built once, as rules and lists are costly to load; each call iterates on a clone (ICU's are not thread-safe). */
     private static final BreakIterator PROTOTYPE = prototype();
@@ -76,10 +76,10 @@ public final class SentenceSplitter {
         FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ULocale.ENGLISH);
         TITLES.forEach(builder::suppressBreakAfter);
         for (char letter = 'A'; letter <= 'Z'; letter++) {
-            builder.unsuppressBreakAfter(letter + "."); //$NON-NLS-1$
+            builder.unsuppressBreakAfter(letter + ".");
         }
         for (char initial : INITIALS.toCharArray()) {
-            builder.suppressBreakAfter(" " + initial + '.'); //$NON-NLS-1$
+            builder.suppressBreakAfter(" " + initial + '.');
         }
         return builder.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ULocale.ENGLISH));
     }

@@ -27,7 +27,7 @@ public record SourceFilter(List<String> include, List<String> exclude) {
 
     private static List<String> patterns(String text) {
         return text == null ? List.of()
-                : Arrays.stream(text.split("[,\\s]+")).map(String::strip).filter(p -> !p.isEmpty()).toList(); //$NON-NLS-1$
+                : Arrays.stream(text.split("[,\\s]+")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     /** Whether {@code file}, found under the folder {@code root}, is part of the corpus. */
@@ -38,7 +38,7 @@ public record SourceFilter(List<String> include, List<String> exclude) {
 
     private static boolean matchesAny(List<String> patterns, Path relative) {
         for (String pattern : patterns) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern); //$NON-NLS-1$
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
             if (matcher.matches(relative) || matcher.matches(relative.getFileName())) {
                 return true;
             }

@@ -14,19 +14,19 @@ enum SourceFormat {
 
     static Optional<SourceFormat> of(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) { //$NON-NLS-1$
+        if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
         String extension = name.substring(name.lastIndexOf('.') + 1);
         return switch (extension) {
-            case "txt", "text", "md", "markdown", "tex", "rst", "org" -> Optional.of(TEXT); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
-            case "html", "htm", "xhtml" -> Optional.of(HTML); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            case "jsonl" -> Optional.of(JSONL); //$NON-NLS-1$
+            case "txt", "text", "md", "markdown", "tex", "rst", "org" -> Optional.of(TEXT);
+            case "html", "htm", "xhtml" -> Optional.of(HTML);
+            case "jsonl" -> Optional.of(JSONL);
             default -> Optional.empty();
         };
     }
 
     static boolean isGzip(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".gz"); //$NON-NLS-1$
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 }

@@ -69,9 +69,9 @@ final class SourceText implements AutoCloseable {
         this.maxBytes = maxBytes;
         this.gzip = gzip;
         try {
-            this.digest = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+            this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e); //$NON-NLS-1$
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         chars.flip();
     }
@@ -93,7 +93,7 @@ final class SourceText implements AutoCloseable {
             throws IOException, Unreadable {
         if (size > maxBytes) {
             throw new Unreadable(SkippedSource.Reason.TOO_LARGE,
-                    size + " bytes; the limit is " + maxBytes + ": split the file"); //$NON-NLS-1$ //$NON-NLS-2$
+                    size + " bytes; the limit is " + maxBytes + ": split the file");
         }
         boolean gzip = SourceFormat.isGzip(file.getFileName().toString());
         InputStream raw = new ProgressInputStream(Files.newInputStream(file), progress);
@@ -111,7 +111,7 @@ final class SourceText implements AutoCloseable {
         byte[] head = in.readNBytes(8192);
         count(head, head.length);
         if (head.length == 0) {
-            throw new Unreadable(SkippedSource.Reason.EMPTY, "the file is empty"); //$NON-NLS-1$
+            throw new Unreadable(SkippedSource.Reason.EMPTY, "the file is empty");
         }
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;
@@ -125,7 +125,7 @@ final class SourceText implements AutoCloseable {
             bom = 2;
         }
         if (charset == StandardCharsets.UTF_8 && containsNul(head)) {
-            throw new Unreadable(SkippedSource.Reason.BINARY, "the file contains NUL bytes: it looks binary"); //$NON-NLS-1$
+            throw new Unreadable(SkippedSource.Reason.BINARY, "the file contains NUL bytes: it looks binary");
         }
         decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -193,14 +193,14 @@ final class SourceText implements AutoCloseable {
      */
     String finish() throws Unreadable {
         if (!visible) {
-            throw new Unreadable(SkippedSource.Reason.EMPTY, "the file holds only whitespace"); //$NON-NLS-1$
+            throw new Unreadable(SkippedSource.Reason.EMPTY, "the file holds only whitespace");
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
     private static Unreadable unreadable(IOException e) {
-        String detail = e instanceof AccessDeniedException ? "permission denied" //$NON-NLS-1$
-                : e instanceof NoSuchFileException ? "deleted while reading" : String.valueOf(e.getMessage()); //$NON-NLS-1$
+        String detail = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "deleted while reading" : String.valueOf(e.getMessage());
         return new Unreadable(SkippedSource.Reason.UNREADABLE, detail);
     }
 
@@ -233,7 +233,7 @@ final class SourceText implements AutoCloseable {
 
     private Unreadable invalidEncoding() {
         return new Unreadable(SkippedSource.Reason.INVALID_ENCODING,
-                "the bytes are not valid " + decoder.charset().name() + "; save the file as UTF-8"); //$NON-NLS-1$ //$NON-NLS-2$
+                "the bytes are not valid " + decoder.charset().name() + "; save the file as UTF-8");
     }
 
     private void readMoreBytes() throws IOException, Unreadable {
@@ -256,8 +256,8 @@ final class SourceText implements AutoCloseable {
         digest.update(data, from, length);
         bytesRead += length;
         if (bytesRead > maxBytes) {
-            throw new Unreadable(SkippedSource.Reason.TOO_LARGE, gzip ? "more than " + maxBytes //$NON-NLS-1$
-                    + " bytes uncompressed" : "it grew past the limit of " + maxBytes + " bytes while being read"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new Unreadable(SkippedSource.Reason.TOO_LARGE, gzip ? "more than " + maxBytes
+                    + " bytes uncompressed" : "it grew past the limit of " + maxBytes + " bytes while being read");
         }
     }
 

@@ -13,7 +13,7 @@ public final class TextNormalization {
 
     /** Collapses runs of whitespace to one space and trims: layout does not change what a passage says. */
     public static String collapseWhitespace(String text) {
-        return text.strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** SHA-256 of the UTF-8 bytes, hex. */
@@ -23,9 +23,9 @@ public final class TextNormalization {
 
     public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)); //$NON-NLS-1$
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e); //$NON-NLS-1$
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

@@ -5,7 +5,7 @@ public record TextSpan(int start, int end) {
 
     public TextSpan {
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException(start + ".." + end); //$NON-NLS-1$
+            throw new IllegalArgumentException(start + ".." + end);
         }
     }
 

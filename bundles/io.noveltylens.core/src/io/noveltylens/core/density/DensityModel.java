@@ -77,9 +77,9 @@ public final class DensityModel {
     public static DensityModel build(int n, int k, IntFunction<NeighbourList> leaveOneOutNeighbours,
             Progress progress) {
         if (n < 2 || k < 1) {
-            throw new IllegalArgumentException("Need at least 2 passages and k >= 1, got n=" + n + ", k=" + k); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Need at least 2 passages and k >= 1, got n=" + n + ", k=" + k);
         }
-        progress.begin("Measuring local densities", n); //$NON-NLS-1$
+        progress.begin("Measuring local densities", n);
         NeighbourList[] lists = new NeighbourList[n];
         int usedK = k;
         for (int i = 0; i < n; i++) {
@@ -114,13 +114,13 @@ public final class DensityModel {
 
     private static NeighbourList checkedLeaveOneOut(int passage, int n, NeighbourList list) {
         if (list.size() == 0) {
-            throw new IllegalArgumentException("Passage " + passage + " has no neighbours"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Passage " + passage + " has no neighbours");
         }
         for (int j = 0; j < list.size(); j++) {
             int id = list.id(j);
             if (id == passage || id < 0 || id >= n) {
                 throw new IllegalArgumentException(
-                        "Passage " + passage + " lists neighbour " + id + " (need leave-one-out ids in [0, " + n + "))"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                        "Passage " + passage + " lists neighbour " + id + " (need leave-one-out ids in [0, " + n + "))");
             }
         }
         return list;
@@ -137,7 +137,7 @@ public final class DensityModel {
         Neighbourhood query = new Neighbourhood(queryNeighbours, k);
         for (int j = 0; j < k; j++) {
             if (query.id(j) < 0 || query.id(j) >= size()) {
-                throw new IllegalArgumentException("No corpus passage " + query.id(j)); //$NON-NLS-1$
+                throw new IllegalArgumentException("No corpus passage " + query.id(j));
             }
         }
         double mean = query.meanDistance();

@@ -17,7 +17,7 @@ public record DensityReadout(int k, double meanDistance, double percentile, doub
         String comparedWith) {
 
     /** What {@link DensityModel#score} compares with. */
-    public static final String CORPUS_PASSAGES = "the corpus's own passages"; //$NON-NLS-1$
+    public static final String CORPUS_PASSAGES = "the corpus's own passages";
 
     /** The same readout with its percentile against another reference. */
     public DensityReadout withPercentile(double newPercentile, String reference) {

@@ -11,11 +11,11 @@ public record NeighbourList(int[] ids, float[] distances) {
 
     public NeighbourList {
         if (ids.length != distances.length) {
-            throw new IllegalArgumentException(ids.length + " ids but " + distances.length + " distances"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException(ids.length + " ids but " + distances.length + " distances");
         }
         for (int j = 0; j < distances.length; j++) {
             if (!(distances[j] >= 0) || j > 0 && distances[j] < distances[j - 1]) {
-                throw new IllegalArgumentException("Distances must be non-negative and ascending: " //$NON-NLS-1$
+                throw new IllegalArgumentException("Distances must be non-negative and ascending: "
                         + Arrays.toString(distances));
             }
         }
@@ -58,6 +58,6 @@ public record NeighbourList(int[] ids, float[] distances) {
 
     @Override
     public String toString() {
-        return "NeighbourList[ids=" + Arrays.toString(ids) + ", distances=" + Arrays.toString(distances) + "]"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return "NeighbourList[ids=" + Arrays.toString(ids) + ", distances=" + Arrays.toString(distances) + "]";
     }
 }

@@ -21,7 +21,7 @@ final class Neighbourhood {
 
     Neighbourhood(NeighbourList list, int k) {
         if (list.size() < k) {
-            throw new IllegalArgumentException("Need " + k + " neighbours, got " + list.size()); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Need " + k + " neighbours, got " + list.size());
         }
         ids = new int[k];
         distances = new double[k];

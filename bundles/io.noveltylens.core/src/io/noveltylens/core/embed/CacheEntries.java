@@ -26,8 +26,8 @@ final class CacheEntries {
     /** A file's size, modification time and file key (inode): what changes when the file is changed by any normal means. */
     static String stamp(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/" //$NON-NLS-1$ //$NON-NLS-2$
-                + Objects.toString(attributes.fileKey(), "-"); //$NON-NLS-1$
+        return attributes.size() + "/" + attributes.lastModifiedTime().toInstant() + "/"
+                + Objects.toString(attributes.fileKey(), "-");
     }
 
     /** The entry, or null when it is missing, a link, unreadable or damaged. */
@@ -49,7 +49,7 @@ final class CacheEntries {
         Path temporary = null;
         try {
             Files.createDirectories(entry.getParent());
-            temporary = Files.createTempFile(entry.getParent(), entry.getFileName().toString(), ".tmp"); //$NON-NLS-1$
+            temporary = Files.createTempFile(entry.getParent(), entry.getFileName().toString(), ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 properties.store(out, null);
             }

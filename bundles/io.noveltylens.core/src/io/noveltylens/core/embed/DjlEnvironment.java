@@ -32,15 +32,15 @@ final class DjlEnvironment {
     }
 
     /** The DJL class loader that extracted into {@code ENGINE_CACHE_DIR} first in this JVM. */
-    private static final String FIRST_LOADER = "noveltylens.djl.loader"; //$NON-NLS-1$
+    private static final String FIRST_LOADER = "noveltylens.djl.loader";
 
     private DjlEnvironment() {
     }
 
     static synchronized void prepare(Path cacheDir) throws NoveltyException {
-        System.setProperty("ai.djl.offline", "true"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path djl = cacheDir.resolve("djl"); //$NON-NLS-1$
-        Path jna = cacheDir.resolve("jna"); //$NON-NLS-1$
+        System.setProperty("ai.djl.offline", "true");
+        Path djl = cacheDir.resolve("djl");
+        Path jna = cacheDir.resolve("jna");
         try {
             Files.createDirectories(djl);
             Files.createDirectories(jna);
@@ -49,17 +49,17 @@ final class DjlEnvironment {
                     e);
         }
         OrtNatives.install(cacheDir); // the same rule for ONNX Runtime, first used after the tokenizer is loaded
-        setIfAbsent("DJL_CACHE_DIR", djl); //$NON-NLS-1$
-        setIfAbsent("jna.tmpdir", jna); //$NON-NLS-1$
+        setIfAbsent("DJL_CACHE_DIR", djl);
+        setIfAbsent("jna.tmpdir", jna);
         String loader = Integer.toHexString(System.identityHashCode(HuggingFaceTokenizer.class.getClassLoader()));
         String firstLoader = System.getProperty(FIRST_LOADER);
         if (firstLoader == null) {
             System.setProperty(FIRST_LOADER, loader);
-            setIfAbsent("ENGINE_CACHE_DIR", djl); //$NON-NLS-1$
+            setIfAbsent("ENGINE_CACHE_DIR", djl);
         } else if (!firstLoader.equals(loader)) {
             // DJL was loaded again (a bundle refresh): the JVM refuses the library file the first copy loaded
             // ("already loaded in another classloader"), so this copy extracts its own (docs/design.md section 4).
-            System.setProperty("ENGINE_CACHE_DIR", cacheDir.resolve("djl-" + loader).toString()); //$NON-NLS-1$ //$NON-NLS-2$
+            System.setProperty("ENGINE_CACHE_DIR", cacheDir.resolve("djl-" + loader).toString());
         }
     }
 

@@ -50,13 +50,13 @@ final class EncoderSession implements AutoCloseable {
      */
     static EncoderSession open(Path onnx, String outputName, Pooling pooling, int threads, boolean optimized)
             throws NoveltyException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "noveltylens"); //$NON-NLS-1$
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "noveltylens");
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0"); //$NON-NLS-1$ //$NON-NLS-2$
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             // every failure reaches the caller as an exception; ORT would also print it in red on stderr
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
             options.setOptimizationLevel(optimized ? OrtSession.SessionOptions.OptLevel.ALL_OPT
@@ -134,8 +134,8 @@ final class EncoderSession implements AutoCloseable {
                 OnnxTensor states = (OnnxTensor) result.get(outputName).orElseThrow();
                 long[] outShape = states.getInfo().getShape();
                 if (outShape[2] != dimension) {
-                    throw new IllegalStateException("The model produced vectors of dimension " + outShape[2] //$NON-NLS-1$
-                            + ", but its descriptor says " + dimension + "; reload the model descriptor."); //$NON-NLS-1$ //$NON-NLS-2$
+                    throw new IllegalStateException("The model produced vectors of dimension " + outShape[2]
+                            + ", but its descriptor says " + dimension + "; reload the model descriptor.");
                 }
                 return pool(states.getFloatBuffer(), windows, length, dimension);
             }

@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 final class FileDigests {
 
-    private static final String FOLDER = "digests"; //$NON-NLS-1$
+    private static final String FOLDER = "digests";
 
     private final Path folder;
 
@@ -46,17 +46,17 @@ final class FileDigests {
 
     private static String remembered(Path entry, String stamp) {
         Properties properties = CacheEntries.read(entry);
-        String sha256 = properties == null ? null : properties.getProperty("sha256"); //$NON-NLS-1$
-        boolean valid = sha256 != null && stamp.equals(properties.getProperty("stamp")) //$NON-NLS-1$
-                && sha256.matches("[0-9a-f]{64}"); //$NON-NLS-1$
+        String sha256 = properties == null ? null : properties.getProperty("sha256");
+        boolean valid = sha256 != null && stamp.equals(properties.getProperty("stamp"))
+                && sha256.matches("[0-9a-f]{64}");
         return valid ? sha256 : null;
     }
 
     private static void remember(Path entry, Path file, String stamp, String sha256) {
         Properties properties = new Properties();
-        properties.setProperty("file", file.toString()); //$NON-NLS-1$
-        properties.setProperty("stamp", stamp); //$NON-NLS-1$
-        properties.setProperty("sha256", sha256); //$NON-NLS-1$
+        properties.setProperty("file", file.toString());
+        properties.setProperty("stamp", stamp);
+        properties.setProperty("sha256", sha256);
         CacheEntries.write(entry, properties);
     }
 
@@ -77,9 +77,9 @@ final class FileDigests {
 
     private static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e); //$NON-NLS-1$
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

@@ -36,7 +36,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
         int dimension) {
 
     /** The descriptor's file name inside a model folder. */
-    public static final String FILE_NAME = "novelty-model.json"; //$NON-NLS-1$
+    public static final String FILE_NAME = "novelty-model.json";
 
     /** Fewer than this leaves no room for text besides a BERT model's [CLS] and [SEP]. */
     private static final int MIN_TOKENS = 8;
@@ -52,30 +52,30 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
     public static ModelDescriptor load(Path modelDir, Path cacheDir) throws NoveltyException {
         Path file = modelDir.resolve(FILE_NAME);
         JsonObject json = parse(file);
-        String id = requiredString(json, "id", file); //$NON-NLS-1$
-        Path onnx = existingFile(modelDir, requiredString(json, "onnx", file), "ONNX model", file); //$NON-NLS-1$ //$NON-NLS-2$
-        Path tokenizer = existingFile(modelDir, requiredString(json, "tokenizer", file), "tokenizer", file); //$NON-NLS-1$ //$NON-NLS-2$
-        String poolingName = requiredString(json, "pooling", file); //$NON-NLS-1$
+        String id = requiredString(json, "id", file);
+        Path onnx = existingFile(modelDir, requiredString(json, "onnx", file), "ONNX model", file);
+        Path tokenizer = existingFile(modelDir, requiredString(json, "tokenizer", file), "tokenizer", file);
+        String poolingName = requiredString(json, "pooling", file);
         Pooling pooling;
         try {
             pooling = Pooling.valueOf(poolingName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(file, "\"pooling\" is \"" + poolingName + "\"; use one of " + Arrays.toString(Pooling.values()) //$NON-NLS-1$ //$NON-NLS-2$
-                    + " (the pooling the model was trained with, see its sentence-transformers config)"); //$NON-NLS-1$
+            throw invalid(file, "\"pooling\" is \"" + poolingName + "\"; use one of " + Arrays.toString(Pooling.values())
+                    + " (the pooling the model was trained with, see its sentence-transformers config)");
         }
-        int maxTokens = requiredInt(json, "maxTokens", file); //$NON-NLS-1$
+        int maxTokens = requiredInt(json, "maxTokens", file);
         if (maxTokens < MIN_TOKENS) {
-            throw invalid(file, "\"maxTokens\" is " + maxTokens + "; it must be at least " + MIN_TOKENS //$NON-NLS-1$ //$NON-NLS-2$
-                    + " (sentence-transformers uses 256 for all-MiniLM-L6-v2)"); //$NON-NLS-1$
+            throw invalid(file, "\"maxTokens\" is " + maxTokens + "; it must be at least " + MIN_TOKENS
+                    + " (sentence-transformers uses 256 for all-MiniLM-L6-v2)");
         }
-        int maxBatchSize = optionalInt(json, "maxBatchSize", 32, file); //$NON-NLS-1$
+        int maxBatchSize = optionalInt(json, "maxBatchSize", 32, file);
         if (maxBatchSize < 1) {
-            throw invalid(file, "\"maxBatchSize\" is " + maxBatchSize + "; it must be at least 1"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "\"maxBatchSize\" is " + maxBatchSize + "; it must be at least 1");
         }
-        String outputName = optionalString(json, "outputName", "last_hidden_state", file); //$NON-NLS-1$ //$NON-NLS-2$
-        int dimension = optionalInt(json, "dimension", 0, file); //$NON-NLS-1$
+        String outputName = optionalString(json, "outputName", "last_hidden_state", file);
+        int dimension = optionalInt(json, "dimension", 0, file);
         if (dimension < 0) {
-            throw invalid(file, "\"dimension\" is " + dimension + "; leave it out to have it read from the model"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "\"dimension\" is " + dimension + "; leave it out to have it read from the model");
         }
         if (dimension == 0) {
             OrtNatives.install(cacheDir);
@@ -83,9 +83,9 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
                 dimension = session.probe(maxTokens, onnx);
             }
         }
-        return new ModelDescriptor(id, optionalString(json, "label", id, file), onnx, tokenizer, pooling, //$NON-NLS-1$
-                optionalBoolean(json, "normalize", true, file), maxTokens, //$NON-NLS-1$
-                optionalString(json, "queryPrefix", "", file), optionalString(json, "passagePrefix", "", file), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        return new ModelDescriptor(id, optionalString(json, "label", id, file), onnx, tokenizer, pooling,
+                optionalBoolean(json, "normalize", true, file), maxTokens,
+                optionalString(json, "queryPrefix", "", file), optionalString(json, "passagePrefix", "", file),
                 outputName, maxBatchSize, dimension);
     }
 
@@ -101,11 +101,11 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
         try {
             JsonElement root = JsonParser.parseString(text);
             if (!root.isJsonObject()) {
-                throw invalid(file, "it must hold one JSON object"); //$NON-NLS-1$
+                throw invalid(file, "it must hold one JSON object");
             }
             return root.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw invalid(file, "it is not valid JSON (" + e.getMessage() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "it is not valid JSON (" + e.getMessage() + ")");
         }
     }
 
@@ -123,7 +123,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
             return null;
         }
         if (!element.isJsonPrimitive()) {
-            throw invalid(file, "\"" + key + "\" must be a plain value, not " + element); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "\"" + key + "\" must be a plain value, not " + element);
         }
         return element.getAsJsonPrimitive();
     }
@@ -131,7 +131,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
     private static String requiredString(JsonObject json, String key, Path file) throws NoveltyException {
         String value = optionalString(json, key, null, file);
         if (value == null || value.isBlank()) {
-            throw invalid(file, "the required \"" + key + "\" is missing or empty"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "the required \"" + key + "\" is missing or empty");
         }
         return value;
     }
@@ -143,14 +143,14 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
             return fallback;
         }
         if (!value.isString()) {
-            throw invalid(file, "\"" + key + "\" must be a string, not " + value); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "\"" + key + "\" must be a string, not " + value);
         }
         return value.getAsString();
     }
 
     private static int requiredInt(JsonObject json, String key, Path file) throws NoveltyException {
         if (primitive(json, key, file) == null) {
-            throw invalid(file, "the required \"" + key + "\" is missing"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "the required \"" + key + "\" is missing");
         }
         return optionalInt(json, key, 0, file);
     }
@@ -162,7 +162,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
         }
         if (!value.isNumber() || value.getAsDouble() != Math.rint(value.getAsDouble())
                 || Math.abs(value.getAsDouble()) > Integer.MAX_VALUE) {
-            throw invalid(file, "\"" + key + "\" must be a whole number, not " + value); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "\"" + key + "\" must be a whole number, not " + value);
         }
         return value.getAsInt();
     }
@@ -174,7 +174,7 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
             return fallback;
         }
         if (!value.isBoolean()) {
-            throw invalid(file, "\"" + key + "\" must be true or false, not " + value); //$NON-NLS-1$ //$NON-NLS-2$
+            throw invalid(file, "\"" + key + "\" must be true or false, not " + value);
         }
         return value.getAsBoolean();
     }

@@ -38,31 +38,31 @@ record ModelGraph(boolean tokenTypes, int dimension) {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             Set<String> found = new TreeSet<>(inputs.keySet());
             if (!found.contains(INPUT_IDS) || !found.contains(ATTENTION_MASK) || !KNOWN_INPUTS.containsAll(found)) {
-                throw refuse(onnx, "takes the inputs " + found + ", but a sentence encoder must take input_ids and " //$NON-NLS-1$ //$NON-NLS-2$
-                        + "attention_mask (and optionally token_type_ids) and nothing else"); //$NON-NLS-1$
+                throw refuse(onnx, "takes the inputs " + found + ", but a sentence encoder must take input_ids and "
+                        + "attention_mask (and optionally token_type_ids) and nothing else");
             }
             for (NodeInfo input : inputs.values()) {
                 if (!(input.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.INT64) {
-                    throw refuse(onnx, "input " + input.getName() + " is " + input.getInfo() //$NON-NLS-1$ //$NON-NLS-2$
-                            + ", expected an int64 tensor [batch, sequence]; re-export it with int64 inputs"); //$NON-NLS-1$
+                    throw refuse(onnx, "input " + input.getName() + " is " + input.getInfo()
+                            + ", expected an int64 tensor [batch, sequence]; re-export it with int64 inputs");
                 }
             }
             Map<String, NodeInfo> outputs = session.getOutputInfo();
             NodeInfo output = outputs.get(outputName);
             if (output == null) {
-                throw refuse(onnx, "has no output named '" + outputName + "'; it has " + new TreeSet<>(outputs.keySet()) //$NON-NLS-1$ //$NON-NLS-2$
-                        + ". Set \"outputName\" in novelty-model.json to the per-token output (e.g. last_hidden_state)"); //$NON-NLS-1$
+                throw refuse(onnx, "has no output named '" + outputName + "'; it has " + new TreeSet<>(outputs.keySet())
+                        + ". Set \"outputName\" in novelty-model.json to the per-token output (e.g. last_hidden_state)");
             }
             if (!(output.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT
                     || tensor.getShape().length != 3) {
-                throw refuse(onnx, "output '" + outputName + "' is " + output.getInfo() //$NON-NLS-1$ //$NON-NLS-2$
-                        + ", expected a float tensor [batch, sequence, dimension] of per-token states; " //$NON-NLS-1$
-                        + "set \"outputName\" to such an output"); //$NON-NLS-1$
+                throw refuse(onnx, "output '" + outputName + "' is " + output.getInfo()
+                        + ", expected a float tensor [batch, sequence, dimension] of per-token states; "
+                        + "set \"outputName\" to such an output");
             }
             long last = tensor.getShape()[2];
             return new ModelGraph(found.contains(TOKEN_TYPE_IDS), last > 0 ? (int) last : -1);
         } catch (OrtException e) {
-            throw refuse(onnx, "cannot be inspected (" + e.getMessage() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw refuse(onnx, "cannot be inspected (" + e.getMessage() + ")");
         }
     }
 
@@ -86,13 +86,13 @@ record ModelGraph(boolean tokenTypes, int dimension) {
             long[] outShape = ((TensorInfo) value.getInfo()).getShape();
             return (int) outShape[2];
         } catch (OrtException e) {
-            throw refuse(onnx, "does not accept " + length + " tokens (ONNX Runtime: " + e.getMessage().strip() //$NON-NLS-1$ //$NON-NLS-2$
-                    + "). Lower \"maxTokens\" in novelty-model.json to what the model was trained for " //$NON-NLS-1$
-                    + "(BERT-style models such as MiniLM accept at most 512)"); //$NON-NLS-1$
+            throw refuse(onnx, "does not accept " + length + " tokens (ONNX Runtime: " + e.getMessage().strip()
+                    + "). Lower \"maxTokens\" in novelty-model.json to what the model was trained for "
+                    + "(BERT-style models such as MiniLM accept at most 512)");
         }
     }
 
     private static NoveltyException refuse(Path onnx, String what) {
-        return new NoveltyException(NoveltyException.Kind.MODEL, "The model " + onnx + " " + what + "."); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return new NoveltyException(NoveltyException.Kind.MODEL, "The model " + onnx + " " + what + ".");
     }
 }

@@ -80,7 +80,7 @@ public final class OnnxEmbedder implements Embedder {
         this.passageHead = tokenizer.head(model.passagePrefix());
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, task -> {
-            Thread thread = new Thread(task, "noveltylens-embed-" + threadNumber.incrementAndGet()); //$NON-NLS-1$
+            Thread thread = new Thread(task, "noveltylens-embed-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -102,7 +102,7 @@ public final class OnnxEmbedder implements Embedder {
     public static OnnxEmbedder open(ModelDescriptor model, Path cacheDir, int passageThreads)
             throws NoveltyException {
         if (passageThreads < 1) {
-            throw new IllegalArgumentException("passageThreads must be at least 1: " + passageThreads); //$NON-NLS-1$
+            throw new IllegalArgumentException("passageThreads must be at least 1: " + passageThreads);
         }
         PassageTokenizer tokenizer = PassageTokenizer.load(model.tokenizer(), model.maxTokens(), cacheDir);
         int room = model.maxTokens() - tokenizer.tail().length
@@ -124,9 +124,9 @@ public final class OnnxEmbedder implements Embedder {
     public ModelFingerprint fingerprint() throws NoveltyException {
         ensureOpen();
         try {
-            return BackgroundResult.await(fingerprint, "Fingerprinting the model"); //$NON-NLS-1$
+            return BackgroundResult.await(fingerprint, "Fingerprinting the model");
         } catch (CancellationException e) {
-            throw new IllegalStateException("The embedder for " + model.id() + " is closed", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalStateException("The embedder for " + model.id() + " is closed", e);
         }
     }
 
@@ -142,7 +142,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public Embedding embedQuery(String text) throws NoveltyException {
-        Objects.requireNonNull(text, "text"); //$NON-NLS-1$
+        Objects.requireNonNull(text, "text");
         lifecycle.readLock().lock();
         try {
             EncoderSession session = querySession();
@@ -164,7 +164,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public List<Embedding> embedPassages(List<String> texts, Progress progress) throws NoveltyException {
-        progress.begin("Embedding " + texts.size() + " passages", texts.size()); //$NON-NLS-1$ //$NON-NLS-2$
+        progress.begin("Embedding " + texts.size() + " passages", texts.size());
         lifecycle.readLock().lock();
         try {
             ensureOpen();
@@ -264,7 +264,7 @@ public final class OnnxEmbedder implements Embedder {
                     if (next instanceof OrtException e) {
                         throw inferenceFailed(e);
                     } else if (next instanceof Throwable e) {
-                        throw new IllegalStateException("Embedding failed in a worker thread", e); //$NON-NLS-1$
+                        throw new IllegalStateException("Embedding failed in a worker thread", e);
                     } else if (next instanceof List<?> batch) {
                         done++;
                         progress.worked(textsCompleted(batch));
@@ -373,7 +373,7 @@ public final class OnnxEmbedder implements Embedder {
 
     private synchronized void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("The embedder for " + model.id() + " is closed"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalStateException("The embedder for " + model.id() + " is closed");
         }
     }
 

@@ -42,13 +42,13 @@ import io.noveltylens.core.NoveltyException;
  */
 final class OrtNatives {
 
-    static final String NATIVE_PATH = "onnxruntime.native.path"; //$NON-NLS-1$
-    static final String FOLDER = "onnxruntime"; //$NON-NLS-1$
+    static final String NATIVE_PATH = "onnxruntime.native.path";
+    static final String FOLDER = "onnxruntime";
     /** Beside the folder, so that the folder holds nothing but the libraries. */
-    static final String VERIFIED = "onnxruntime-verified.properties"; //$NON-NLS-1$
-    private static final String RESOURCES = "/ai/onnxruntime/native/linux-x64/"; //$NON-NLS-1$
+    static final String VERIFIED = "onnxruntime-verified.properties";
+    private static final String RESOURCES = "/ai/onnxruntime/native/linux-x64/";
     /** Loaded in this order by ONNX Runtime: the runtime, then its JNI binding. */
-    static final List<String> LIBRARIES = List.of("libonnxruntime.so", "libonnxruntime4j_jni.so"); //$NON-NLS-1$ //$NON-NLS-2$
+    static final List<String> LIBRARIES = List.of("libonnxruntime.so", "libonnxruntime4j_jni.so");
 
     private OrtNatives() {
     }
@@ -76,20 +76,20 @@ final class OrtNatives {
         Path verified = inside.resolveSibling(VERIFIED);
         String stamps = stamps(inside);
         Properties remembered = CacheEntries.read(verified);
-        if (stamps != null && remembered != null && stamps.equals(remembered.getProperty("stamps"))) { //$NON-NLS-1$
+        if (stamps != null && remembered != null && stamps.equals(remembered.getProperty("stamps"))) {
             return inside;
         }
         for (String library : LIBRARIES) {
             Path target = inside.resolve(library).normalize();
             if (!inside.equals(target.getParent())) {
-                throw new IOException(library + " resolves outside " + inside); //$NON-NLS-1$
+                throw new IOException(library + " resolves outside " + inside);
             }
             extract(RESOURCES + library, target);
         }
         String verifiedStamps = stamps(inside);
         if (verifiedStamps != null) {
             Properties properties = new Properties();
-            properties.setProperty("stamps", verifiedStamps); //$NON-NLS-1$
+            properties.setProperty("stamps", verifiedStamps);
             CacheEntries.write(verified, properties);
         }
         return inside;
@@ -133,14 +133,14 @@ final class OrtNatives {
                 }
             }
         }
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp"); //$NON-NLS-1$
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {
             Content written;
             try (InputStream in = resource(resource); OutputStream out = Files.newOutputStream(temporary)) {
                 written = Content.of(in, out);
             }
             if (!written.equals(expected)) {
-                throw new IOException(resource + " changed while it was unpacked"); //$NON-NLS-1$
+                throw new IOException(resource + " changed while it was unpacked");
             }
             // rename(2) replaces whatever name is at the target, a symbolic link included, never what it points to
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -152,7 +152,7 @@ final class OrtNatives {
     private static InputStream resource(String name) throws IOException {
         InputStream in = OrtEnvironment.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException("the ONNX Runtime jar has no " + name); //$NON-NLS-1$
+            throw new IOException("the ONNX Runtime jar has no " + name);
         }
         return in;
     }
@@ -169,15 +169,15 @@ final class OrtNatives {
 
     private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e); //$NON-NLS-1$
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 
     private static boolean isLinuxX64() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT); //$NON-NLS-1$ //$NON-NLS-2$
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT); //$NON-NLS-1$ //$NON-NLS-2$
-        return os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        return os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
     }
 }

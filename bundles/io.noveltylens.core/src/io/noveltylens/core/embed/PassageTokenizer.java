@@ -51,7 +51,7 @@ final class PassageTokenizer implements AutoCloseable {
                     .optPadding(false)
                     .optMaxLength(maxTokens)
                     .build());
-            sample = DjlEnvironment.callWithOwnClassLoader(() -> tokenizer.encode("a", true, false)); //$NON-NLS-1$
+            sample = DjlEnvironment.callWithOwnClassLoader(() -> tokenizer.encode("a", true, false));
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
             throw new NoveltyException(NoveltyException.Kind.MODEL,
                     CoreText.bind(CoreText.PassageTokenizer_unloadable, tokenizerJson, e.getMessage()), e);
@@ -98,7 +98,7 @@ final class PassageTokenizer implements AutoCloseable {
     static List<long[]> split(long[] pieces, long[] head, long[] tail, int maxTokens) {
         int budget = maxTokens - head.length - tail.length;
         if (budget < 1) {
-            throw new IllegalArgumentException("No room for text within " + maxTokens + " tokens"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("No room for text within " + maxTokens + " tokens");
         }
         if (pieces.length <= budget) {
             return List.of(concat(head, pieces, tail));

@@ -24,10 +24,10 @@ public record EngineConfig(Path modelDir, Path indexDir, Path cacheDir, int k, D
 
     public EngineConfig {
         if (k < 1 || k > 1000) {
-            throw new IllegalArgumentException("k must be between 1 and 1000, not " + k); //$NON-NLS-1$
+            throw new IllegalArgumentException("k must be between 1 and 1000, not " + k);
         }
         if (hullBudget.isNegative() || hullBudget.isZero()) {
-            throw new IllegalArgumentException("the hull budget must be positive"); //$NON-NLS-1$
+            throw new IllegalArgumentException("the hull budget must be positive");
         }
     }
 }

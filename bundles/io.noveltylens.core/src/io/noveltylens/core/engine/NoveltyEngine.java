@@ -46,7 +46,7 @@ public final class NoveltyEngine implements AutoCloseable {
         progress.begin(CoreText.Engine_loading, 2);
         progress.subTask(CoreText.Engine_loadingModelAndIndex);
         FutureTask<LuceneCorpusIndex> opening = new FutureTask<>(() -> LuceneCorpusIndex.open(config.indexDir(), null, 0));
-        Thread opener = new Thread(opening, "noveltylens-open-index"); //$NON-NLS-1$
+        Thread opener = new Thread(opening, "noveltylens-open-index");
         opener.setDaemon(true);
         opener.start();
         Embedder embedder = null;
@@ -91,7 +91,7 @@ public final class NoveltyEngine implements AutoCloseable {
     }
 
     private static LuceneCorpusIndex opened(FutureTask<LuceneCorpusIndex> opening) throws NoveltyException {
-        return BackgroundResult.await(opening, "Opening the corpus index"); //$NON-NLS-1$
+        return BackgroundResult.await(opening, "Opening the corpus index");
     }
 
     /** The index once its opening has finished, or null if it failed: for closing it after another failure. */

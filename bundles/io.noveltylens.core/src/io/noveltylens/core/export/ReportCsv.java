@@ -21,7 +21,7 @@ import io.noveltylens.core.verbatim.VerbatimOverlap;
 public final class ReportCsv {
 
     /** RFC 4180 ends every record, the header included, with CRLF; line breaks inside quoted fields stay as they are. */
-    public static final String RECORD_END = "\r\n"; //$NON-NLS-1$
+    public static final String RECORD_END = "\r\n";
 
     private record Column(String name, Function<Row, Object> value) {
     }
@@ -44,41 +44,41 @@ public final class ReportCsv {
 
     private static List<Column> columns() {
         List<Column> columns = new ArrayList<>();
-        columns.add(new Column("text", row -> row.report().text())); //$NON-NLS-1$
-        columns.add(new Column("source.source", row -> row.source() == null ? null : row.source().source())); //$NON-NLS-1$
-        columns.add(new Column("source.start", row -> row.source() == null ? null : row.source().startOffset())); //$NON-NLS-1$
-        columns.add(new Column("source.end", row -> row.source() == null ? null : row.source().endOffset())); //$NON-NLS-1$
-        columns.add(new Column("source.line", row -> row.source() == null ? null : row.source().line())); //$NON-NLS-1$
-        columns.add(new Column("model", row -> row.report().modelId())); //$NON-NLS-1$
-        columns.add(new Column("verdict", row -> row.report().verdict().name())); //$NON-NLS-1$
-        columns.add(new Column("density.k", row -> row.report().density().k())); //$NON-NLS-1$
-        columns.add(new Column("density.percentile", row -> row.report().density().percentile())); //$NON-NLS-1$
-        columns.add(new Column("density.meanDistance", row -> row.report().density().meanDistance())); //$NON-NLS-1$
-        columns.add(new Column("density.lof", row -> row.report().density().lof())); //$NON-NLS-1$
-        columns.add(new Column("density.loop", row -> row.report().density().loop())); //$NON-NLS-1$
-        columns.add(new Column("verbatim.words", row -> row.report().verbatim().wordCount())); //$NON-NLS-1$
+        columns.add(new Column("text", row -> row.report().text()));
+        columns.add(new Column("source.source", row -> row.source() == null ? null : row.source().source()));
+        columns.add(new Column("source.start", row -> row.source() == null ? null : row.source().startOffset()));
+        columns.add(new Column("source.end", row -> row.source() == null ? null : row.source().endOffset()));
+        columns.add(new Column("source.line", row -> row.source() == null ? null : row.source().line()));
+        columns.add(new Column("model", row -> row.report().modelId()));
+        columns.add(new Column("verdict", row -> row.report().verdict().name()));
+        columns.add(new Column("density.k", row -> row.report().density().k()));
+        columns.add(new Column("density.percentile", row -> row.report().density().percentile()));
+        columns.add(new Column("density.meanDistance", row -> row.report().density().meanDistance()));
+        columns.add(new Column("density.lof", row -> row.report().density().lof()));
+        columns.add(new Column("density.loop", row -> row.report().density().loop()));
+        columns.add(new Column("verbatim.words", row -> row.report().verbatim().wordCount()));
         for (int minWords = VerbatimOverlap.SHORTEST; minWords <= VerbatimOverlap.LONGEST; minWords++) {
             int l = minWords;
-            columns.add(new Column("verbatim.coverage." + l, row -> row.report().verbatim().coverage(l))); //$NON-NLS-1$
+            columns.add(new Column("verbatim.coverage." + l, row -> row.report().verbatim().coverage(l)));
         }
-        columns.add(new Column("neighbours.1.cosine", row -> row.nearest() == null ? null : row.nearest().cosine())); //$NON-NLS-1$
-        columns.add(new Column("neighbours.1.source", //$NON-NLS-1$
+        columns.add(new Column("neighbours.1.cosine", row -> row.nearest() == null ? null : row.nearest().cosine()));
+        columns.add(new Column("neighbours.1.source",
                 row -> row.nearestSource() == null ? null : row.nearestSource().source()));
-        columns.add(new Column("neighbours.1.line", //$NON-NLS-1$
+        columns.add(new Column("neighbours.1.line",
                 row -> row.nearestSource() == null ? null : row.nearestSource().line()));
-        columns.add(hull("hull.percentile", hull -> hull.percentiles() == null ? null : hull.percentiles().distance())); //$NON-NLS-1$
-        columns.add(hull("hull.verdict", hull -> hull.distance().verdict().name())); //$NON-NLS-1$
-        columns.add(hull("hull.distanceLowerBound", hull -> hull.distance().lowerBound())); //$NON-NLS-1$
-        columns.add(hull("hull.distanceUpperBound", hull -> hull.distance().upperBound())); //$NON-NLS-1$
-        columns.add(hull("hull.relativeLowerBound", HullReport::relativeLowerBound)); //$NON-NLS-1$
-        columns.add(hull("hull.relativeUpperBound", HullReport::relativeUpperBound)); //$NON-NLS-1$
-        columns.add(hull("hull.converged", hull -> hull.distance().converged())); //$NON-NLS-1$
-        columns.add(hull("hull.certified", HullReport::certified)); //$NON-NLS-1$
-        columns.add(hull("hull.depth.depth", hull -> hull.depth().depth())); //$NON-NLS-1$
-        columns.add(hull("hull.depth.percentile", //$NON-NLS-1$
+        columns.add(hull("hull.percentile", hull -> hull.percentiles() == null ? null : hull.percentiles().distance()));
+        columns.add(hull("hull.verdict", hull -> hull.distance().verdict().name()));
+        columns.add(hull("hull.distanceLowerBound", hull -> hull.distance().lowerBound()));
+        columns.add(hull("hull.distanceUpperBound", hull -> hull.distance().upperBound()));
+        columns.add(hull("hull.relativeLowerBound", HullReport::relativeLowerBound));
+        columns.add(hull("hull.relativeUpperBound", HullReport::relativeUpperBound));
+        columns.add(hull("hull.converged", hull -> hull.distance().converged()));
+        columns.add(hull("hull.certified", HullReport::certified));
+        columns.add(hull("hull.depth.depth", hull -> hull.depth().depth()));
+        columns.add(hull("hull.depth.percentile",
                 hull -> hull.percentiles() == null ? null : hull.percentiles().depth()));
-        columns.add(hull("hull.depth.complete", hull -> hull.depth().complete())); //$NON-NLS-1$
-        columns.add(hull("hull.depth.components", HullReport::components)); //$NON-NLS-1$
+        columns.add(hull("hull.depth.complete", hull -> hull.depth().complete()));
+        columns.add(hull("hull.depth.components", HullReport::components));
         return List.copyOf(columns);
     }
 
@@ -88,23 +88,23 @@ public final class ReportCsv {
 
     /** The header record, without {@link #RECORD_END}. */
     public static String header() {
-        return COLUMNS.stream().map(Column::name).collect(Collectors.joining(",")); //$NON-NLS-1$
+        return COLUMNS.stream().map(Column::name).collect(Collectors.joining(","));
     }
 
     /** One record, without {@link #RECORD_END}; {@code passageSource} may be null (an analysed selection). */
     public static String row(NoveltyReport report, Provenance passageSource) {
         Row row = new Row(report, passageSource);
-        return COLUMNS.stream().map(column -> field(column.value().apply(row))).collect(Collectors.joining(",")); //$NON-NLS-1$
+        return COLUMNS.stream().map(column -> field(column.value().apply(row))).collect(Collectors.joining(","));
     }
 
     private static String field(Object value) {
         if (value == null) {
-            return ""; //$NON-NLS-1$
+            return "";
         }
         String text = value.toString();
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }
-        return '"' + text.replace("\"", "\"\"") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

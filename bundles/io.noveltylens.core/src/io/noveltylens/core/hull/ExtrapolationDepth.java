@@ -57,7 +57,7 @@ public final class ExtrapolationDepth {
 
     public ExtrapolationDepth(ComponentOracle projectedCorpus, HullTolerance tolerance) {
         if (projectedCorpus.rows() == 0 || projectedCorpus.dimension() == 0) {
-            throw new IllegalArgumentException("The projected corpus is empty"); //$NON-NLS-1$
+            throw new IllegalArgumentException("The projected corpus is empty");
         }
         this.corpus = projectedCorpus;
         this.tolerance = tolerance;
@@ -70,7 +70,7 @@ public final class ExtrapolationDepth {
      */
     public ExtrapolationDepthResult measure(double[] projectedQuery, Deadline deadline) {
         if (projectedQuery.length != corpus.dimension()) {
-            throw new IllegalArgumentException("Expected " + corpus.dimension() + " coordinates, got " + projectedQuery.length); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Expected " + corpus.dimension() + " coordinates, got " + projectedQuery.length);
         }
         int count = dimensions.length;
         Decision[] decisions = new Decision[count];

@@ -58,7 +58,7 @@ public final class HullDistance {
 
     public HullDistance(LinearOracle corpus, HullTolerance tolerance) {
         if (corpus.rows() == 0) {
-            throw new IllegalArgumentException("The hull of an empty corpus is empty"); //$NON-NLS-1$
+            throw new IllegalArgumentException("The hull of an empty corpus is empty");
         }
         this.corpus = corpus;
         this.tolerance = tolerance;
@@ -91,10 +91,10 @@ public final class HullDistance {
     private HullDistanceResult solve(double[] query, int start, Deadline deadline, int maxIterations, boolean verdictOnly) {
         int dim = corpus.dimension();
         if (query.length != dim) {
-            throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length);
         }
         if (start < 0 || start >= corpus.rows()) {
-            throw new IllegalArgumentException("Start row " + start + " is not in the corpus of " + corpus.rows()); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Start row " + start + " is not in the corpus of " + corpus.rows());
         }
         double inside = tolerance.insideDistance();
         double[] point = new double[dim];

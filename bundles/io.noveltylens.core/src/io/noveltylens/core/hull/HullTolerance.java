@@ -27,7 +27,7 @@ public record HullTolerance(double insideDistance, double relativeGap) {
 
     public HullTolerance {
         if (!(insideDistance >= 0) || !(relativeGap >= 0)) {
-            throw new IllegalArgumentException("Tolerances must be non-negative: " + insideDistance + ", " + relativeGap); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Tolerances must be non-negative: " + insideDistance + ", " + relativeGap);
         }
     }
 

@@ -41,7 +41,7 @@ public final class LpHullMembership {
 
     public LpHullMembership(FloatMatrix corpus, HullTolerance tolerance) {
         if (corpus.rows() == 0) {
-            throw new IllegalArgumentException("The hull of an empty corpus is empty"); //$NON-NLS-1$
+            throw new IllegalArgumentException("The hull of an empty corpus is empty");
         }
         this.corpus = corpus;
         this.tolerance = tolerance;
@@ -69,7 +69,7 @@ public final class LpHullMembership {
         int rows = corpus.rows();
         int dim = corpus.cols();
         if (query.length != dim) {
-            throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length);
         }
         double inside = tolerance.insideDistance();
         long millis = deadline.remainingNanos() / 1_000_000;

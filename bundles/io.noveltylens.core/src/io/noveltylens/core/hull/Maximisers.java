@@ -14,8 +14,8 @@ public record Maximisers(int[] rows, double[] values, float[][] vectors, boolean
 
     public Maximisers {
         if (values.length != rows.length || vectors.length != rows.length) {
-            throw new IllegalArgumentException(rows.length + " rows, " + values.length + " values, " + vectors.length //$NON-NLS-1$ //$NON-NLS-2$
-                    + " vectors"); //$NON-NLS-1$
+            throw new IllegalArgumentException(rows.length + " rows, " + values.length + " values, " + vectors.length
+                    + " vectors");
         }
     }
 

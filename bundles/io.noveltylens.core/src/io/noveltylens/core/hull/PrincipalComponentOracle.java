@@ -19,8 +19,8 @@ public final class PrincipalComponentOracle implements ComponentOracle {
     /** The rows of {@code raw} on the first {@code components} components of {@code pca}. */
     public PrincipalComponentOracle(LinearOracle raw, Pca pca, int components) {
         if (raw.dimension() != pca.dimension() || components < 1 || components > pca.componentCount()) {
-            throw new IllegalArgumentException("A PCA of " + pca.componentCount() + " components in " + pca.dimension() //$NON-NLS-1$ //$NON-NLS-2$
-                    + " dimensions cannot give " + components + " coordinates of rows in " + raw.dimension()); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("A PCA of " + pca.componentCount() + " components in " + pca.dimension()
+                    + " dimensions cannot give " + components + " coordinates of rows in " + raw.dimension());
         }
         this.raw = raw;
         this.pca = pca;

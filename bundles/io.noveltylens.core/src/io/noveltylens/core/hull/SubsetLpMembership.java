@@ -30,7 +30,7 @@ public final class SubsetLpMembership {
 
     public SubsetLpMembership(LinearOracle corpus, HullTolerance tolerance) {
         if (corpus.rows() == 0) {
-            throw new IllegalArgumentException("The hull of an empty corpus is empty"); //$NON-NLS-1$
+            throw new IllegalArgumentException("The hull of an empty corpus is empty");
         }
         this.corpus = corpus;
         this.tolerance = tolerance;

@@ -90,14 +90,14 @@ final class CalibrationBuilder {
 
     Calibration build(List<ReferenceUnit> references, ProgressSlice progress) throws NoveltyException, IOException {
         int n = references.size();
-        progress.begin("Calibrating the readouts on " + n + " pieces of the corpus", 2 * n); //$NON-NLS-1$ //$NON-NLS-2$
+        progress.begin("Calibrating the readouts on " + n + " pieces of the corpus", 2 * n);
         float[][] vectors = embed(references, progress);
         double[] meanDistance = new double[n];
         double[] hullDistance = new double[n];
         double[] negatedDepth = new double[n];
         int hullStride = stride(n, HULL_SHARE, MIN_HULL_UNITS);
         int depthStride = stride(n, DEPTH_SHARE, MIN_DEPTH_UNITS);
-        ParallelPasses.run(n, threads, progress, "Calibrating the readouts", //$NON-NLS-1$
+        ParallelPasses.run(n, threads, progress, "Calibrating the readouts",
                 i -> meanDistance[i] = measure(references.get(i), vectors[i], i % hullStride == 0 ? hullDistance : null,
                         i % depthStride == 0 ? negatedDepth : null, i));
         progress.checkCanceled();
@@ -198,6 +198,6 @@ final class CalibrationBuilder {
      * are cached under the hash of a marked text, never under a passage's key.
      */
     private static String cacheKey(String text) {
-        return TextNormalization.sha256("\u0000query\u0000" + text); //$NON-NLS-1$
+        return TextNormalization.sha256("\u0000query\u0000" + text);
     }
 }

@@ -4,13 +4,13 @@ package io.noveltylens.core.index;
 final class CorpusFiles {
 
     /** Leave-one-out density statistics (DensityModel). */
-    static final String DENSITY = "density.bin"; //$NON-NLS-1$
+    static final String DENSITY = "density.bin";
     /** PCA of the unit embeddings. */
-    static final String PCA = "pca.bin"; //$NON-NLS-1$
+    static final String PCA = "pca.bin";
     /** The unit embeddings projected on the principal components, N x components. */
-    static final String PROJECTED = "projected.f32"; //$NON-NLS-1$
+    static final String PROJECTED = "projected.f32";
     /** The readouts of the corpus's own units by length (Calibration). */
-    static final String CALIBRATION = "calibration.bin"; //$NON-NLS-1$
+    static final String CALIBRATION = "calibration.bin";
 
     private CorpusFiles() {
     }

@@ -135,7 +135,7 @@ final class EmbeddingCache implements AutoCloseable {
 
     private void writeRecord(ByteBuffer buffer, String hash, float[] vector) {
         if (vector.length != dimension) {
-            throw new IllegalArgumentException("dimension " + vector.length + " != " + dimension); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("dimension " + vector.length + " != " + dimension);
         }
         int start = buffer.position();
         buffer.put(HexFormat.of().parseHex(hash));
@@ -157,7 +157,7 @@ final class EmbeddingCache implements AutoCloseable {
         }
         vectors.keySet().removeIf(live.negate());
         appender.close();
-        Path compacted = file.resolveSibling(file.getFileName() + ".tmp"); //$NON-NLS-1$
+        Path compacted = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             writeCompacted(compacted);
         } catch (IOException e) {

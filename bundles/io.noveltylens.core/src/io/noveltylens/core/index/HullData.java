@@ -14,5 +14,5 @@ import io.noveltylens.core.math.Pca;
 public record HullData(LinearOracle vectors, Pca pca, ComponentOracle projected, double neighbourDistance) {
 
     /** The space of the hull readouts, as reports name it. */
-    public static final String SPACE = "unit (L2-normalised) embeddings"; //$NON-NLS-1$
+    public static final String SPACE = "unit (L2-normalised) embeddings";
 }

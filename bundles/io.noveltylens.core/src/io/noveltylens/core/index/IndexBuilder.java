@@ -308,7 +308,7 @@ public final class IndexBuilder {
         double[] nearest = new double[n];
         try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
             VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
-            ParallelPasses.run(n, settings.threads(), progress, "Neighbour search", i -> { //$NON-NLS-1$
+            ParallelPasses.run(n, settings.threads(), progress, "Neighbour search", i -> {
                 VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
                 float[] distances = new float[hits.docs().length];
                 for (int j = 0; j < distances.length; j++) {

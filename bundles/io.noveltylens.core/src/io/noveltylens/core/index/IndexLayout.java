@@ -21,11 +21,11 @@ import java.util.Optional;
  */
 final class IndexLayout {
 
-    static final String CURRENT = "CURRENT"; //$NON-NLS-1$
-    private static final String WRITE_LOCK = "write.lock"; //$NON-NLS-1$
-    private static final String GENERATION_PREFIX = "gen-"; //$NON-NLS-1$
-    private static final String TEMPORARY_SUFFIX = ".tmp"; //$NON-NLS-1$
-    private static final String READING = "reading" + TEMPORARY_SUFFIX; //$NON-NLS-1$
+    static final String CURRENT = "CURRENT";
+    private static final String WRITE_LOCK = "write.lock";
+    private static final String GENERATION_PREFIX = "gen-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    private static final String READING = "reading" + TEMPORARY_SUFFIX;
 
     private final Path root;
 
@@ -44,8 +44,8 @@ final class IndexLayout {
             return Optional.empty();
         }
         String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-        if (!name.startsWith(GENERATION_PREFIX) || name.contains("/") || name.contains("\\")) { //$NON-NLS-1$ //$NON-NLS-2$
-            throw new IOException("CURRENT names an invalid generation: " + name); //$NON-NLS-1$
+        if (!name.startsWith(GENERATION_PREFIX) || name.contains("/") || name.contains("\\")) {
+            throw new IOException("CURRENT names an invalid generation: " + name);
         }
         return Optional.of(root.resolve(name));
     }
@@ -78,7 +78,7 @@ final class IndexLayout {
         Path generation = root.resolve(name.substring(0, name.length() - TEMPORARY_SUFFIX.length()));
         Files.move(temporaryGeneration, generation, StandardCopyOption.ATOMIC_MOVE);
         Path pointer = root.resolve(CURRENT + TEMPORARY_SUFFIX);
-        Files.writeString(pointer, generation.getFileName() + "\n", StandardCharsets.UTF_8); //$NON-NLS-1$
+        Files.writeString(pointer, generation.getFileName() + "\n", StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(pointer, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
@@ -86,9 +86,9 @@ final class IndexLayout {
             Files.move(pointer, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The file system of " + root + " cannot replace files atomically", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IOException("The file system of " + root + " cannot replace files atomically", e);
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*")) { //$NON-NLS-1$
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*")) {
             for (Path old : entries) {
                 if (!old.equals(generation) && !old.getFileName().toString().endsWith(TEMPORARY_SUFFIX)) {
                     // an IDE or CLI process may still have it open: on POSIX its files stay readable until closed
@@ -102,7 +102,7 @@ final class IndexLayout {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*" + TEMPORARY_SUFFIX)) { //$NON-NLS-1$
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*" + TEMPORARY_SUFFIX)) {
             for (Path leftover : entries) {
                 deleteRecursively(leftover);
             }
@@ -131,12 +131,12 @@ final class IndexLayout {
     }
 
     Path embeddingCache(String modelSha256) {
-        return root.resolve("embeddings-" + modelSha256.substring(0, 16) + ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
+        return root.resolve("embeddings-" + modelSha256.substring(0, 16) + ".cache");
     }
 
     /** The embeddings of the calibration's reference units, apart from the passages': other texts, other keys. */
     Path calibrationCache(String modelSha256) {
-        return root.resolve("calibration-" + modelSha256.substring(0, 16) + ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
+        return root.resolve("calibration-" + modelSha256.substring(0, 16) + ".cache");
     }
 
     private static Path temporary(Path generation) {

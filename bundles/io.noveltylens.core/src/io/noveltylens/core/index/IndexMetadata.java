@@ -53,8 +53,8 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
      * calibration of the readouts by length.
      */
     public static final int FORMAT_VERSION = 3;
-    static final String FILE_NAME = "novelty-index.json"; //$NON-NLS-1$
-    public static final String SIMILARITY = "cosine of L2-normalised embeddings (Lucene DOT_PRODUCT)"; //$NON-NLS-1$
+    static final String FILE_NAME = "novelty-index.json";
+    public static final String SIMILARITY = "cosine of L2-normalised embeddings (Lucene DOT_PRODUCT)";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -91,11 +91,11 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
         try (Reader in = Files.newBufferedReader(generation.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
             IndexMetadata metadata = GSON.fromJson(in, IndexMetadata.class);
             if (metadata == null || metadata.modelSha256() == null) {
-                throw new IOException(FILE_NAME + " is empty or incomplete"); //$NON-NLS-1$
+                throw new IOException(FILE_NAME + " is empty or incomplete");
             }
             return metadata;
         } catch (JsonParseException e) {
-            throw new IOException(FILE_NAME + " is not valid JSON: " + e.getMessage(), e); //$NON-NLS-1$
+            throw new IOException(FILE_NAME + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 }

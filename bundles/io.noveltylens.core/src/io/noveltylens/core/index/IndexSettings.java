@@ -27,7 +27,7 @@ public record IndexSettings(int k, int pcaComponents, int maxPassageWords, long 
 
     public IndexSettings {
         if (k < 1 || pcaComponents < 1 || threads < 1) {
-            throw new IllegalArgumentException("k, pcaComponents and threads must be positive"); //$NON-NLS-1$
+            throw new IllegalArgumentException("k, pcaComponents and threads must be positive");
         }
     }
 }

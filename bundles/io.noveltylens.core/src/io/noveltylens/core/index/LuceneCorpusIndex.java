@@ -99,7 +99,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
             directory = FSDirectory.open(generation);
             reader = DirectoryReader.open(directory);
             if (reader.leaves().size() != 1 || reader.maxDoc() != metadata.passages()) {
-                throw new CorruptIndexException("expected one segment with " + metadata.passages() + " passages", //$NON-NLS-1$ //$NON-NLS-2$
+                throw new CorruptIndexException("expected one segment with " + metadata.passages() + " passages",
                         generation.toString());
             }
             StoredVectors vectors = loadVectors(reader.leaves().get(0).reader(), metadata.dimension());
@@ -162,7 +162,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         NumericDocValues norms = leaf.getNumericDocValues(LuceneSchema.NORM);
         int n = leaf.maxDoc();
         if (values == null || norms == null || values.size() != n || values.dimension() != dimension) {
-            throw new CorruptIndexException("vectors missing or of the wrong dimension", leaf.toString()); //$NON-NLS-1$
+            throw new CorruptIndexException("vectors missing or of the wrong dimension", leaf.toString());
         }
         float[] data = new float[n * dimension];
         float[] normArray = new float[n];

@@ -22,16 +22,16 @@ import io.noveltylens.core.corpus.Provenance;
 final class LuceneSchema {
 
     /** Content hash of the passage text: its stable id across builds. */
-    static final String ID = "id"; //$NON-NLS-1$
-    static final String TEXT = "text"; //$NON-NLS-1$
+    static final String ID = "id";
+    static final String TEXT = "text";
     /** Positional word index for verbatim phrase matching (not stored). */
-    static final String WORDS = "words"; //$NON-NLS-1$
+    static final String WORDS = "words";
     /** JSON array of every provenance of the passage. */
-    static final String SOURCES = "sources"; //$NON-NLS-1$
+    static final String SOURCES = "sources";
     /** L2-normalised embedding: dot product = cosine. */
-    static final String VECTOR = "vector"; //$NON-NLS-1$
+    static final String VECTOR = "vector";
     /** Euclidean norm of the raw pooled embedding, so raw = norm * unit without storing the vector twice. */
-    static final String NORM = "norm"; //$NON-NLS-1$
+    static final String NORM = "norm";
 
     private static final Gson GSON = new Gson();
     private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() { }.getType();

@@ -41,8 +41,8 @@ final class MatrixFile {
             int cols = header.getInt();
             long expected = 8L + 4L * rows * cols;
             if (rows < 0 || cols < 0 || in.size() != expected) {
-                throw new IOException(file.getFileName() + " is truncated or corrupt (" + in.size() + " bytes, expected " //$NON-NLS-1$ //$NON-NLS-2$
-                        + expected + ")"); //$NON-NLS-1$
+                throw new IOException(file.getFileName() + " is truncated or corrupt (" + in.size() + " bytes, expected "
+                        + expected + ")");
             }
             ByteBuffer body = ByteBuffer.allocate(4 * rows * cols).order(ByteOrder.LITTLE_ENDIAN);
             readFully(in, body);
@@ -55,7 +55,7 @@ final class MatrixFile {
     private static void readFully(FileChannel in, ByteBuffer into) throws IOException {
         while (into.hasRemaining()) {
             if (in.read(into) < 0) {
-                throw new IOException("unexpected end of file"); //$NON-NLS-1$
+                throw new IOException("unexpected end of file");
             }
         }
     }

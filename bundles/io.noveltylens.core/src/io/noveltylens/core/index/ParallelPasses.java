@@ -54,7 +54,7 @@ final class ParallelPasses {
                 worker.get();
             }
         } catch (ExecutionException e) {
-            throw new IOException(what + " failed: " + e.getCause(), e.getCause()); //$NON-NLS-1$
+            throw new IOException(what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();

@@ -25,7 +25,7 @@ public final class SourcePaths {
 
     /** The file a stored source names, for an index in {@code indexRoot}. */
     public static Path resolve(Path indexRoot, String source) {
-        if (source.startsWith("file:")) { //$NON-NLS-1$
+        if (source.startsWith("file:")) {
             return Path.of(URI.create(source));
         }
         Path path = Path.of(source);

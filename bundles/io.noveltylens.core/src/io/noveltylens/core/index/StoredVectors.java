@@ -28,7 +28,7 @@ final class StoredVectors {
             }
             float norm = (float) Math.sqrt(squares);
             if (!(norm > 0) || !Float.isFinite(norm)) {
-                throw new IllegalStateException("the model returned a zero or non-finite vector for a passage"); //$NON-NLS-1$
+                throw new IllegalStateException("the model returned a zero or non-finite vector for a passage");
             }
             norms[i] = norm;
             for (int j = 0; j < dimension; j++) {

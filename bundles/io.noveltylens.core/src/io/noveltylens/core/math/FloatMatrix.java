@@ -22,7 +22,7 @@ public final class FloatMatrix {
         this(rows, cols, cols, data);
         if (rows < 0 || cols < 0 || (long) rows * cols != data.length) {
             throw new IllegalArgumentException(
-                    "A " + rows + " x " + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                    "A " + rows + " x " + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length);
         }
     }
 
@@ -48,7 +48,7 @@ public final class FloatMatrix {
         float[] data = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new IllegalArgumentException("Row " + i + " has " + rows[i].length + " values, row 0 has " + cols); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                throw new IllegalArgumentException("Row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
             }
             System.arraycopy(rows[i], 0, data, i * cols, cols);
         }
@@ -199,7 +199,7 @@ public final class FloatMatrix {
      */
     public FloatMatrix leadingColumns(int d) {
         if (d < 0 || d > cols) {
-            throw new IllegalArgumentException("Cannot take " + d + " of " + cols + " columns"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Cannot take " + d + " of " + cols + " columns");
         }
         return d == cols ? this : new FloatMatrix(rows, d, stride, data);
     }

@@ -52,10 +52,10 @@ public final class Pca {
     public static Pca fit(FloatMatrix data, int components, Progress progress) {
         int dim = data.cols();
         if (data.rows() < 2) {
-            throw new IllegalArgumentException("PCA needs at least 2 rows, got " + data.rows()); //$NON-NLS-1$
+            throw new IllegalArgumentException("PCA needs at least 2 rows, got " + data.rows());
         }
         requireComponents(components, dim);
-        progress.begin("Computing principal components", data.rows() / ROWS_PER_TICK + 2); //$NON-NLS-1$
+        progress.begin("Computing principal components", data.rows() / ROWS_PER_TICK + 2);
         double[] mean = data.columnMeans();
         double[] scatter = scatter(data, mean, progress);
         progress.checkCanceled();
@@ -66,7 +66,7 @@ public final class Pca {
 
     private static void requireComponents(int components, int dim) {
         if (components < 1 || components > dim) {
-            throw new IllegalArgumentException("Cannot keep " + components + " components of " + dim + " dimensions"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new IllegalArgumentException("Cannot keep " + components + " components of " + dim + " dimensions");
         }
     }
 
@@ -89,7 +89,7 @@ public final class Pca {
         }
         Eigenvalue<Double> eigen = Eigenvalue.R064.make(true);
         if (!eigen.decompose(R064Store.wrap(covariance, dim))) {
-            throw new IllegalStateException("The eigen-decomposition of the covariance failed"); //$NON-NLS-1$
+            throw new IllegalStateException("The eigen-decomposition of the covariance failed");
         }
         double[] values = new double[dim];
         eigen.getEigenvalues(values, Optional.empty());
@@ -213,7 +213,7 @@ public final class Pca {
     public double[] project(float[] x, int d) {
         checkComponents(d);
         if (x.length != mean.length) {
-            throw new IllegalArgumentException("Expected a vector of " + mean.length + " values, got " + x.length); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Expected a vector of " + mean.length + " values, got " + x.length);
         }
         double[] centred = new double[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -237,7 +237,7 @@ public final class Pca {
     public FloatMatrix projectAll(FloatMatrix x, int d) {
         checkComponents(d);
         if (x.cols() != mean.length) {
-            throw new IllegalArgumentException("Expected rows of " + mean.length + " values, got " + x.cols()); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Expected rows of " + mean.length + " values, got " + x.cols());
         }
         double[] meanCoordinates = new double[d];
         for (int c = 0; c < d; c++) {
@@ -270,7 +270,7 @@ public final class Pca {
 
     private void checkComponents(int d) {
         if (d < 0 || d > components.length) {
-            throw new IllegalArgumentException("Asked for " + d + " components, " + components.length + " are kept"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new IllegalArgumentException("Asked for " + d + " components, " + components.length + " are kept");
         }
     }
 
@@ -296,17 +296,17 @@ public final class Pca {
     public static Pca read(DataInput in) throws IOException {
         int magic = in.readInt();
         if (magic != MAGIC) {
-            throw new IOException("Not a Novelty Lens PCA file (bad header); rebuild the index"); //$NON-NLS-1$
+            throw new IOException("Not a Novelty Lens PCA file (bad header); rebuild the index");
         }
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
-            throw new IOException("PCA format version " + version + " is not supported (expected " + FORMAT_VERSION //$NON-NLS-1$ //$NON-NLS-2$
-                    + "); rebuild the index"); //$NON-NLS-1$
+            throw new IOException("PCA format version " + version + " is not supported (expected " + FORMAT_VERSION
+                    + "); rebuild the index");
         }
         int dim = in.readInt();
         int count = in.readInt();
         if (dim < 1 || count < 1 || count > dim) {
-            throw new IOException("Corrupt PCA file: " + count + " components of " + dim + " dimensions; rebuild the index"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new IOException("Corrupt PCA file: " + count + " components of " + dim + " dimensions; rebuild the index");
         }
         double totalVariance = in.readDouble();
         double[] mean = readDoubles(in, dim);

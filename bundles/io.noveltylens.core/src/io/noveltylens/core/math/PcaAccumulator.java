@@ -26,7 +26,7 @@ public final class PcaAccumulator {
     /** Folds in the rows of {@code batch}. */
     public void add(FloatMatrix batch) {
         if (batch.cols() != dimension) {
-            throw new IllegalArgumentException("Expected rows of " + dimension + " values, got " + batch.cols()); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new IllegalArgumentException("Expected rows of " + dimension + " values, got " + batch.cols());
         }
         if (batch.rows() == 0) {
             return;
@@ -66,7 +66,7 @@ public final class PcaAccumulator {
     /** The first {@code components} principal components of every row added; the accumulator stays usable. */
     public Pca fit(int components) {
         if (rows < 2) {
-            throw new IllegalArgumentException("PCA needs at least 2 rows, got " + rows); //$NON-NLS-1$
+            throw new IllegalArgumentException("PCA needs at least 2 rows, got " + rows);
         }
         return Pca.ofScatter(mean, scatter.clone(), rows, components);
     }

@@ -33,7 +33,7 @@ public final class ShingledPhraseIndex implements PhraseIndex {
      */
     public ShingledPhraseIndex(IndexSearcher searcher, String wordField, String shingleField) throws IOException {
         if (hasTerms(searcher, wordField) && !hasTerms(searcher, shingleField)) {
-            throw new IllegalArgumentException("The index has no shingle field " + shingleField); //$NON-NLS-1$
+            throw new IllegalArgumentException("The index has no shingle field " + shingleField);
         }
         this.searcher = searcher;
         this.shingleField = shingleField;
@@ -58,7 +58,7 @@ public final class ShingledPhraseIndex implements PhraseIndex {
         int last = terms.size() - SIZE;
         for (int offset = 0; offset < last + SIZE; offset += SIZE) {
             int at = Math.min(offset, last);
-            tiles.add(new Term(shingleField, String.join(" ", terms.subList(at, at + SIZE))), at); //$NON-NLS-1$
+            tiles.add(new Term(shingleField, String.join(" ", terms.subList(at, at + SIZE))), at);
         }
         return PhraseMatches.first(searcher, tiles.build(), max);
     }

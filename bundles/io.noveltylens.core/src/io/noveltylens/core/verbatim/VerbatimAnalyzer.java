@@ -51,7 +51,7 @@ public final class VerbatimAnalyzer extends Analyzer {
      */
     public static VerbatimAnalyzer withShingles(String shingleField) {
         if (shingleField.isEmpty()) {
-            throw new IllegalArgumentException("The shingle field needs a name"); //$NON-NLS-1$
+            throw new IllegalArgumentException("The shingle field needs a name");
         }
         return new VerbatimAnalyzer(shingleField);
     }
@@ -77,7 +77,7 @@ public final class VerbatimAnalyzer extends Analyzer {
     /** The words of {@code text} with their character offsets in it, in order. */
     public List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
-        try (TokenStream stream = tokenStream("", text)) { //$NON-NLS-1$
+        try (TokenStream stream = tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
@@ -86,7 +86,7 @@ public final class VerbatimAnalyzer extends Analyzer {
             }
             stream.end();
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading a string cannot fail", e); //$NON-NLS-1$
+            throw new UncheckedIOException("Reading a string cannot fail", e);
         }
         return words;
     }

@@ -9,12 +9,12 @@ import java.util.Locale;
  */
 final class VerbatimExplanation {
 
-    private static final String TOO_SHORT = "Too short to compare: verbatim overlap counts runs of at least {0} words"; //$NON-NLS-1$
+    private static final String TOO_SHORT = "Too short to compare: verbatim overlap counts runs of at least {0} words";
 
-    private static final String NONE = "No run of {0} or more words occurs verbatim in the corpus"; //$NON-NLS-1$
+    private static final String NONE = "No run of {0} or more words occurs verbatim in the corpus";
 
     /** {0}: percentage of words covered; {1}: L; {2}: words in the longest span. */
-    private static final String SOME = "{0,number,integer} % of the words sit in {1}-word sequences found verbatim in the corpus; the longest is {2} words"; //$NON-NLS-1$
+    private static final String SOME = "{0,number,integer} % of the words sit in {1}-word sequences found verbatim in the corpus; the longest is {2} words";
 
     private VerbatimExplanation() {
     }

@@ -21,7 +21,7 @@ public record VerbatimReadout(int wordCount, List<Coverage> coverage, List<Verba
     /** The share of words in runs of at least {@code minWords} words found verbatim. */
     public double coverage(int minWords) {
         return coverage.stream().filter(c -> c.minWords() == minWords).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No coverage for L = " + minWords)) //$NON-NLS-1$
+                .orElseThrow(() -> new IllegalArgumentException("No coverage for L = " + minWords))
                 .share();
     }
 

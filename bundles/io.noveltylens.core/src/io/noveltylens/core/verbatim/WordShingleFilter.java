@@ -32,7 +32,7 @@ final class WordShingleFilter extends TokenFilter {
             }
             window.addLast(term.toString());
             if (window.size() == size) {
-                term.setEmpty().append(String.join(" ", window)); //$NON-NLS-1$
+                term.setEmpty().append(String.join(" ", window));
                 return true;
             }
         }

@@ -31,9 +31,9 @@ class AnnotateTest {
 
     @Test
     void annotatingAProjectWritesAMarkerPerPassageAndExportsEveryReadout() throws Exception {
-        IProject project = Workspace.project("research"); //$NON-NLS-1$
-        Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every spring.\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n"); //$NON-NLS-1$ //$NON-NLS-2$
+        IProject project = Workspace.project("research");
+        Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every spring.\n");
+        Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n");
         AtomicReference<List<AnnotatedPassage>> results = new AtomicReference<>();
 
         AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(), results::set);
@@ -42,15 +42,15 @@ class AnnotateTest {
         Job.getJobManager().join(JobFamilies.ANNOTATION, null);
 
         assertNotNull(results.get(), String.valueOf(job.getResult()));
-        assertEquals(3, results.get().size(), "three passages in two files"); //$NON-NLS-1$
+        assertEquals(3, results.get().size(), "three passages in two files");
         IMarker[] markers = project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
         assertEquals(3, markers.length);
         for (IMarker marker : markers) {
-            assertNotNull(marker.getAttribute(NoveltyMarkers.PERCENTILE), "percentile attribute"); //$NON-NLS-1$
-            assertNotNull(marker.getAttribute(NoveltyMarkers.LOOP), "LoOP attribute"); //$NON-NLS-1$
-            assertTrue(marker.getAttribute(IMarker.MESSAGE, "").startsWith("Novelty percentile")); //$NON-NLS-1$ //$NON-NLS-2$
+            assertNotNull(marker.getAttribute(NoveltyMarkers.PERCENTILE), "percentile attribute");
+            assertNotNull(marker.getAttribute(NoveltyMarkers.LOOP), "LoOP attribute");
+            assertTrue(marker.getAttribute(IMarker.MESSAGE, "").startsWith("Novelty percentile"));
         }
-        IMarker library = java.util.Arrays.stream(markers).filter(m -> m.getResource().getName().equals("a.txt") //$NON-NLS-1$
+        IMarker library = java.util.Arrays.stream(markers).filter(m -> m.getResource().getName().equals("a.txt")
                 && m.getAttribute(IMarker.CHAR_START, -1) == 0).findFirst().orElseThrow();
         assertTrue(Double.parseDouble((String) library.getAttribute(NoveltyMarkers.NEAREST_SIMILARITY)) > 0.99);
 
@@ -58,22 +58,22 @@ class AnnotateTest {
         view.setResults(results.get());
         assertEquals(3, view.visibleRows());
         view.setMinimumPercentile(100);
-        assertTrue(view.visibleRows() < 3, "the percentile filter hides passages below it"); //$NON-NLS-1$
+        assertTrue(view.visibleRows() < 3, "the percentile filter hides passages below it");
         view.setMinimumPercentile(0);
-        UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results"); //$NON-NLS-1$
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results");
 
-        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        Path jsonl = dir.resolve("annotations.jsonl"); //$NON-NLS-1$
-        Path csv = dir.resolve("annotations.csv"); //$NON-NLS-1$
+        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target");
+        Path jsonl = dir.resolve("annotations.jsonl");
+        Path csv = dir.resolve("annotations.csv");
         ResultsExport.write(view.results(), jsonl, AnnotationFormat.JSON_LINES);
         ResultsExport.write(view.results(), csv, AnnotationFormat.CSV);
         List<String> jsonLines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         assertEquals(3, jsonLines.size());
-        assertTrue(jsonLines.stream().allMatch(line -> line.contains("\"density\"") && line.contains("\"source\"")), //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(jsonLines.stream().allMatch(line -> line.contains("\"density\"") && line.contains("\"source\"")),
                 jsonLines.get(0));
         List<String> csvLines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals(4, csvLines.size(), "header and three rows"); //$NON-NLS-1$
-        assertTrue(csvLines.get(0).startsWith("text,source.source,source.start,source.end,source.line"), csvLines.get(0)); //$NON-NLS-1$
-        assertTrue(csvLines.stream().anyMatch(line -> line.contains("old library"))); //$NON-NLS-1$
+        assertEquals(4, csvLines.size(), "header and three rows");
+        assertTrue(csvLines.get(0).startsWith("text,source.source,source.start,source.end,source.line"), csvLines.get(0));
+        assertTrue(csvLines.stream().anyMatch(line -> line.contains("old library")));
     }
 }

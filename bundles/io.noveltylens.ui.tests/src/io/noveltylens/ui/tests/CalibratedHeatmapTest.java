@@ -43,7 +43,7 @@ class CalibratedHeatmapTest {
     @Test
     void aCorpusSentenceIsAnEchoAndHeldOutTextOfTheAuthorIsMostlyNotNovel() throws Exception {
         List<String> austen = TextLines.read(
-                TestCorpus.basedir().resolve("../io.noveltylens.core.tests/fixtures/austen-1500.txt.gz")); //$NON-NLS-1$
+                TestCorpus.basedir().resolve("../io.noveltylens.core.tests/fixtures/austen-1500.txt.gz"));
         List<String> indexed = new ArrayList<>();
         List<String> heldOut = new ArrayList<>();
         for (int i = 0; i < austen.size(); i++) {
@@ -54,35 +54,35 @@ class CalibratedHeatmapTest {
                 heldOut.add(austen.get(i));
             }
         }
-        Path corpus = TestCorpus.basedir().resolve("target/austen-corpus"); //$NON-NLS-1$
+        Path corpus = TestCorpus.basedir().resolve("target/austen-corpus");
         Files.createDirectories(corpus);
-        Files.write(corpus.resolve("austen.txt"), indexed, StandardCharsets.UTF_8); //$NON-NLS-1$
+        Files.write(corpus.resolve("austen.txt"), indexed, StandardCharsets.UTF_8);
         // a corpus passage of one sentence, copied whole: the echo
         String copied = indexed.stream().filter(line -> SentenceSplitter.sentences(line).size() == 1
-                && line.split(" ").length >= 12).findFirst().orElseThrow(); //$NON-NLS-1$
+                && line.split(" ").length >= 12).findFirst().orElseThrow();
         TestCorpus.useSources(corpus);
         try {
-            String text = copied + "\n\n" + String.join("\n\n", heldOut); //$NON-NLS-1$ //$NON-NLS-2$
+            String text = copied + "\n\n" + String.join("\n\n", heldOut);
             int sentences = SentenceSplitter.sentences(text).size();
-            ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("austen"), "chapter.txt", text)); //$NON-NLS-1$ //$NON-NLS-2$
+            ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("austen"), "chapter.txt", text));
             UiTestSupport.sizeWindow(editor.getSite().getShell());
             Workspace.page().activate(editor);
-            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", //$NON-NLS-1$
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
                     null);
             EditorHeatmap heatmap = NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
             UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == sentences
                     && Job.getJobManager().find(JobFamilies.HEATMAP).length == 0);
             UiTestSupport.spin();
-            UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap-calibrated"); //$NON-NLS-1$
+            UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap-calibrated");
 
             List<String> bands = bandsInOrder(editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()));
             assertEquals(sentences, bands.size(), bands.toString());
-            assertEquals("io.noveltylens.ui.heatmap.echo", bands.get(0), "the copied sentence: " + bands); //$NON-NLS-1$ //$NON-NLS-2$
-            long novel = bands.subList(1, bands.size()).stream().filter(b -> b.endsWith(".novel")).count(); //$NON-NLS-1$
+            assertEquals("io.noveltylens.ui.heatmap.echo", bands.get(0), "the copied sentence: " + bands);
+            long novel = bands.subList(1, bands.size()).stream().filter(b -> b.endsWith(".novel")).count();
             // ordinary text of the corpus is above the novel threshold (75) a quarter of the time
-            assertTrue(2 * novel < bands.size() - 1, novel + " of " + (bands.size() - 1) //$NON-NLS-1$
-                    + " held-out sentences painted novel: " + bands); //$NON-NLS-1$
-            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", //$NON-NLS-1$
+            assertTrue(2 * novel < bands.size() - 1, novel + " of " + (bands.size() - 1)
+                    + " held-out sentences painted novel: " + bands);
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
                     null);
         } finally {
             TestCorpus.restore();
@@ -96,7 +96,7 @@ class CalibratedHeatmapTest {
         for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
             Annotation annotation = it.next();
             Position position = model.getPosition(annotation);
-            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.") && position != null) { //$NON-NLS-1$
+            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.") && position != null) {
                 int at = 0;
                 while (at < positions.size() && positions.get(at).getOffset() < position.getOffset()) {
                     at++;

@@ -34,33 +34,33 @@ import io.noveltylens.ui.view.NoveltyView;
 @ExtendWith(WorkbenchFixture.class)
 class CorpusAndModelChangeTest {
 
-    private static final String COMET = "A comet's tail always points away from the sun."; //$NON-NLS-1$
+    private static final String COMET = "A comet's tail always points away from the sun.";
     private static final List<List<String>> OTHER_CORPUS = List.of(
-            List.of("The bakery on the corner sells sourdough bread every morning.", COMET, //$NON-NLS-1$
-                    "The orchestra tuned up before the overture began."), //$NON-NLS-1$
-            List.of("Penguins huddle together to survive the Antarctic winter.", //$NON-NLS-1$
-                    "The lawyer filed an appeal the day after the verdict.")); //$NON-NLS-1$
+            List.of("The bakery on the corner sells sourdough bread every morning.", COMET,
+                    "The orchestra tuned up before the overture began."),
+            List.of("Penguins huddle together to survive the Antarctic winter.",
+                    "The lawyer filed an appeal the day after the verdict."));
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
     @AfterEach
     void restoreCorpusAndModel() throws Exception {
         TestCorpus.useModel(TestCorpus.FP32);
-        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, TestCorpus.basedir().resolve("target/test-corpus").toString()); //$NON-NLS-1$
+        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, TestCorpus.basedir().resolve("target/test-corpus").toString());
         TestCorpus.awaitEngine();
     }
 
     @Test
     void changingTheCorpusFolderRebuildsTheIndexAndAnswersFromTheNewCorpus() throws Exception {
-        Path other = TestCorpus.basedir().resolve("target/other-corpus"); //$NON-NLS-1$
-        TestCorpus.write(other, OTHER_CORPUS, "other-"); //$NON-NLS-1$
+        Path other = TestCorpus.basedir().resolve("target/other-corpus");
+        TestCorpus.write(other, OTHER_CORPUS, "other-");
         NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
 
         long start = System.nanoTime();
         store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, other.toString());
-        assertEquals(1, Job.getJobManager().find(JobFamilies.INDEX_BUILD).length, "the change scheduled a rebuild"); //$NON-NLS-1$
+        assertEquals(1, Job.getJobManager().find(JobFamilies.INDEX_BUILD).length, "the change scheduled a rebuild");
         TestCorpus.awaitEngine();
-        System.out.printf("corpus change: %d files indexed and the engine ready, as the test saw it, after %d ms%n", OTHER_CORPUS.size(), //$NON-NLS-1$
+        System.out.printf("corpus change: %d files indexed and the engine ready, as the test saw it, after %d ms%n", OTHER_CORPUS.size(),
                 (System.nanoTime() - start) / 1_000_000);
 
         view.analyze(COMET);
@@ -68,14 +68,14 @@ class CorpusAndModelChangeTest {
         Neighbour nearest = (Neighbour) view.reportPage().neighboursViewer().getElementAt(0);
         assertEquals(COMET, nearest.text().strip());
         String source = view.reportPage().neighboursViewer().getTable().getItem(0).getText(2);
-        assertTrue(source.startsWith("other-1.txt:"), source); //$NON-NLS-1$
+        assertTrue(source.startsWith("other-1.txt:"), source);
     }
 
     @Test
     void changingTheModelRebuildsAndNoAnswerOfTheOtherModelIsShown() throws Exception {
         store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 0);
-        String draft = "Notes.\n\n" + TestCorpus.LIBRARY + "\n"; //$NON-NLS-1$ //$NON-NLS-2$
-        IFile file = Workspace.file(Workspace.project("writer"), "model-change.txt", draft); //$NON-NLS-1$ //$NON-NLS-2$
+        String draft = "Notes.\n\n" + TestCorpus.LIBRARY + "\n";
+        IFile file = Workspace.file(Workspace.project("writer"), "model-change.txt", draft);
         NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
         ITextEditor editor = Workspace.open(file);
         editor.selectAndReveal(draft.indexOf(TestCorpus.LIBRARY), TestCorpus.LIBRARY.length());
@@ -90,7 +90,7 @@ class CorpusAndModelChangeTest {
         EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
         engines.addListener(states);
         TestCorpus.useModel(TestCorpus.INT8);
-        assertEquals(1, Job.getJobManager().find(JobFamilies.INDEX_BUILD).length, "the change scheduled a rebuild"); //$NON-NLS-1$
+        assertEquals(1, Job.getJobManager().find(JobFamilies.INDEX_BUILD).length, "the change scheduled a rebuild");
         // from here on, every state the view goes through is checked: a report on show must come from the new model
         Set<String> shown = new LinkedHashSet<>();
         Set<String> emptyStates = new LinkedHashSet<>();
@@ -104,11 +104,11 @@ class CorpusAndModelChangeTest {
             return NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY) && !fp32.equals(view.reportPage().report().modelId());
         });
         engines.removeListener(states);
-        System.out.printf("model change: last engine state changes (ms) %s, answer with the new model shown after %d ms; view states %s%n", //$NON-NLS-1$
+        System.out.printf("model change: last engine state changes (ms) %s, answer with the new model shown after %d ms; view states %s%n",
                 timeline, (System.nanoTime() - start) / 1_000_000, emptyStates);
-        assertTrue(!timeline.containsKey("Failed"), timeline.toString()); //$NON-NLS-1$
+        assertTrue(!timeline.containsKey("Failed"), timeline.toString());
 
-        assertEquals(Set.of("custom:" + TestCorpus.INT8 + ".onnx"), shown, "models of the reports shown after the change"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(Set.of("custom:" + TestCorpus.INT8 + ".onnx"), shown, "models of the reports shown after the change");
         Neighbour nearest = (Neighbour) view.reportPage().neighboursViewer().getElementAt(0);
         assertEquals(TestCorpus.LIBRARY, nearest.text().strip());
     }
@@ -118,11 +118,11 @@ class CorpusAndModelChangeTest {
         if (view.emptyStateTitle() == null && report != null) {
             models.add(report.modelId());
         } else if (view.emptyStateTitle() != null
-                && emptyStates.add(view.emptyStateTitle().replaceAll("\\d+%", "n%")) //$NON-NLS-1$ //$NON-NLS-2$
-                && view.emptyStateTitle().startsWith("Rebuilding")) { //$NON-NLS-1$
+                && emptyStates.add(view.emptyStateTitle().replaceAll("\\d+%", "n%"))
+                && view.emptyStateTitle().startsWith("Rebuilding")) {
             // what the user sees while the index is rebuilt for the new model
             try {
-                UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-rebuilding"); //$NON-NLS-1$
+                UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-rebuilding");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,7 +31,7 @@ import io.noveltylens.ui.view.NoveltyView;
 @ExtendWith(WorkbenchFixture.class)
 class DarkThemeTest {
 
-    private static final String DARK = "org.eclipse.e4.ui.css.theme.e4_dark"; //$NON-NLS-1$
+    private static final String DARK = "org.eclipse.e4.ui.css.theme.e4_dark";
 
     private IThemeEngine themes;
     private ITheme before;
@@ -46,7 +46,7 @@ class DarkThemeTest {
     @Test
     void noveltyViewReadsInTheDarkTheme() throws Exception {
         themes = PlatformUI.getWorkbench().getService(IThemeEngine.class);
-        assertNotNull(themes, "the CSS theme engine runs"); //$NON-NLS-1$
+        assertNotNull(themes, "the CSS theme engine runs");
         before = themes.getActiveTheme();
         themes.setTheme(DARK, false);
         assertEquals(DARK, themes.getActiveTheme().getId());
@@ -57,7 +57,7 @@ class DarkThemeTest {
         // maximised, so that the hull curve is on screen to be captured
         Workspace.page().setPartState(Workspace.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         UiTestSupport.spin();
-        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-dark-theme"); //$NON-NLS-1$
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-dark-theme");
 
         Table neighbours = view.reportPage().neighboursViewer().getTable();
         List<Control> main = new ArrayList<>(List.of(neighbours));
@@ -67,13 +67,13 @@ class DarkThemeTest {
         for (Control control : main) {
             RGB background = control.getBackground().getRGB();
             RGB foreground = control.getForeground().getRGB();
-            assertTrue(luminance(background) < 0.3, control + " background " + background); //$NON-NLS-1$
-            assertTrue(luminance(foreground) > 0.6, control + " foreground " + foreground); //$NON-NLS-1$
+            assertTrue(luminance(background) < 0.3, control + " background " + background);
+            assertTrue(luminance(foreground) > 0.6, control + " foreground " + foreground);
         }
         Control curve = tree(view.getViewSite().getShell()).stream()
-                .filter(c -> c.getClass().getSimpleName().equals("InOutCurveChart")).findFirst().orElseThrow(); //$NON-NLS-1$
-        assertTrue(luminance(curve.getBackground().getRGB()) < 0.3, "the hull curve's background " + curve.getBackground()); //$NON-NLS-1$
-        assertTrue(shows(curve, curve.getForeground().getRGB()), "the hull curve is drawn in the theme's text colour"); //$NON-NLS-1$
+                .filter(c -> c.getClass().getSimpleName().equals("InOutCurveChart")).findFirst().orElseThrow();
+        assertTrue(luminance(curve.getBackground().getRGB()) < 0.3, "the hull curve's background " + curve.getBackground());
+        assertTrue(shows(curve, curve.getForeground().getRGB()), "the hull curve is drawn in the theme's text colour");
     }
 
     /** Relative luminance, 0 (black) to 1 (white), WCAG 2 without the gamma curve: enough to tell dark from light. */

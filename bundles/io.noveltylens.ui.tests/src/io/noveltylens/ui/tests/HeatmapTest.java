@@ -38,15 +38,15 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 @ExtendWith(WorkbenchFixture.class)
 class HeatmapTest {
 
-    private static final String TEXT = TestCorpus.LIBRARY + "\n" + TestCorpus.GLACIERS //$NON-NLS-1$
-            + "\nMy grandmother's kitchen radio only played static and Sunday hymns.\n" //$NON-NLS-1$
-            + "Tax law in medieval Venice rewarded merchants who insured each other's cargo.\n"; //$NON-NLS-1$
+    private static final String TEXT = TestCorpus.LIBRARY + "\n" + TestCorpus.GLACIERS
+            + "\nMy grandmother's kitchen radio only played static and Sunday hymns.\n"
+            + "Tax law in medieval Venice rewarded merchants who insured each other's cargo.\n";
 
-    private static final String[] SUBJECTS = { "The ferry", "A retired teacher", "The village council", "Our neighbour's dog", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-        "The night shift", "A travelling circus", "The old bridge", "Her younger brother" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-    private static final String[] PREDICATES = { "waited by the harbour", "painted the fence blue", //$NON-NLS-1$ //$NON-NLS-2$
-        "argued about the budget", "slept through the storm", "counted the passing trains", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        "mended a torn sail", "sang in the kitchen", "lost the map again" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    private static final String[] SUBJECTS = { "The ferry", "A retired teacher", "The village council", "Our neighbour's dog",
+        "The night shift", "A travelling circus", "The old bridge", "Her younger brother" };
+    private static final String[] PREDICATES = { "waited by the harbour", "painted the fence blue",
+        "argued about the budget", "slept through the storm", "counted the passing trains",
+        "mended a torn sail", "sang in the kitchen", "lost the map again" };
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
@@ -56,9 +56,9 @@ class HeatmapTest {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sentences; i++) {
             text.append(SUBJECTS[i % SUBJECTS.length]).append(' ').append(PREDICATES[(i / SUBJECTS.length) % PREDICATES.length])
-                    .append(" on day ").append(i + 1).append(".\n"); //$NON-NLS-1$ //$NON-NLS-2$
+                    .append(" on day ").append(i + 1).append(".\n");
         }
-        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "long.txt", text.toString())); //$NON-NLS-1$ //$NON-NLS-2$
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "long.txt", text.toString()));
         // the same probe for two seconds with the editor open and no heatmap: what this machine's load costs anyway
         UiThreadProbe idle = new UiThreadProbe(Display.getCurrent());
         idle.start();
@@ -71,19 +71,19 @@ class HeatmapTest {
         UiTestSupport.runEventLoopUntil(() -> heatmap.annotationCount() == sentences
                 && Job.getJobManager().find(JobFamilies.HEATMAP).length == 0);
         long maxStall = probe.stop();
-        System.out.printf("heatmap: %d sentences in %d ms, UI thread max stall %d ms (%d ms idle, without the heatmap)%n", //$NON-NLS-1$
+        System.out.printf("heatmap: %d sentences in %d ms, UI thread max stall %d ms (%d ms idle, without the heatmap)%n",
                 sentences, (System.nanoTime() - start) / 1_000_000, maxStall, idleStall);
 
-        UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap-long"); //$NON-NLS-1$
+        UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap-long");
         IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
         int lastSentence = text.lastIndexOf(SUBJECTS[(sentences - 1) % SUBJECTS.length]);
-        assertTrue(heatmapAnnotationAt(model, lastSentence), "the last sentence is coloured too"); //$NON-NLS-1$
-        assertTrue(maxStall < 500, "the UI thread answered within 500 ms throughout, worst " + maxStall + " ms"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(heatmapAnnotationAt(model, lastSentence), "the last sentence is coloured too");
+        assertTrue(maxStall < 500, "the UI thread answered within 500 ms throughout, worst " + maxStall + " ms");
     }
 
     @Test
     void oneSentenceIsColouredToo() throws Exception {
-        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "one.txt", TestCorpus.GLACIERS)); //$NON-NLS-1$ //$NON-NLS-2$
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "one.txt", TestCorpus.GLACIERS));
         EditorHeatmap heatmap = toggleHeatmap(editor);
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 1);
         IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
@@ -92,26 +92,26 @@ class HeatmapTest {
 
     @Test
     void editsRescoreOnceAfterTheDelay() throws Exception {
-        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "edited.txt", TEXT)); //$NON-NLS-1$ //$NON-NLS-2$
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "edited.txt", TEXT));
         EditorHeatmap heatmap = toggleHeatmap(editor);
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 4);
 
         store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 300);
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-        document.replace(document.getLength(), 0, "The lighthouse keeper counted ships.\n"); //$NON-NLS-1$
-        document.replace(document.getLength(), 0, "Bees dance to point at flowers.\n"); //$NON-NLS-1$
+        document.replace(document.getLength(), 0, "The lighthouse keeper counted ships.\n");
+        document.replace(document.getLength(), 0, "Bees dance to point at flowers.\n");
         Job[] pending = Job.getJobManager().find(JobFamilies.HEATMAP);
-        assertEquals(1, pending.length, "two quick edits leave one rescoring job"); //$NON-NLS-1$
-        assertEquals(Job.SLEEPING, pending[0].getState(), "it waits for the delay"); //$NON-NLS-1$
+        assertEquals(1, pending.length, "two quick edits leave one rescoring job");
+        assertEquals(Job.SLEEPING, pending[0].getState(), "it waits for the delay");
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 6
                 && Job.getJobManager().find(JobFamilies.HEATMAP).length == 0);
         assertTrue(heatmapAnnotationAt(editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()),
-                document.get().indexOf("Bees dance"))); //$NON-NLS-1$
+                document.get().indexOf("Bees dance")));
     }
 
     private static EditorHeatmap toggleHeatmap(ITextEditor editor) throws Exception {
         Workspace.page().activate(editor);
-        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null);
         return NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
     }
 
@@ -143,7 +143,7 @@ class HeatmapTest {
         for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
             Annotation annotation = it.next();
             Position position = model.getPosition(annotation);
-            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.") && position != null //$NON-NLS-1$
+            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.") && position != null
                     && position.getOffset() <= offset && offset < position.getOffset() + position.getLength()) {
                 return true;
             }
@@ -153,10 +153,10 @@ class HeatmapTest {
 
     @Test
     void toggleHeatmapAnnotatesEverySentenceWithItsReadouts() throws Exception {
-        IFile file = Workspace.file(Workspace.project("writer"), "chapter.txt", TEXT); //$NON-NLS-1$ //$NON-NLS-2$
+        IFile file = Workspace.file(Workspace.project("writer"), "chapter.txt", TEXT);
         ITextEditor editor = Workspace.open(file);
         UiTestSupport.sizeWindow(editor.getSite().getShell());
-        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null);
         EditorHeatmap heatmap = NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 4);
 
@@ -164,28 +164,28 @@ class HeatmapTest {
         Set<String> types = new HashSet<>();
         for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
             Annotation annotation = it.next();
-            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.")) { //$NON-NLS-1$
+            if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.")) {
                 types.add(annotation.getType());
-                assertTrue(annotation.getText().startsWith("Novelty percentile"), annotation.getText()); //$NON-NLS-1$
+                assertTrue(annotation.getText().startsWith("Novelty percentile"), annotation.getText());
             }
         }
-        assertTrue(!types.isEmpty(), "heatmap annotations in the editor"); //$NON-NLS-1$
+        assertTrue(!types.isEmpty(), "heatmap annotations in the editor");
         UiTestSupport.spin();
         // what the user sees: the first sentence (a corpus sentence, an echo) is painted with its band's colour
         StyledText text = ((ITextViewer) editor.getAdapter(ITextOperationTarget.class)).getTextWidget();
         StyleRange first = text.getStyleRangeAtOffset(0);
-        assertTrue(first != null && first.background != null, "the echo sentence has a background: " + first); //$NON-NLS-1$
-        assertEquals(0, text.getLineAtOffset(text.getCaretOffset()), "the caret is on the echo sentence's line"); //$NON-NLS-1$
-        RGB echo = PreferenceConverter.getColor(EditorsUI.getPreferenceStore(), "io.noveltylens.heatmap.echo.color"); //$NON-NLS-1$
+        assertTrue(first != null && first.background != null, "the echo sentence has a background: " + first);
+        assertEquals(0, text.getLineAtOffset(text.getCaretOffset()), "the caret is on the echo sentence's line");
+        RGB echo = PreferenceConverter.getColor(EditorsUI.getPreferenceStore(), "io.noveltylens.heatmap.echo.color");
         Rectangle sentence = text.getTextBounds(0, TestCorpus.LIBRARY.length() - 1);
         double painted = paintedShare(text, sentence, echo);
-        assertTrue(painted > 0.5, "the echo colour is painted over the current-line colour on " //$NON-NLS-1$
-                + Math.round(painted * 100) + "% of the sentence's pixels"); //$NON-NLS-1$
-        UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap"); //$NON-NLS-1$
+        assertTrue(painted > 0.5, "the echo colour is painted over the current-line colour on "
+                + Math.round(painted * 100) + "% of the sentence's pixels");
+        UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap");
 
         Workspace.page().activate(editor);
-        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null); //$NON-NLS-1$
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null);
         UiTestSupport.spin();
-        assertTrue(heatmap.annotationCount() == 0, "toggling off removes the annotations"); //$NON-NLS-1$
+        assertTrue(heatmap.annotationCount() == 0, "toggling off removes the annotations");
     }
 }

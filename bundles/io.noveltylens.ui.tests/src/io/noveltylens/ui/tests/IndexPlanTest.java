@@ -36,13 +36,13 @@ class IndexPlanTest {
 
     @BeforeEach
     void shippedBundles() throws Exception {
-        model = temp.resolve("model-bundle"); //$NON-NLS-1$
-        corpus = temp.resolve("corpus-bundle"); //$NON-NLS-1$
-        state = temp.resolve("state"); //$NON-NLS-1$
-        Files.createDirectories(model.resolve("models/all-minilm-l6-v2")); //$NON-NLS-1$
-        Files.createDirectories(model.resolve("models/all-minilm-l6-v2-q")); //$NON-NLS-1$
-        Files.createDirectories(corpus.resolve("index")); //$NON-NLS-1$
-        Files.createDirectories(corpus.resolve("corpus")); //$NON-NLS-1$
+        model = temp.resolve("model-bundle");
+        corpus = temp.resolve("corpus-bundle");
+        state = temp.resolve("state");
+        Files.createDirectories(model.resolve("models/all-minilm-l6-v2"));
+        Files.createDirectories(model.resolve("models/all-minilm-l6-v2-q"));
+        Files.createDirectories(corpus.resolve("index"));
+        Files.createDirectories(corpus.resolve("corpus"));
         configs = new EngineConfigFactory(store, state, id -> switch (id) {
             case EngineConfigFactory.MODEL_BUNDLE -> model;
             case EngineConfigFactory.CORPUS_BUNDLE -> corpus;
@@ -55,9 +55,9 @@ class IndexPlanTest {
     @Test
     void theShippedModelReadsTheShippedIndex() throws Exception {
         IndexPlan plan = configs.indexPlan();
-        assertEquals(corpus.resolve("index"), plan.indexDir()); //$NON-NLS-1$
-        assertFalse(plan.rebuildable(), "the shipped index is only read"); //$NON-NLS-1$
-        assertEquals(model.resolve("models/all-minilm-l6-v2"), configs.modelDir()); //$NON-NLS-1$
+        assertEquals(corpus.resolve("index"), plan.indexDir());
+        assertFalse(plan.rebuildable(), "the shipped index is only read");
+        assertEquals(model.resolve("models/all-minilm-l6-v2"), configs.modelDir());
     }
 
     @Test
@@ -66,27 +66,27 @@ class IndexPlanTest {
         store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.SHIPPED_INT8);
         IndexPlan plan = configs.indexPlan();
 
-        assertNotEquals(fp32, configs.modelKey(), "another model"); //$NON-NLS-1$
-        assertEquals(model.resolve("models/all-minilm-l6-v2-q"), configs.modelDir()); //$NON-NLS-1$
+        assertNotEquals(fp32, configs.modelKey(), "another model");
+        assertEquals(model.resolve("models/all-minilm-l6-v2-q"), configs.modelDir());
         assertTrue(plan.rebuildable());
-        assertEquals(List.of(corpus.resolve("corpus")), plan.sources(), "built from the shipped corpus"); //$NON-NLS-1$
-        assertTrue(plan.indexDir().startsWith(state), "into the state location: " + plan.indexDir()); //$NON-NLS-1$
-        assertFalse(plan.indexDir().startsWith(corpus), "never into the installed bundle"); //$NON-NLS-1$
-        assertNotEquals(configs.builtIndexDir(), plan.indexDir(), "apart from the index of the user's folders"); //$NON-NLS-1$
+        assertEquals(List.of(corpus.resolve("corpus")), plan.sources(), "built from the shipped corpus");
+        assertTrue(plan.indexDir().startsWith(state), "into the state location: " + plan.indexDir());
+        assertFalse(plan.indexDir().startsWith(corpus), "never into the installed bundle");
+        assertNotEquals(configs.builtIndexDir(), plan.indexDir(), "apart from the index of the user's folders");
     }
 
     @Test
     void theUsersFoldersAreIndexedIntoTheStateLocationWithTheirPatterns() throws Exception {
-        Path folder = temp.resolve("notes"); //$NON-NLS-1$
+        Path folder = temp.resolve("notes");
         store.setValue(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.SOURCES);
-        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, folder + "\n"); //$NON-NLS-1$
-        store.setValue(NoveltyLensPreferences.INCLUDE_PATTERNS, "*.md"); //$NON-NLS-1$
+        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, folder + "\n");
+        store.setValue(NoveltyLensPreferences.INCLUDE_PATTERNS, "*.md");
         IndexPlan plan = configs.indexPlan();
 
         assertEquals(configs.builtIndexDir(), plan.indexDir());
         assertEquals(List.of(folder), plan.sources());
-        assertEquals(plan, configs.indexPlan(), "the same preferences, the same index"); //$NON-NLS-1$
-        store.setValue(NoveltyLensPreferences.INCLUDE_PATTERNS, "*.txt"); //$NON-NLS-1$
-        assertNotEquals(plan, configs.indexPlan(), "other patterns, another index"); //$NON-NLS-1$
+        assertEquals(plan, configs.indexPlan(), "the same preferences, the same index");
+        store.setValue(NoveltyLensPreferences.INCLUDE_PATTERNS, "*.txt");
+        assertNotEquals(plan, configs.indexPlan(), "other patterns, another index");
     }
 }

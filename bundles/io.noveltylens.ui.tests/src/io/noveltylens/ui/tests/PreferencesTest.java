@@ -28,7 +28,7 @@ import io.noveltylens.ui.view.NoveltyView;
 @ExtendWith(WorkbenchFixture.class)
 class PreferencesTest {
 
-    private static final String PAGE_ID = "io.noveltylens.ui.prefs"; //$NON-NLS-1$
+    private static final String PAGE_ID = "io.noveltylens.ui.prefs";
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
@@ -40,8 +40,8 @@ class PreferencesTest {
         // the view lists k neighbours whatever k the index's density statistics use (10, the shipped calibration)
         store.setValue(NoveltyLensPreferences.NEIGHBOURS_K, 7);
         store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, 500);
-        assertTrue(engines.isCurrent(engine), "the engine (model and index) stays open"); //$NON-NLS-1$
-        assertEquals(0, Job.getJobManager().find(JobFamilies.ENGINE_LOAD).length, "nothing is reloaded"); //$NON-NLS-1$
+        assertTrue(engines.isCurrent(engine), "the engine (model and index) stays open");
+        assertEquals(0, Job.getJobManager().find(JobFamilies.ENGINE_LOAD).length, "nothing is reloaded");
         view.analyze(TestCorpus.LIBRARY);
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> neighboursShown(view) == 7);
         assertEquals(7, view.reportPage().report().neighbours().size());
@@ -49,12 +49,12 @@ class PreferencesTest {
         store.setValue(NoveltyLensPreferences.NEIGHBOURS_K, 9);
         view.analyze(TestCorpus.LIBRARY);
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> neighboursShown(view) == 9);
-        assertTrue(engines.isCurrent(engine), "the engine (model and index) is still the same"); //$NON-NLS-1$
+        assertTrue(engines.isCurrent(engine), "the engine (model and index) is still the same");
     }
 
     @Test
     void preferencePageFitsTheDialogAtItsDefaultSize() throws Exception {
-        assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(PAGE_ID), "page registered"); //$NON-NLS-1$
+        assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(PAGE_ID), "page registered");
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
         dialog.setBlockOnOpen(false);
@@ -62,7 +62,7 @@ class PreferencesTest {
         try {
             UiTestSupport.spin();
             assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage, String.valueOf(dialog.getSelectedPage()));
-            UiTestSupport.screenshot(dialog.getShell(), "preference-page"); //$NON-NLS-1$
+            UiTestSupport.screenshot(dialog.getShell(), "preference-page");
             // the page sits in a scrolled composite: wider than it, it would need a horizontal scroll bar
             Control page = ((NoveltyLensPreferencePage) dialog.getSelectedPage()).getControl();
             Composite scrolled = page.getParent();
@@ -70,9 +70,9 @@ class PreferencesTest {
                 scrolled = scrolled.getParent();
             }
             int wanted = page.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
-            System.out.printf("preference dialog %s, page wants %d px, has %d px%n", dialog.getShell().getSize(), wanted, //$NON-NLS-1$
+            System.out.printf("preference dialog %s, page wants %d px, has %d px%n", dialog.getShell().getSize(), wanted,
                     scrolled.getClientArea().width);
-            assertTrue(wanted <= scrolled.getClientArea().width, "the page wants " + wanted + " px of " //$NON-NLS-1$ //$NON-NLS-2$
+            assertTrue(wanted <= scrolled.getClientArea().width, "the page wants " + wanted + " px of "
                     + scrolled.getClientArea().width);
         } finally {
             dialog.close();

@@ -62,22 +62,22 @@ import io.noveltylens.ui.view.NoveltyView;
 @ExtendWith(WorkbenchFixture.class)
 class SolrCollectionTest {
 
-    private static final String PAGE_ID = "io.noveltylens.ui.prefs"; //$NON-NLS-1$
-    private static final String COLLECTION = "harbour"; //$NON-NLS-1$
-    private static final String QUERY = "Tugboats nudged the container ship away from the quay at high tide."; //$NON-NLS-1$
+    private static final String PAGE_ID = "io.noveltylens.ui.prefs";
+    private static final String COLLECTION = "harbour";
+    private static final String QUERY = "Tugboats nudged the container ship away from the quay at high tide.";
     private static final List<List<String>> COLLECTION_CORPUS = List.of(
-            List.of(QUERY, "The harbour master logged every arrival in a leather-bound ledger.", //$NON-NLS-1$
-                    "Gulls followed the trawler back to port, hoping for scraps.", //$NON-NLS-1$
-                    "Dockworkers unloaded crates of oranges onto the wet cobblestones."), //$NON-NLS-1$
-            List.of("A tidal chart hangs beside the door of the ferry office.", //$NON-NLS-1$
-                    "The pilot boarded the tanker by a rope ladder in heavy swell.", //$NON-NLS-1$
-                    "Rust streaked the hull of the old freighter moored at the breakwater.", //$NON-NLS-1$
-                    "Fog horns sounded from the lighthouse all through the night."), //$NON-NLS-1$
-            List.of("The sailmaker stitched canvas by hand in a loft above the chandlery.", //$NON-NLS-1$
-                    "Customs officers inspected the manifest of every ship from abroad.", //$NON-NLS-1$
-                    "Children fished for crabs with bacon on a string from the pier.", //$NON-NLS-1$
-                    "A storm surge flooded the fish market twice that winter.")); //$NON-NLS-1$
-    private static final String DRAFT = "Harbour scenes.\n\n" + QUERY + "\n"; //$NON-NLS-1$ //$NON-NLS-2$
+            List.of(QUERY, "The harbour master logged every arrival in a leather-bound ledger.",
+                    "Gulls followed the trawler back to port, hoping for scraps.",
+                    "Dockworkers unloaded crates of oranges onto the wet cobblestones."),
+            List.of("A tidal chart hangs beside the door of the ferry office.",
+                    "The pilot boarded the tanker by a rope ladder in heavy swell.",
+                    "Rust streaked the hull of the old freighter moored at the breakwater.",
+                    "Fog horns sounded from the lighthouse all through the night."),
+            List.of("The sailmaker stitched canvas by hand in a loft above the chandlery.",
+                    "Customs officers inspected the manifest of every ship from abroad.",
+                    "Children fished for crabs with bacon on a string from the pier.",
+                    "A storm surge flooded the fish market twice that winter."));
+    private static final String DRAFT = "Harbour scenes.\n\n" + QUERY + "\n";
 
     private static SolrTestCluster cluster;
     private static Path localIndex;
@@ -87,20 +87,20 @@ class SolrCollectionTest {
     @BeforeAll
     static void fillACollectionOnATestCluster() throws Exception {
         long start = System.nanoTime();
-        Path work = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")), "solr-"); //$NON-NLS-1$ //$NON-NLS-2$
-        cluster = SolrTestCluster.start(3, work.resolve("cluster")); //$NON-NLS-1$
+        Path work = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")), "solr-");
+        cluster = SolrTestCluster.start(3, work.resolve("cluster"));
         long started = System.nanoTime();
-        Path corpus = work.resolve("corpus"); //$NON-NLS-1$
-        TestCorpus.write(corpus, COLLECTION_CORPUS, "collection-"); //$NON-NLS-1$
+        Path corpus = work.resolve("corpus");
+        TestCorpus.write(corpus, COLLECTION_CORPUS, "collection-");
         // the IDE's engine has the test corpus's model: the collection must be filled with that same model
         NoveltyEngine engine = engines().acquire(new NullProgressMonitor());
-        localIndex = work.resolve("local-index"); //$NON-NLS-1$
+        localIndex = work.resolve("local-index");
         new IndexBuilder(engine.embedder(), IndexSettings.defaults()).build(List.of(corpus), localIndex, Progress.NONE);
         SolrAddress address = SolrAddress.parse(null, cluster.zkHost(), COLLECTION);
         SolrCollections.create(address, engine.embedder().model().dimension(), 2, 1);
         SolrCorpusFiller.fill(List.of(corpus), IndexSettings.defaults(), engine.embedder(), address,
-                work.resolve("scratch"), Progress.NONE); //$NON-NLS-1$
-        System.out.printf("Solr test cluster: 3 nodes started in %d ms, collection created and filled in %d ms%n", //$NON-NLS-1$
+                work.resolve("scratch"), Progress.NONE);
+        System.out.printf("Solr test cluster: 3 nodes started in %d ms, collection created and filled in %d ms%n",
                 (started - start) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -125,34 +125,34 @@ class SolrCollectionTest {
         try {
             NoveltyLensPreferencePage page = (NoveltyLensPreferencePage) dialog.getSelectedPage();
             chooseCollection(page, cluster.zkHost(), COLLECTION);
-            assertFalse(rebuildButton(page).isEnabled(), "a collection is filled from the command line, not rebuilt"); //$NON-NLS-1$
+            assertFalse(rebuildButton(page).isEnabled(), "a collection is filled from the command line, not rebuilt");
             scrollToCorpus(page);
-            UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr"); //$NON-NLS-1$
+            UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr");
             long start = System.nanoTime();
             assertTrue(page.performOk(), page.getErrorMessage()); // Apply: connects, opens, checks the model
-            System.out.printf("Apply with a SolrCloud collection: checked in %d ms%n", (System.nanoTime() - start) / 1_000_000); //$NON-NLS-1$
-            assertTrue(find(page.getControl(), Label.class, label -> label.getText().startsWith("Connected: the collection holds " //$NON-NLS-1$
-                    + count(COLLECTION_CORPUS) + " passages")).isPresent(), "the page says what the collection holds"); //$NON-NLS-1$ //$NON-NLS-2$
+            System.out.printf("Apply with a SolrCloud collection: checked in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            assertTrue(find(page.getControl(), Label.class, label -> label.getText().startsWith("Connected: the collection holds "
+                    + count(COLLECTION_CORPUS) + " passages")).isPresent(), "the page says what the collection holds");
             scrollToCorpus(page);
-            UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr-connected"); //$NON-NLS-1$
+            UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr-connected");
         } finally {
             dialog.close();
         }
         assertEquals(NoveltyLensPreferences.SOLR, store.getString(NoveltyLensPreferences.CORPUS_CHOICE));
 
         store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 0);
-        IFile file = Workspace.file(Workspace.project("writer"), "harbour.txt", DRAFT); //$NON-NLS-1$ //$NON-NLS-2$
+        IFile file = Workspace.file(Workspace.project("writer"), "harbour.txt", DRAFT);
         NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
         ITextEditor editor = Workspace.open(file);
         editor.selectAndReveal(DRAFT.indexOf(QUERY), QUERY.length());
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, QUERY));
         maximise(view);
-        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr"); //$NON-NLS-1$
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr");
 
         // the passage itself first, from the collection's corpus (which the IDE's own test index does not hold)
         String source = view.reportPage().neighboursViewer().getTable().getItem(0).getText(2);
         assertEquals(QUERY, ((Neighbour) view.reportPage().neighboursViewer().getElementAt(0)).text().strip());
-        assertTrue(source.startsWith("collection-1.txt:"), source); //$NON-NLS-1$
+        assertTrue(source.startsWith("collection-1.txt:"), source);
         // and every neighbour, in order, as the local index of the same corpus ranks them (exact cosine there)
         NoveltyEngine engine = engines().acquire(new NullProgressMonitor());
         List<Neighbour> shown = view.reportPage().report().neighbours();
@@ -160,34 +160,34 @@ class SolrCollectionTest {
             List<Neighbour> expected = local.nearest(engine.embedder().embedQuery(QUERY).unit(), shown.size());
             assertEquals(texts(expected), texts(shown));
             for (int i = 0; i < shown.size(); i++) {
-                assertEquals(expected.get(i).cosine(), shown.get(i).cosine(), 1e-6, "similarity of neighbour " + i); //$NON-NLS-1$
+                assertEquals(expected.get(i).cosine(), shown.get(i).cosine(), 1e-6, "similarity of neighbour " + i);
             }
         }
     }
 
     @Test
     void anUnreachableClusterIsRefusedOnApplyAndTheViewSaysWhatToDo() throws Exception {
-        String nowhere = "http://127.0.0.1:1/solr"; // nothing listens on port 1 //$NON-NLS-1$
+        String nowhere = "http://127.0.0.1:1/solr"; // nothing listens on port 1
         PreferenceDialog dialog = openPreferencePage();
         try {
             NoveltyLensPreferencePage page = (NoveltyLensPreferencePage) dialog.getSelectedPage();
             chooseCollection(page, nowhere, COLLECTION);
-            assertFalse(page.performOk(), "Apply refuses the address"); //$NON-NLS-1$
+            assertFalse(page.performOk(), "Apply refuses the address");
             String error = page.getErrorMessage();
             assertNotNull(error);
             assertTrue(find(page.getControl(), Label.class, label -> label.getText().equals(error)).isPresent(),
-                    "the whole message, with its fix, is also on the page, next to the fields"); //$NON-NLS-1$
+                    "the whole message, with its fix, is also on the page, next to the fields");
             // which collection at which address failed, why (SolrJ's words), and what to check
-            assertTrue(error.contains("SolrCloud collection 'harbour' at " + nowhere), error); //$NON-NLS-1$
-            assertTrue(error.contains("Check that the cluster is running"), error); //$NON-NLS-1$
-            assertFalse(error.contains("re-creating a new CloudSolrClient"), "SolrJ's advice to its developers: " + error); //$NON-NLS-1$ //$NON-NLS-2$
+            assertTrue(error.contains("SolrCloud collection 'harbour' at " + nowhere), error);
+            assertTrue(error.contains("Check that the cluster is running"), error);
+            assertFalse(error.contains("re-creating a new CloudSolrClient"), "SolrJ's advice to its developers: " + error);
             scrollToCorpus(page);
-            UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr-unreachable"); //$NON-NLS-1$
+            UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr-unreachable");
         } finally {
             dialog.close();
         }
         assertEquals(NoveltyLensPreferences.SOURCES, store.getString(NoveltyLensPreferences.CORPUS_CHOICE),
-                "the previous corpus stays chosen"); //$NON-NLS-1$
+                "the previous corpus stays chosen");
 
         // a collection that was fine on Apply and is unreachable later (the cluster went down): the view says what to do
         NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
@@ -198,9 +198,9 @@ class SolrCollectionTest {
         EngineService engines = engines();
         UiTestSupport.waitFor(JobFamilies.ENGINE_LOAD, () -> engines.state() instanceof EngineState.Failed
                 && view.emptyStateBody() != null && view.emptyStateBody().contains(Messages.NoveltyView_collectionHint));
-        assertTrue(view.emptyStateBody().contains("SolrCloud collection 'harbour' at " + nowhere), view.emptyStateBody()); //$NON-NLS-1$
+        assertTrue(view.emptyStateBody().contains("SolrCloud collection 'harbour' at " + nowhere), view.emptyStateBody());
         maximise(view);
-        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr-unreachable"); //$NON-NLS-1$
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr-unreachable");
     }
 
     private static PreferenceDialog openPreferencePage() {

@@ -22,30 +22,30 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
  */
 final class TestCorpus {
 
-    static final String LIBRARY = "The old library smelled of dust, leather and forgotten stories."; //$NON-NLS-1$
+    static final String LIBRARY = "The old library smelled of dust, leather and forgotten stories.";
     /** Enough for the hull readouts of a 16-passage corpus, and short enough for quick tests. */
     static final int HULL_BUDGET_MILLIS = 1000;
-    static final String FP32 = "all-minilm-l6-v2"; //$NON-NLS-1$
-    static final String INT8 = "all-minilm-l6-v2-q"; //$NON-NLS-1$
-    static final String GLACIERS = "Glaciers carve deep valleys as they slowly move downhill."; //$NON-NLS-1$
+    static final String FP32 = "all-minilm-l6-v2";
+    static final String INT8 = "all-minilm-l6-v2-q";
+    static final String GLACIERS = "Glaciers carve deep valleys as they slowly move downhill.";
 
     private static final List<List<String>> FILES = List.of(
-            List.of("The lighthouse keeper counted the ships that passed in the night.", //$NON-NLS-1$
-                    "Photosynthesis converts light energy into chemical energy stored in glucose.", //$NON-NLS-1$
-                    "The stock market fell sharply after the central bank raised interest rates.", //$NON-NLS-1$
-                    "A violin has four strings tuned in perfect fifths.", //$NON-NLS-1$
+            List.of("The lighthouse keeper counted the ships that passed in the night.",
+                    "Photosynthesis converts light energy into chemical energy stored in glucose.",
+                    "The stock market fell sharply after the central bank raised interest rates.",
+                    "A violin has four strings tuned in perfect fifths.",
                     GLACIERS,
-                    "The recipe calls for two cups of flour and a pinch of salt."), //$NON-NLS-1$
-            List.of("Quantum computers use qubits that can exist in superposition.", //$NON-NLS-1$
+                    "The recipe calls for two cups of flour and a pinch of salt."),
+            List.of("Quantum computers use qubits that can exist in superposition.",
                     LIBRARY,
-                    "Marathon runners often hit a wall around the twentieth mile.", //$NON-NLS-1$
-                    "Volcanic eruptions can cool the global climate for several years.", //$NON-NLS-1$
-                    "The chess grandmaster sacrificed her queen to force checkmate."), //$NON-NLS-1$
-            List.of("Honeybees communicate the location of flowers through a waggle dance.", //$NON-NLS-1$
-                    "The committee postponed its decision until the budget was approved.", //$NON-NLS-1$
-                    "Children learn languages faster when they hear them every day.", //$NON-NLS-1$
-                    "The river flooded the village after a week of heavy rain.", //$NON-NLS-1$
-                    "Old maps often showed sea monsters in unexplored waters.")); //$NON-NLS-1$
+                    "Marathon runners often hit a wall around the twentieth mile.",
+                    "Volcanic eruptions can cool the global climate for several years.",
+                    "The chess grandmaster sacrificed her queen to force checkmate."),
+            List.of("Honeybees communicate the location of flowers through a waggle dance.",
+                    "The committee postponed its decision until the budget was approved.",
+                    "Children learn languages faster when they hear them every day.",
+                    "The river flooded the village after a week of heavy rain.",
+                    "Old maps often showed sea monsters in unexplored waters."));
 
     private static boolean built;
 
@@ -57,8 +57,8 @@ final class TestCorpus {
         if (built) {
             return;
         }
-        Path corpus = basedir().resolve("target/test-corpus"); //$NON-NLS-1$
-        write(corpus, FILES, "corpus-"); //$NON-NLS-1$
+        Path corpus = basedir().resolve("target/test-corpus");
+        write(corpus, FILES, "corpus-");
         IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
         store.setValue(NoveltyLensPreferences.HULL_BUDGET_MILLIS, HULL_BUDGET_MILLIS);
         useModel(FP32);
@@ -81,23 +81,23 @@ final class TestCorpus {
 
     /** The test corpus again, after {@link #useSources}. */
     static void restore() throws InterruptedException {
-        useSources(basedir().resolve("target/test-corpus")); //$NON-NLS-1$
+        useSources(basedir().resolve("target/test-corpus"));
     }
 
     /** Points the custom-model preferences at one of the MiniLM exports in the model bundle's source folder. */
     static void useModel(String name) {
-        Path model = basedir().resolve("../io.noveltylens.model.minilm/models").resolve(name).normalize(); //$NON-NLS-1$
+        Path model = basedir().resolve("../io.noveltylens.model.minilm/models").resolve(name).normalize();
         IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
         store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.CUSTOM);
-        store.setValue(NoveltyLensPreferences.MODEL_ONNX, model.resolve(name + ".onnx").toString()); //$NON-NLS-1$
-        store.setValue(NoveltyLensPreferences.MODEL_TOKENIZER, model.resolve(name + "-tokenizer.json").toString()); //$NON-NLS-1$
+        store.setValue(NoveltyLensPreferences.MODEL_ONNX, model.resolve(name + ".onnx").toString());
+        store.setValue(NoveltyLensPreferences.MODEL_TOKENIZER, model.resolve(name + "-tokenizer.json").toString());
     }
 
     /** Writes one file per list, one passage per paragraph (blank lines between sentences). */
     static void write(Path folder, List<List<String>> files, String prefix) throws IOException {
         Files.createDirectories(folder);
         for (int i = 0; i < files.size(); i++) {
-            Files.writeString(folder.resolve(prefix + (i + 1) + ".txt"), String.join("\n\n", files.get(i)) + "\n", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            Files.writeString(folder.resolve(prefix + (i + 1) + ".txt"), String.join("\n\n", files.get(i)) + "\n",
                     StandardCharsets.UTF_8);
         }
     }
@@ -119,6 +119,6 @@ final class TestCorpus {
     }
 
     static Path basedir() {
-        return Path.of(System.getProperty("noveltylens.test.basedir", ".")); //$NON-NLS-1$ //$NON-NLS-2$
+        return Path.of(System.getProperty("noveltylens.test.basedir", "."));
     }
 }

@@ -44,7 +44,7 @@ final class UiTestSupport {
         spin();
         while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out waiting for " + family); //$NON-NLS-1$
+                fail("timed out waiting for " + family);
             }
             Job.getJobManager().join(family, null);
             spin();
@@ -66,7 +66,7 @@ final class UiTestSupport {
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out running the event loop"); //$NON-NLS-1$
+                fail("timed out running the event loop");
             }
             if (!display.readAndDispatch()) {
                 display.timerExec(50, () -> {
@@ -101,9 +101,9 @@ final class UiTestSupport {
     static Path screenshot(Control control, String name) throws IOException {
         // GTK paints a change in a later frame: without this, screenshots showed the frame before the last change
         runEventLoopFor(250);
-        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target", "screenshots"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target", "screenshots");
         Files.createDirectories(dir);
-        Path file = dir.resolve(name + ".png"); //$NON-NLS-1$
+        Path file = dir.resolve(name + ".png");
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { capture(control) };
         loader.save(file.toString(), SWT.IMAGE_PNG);

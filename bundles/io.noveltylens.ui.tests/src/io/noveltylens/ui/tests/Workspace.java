@@ -36,12 +36,12 @@ final class Workspace {
         } else {
             file.create(contents, true, null);
         }
-        file.setCharset("UTF-8", null); //$NON-NLS-1$
+        file.setCharset("UTF-8", null);
         return file;
     }
 
     static ITextEditor open(IFile file) throws PartInitException {
-        return (ITextEditor) IDE.openEditor(page(), file, "org.eclipse.ui.DefaultTextEditor"); //$NON-NLS-1$
+        return (ITextEditor) IDE.openEditor(page(), file, "org.eclipse.ui.DefaultTextEditor");
     }
 
     static IWorkbenchPage page() {

@@ -13,13 +13,13 @@ import org.eclipse.ui.PlatformUI;
 public final class InstallProbe implements IStartup {
 
     /** Where to write the report: one check per line, the last line {@code result PASS} or {@code result FAIL}. */
-    static final String REPORT_PROPERTY = "noveltylens.e2e.report"; //$NON-NLS-1$
+    static final String REPORT_PROPERTY = "noveltylens.e2e.report";
 
     /**
      * Where to save a PNG of the workbench window once the Novelty view shows its report; novelty-view.png beside it
      * shows the view maximized.
      */
-    static final String SCREENSHOT_PROPERTY = "noveltylens.e2e.screenshot"; //$NON-NLS-1$
+    static final String SCREENSHOT_PROPERTY = "noveltylens.e2e.screenshot";
 
     @Override
     public void earlyStartup() {

@@ -17,19 +17,19 @@ final class ProbeReport {
     private boolean failed;
 
     void check(boolean passed, String what) {
-        lines.add((passed ? "ok   " : "FAIL ") + what); //$NON-NLS-1$ //$NON-NLS-2$
+        lines.add((passed ? "ok   " : "FAIL ") + what);
         failed |= !passed;
     }
 
     void info(String what) {
-        lines.add("info " + what); //$NON-NLS-1$
+        lines.add("info " + what);
     }
 
     /** Writes the report next to its final name and moves it there, so that a poller never reads half a report. */
     void writeTo(Path file) throws IOException {
         List<String> all = new ArrayList<>(lines);
-        all.add("result " + (failed ? "FAIL" : "PASS")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        Path partial = file.resolveSibling(file.getFileName() + ".partial"); //$NON-NLS-1$
+        all.add("result " + (failed ? "FAIL" : "PASS"));
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(partial, all, StandardCharsets.UTF_8);
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -43,17 +43,17 @@ import io.noveltylens.ui.view.NoveltyView;
 final class ProbeRun {
 
     /** Pride and Prejudice, chapter 1: a passage of the default corpus, so its nearest neighbour is known. */
-    static final String AUSTEN = "It is a truth universally acknowledged, that a single man in possession of a good fortune, " //$NON-NLS-1$
-            + "must be in want of a wife."; //$NON-NLS-1$
+    static final String AUSTEN = "It is a truth universally acknowledged, that a single man in possession of a good fortune, "
+            + "must be in want of a wife.";
 
     /** Generous for a cold 2-core CI machine: loading the model and opening the 65k-passage index take most of it. */
     private static final long DEADLINE_MILLIS = 180_000;
     private static final int POLL_MILLIS = 250;
 
-    private static final String[] NOVELTY_LENS_BUNDLES = { "io.noveltylens.core", "io.noveltylens.ui", //$NON-NLS-1$ //$NON-NLS-2$
-            "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" }; //$NON-NLS-1$ //$NON-NLS-2$
+    private static final String[] NOVELTY_LENS_BUNDLES = { "io.noveltylens.core", "io.noveltylens.ui",
+            "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
     /** Shipped as folders (Eclipse-BundleShape: dir) so that the engine reads the model and the index in place. */
-    private static final String[] FOLDER_BUNDLES = { "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" }; //$NON-NLS-1$ //$NON-NLS-2$
+    private static final String[] FOLDER_BUNDLES = { "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
 
     private final Display display;
     private final Path reportFile;
@@ -77,19 +77,19 @@ final class ProbeRun {
             shell.setBounds(0, 0, 1280, 900);
             IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
             IViewPart part = page.showView(NoveltyView.ID);
-            report.check(part instanceof NoveltyView, "view " + NoveltyView.ID + " opens: " + part.getClass().getName()); //$NON-NLS-1$ //$NON-NLS-2$
+            report.check(part instanceof NoveltyView, "view " + NoveltyView.ID + " opens: " + part.getClass().getName());
             checkBundles();
             if (part instanceof NoveltyView view) {
                 view.analyze(AUSTEN);
                 // done when the report is on show, or at once when the engine cannot load (no point in waiting)
                 waitUntil(() -> hasCompleteReport(view) || engineFailed(), () -> checkReport(view), () -> report.check(false,
-                        "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000 + " s; the view shows: " //$NON-NLS-1$ //$NON-NLS-2$
+                        "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000 + " s; the view shows: "
                                 + view.emptyStateTitle()));
             } else {
                 finish();
             }
         } catch (PartInitException | RuntimeException e) {
-            report.check(false, "probe: " + e); //$NON-NLS-1$
+            report.check(false, "probe: " + e);
             finish();
         }
     }
@@ -102,18 +102,18 @@ final class ProbeRun {
                 unresolved.add(bundle.getSymbolicName() + '_' + bundle.getVersion());
             }
         }
-        report.check(unresolved.isEmpty(), "all bundles resolved; unresolved: " + unresolved); //$NON-NLS-1$
+        report.check(unresolved.isEmpty(), "all bundles resolved; unresolved: " + unresolved);
         for (String id : NOVELTY_LENS_BUNDLES) {
             Bundle bundle = Platform.getBundle(id);
             report.check(bundle != null && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0,
-                    "bundle " + id + ' ' + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    "bundle " + id + ' ' + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle)));
         }
-        Bundle ui = Platform.getBundle("io.noveltylens.ui"); //$NON-NLS-1$
-        report.check(ui != null && ui.getState() == Bundle.ACTIVE, "io.noveltylens.ui started (its activator ran)"); //$NON-NLS-1$
+        Bundle ui = Platform.getBundle("io.noveltylens.ui");
+        report.check(ui != null && ui.getState() == Bundle.ACTIVE, "io.noveltylens.ui started (its activator ran)");
         for (String id : FOLDER_BUNDLES) {
             Bundle bundle = Platform.getBundle(id);
             File location = bundle == null ? null : FileLocator.getBundleFileLocation(bundle).orElse(null);
-            report.check(location != null && location.isDirectory(), "bundle " + id + " installed as a folder: " + location); //$NON-NLS-1$ //$NON-NLS-2$
+            report.check(location != null && location.isDirectory(), "bundle " + id + " installed as a folder: " + location);
         }
     }
 
@@ -130,18 +130,18 @@ final class ProbeRun {
 
     private void checkReport(NoveltyView view) {
         if (NoveltyLensPlugin.getDefault().getEngineService().state() instanceof EngineState.Failed failed) {
-            report.check(false, "the engine loads the shipped model and corpus: " + failed.error().getMessage()); //$NON-NLS-1$
+            report.check(false, "the engine loads the shipped model and corpus: " + failed.error().getMessage());
             finish();
             return;
         }
         NoveltyReport shown = view.reportPage().report();
-        report.info("analysis took " + shown.fastMillis() + " ms (fast phase, after loading)"); //$NON-NLS-1$ //$NON-NLS-2$
+        report.info("analysis took " + shown.fastMillis() + " ms (fast phase, after loading)");
         Neighbour nearest = shown.neighbours().isEmpty() ? null : shown.neighbours().get(0);
-        String source = nearest == null || nearest.sources().isEmpty() ? "none" : nearest.sources().get(0).source(); //$NON-NLS-1$
-        report.check(nearest != null && nearest.cosine() > 0.95 && source.contains("austen"), //$NON-NLS-1$
-                "nearest neighbour is the sentence in Austen: " + source //$NON-NLS-1$
-                        + (nearest == null ? "" : String.format(" cosine %.4f", nearest.cosine()))); //$NON-NLS-1$ //$NON-NLS-2$
-        report.check(shown.hull() != null, "hull readout computed"); //$NON-NLS-1$
+        String source = nearest == null || nearest.sources().isEmpty() ? "none" : nearest.sources().get(0).source();
+        report.check(nearest != null && nearest.cosine() > 0.95 && source.contains("austen"),
+                "nearest neighbour is the sentence in Austen: " + source
+                        + (nearest == null ? "" : String.format(" cosine %.4f", nearest.cosine())));
+        report.check(shown.hull() != null, "hull readout computed");
         finish();
     }
 
@@ -160,23 +160,23 @@ final class ProbeRun {
     private void finish() {
         Platform.removeLogListener(logListener);
         synchronized (loggedErrors) {
-            report.check(loggedErrors.isEmpty(), "no errors logged by Novelty Lens: " + loggedErrors); //$NON-NLS-1$
+            report.check(loggedErrors.isEmpty(), "no errors logged by Novelty Lens: " + loggedErrors);
         }
         if (screenshotFile != null) {
             try {
                 saveScreenshot(screenshotFile);
-                report.info("screenshot " + screenshotFile); //$NON-NLS-1$
+                report.info("screenshot " + screenshotFile);
                 // and the view alone, maximized, where every readout has room
                 IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
                 IViewPart view = page.findView(NoveltyView.ID);
                 if (view != null) {
                     page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-                    Path viewFile = screenshotFile.resolveSibling("novelty-view.png"); //$NON-NLS-1$
+                    Path viewFile = screenshotFile.resolveSibling("novelty-view.png");
                     saveScreenshot(viewFile);
-                    report.info("screenshot " + viewFile); //$NON-NLS-1$
+                    report.info("screenshot " + viewFile);
                 }
             } catch (IOException | RuntimeException e) {
-                report.check(false, "screenshot: " + e); //$NON-NLS-1$
+                report.check(false, "screenshot: " + e);
             }
         }
         try {
@@ -208,20 +208,20 @@ final class ProbeRun {
     }
 
     private void logged(IStatus status, String plugin) {
-        if (status.matches(IStatus.ERROR) && status.getPlugin() != null && status.getPlugin().startsWith("io.noveltylens")) { //$NON-NLS-1$
+        if (status.matches(IStatus.ERROR) && status.getPlugin() != null && status.getPlugin().startsWith("io.noveltylens")) {
             synchronized (loggedErrors) {
-                loggedErrors.add(status.getPlugin() + ": " + status.getMessage()); //$NON-NLS-1$
+                loggedErrors.add(status.getPlugin() + ": " + status.getMessage());
             }
         }
     }
 
     private static String stateName(Bundle bundle) {
         return switch (bundle.getState()) {
-            case Bundle.INSTALLED -> "INSTALLED"; //$NON-NLS-1$
-            case Bundle.RESOLVED -> "RESOLVED"; //$NON-NLS-1$
-            case Bundle.STARTING -> "STARTING"; //$NON-NLS-1$
-            case Bundle.ACTIVE -> "ACTIVE"; //$NON-NLS-1$
-            default -> "state " + bundle.getState(); //$NON-NLS-1$
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "state " + bundle.getState();
         };
     }
 }

@@ -26,10 +26,10 @@ import org.eclipse.ui.texteditor.ITextEditor;
  */
 public final class SampleWorkspace implements IStartup {
 
-    static final String OPEN_PROPERTY = "noveltylens.demo.open"; //$NON-NLS-1$
+    static final String OPEN_PROPERTY = "noveltylens.demo.open";
 
     /** io.noveltylens.ui.view.NoveltyView.ID; by name, so that this bundle does not depend on the plug-in's internals. */
-    static final String NOVELTY_VIEW_ID = "io.noveltylens.ui.noveltyView"; //$NON-NLS-1$
+    static final String NOVELTY_VIEW_ID = "io.noveltylens.ui.noveltyView";
 
     private static final ILog LOG = ILog.of(SampleWorkspace.class);
 
@@ -44,7 +44,7 @@ public final class SampleWorkspace implements IStartup {
             IWorkbench workbench = PlatformUI.getWorkbench();
             workbench.getDisplay().asyncExec(() -> show(workbench, file));
         } catch (CoreException | IllegalArgumentException e) {
-            LOG.error("Novelty Lens demo: cannot open " + open, e); //$NON-NLS-1$
+            LOG.error("Novelty Lens demo: cannot open " + open, e);
         }
     }
 
@@ -75,11 +75,11 @@ public final class SampleWorkspace implements IStartup {
             if (editor instanceof ITextEditor text) {
                 IDocument document = text.getDocumentProvider().getDocument(text.getEditorInput());
                 String content = document.get();
-                int end = content.indexOf("\n\n"); //$NON-NLS-1$
+                int end = content.indexOf("\n\n");
                 text.selectAndReveal(0, end < 0 ? content.length() : end);
             }
         } catch (CoreException e) {
-            LOG.error("Novelty Lens demo: cannot show " + file.getFullPath(), e); //$NON-NLS-1$
+            LOG.error("Novelty Lens demo: cannot show " + file.getFullPath(), e);
         }
     }
 }

@@ -74,10 +74,10 @@ final class AnnotateCommand implements Callable<Integer> {
                 AnnotationFile file = AnnotationFile.create(target, format)) {
             AnnotationSummary summary = new CorpusAnnotator(engine, hull).annotate(corpus, progress, file);
             file.commit();
-            out.printf("Annotated %,d passages from %d file(s) into %s in %.1f s.%n", summary.passages(), //$NON-NLS-1$
+            out.printf("Annotated %,d passages from %d file(s) into %s in %.1f s.%n", summary.passages(),
                     summary.files(), file.target(), (System.nanoTime() - start) / 1e9);
             for (SkippedSource skipped : summary.skipped()) {
-                out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")");
             }
         }
         return ExitCodes.OK;

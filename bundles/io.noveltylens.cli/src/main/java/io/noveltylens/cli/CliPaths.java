@@ -12,14 +12,14 @@ import java.util.Map;
 record CliPaths(Path defaultModel, Path defaultIndex, Path cache) {
 
     static CliPaths resolve(Map<String, String> environment) {
-        Path bundles = jarDirectory().resolve("../..").normalize(); //$NON-NLS-1$
-        Path model = path(environment, "NOVELTY_MODEL", //$NON-NLS-1$
-                bundles.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2")); //$NON-NLS-1$
-        Path index = path(environment, "NOVELTY_INDEX", bundles.resolve("io.noveltylens.corpus.default/index")); //$NON-NLS-1$ //$NON-NLS-2$
-        String xdg = environment.get("XDG_CACHE_HOME"); //$NON-NLS-1$
+        Path bundles = jarDirectory().resolve("../..").normalize();
+        Path model = path(environment, "NOVELTY_MODEL",
+                bundles.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2"));
+        Path index = path(environment, "NOVELTY_INDEX", bundles.resolve("io.noveltylens.corpus.default/index"));
+        String xdg = environment.get("XDG_CACHE_HOME");
         Path cacheBase = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path cache = path(environment, "NOVELTY_CACHE", cacheBase.resolve("noveltylens")); //$NON-NLS-1$ //$NON-NLS-2$
+                : Path.of(System.getProperty("user.home"), ".cache");
+        Path cache = path(environment, "NOVELTY_CACHE", cacheBase.resolve("noveltylens"));
         return new CliPaths(model, index, cache);
     }
 
@@ -43,7 +43,7 @@ record CliPaths(Path defaultModel, Path defaultIndex, Path cache) {
             Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return location.getParent() == null ? location : location.getParent();
         } catch (URISyntaxException | SecurityException e) {
-            return Path.of("."); //$NON-NLS-1$
+            return Path.of(".");
         }
     }
 }

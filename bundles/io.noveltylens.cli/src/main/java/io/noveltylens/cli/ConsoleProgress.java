@@ -13,8 +13,8 @@ final class ConsoleProgress implements Progress {
 
     private final PrintStream err;
     private final boolean terminal;
-    private String task = ""; //$NON-NLS-1$
-    private String step = ""; //$NON-NLS-1$
+    private String task = "";
+    private String step = "";
     private final WorkDone done = new WorkDone();
     private int lastShown = -1;
 
@@ -54,12 +54,12 @@ final class ConsoleProgress implements Progress {
     private void show() {
         int percent = done.percent();
         if (terminal) {
-            err.print("\r" + task + " " + percent + "% " + step + "\u001b[K"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            err.print("\r" + task + " " + percent + "% " + step + "\u001b[K");
             if (percent == 100) {
                 err.println();
             }
         } else if (percent / 10 != lastShown / 10 || lastShown < 0) {
-            err.println(task + ": " + percent + "% " + step); //$NON-NLS-1$ //$NON-NLS-2$
+            err.println(task + ": " + percent + "% " + step);
         }
         lastShown = percent;
     }

@@ -52,15 +52,15 @@ final class EmbedCommand implements Callable<Integer> {
                     : embedder.embedPassages(texts, progress);
             for (int i = 0; i < texts.size(); i++) {
                 JsonObject line = new JsonObject();
-                line.addProperty("text", texts.get(i)); //$NON-NLS-1$
-                line.addProperty("model", embedder.model().id()); //$NON-NLS-1$
-                line.addProperty("normalized", embedder.model().normalize()); //$NON-NLS-1$
+                line.addProperty("text", texts.get(i));
+                line.addProperty("model", embedder.model().id());
+                line.addProperty("normalized", embedder.model().normalize());
                 JsonArray vector = new JsonArray();
                 Embedding embedding = embeddings.get(i);
                 for (float value : embedder.model().normalize() ? embedding.unit() : embedding.raw()) {
                     vector.add(value);
                 }
-                line.add("vector", vector); //$NON-NLS-1$
+                line.add("vector", vector);
                 out.println(gson.toJson(line));
             }
         }

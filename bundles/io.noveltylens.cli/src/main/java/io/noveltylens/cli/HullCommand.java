@@ -56,11 +56,11 @@ final class HullCommand implements Callable<Integer> {
         FloatMatrix points = VectorFile.read(pointsFile);
         FloatMatrix queries = VectorFile.read(queryFile);
         if (queries.cols() != points.cols()) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The query vectors have " + queries.cols() //$NON-NLS-1$
-                    + " values per row but the points have " + points.cols() + ": both must come from the same space."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.BAD_INPUT, "The query vectors have " + queries.cols()
+                    + " values per row but the points have " + points.cols() + ": both must come from the same space.");
         }
         if (points.rows() < 2) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The hull needs at least 2 points; the file has " + points.rows() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.BAD_INPUT, "The hull needs at least 2 points; the file has " + points.rows() + ".");
         }
         PointSetHull hull = PointSetHull.of(points, progress);
         int components = hull.components();
@@ -68,11 +68,11 @@ final class HullCommand implements Callable<Integer> {
             HullMeasurement measured = hull.measure(queries.row(row), budget);
             HullDistanceResult result = measured.distance();
             ExtrapolationDepthResult sweep = measured.depth();
-            out.printf("query %d: %s; distance to the hull in [%.6g, %.6g]%s; extrapolation depth %d of %d components%s%n", //$NON-NLS-1$
+            out.printf("query %d: %s; distance to the hull in [%.6g, %.6g]%s; extrapolation depth %d of %d components%s%n",
                     row + 1, result.verdict(), result.lowerBound(), result.upperBound(),
-                    result.converged() ? "" : " (budget reached)", sweep.depth(), components, //$NON-NLS-1$ //$NON-NLS-2$
-                    sweep.complete() ? "" : " (incomplete)"); //$NON-NLS-1$ //$NON-NLS-2$
-            StringBuilder curve = new StringBuilder("  curve:"); //$NON-NLS-1$
+                    result.converged() ? "" : " (budget reached)", sweep.depth(), components,
+                    sweep.complete() ? "" : " (incomplete)");
+            StringBuilder curve = new StringBuilder("  curve:");
             for (DepthVerdict point : sweep.curve()) {
                 curve.append(' ').append(point.dimension()).append('=').append(point.verdict().name().charAt(0));
             }

@@ -93,7 +93,7 @@ final class IndexCommand implements Callable<Integer> {
         IndexMetadata before = existing(index);
         IndexMetadata built = build.index(corpus, settings, index, progress);
         if (built.equals(before)) {
-            out.printf("The index in %s is up to date: %,d passages from %d source(s), built %s.%n", index, //$NON-NLS-1$
+            out.printf("The index in %s is up to date: %,d passages from %d source(s), built %s.%n", index,
                     built.passages(), built.sources().size(), built.builtAt());
         } else {
             printBuilt(built, index, out);
@@ -102,7 +102,7 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     private static void printBuilt(IndexMetadata built, Path index, PrintStream out) {
-        out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n", //$NON-NLS-1$
+        out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n",
                 built.passages(), built.passagesRead(), built.sources().size(), index, built.buildMillis() / 1000.0,
                 built.embedded(), built.passages() - built.embedded());
         printSkipped(built.skipped(), out);
@@ -111,23 +111,23 @@ final class IndexCommand implements Callable<Integer> {
     private void fill(CorpusBuild build, List<Path> corpus, IndexSettings settings, SolrAddress solr, PrintStream out,
             Progress progress) throws NoveltyException {
         SolrCorpusFiller.Result filled = build.into((embedder, filling) -> SolrCorpusFiller.fill(corpus, settings,
-                embedder, solr, paths.cache().resolve("solr-scratch").resolve(solr.collection()), filling), progress); //$NON-NLS-1$
-        out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; " //$NON-NLS-1$
-                + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n", //$NON-NLS-1$
+                embedder, solr, paths.cache().resolve("solr-scratch").resolve(solr.collection()), filling), progress);
+        out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; "
+                + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n",
                 solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,
                 filled.passages() * 1000.0 / Math.max(1, filled.millis()), filled.uploadMillis() / 1000.0,
                 filled.searchMillis() / 1000.0, filled.embedded(), filled.passages() - filled.embedded(), filled.generation(),
-                filled.retries() == 0 ? "" : ", " + filled.retries() + " request(s) sent again"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                filled.retries() == 0 ? "" : ", " + filled.retries() + " request(s) sent again");
         printSkipped(filled.skipped(), out);
         if (filled.notDeleted() != null) {
-            out.println("  the previous generation " + filled.notDeleted() + " could not be deleted; the next fill " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "deletes it, or delete it with Solr's Collections API"); //$NON-NLS-1$
+            out.println("  the previous generation " + filled.notDeleted() + " could not be deleted; the next fill "
+                    + "deletes it, or delete it with Solr's Collections API");
         }
     }
 
     private static void printSkipped(List<SkippedSource> skipped, PrintStream out) {
         for (SkippedSource source : skipped) {
-            out.println("  skipped " + source.source() + ": " + source.reason() + " (" + source.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            out.println("  skipped " + source.source() + ": " + source.reason() + " (" + source.detail() + ")");
         }
     }
 

@@ -32,20 +32,20 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path index = paths.index(given);
         IndexMetadata m = LuceneCorpusIndex.readMetadata(index);
-        out.println("Index:       " + index.toAbsolutePath().normalize()); //$NON-NLS-1$
-        out.println("Model:       " + m.modelId() + " (ONNX SHA-256 " + m.modelSha256() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        out.println("Tokenizer:   SHA-256 " + m.tokenizerSha256()); //$NON-NLS-1$
-        out.println("Dimension:   " + m.dimension() + "; similarity: " + m.similarity()); //$NON-NLS-1$ //$NON-NLS-2$
-        out.printf("Passages:    %,d distinct (%,d read); density k = %d; %d principal components%n", m.passages(), //$NON-NLS-1$
+        out.println("Index:       " + index.toAbsolutePath().normalize());
+        out.println("Model:       " + m.modelId() + " (ONNX SHA-256 " + m.modelSha256() + ")");
+        out.println("Tokenizer:   SHA-256 " + m.tokenizerSha256());
+        out.println("Dimension:   " + m.dimension() + "; similarity: " + m.similarity());
+        out.printf("Passages:    %,d distinct (%,d read); density k = %d; %d principal components%n", m.passages(),
                 m.passagesRead(), m.k(), m.pcaComponents());
-        out.println("Built:       " + m.builtAt() + " in " + m.buildMillis() / 1000.0 + " s (format " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                + m.formatVersion() + ")"); //$NON-NLS-1$
-        out.println("Sources:"); //$NON-NLS-1$
+        out.println("Built:       " + m.builtAt() + " in " + m.buildMillis() / 1000.0 + " s (format "
+                + m.formatVersion() + ")");
+        out.println("Sources:");
         for (SourceDigest source : m.sources()) {
-            out.printf("  %s  %,d passages  sha256:%s%n", source.source(), source.passages(), source.sha256()); //$NON-NLS-1$
+            out.printf("  %s  %,d passages  sha256:%s%n", source.source(), source.passages(), source.sha256());
         }
         for (SkippedSource skipped : m.skipped()) {
-            out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")");
         }
         return ExitCodes.OK;
     }

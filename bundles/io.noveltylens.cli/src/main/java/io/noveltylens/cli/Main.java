@@ -16,20 +16,20 @@ import picocli.CommandLine;
 public final class Main {
 
     /** Lucene logs its vectorisation choice at INFO through java.util.logging; results and progress only here. */
-    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene"); //$NON-NLS-1$
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
     /**
      * Where Lucene warns that it runs without the Vector API. releng/novelty leaves the incubator module out on
      * purpose for one-shot commands, which also run without C2, so the Vector API could not help them.
      */
     private static final java.util.logging.Logger VECTORIZATION_LOG = java.util.logging.Logger
-            .getLogger("org.apache.lucene.internal.vectorization"); //$NON-NLS-1$
+            .getLogger("org.apache.lucene.internal.vectorization");
 
     private Main() {
     }
 
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) { //$NON-NLS-1$
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             VECTORIZATION_LOG.setLevel(java.util.logging.Level.SEVERE);
         }
         System.exit(run(args));

@@ -21,27 +21,27 @@ final class ReportText {
     static void print(NoveltyReport report, PrintStream out) {
         out.println(report.headline());
         DensityReadout density = report.density();
-        out.printf("  Density     %s (k = %d, mean distance %.3f between unit embeddings, range 0-2)%n", //$NON-NLS-1$
+        out.printf("  Density     %s (k = %d, mean distance %.3f between unit embeddings, range 0-2)%n",
                 density.percentileExplanation(), density.k(), density.meanDistance());
-        out.println("  Verbatim    " + report.verbatim().explanation()); //$NON-NLS-1$
+        out.println("  Verbatim    " + report.verbatim().explanation());
         if (report.embedding().windows() > 1) {
-            out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)"); //$NON-NLS-1$ //$NON-NLS-2$
+            out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)");
         }
-        out.println("  Nearest passages (exact cosine similarity of the embeddings):"); //$NON-NLS-1$
+        out.println("  Nearest passages (exact cosine similarity of the embeddings):");
         for (Neighbour neighbour : report.neighbours()) {
             var source = neighbour.sources().get(0);
-            out.printf("  %3d  %.3f  %s  [%s:%d]%n", neighbour.rank(), neighbour.cosine(), snippet(neighbour.text()), //$NON-NLS-1$
+            out.printf("  %3d  %.3f  %s  [%s:%d]%n", neighbour.rank(), neighbour.cosine(), snippet(neighbour.text()),
                     source.source(), source.line());
         }
     }
 
     static void printHull(HullReport hull, PrintStream out) {
-        out.println("  Hull        " + hull.distanceExplanation()); //$NON-NLS-1$
-        out.println("  Depth       " + hull.depthExplanation()); //$NON-NLS-1$
+        out.println("  Hull        " + hull.distanceExplanation());
+        out.println("  Depth       " + hull.depthExplanation());
     }
 
     private static String snippet(String text) {
-        String oneLine = text.replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
-        return oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET - 3) + "..."; //$NON-NLS-1$
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET - 3) + "...";
     }
 }

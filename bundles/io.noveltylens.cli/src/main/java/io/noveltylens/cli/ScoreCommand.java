@@ -60,7 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
             });
             if (hull) {
                 // loads while the fast readouts are computed and printed
-                Thread loader = new Thread(hullData, "novelty-hull-data"); //$NON-NLS-1$
+                Thread loader = new Thread(hullData, "novelty-hull-data");
                 loader.setDaemon(true);
                 loader.start();
             }
@@ -82,7 +82,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     private static NoveltyReport withHull(NoveltyEngine engine, NoveltyReport report, FutureTask<Void> hullData)
             throws NoveltyException {
-        BackgroundResult.await(hullData, "Loading the hull data"); //$NON-NLS-1$
+        BackgroundResult.await(hullData, "Loading the hull data");
         return engine.withHull(report, Progress.NONE);
     }
 }

@@ -22,30 +22,30 @@ import io.noveltylens.core.math.FloatMatrix;
  */
 final class VectorFile {
 
-    private static final Pattern NPY_SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d*)\\)"); //$NON-NLS-1$
-    private static final Pattern NPY_DESCR = Pattern.compile("'descr':\\s*'([<>|]?)([fi])(\\d)'"); //$NON-NLS-1$
+    private static final Pattern NPY_SHAPE = Pattern.compile("'shape':\\s*\\((\\d+),\\s*(\\d*)\\)");
+    private static final Pattern NPY_DESCR = Pattern.compile("'descr':\\s*'([<>|]?)([fi])(\\d)'");
 
     private VectorFile() {
     }
 
     static FloatMatrix read(Path file) throws NoveltyException {
         try {
-            FloatMatrix matrix = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy") //$NON-NLS-1$
+            FloatMatrix matrix = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
                     ? readNpy(file) : readText(file);
             for (int i = 0; i < matrix.rows(); i++) {
                 for (int j = 0; j < matrix.cols(); j++) {
                     if (!Float.isFinite(matrix.get(i, j))) {
-                        throw bad(file, "row " + (i + 1) + ", column " + (j + 1) + " is " + matrix.get(i, j) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                                + "; every value must be a finite number"); //$NON-NLS-1$
+                        throw bad(file, "row " + (i + 1) + ", column " + (j + 1) + " is " + matrix.get(i, j)
+                                + "; every value must be a finite number");
                     }
                 }
             }
             if (matrix.rows() == 0) {
-                throw bad(file, "it holds no vectors"); //$NON-NLS-1$
+                throw bad(file, "it holds no vectors");
             }
             return matrix;
         } catch (IOException e) {
-            throw new NoveltyException(Kind.BAD_INPUT, "Cannot read " + file + ": " + e.getMessage(), e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.BAD_INPUT, "Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -54,20 +54,20 @@ final class VectorFile {
         int line = 0;
         for (String text : Utf8Text.read(file).lines().toList()) {
             line++;
-            if (text.isBlank() || text.startsWith("#")) { //$NON-NLS-1$
+            if (text.isBlank() || text.startsWith("#")) {
                 continue;
             }
-            String[] fields = text.strip().split("[\\s,]+"); //$NON-NLS-1$
+            String[] fields = text.strip().split("[\\s,]+");
             float[] row = new float[fields.length];
             for (int j = 0; j < fields.length; j++) {
                 try {
                     row[j] = Float.parseFloat(fields[j]);
                 } catch (NumberFormatException e) {
-                    throw bad(file, "line " + line + ": '" + fields[j] + "' is not a number"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    throw bad(file, "line " + line + ": '" + fields[j] + "' is not a number");
                 }
             }
             if (!rows.isEmpty() && row.length != rows.get(0).length) {
-                throw bad(file, "line " + line + " has " + row.length + " values, the first row " + rows.get(0).length); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                throw bad(file, "line " + line + " has " + row.length + " values, the first row " + rows.get(0).length);
             }
             rows.add(row);
         }
@@ -76,29 +76,29 @@ final class VectorFile {
 
     private static FloatMatrix readNpy(Path file) throws IOException, NoveltyException {
         byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < 10 || bytes[0] != (byte) 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) { //$NON-NLS-1$
-            throw bad(file, "it is not a NumPy .npy file"); //$NON-NLS-1$
+        if (bytes.length < 10 || bytes[0] != (byte) 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+            throw bad(file, "it is not a NumPy .npy file");
         }
         int major = bytes[6];
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = major == 1 ? buffer.getShort(8) & 0xFFFF : buffer.getInt(8);
         int headerStart = major == 1 ? 10 : 12;
         String header = new String(bytes, headerStart, headerLength, StandardCharsets.US_ASCII);
-        if (header.contains("'fortran_order': True")) { //$NON-NLS-1$
-            throw bad(file, "Fortran-ordered arrays are not supported; save with np.ascontiguousarray"); //$NON-NLS-1$
+        if (header.contains("'fortran_order': True")) {
+            throw bad(file, "Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
         }
         Matcher descr = NPY_DESCR.matcher(header);
-        Matcher shape = NPY_SHAPE.matcher(header.replace(",)", ", )")); //$NON-NLS-1$ //$NON-NLS-2$
-        if (!descr.find() || !shape.find() || descr.group(2).equals("i")) { //$NON-NLS-1$
-            throw bad(file, "only float32 and float64 arrays of one or two dimensions are supported (header " + header.strip() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+        Matcher shape = NPY_SHAPE.matcher(header.replace(",)", ", )"));
+        if (!descr.find() || !shape.find() || descr.group(2).equals("i")) {
+            throw bad(file, "only float32 and float64 arrays of one or two dimensions are supported (header " + header.strip() + ")");
         }
         int width = Integer.parseInt(descr.group(3));
         int rows = shape.group(2).isEmpty() ? 1 : Integer.parseInt(shape.group(1));
         int cols = shape.group(2).isEmpty() ? Integer.parseInt(shape.group(1)) : Integer.parseInt(shape.group(2));
-        buffer.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN); //$NON-NLS-1$
+        buffer.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         buffer.position(headerStart + headerLength);
         if (buffer.remaining() != (long) rows * cols * width || (width != 4 && width != 8)) {
-            throw bad(file, "the data size does not match the header " + header.strip()); //$NON-NLS-1$
+            throw bad(file, "the data size does not match the header " + header.strip());
         }
         float[] data = new float[rows * cols];
         for (int i = 0; i < data.length; i++) {
@@ -108,6 +108,6 @@ final class VectorFile {
     }
 
     private static NoveltyException bad(Path file, String problem) {
-        return new NoveltyException(Kind.BAD_INPUT, file + ": " + problem + "."); //$NON-NLS-1$ //$NON-NLS-2$
+        return new NoveltyException(Kind.BAD_INPUT, file + ": " + problem + ".");
     }
 }

@@ -19,83 +19,83 @@ import com.google.gson.JsonParser;
 /** {@code novelty annotate} on a small folder against the shipped default corpus, as a researcher runs it. */
 class AnnotateIT {
 
-    private static final Path HERE = Path.of(".").toAbsolutePath(); //$NON-NLS-1$
-    private static final String AUSTEN = "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife."; //$NON-NLS-1$
-    private static final String NEW = "Our lab's centrifuge hums in B-flat, which the interns, somehow, find \"soothing\"."; //$NON-NLS-1$
+    private static final Path HERE = Path.of(".").toAbsolutePath();
+    private static final String AUSTEN = "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.";
+    private static final String NEW = "Our lab's centrifuge hums in B-flat, which the interns, somehow, find \"soothing\".";
 
     /** Two files, the Austen sentence in both: three passage occurrences. */
     private static Path folder(Path dir) throws Exception {
-        Path notes = Files.createDirectories(dir.resolve("notes")); //$NON-NLS-1$
-        Files.writeString(notes.resolve("draft.md"), AUSTEN + "\n\n" + NEW + "\n"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        Files.writeString(notes.resolve("quote.txt"), AUSTEN + "\n"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("draft.md"), AUSTEN + "\n\n" + NEW + "\n");
+        Files.writeString(notes.resolve("quote.txt"), AUSTEN + "\n");
         return notes;
     }
 
     @Test
     void writesOneJsonLinesRecordPerPassageOccurrence(@TempDir Path dir) throws Exception {
         Path notes = folder(dir);
-        Path out = dir.resolve("results.jsonl"); //$NON-NLS-1$
+        Path out = dir.resolve("results.jsonl");
 
-        CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
                 out.toString());
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("Annotated 3 passages from 2 file(s)"), result.out()); //$NON-NLS-1$
+        assertTrue(result.out().contains("Annotated 3 passages from 2 file(s)"), result.out());
         List<JsonObject> records = Files.readAllLines(out, StandardCharsets.UTF_8).stream()
                 .map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
         assertEquals(3, records.size());
-        List<JsonObject> austen = records.stream().filter(r -> r.get("text").getAsString().equals(AUSTEN)).toList(); //$NON-NLS-1$
-        assertEquals(2, austen.size(), "the repeated sentence is a record at each place"); //$NON-NLS-1$
+        List<JsonObject> austen = records.stream().filter(r -> r.get("text").getAsString().equals(AUSTEN)).toList();
+        assertEquals(2, austen.size(), "the repeated sentence is a record at each place");
         for (JsonObject record : austen) {
-            assertEquals("NEAR_DUPLICATE", record.get("verdict").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
-            assertTrue(record.getAsJsonArray("neighbours").get(0).getAsJsonObject().getAsJsonArray("sources").get(0) //$NON-NLS-1$ //$NON-NLS-2$
-                    .getAsJsonObject().get("source").getAsString().contains("austen"), record.toString()); //$NON-NLS-1$ //$NON-NLS-2$
-            JsonObject source = record.getAsJsonObject("source"); //$NON-NLS-1$
-            assertEquals(1, source.get("line").getAsInt()); //$NON-NLS-1$
-            assertEquals(0, source.get("start").getAsInt()); //$NON-NLS-1$
+            assertEquals("NEAR_DUPLICATE", record.get("verdict").getAsString());
+            assertTrue(record.getAsJsonArray("neighbours").get(0).getAsJsonObject().getAsJsonArray("sources").get(0)
+                    .getAsJsonObject().get("source").getAsString().contains("austen"), record.toString());
+            JsonObject source = record.getAsJsonObject("source");
+            assertEquals(1, source.get("line").getAsInt());
+            assertEquals(0, source.get("start").getAsInt());
         }
-        JsonObject fresh = records.stream().filter(r -> r.get("text").getAsString().equals(NEW)).findFirst().orElseThrow(); //$NON-NLS-1$
-        assertEquals(3, fresh.getAsJsonObject("source").get("line").getAsInt()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(fresh.getAsJsonObject("density").get("percentile").getAsDouble() //$NON-NLS-1$ //$NON-NLS-2$
-                > austen.get(0).getAsJsonObject("density").get("percentile").getAsDouble()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertFalse(records.get(0).has("hull"), "no hull readouts without --hull"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(List.of(notes, out), listing(dir), "no temporary file left beside the output"); //$NON-NLS-1$
+        JsonObject fresh = records.stream().filter(r -> r.get("text").getAsString().equals(NEW)).findFirst().orElseThrow();
+        assertEquals(3, fresh.getAsJsonObject("source").get("line").getAsInt());
+        assertTrue(fresh.getAsJsonObject("density").get("percentile").getAsDouble()
+                > austen.get(0).getAsJsonObject("density").get("percentile").getAsDouble());
+        assertFalse(records.get(0).has("hull"), "no hull readouts without --hull");
+        assertEquals(List.of(notes, out), listing(dir), "no temporary file left beside the output");
     }
 
     @Test
     void writesCsvWithQuotedTextAndHullColumns(@TempDir Path dir) throws Exception {
         Path notes = folder(dir);
-        Path out = dir.resolve("results.csv"); //$NON-NLS-1$
+        Path out = dir.resolve("results.csv");
 
-        CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--hull", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "--out", out.toString()); //$NON-NLS-1$
+        CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--hull",
+                "--out", out.toString());
 
         assertEquals(0, result.exitCode(), result.err());
         String csv = Files.readString(out, StandardCharsets.UTF_8);
-        List<String> records = List.of(csv.split("\r\n")); //$NON-NLS-1$
-        assertEquals(4, records.size(), "header and three rows, CRLF-terminated:\n" + csv); //$NON-NLS-1$
-        List<String> header = List.of(records.get(0).split(",")); //$NON-NLS-1$
-        assertEquals(List.of("text", "source.source", "source.start", "source.end", "source.line"), header.subList(0, 5)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-        assertTrue(header.containsAll(List.of("density.percentile", "density.lof", "density.loop", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict", "hull.depth.depth")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        List<String> records = List.of(csv.split("\r\n"));
+        assertEquals(4, records.size(), "header and three rows, CRLF-terminated:\n" + csv);
+        List<String> header = List.of(records.get(0).split(","));
+        assertEquals(List.of("text", "source.source", "source.start", "source.end", "source.line"), header.subList(0, 5));
+        assertTrue(header.containsAll(List.of("density.percentile", "density.lof", "density.loop",
+                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict", "hull.depth.depth")),
                 header.toString());
-        String quoted = '"' + NEW.replace("\"", "\"\"") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
+        String quoted = '"' + NEW.replace("\"", "\"\"") + '"';
         String row = records.stream().filter(r -> r.startsWith(quoted + ',')).findFirst().orElseThrow(() -> new AssertionError(csv));
-        assertTrue(row.contains(",OUTSIDE,") || row.contains(",INSIDE,") || row.contains(",UNDETERMINED,"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "hull verdict filled with --hull: " + row); //$NON-NLS-1$
+        assertTrue(row.contains(",OUTSIDE,") || row.contains(",INSIDE,") || row.contains(",UNDETERMINED,"),
+                "hull verdict filled with --hull: " + row);
     }
 
     @Test
     void refusesAnOutputOfUnknownFormatAndKeepsAnEarlierFile(@TempDir Path dir) throws Exception {
         Path notes = folder(dir);
-        Path earlier = Files.writeString(dir.resolve("results.txt"), "earlier"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path earlier = Files.writeString(dir.resolve("results.txt"), "earlier");
 
-        CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        CliProcess.Result result = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
                 earlier.toString());
 
         assertEquals(ExitCodes.USAGE, result.exitCode(), result.err());
-        assertTrue(result.err().contains(".jsonl") && result.err().contains(".csv"), result.err()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals("earlier", Files.readString(earlier)); //$NON-NLS-1$
+        assertTrue(result.err().contains(".jsonl") && result.err().contains(".csv"), result.err());
+        assertEquals("earlier", Files.readString(earlier));
     }
 
     private static List<Path> listing(Path dir) throws Exception {

@@ -20,16 +20,16 @@ final class CliProcess {
     }
 
     static Path jar() {
-        return Path.of(System.getProperty("novelty.cli.jar", "target/novelty-cli.jar")).toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+        return Path.of(System.getProperty("novelty.cli.jar", "target/novelty-cli.jar")).toAbsolutePath();
     }
 
     static ProcessBuilder builder(Path workDir, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "-Xmx3g", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "-jar", jar().toString())); //$NON-NLS-1$
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().put("NOVELTY_CACHE", Path.of("target", "cli-cache").toAbsolutePath().toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        builder.environment().put("NOVELTY_CACHE", Path.of("target", "cli-cache").toAbsolutePath().toString());
         return builder;
     }
 
@@ -39,11 +39,11 @@ final class CliProcess {
 
     /** Runs with these bytes on standard input, or with none (/dev/null) when they are null. */
     static Result runWithInput(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("novelty-out", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path err = Files.createTempFile("novelty-err", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path out = Files.createTempFile("novelty-out", ".txt");
+        Path err = Files.createTempFile("novelty-err", ".txt");
         ProcessBuilder builder = builder(workDir, List.of(args)).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (stdin == null) {
-            builder.redirectInput(new File("/dev/null")); //$NON-NLS-1$
+            builder.redirectInput(new File("/dev/null"));
         }
         Process process = builder.start();
         if (stdin != null) {
@@ -53,7 +53,7 @@ final class CliProcess {
         }
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("novelty " + String.join(" ", args) + " did not finish in 5 minutes"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new AssertionError("novelty " + String.join(" ", args) + " did not finish in 5 minutes");
         }
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);

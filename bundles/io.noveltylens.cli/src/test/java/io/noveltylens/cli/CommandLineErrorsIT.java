@@ -23,36 +23,36 @@ class CommandLineErrorsIT {
 
     @Test
     void usageErrorsExitWithTwoAndPointToHelp() throws Exception {
-        for (String[] args : new String[][] { { "frobnicate" }, { "score", "--bogus", "text" }, { "index" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-                { "score", "--k" }, { "score", "--k", "many", "text" }, { "hull", "--points", "p.tsv" } }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$
+        for (String[] args : new String[][] { { "frobnicate" }, { "score", "--bogus", "text" }, { "index" },
+                { "score", "--k" }, { "score", "--k", "many", "text" }, { "hull", "--points", "p.tsv" } }) {
             CliProcess.Result result = run(args);
-            assertEquals(ExitCodes.USAGE, result.exitCode(), String.join(" ", args) + ": " + result.err()); //$NON-NLS-1$ //$NON-NLS-2$
-            assertTrue(result.err().contains("--help"), result.err()); //$NON-NLS-1$
+            assertEquals(ExitCodes.USAGE, result.exitCode(), String.join(" ", args) + ": " + result.err());
+            assertTrue(result.err().contains("--help"), result.err());
         }
     }
 
     @Test
     void helpIsAvailableForEveryCommand() throws Exception {
-        for (String command : new String[] { "index", "score", "annotate", "embed", "info", "hull" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-            CliProcess.Result result = run(command, "--help"); //$NON-NLS-1$
+        for (String command : new String[] { "index", "score", "annotate", "embed", "info", "hull" }) {
+            CliProcess.Result result = run(command, "--help");
             assertEquals(0, result.exitCode());
-            assertTrue(result.out().startsWith("Usage: novelty " + command), result.out()); //$NON-NLS-1$
+            assertTrue(result.out().startsWith("Usage: novelty " + command), result.out());
         }
     }
 
     @Test
     void aMissingIndexExitsWithTheIndexCodeAndSaysHowToBuildOne() throws Exception {
-        CliProcess.Result result = run("score", "--index", dir.resolve("none").toString(), "some text to score"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        CliProcess.Result result = run("score", "--index", dir.resolve("none").toString(), "some text to score");
         assertEquals(4, result.exitCode(), result.err());
-        assertTrue(result.err().contains("novelty index --corpus"), result.err()); //$NON-NLS-1$
+        assertTrue(result.err().contains("novelty index --corpus"), result.err());
         assertFalse(result.err().contains("Preferences"), "the IDE's menu path is the IDE's: " + result.err());
     }
 
     @Test
     void anEmptyPassageIsBadInput() throws Exception {
-        CliProcess.Result result = run("score", "--no-hull", "   "); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        CliProcess.Result result = run("score", "--no-hull", "   ");
         assertEquals(2, result.exitCode(), result.err());
-        assertTrue(result.err().contains("empty"), result.err()); //$NON-NLS-1$
+        assertTrue(result.err().contains("empty"), result.err());
     }
 
     @Test
@@ -76,27 +76,27 @@ class CommandLineErrorsIT {
 
     @Test
     void hullRefusesVectorsWithNaNOrOfAnotherDimension() throws Exception {
-        Path points = Files.writeString(dir.resolve("points.tsv"), "0\t0\n1\t0\n0\t1\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path nan = Files.writeString(dir.resolve("nan.tsv"), "0.2\tNaN\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path wide = Files.writeString(dir.resolve("wide.tsv"), "0.2\t0.2\t0.2\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        CliProcess.Result withNaN = run("hull", "--points", points.toString(), "--query", nan.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        Path points = Files.writeString(dir.resolve("points.tsv"), "0\t0\n1\t0\n0\t1\n");
+        Path nan = Files.writeString(dir.resolve("nan.tsv"), "0.2\tNaN\n");
+        Path wide = Files.writeString(dir.resolve("wide.tsv"), "0.2\t0.2\t0.2\n");
+        CliProcess.Result withNaN = run("hull", "--points", points.toString(), "--query", nan.toString());
         assertEquals(2, withNaN.exitCode());
-        assertTrue(withNaN.err().contains("finite"), withNaN.err()); //$NON-NLS-1$
-        CliProcess.Result wrongDimension = run("hull", "--points", points.toString(), "--query", wide.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertTrue(withNaN.err().contains("finite"), withNaN.err());
+        CliProcess.Result wrongDimension = run("hull", "--points", points.toString(), "--query", wide.toString());
         assertEquals(2, wrongDimension.exitCode());
-        assertTrue(wrongDimension.err().contains("same space"), wrongDimension.err()); //$NON-NLS-1$
+        assertTrue(wrongDimension.err().contains("same space"), wrongDimension.err());
     }
 
     @Test
     void hullDecidesInsideAndOutsideOfATriangle() throws Exception {
-        Path points = Files.writeString(dir.resolve("triangle.tsv"), "0\t0\n1\t0\n0\t1\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path queries = Files.writeString(dir.resolve("queries.tsv"), "0.2\t0.2\n2\t2\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        CliProcess.Result result = run("hull", "--points", points.toString(), "--query", queries.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        Path points = Files.writeString(dir.resolve("triangle.tsv"), "0\t0\n1\t0\n0\t1\n");
+        Path queries = Files.writeString(dir.resolve("queries.tsv"), "0.2\t0.2\n2\t2\n");
+        CliProcess.Result result = run("hull", "--points", points.toString(), "--query", queries.toString());
         assertEquals(0, result.exitCode(), result.err());
-        var lines = result.out().lines().filter(line -> line.startsWith("query")).toList(); //$NON-NLS-1$
-        assertTrue(lines.get(0).startsWith("query 1: INSIDE"), result.out()); //$NON-NLS-1$
-        assertTrue(lines.get(1).startsWith("query 2: OUTSIDE"), result.out()); //$NON-NLS-1$
+        var lines = result.out().lines().filter(line -> line.startsWith("query")).toList();
+        assertTrue(lines.get(0).startsWith("query 1: INSIDE"), result.out());
+        assertTrue(lines.get(1).startsWith("query 2: OUTSIDE"), result.out());
         // (2,2) is at distance sqrt(2) * 1.5 from the edge x + y = 1
-        assertTrue(lines.get(1).contains("2.12"), result.out()); //$NON-NLS-1$
+        assertTrue(lines.get(1).contains("2.12"), result.out());
     }
 }

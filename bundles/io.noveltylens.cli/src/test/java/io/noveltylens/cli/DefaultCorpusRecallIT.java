@@ -26,20 +26,20 @@ import io.noveltylens.test.support.TextLines;
  */
 class DefaultCorpusRecallIT {
 
-    private static final Path BUNDLES = Path.of("..").toAbsolutePath().normalize(); //$NON-NLS-1$
+    private static final Path BUNDLES = Path.of("..").toAbsolutePath().normalize();
 
     @Test
     void recallAtTenOnTheDefaultCorpusIsAtLeast098() throws Exception {
         List<String> queries = new ArrayList<>();
-        for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
-            Path file = BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture); //$NON-NLS-1$
+        for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) {
+            Path file = BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture);
             queries.addAll(TextLines.read(file).subList(0, 100));
         }
-        Path cache = Path.of("target", "recall-cache"); //$NON-NLS-1$ //$NON-NLS-2$
+        Path cache = Path.of("target", "recall-cache");
         try (OnnxEmbedder embedder = OnnxEmbedder.open(
-                ModelDescriptor.load(BUNDLES.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2"), cache), //$NON-NLS-1$
+                ModelDescriptor.load(BUNDLES.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2"), cache),
                 cache);
-                LuceneCorpusIndex index = LuceneCorpusIndex.open(BUNDLES.resolve("io.noveltylens.corpus.default/index"), //$NON-NLS-1$
+                LuceneCorpusIndex index = LuceneCorpusIndex.open(BUNDLES.resolve("io.noveltylens.corpus.default/index"),
                         embedder.fingerprint(), embedder.model().dimension())) {
             int n = index.metadata().passages();
             float[][] vectors = new float[n][];
@@ -57,9 +57,9 @@ class DefaultCorpusRecallIT {
                 }
             }
             double recall = found / (10.0 * queries.size());
-            System.out.printf("Default corpus (%,d passages): recall@10 %.4f over %d held-out sentences%n", n, recall, //$NON-NLS-1$
+            System.out.printf("Default corpus (%,d passages): recall@10 %.4f over %d held-out sentences%n", n, recall,
                     queries.size());
-            assertTrue(recall >= 0.98, "recall@10 " + recall); //$NON-NLS-1$
+            assertTrue(recall >= 0.98, "recall@10 " + recall);
         }
     }
 }

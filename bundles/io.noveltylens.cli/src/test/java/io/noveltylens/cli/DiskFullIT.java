@@ -28,8 +28,8 @@ import io.noveltylens.test.support.TextLines;
  */
 class DiskFullIT {
 
-    private static final Pattern EMBEDDED = Pattern.compile("embedded ([\\d,]+), reused ([\\d,]+)"); //$NON-NLS-1$
-    private static final String PROBE = "And God said, Let there be light: and there was light."; //$NON-NLS-1$
+    private static final Pattern EMBEDDED = Pattern.compile("embedded ([\\d,]+), reused ([\\d,]+)");
+    private static final String PROBE = "And God said, Let there be light: and there was light.";
     /** 32-byte content hash, 384 floats and a CRC per passage (EmbeddingCache's record). */
     private static final int CACHE_RECORD = 32 + 4 * 384 + 4;
     private static final int EXIT_IO = 6;
@@ -39,80 +39,80 @@ class DiskFullIT {
 
     @Test
     void aRebuildThatFillsTheDiskFailsCleanlyAndKeepsThePreviousIndex() throws Exception {
-        Assumptions.assumeTrue(canMountTmpfs(), "unshare --mount with a tmpfs is not available to this user (CI runs as root)"); //$NON-NLS-1$
-        List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz")); //$NON-NLS-1$
-        Path small = Files.createDirectories(dir.resolve("small")); //$NON-NLS-1$
-        Files.write(small.resolve("first.txt"), verses.subList(0, 100)); //$NON-NLS-1$
-        Path large = Files.createDirectories(dir.resolve("large")); //$NON-NLS-1$
-        Files.write(large.resolve("first.txt"), verses.subList(0, 100)); //$NON-NLS-1$
-        Files.write(large.resolve("second.txt"), verses.subList(100, 500)); //$NON-NLS-1$
-        Path disk = Files.createDirectories(dir.resolve("disk")); //$NON-NLS-1$
-        Path index = disk.resolve("index"); //$NON-NLS-1$
-        Path out = Files.createDirectories(dir.resolve("out")); //$NON-NLS-1$
+        Assumptions.assumeTrue(canMountTmpfs(), "unshare --mount with a tmpfs is not available to this user (CI runs as root)");
+        List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz"));
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Files.write(small.resolve("first.txt"), verses.subList(0, 100));
+        Path large = Files.createDirectories(dir.resolve("large"));
+        Files.write(large.resolve("first.txt"), verses.subList(0, 100));
+        Files.write(large.resolve("second.txt"), verses.subList(100, 500));
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        Path index = disk.resolve("index");
+        Path out = Files.createDirectories(dir.resolve("out"));
         long room = 400L * CACHE_RECORD + (256 << 10); // the generation of 500 passages needs well over 256 KiB
 
         ProcessBuilder cliBuilder = CliProcess.builder(dir, List.of());
-        String cli = String.join(" ", cliBuilder.command().stream().map(DiskFullIT::quoted).toList()); //$NON-NLS-1$
-        String script = String.join("\n", //$NON-NLS-1$
-                "set -u", //$NON-NLS-1$
-                "mount -t tmpfs -o size=64m tmpfs " + quoted(disk) + " || exit 90", //$NON-NLS-1$ //$NON-NLS-2$
-                cli + " index --corpus " + quoted(small) + " --index " + quoted(index) + " >out/build1.txt 2>&1; echo $? >out/build1.rc", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE) + " >out/score1.txt 2>out/score1.err", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "used=$(df --output=used -B1 " + quoted(disk) + " | tail -n 1)", //$NON-NLS-1$ //$NON-NLS-2$
-                "mount -o remount,size=$((used + " + room + ")) " + quoted(disk) + " || exit 91", //$NON-NLS-1$ //$NON-NLS-2$
-                "df -B1 " + quoted(disk) + " >out/df.txt", //$NON-NLS-1$ //$NON-NLS-2$
-                cli + " index --corpus " + quoted(large) + " --index " + quoted(index) + " >out/build2.txt 2>out/build2.err; echo $? >out/build2.rc", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE) + " >out/score2.txt 2>out/score2.err", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "ls -a " + quoted(index) + " >out/listing.txt", //$NON-NLS-1$ //$NON-NLS-2$
-                "cp -a " + quoted(index) + " out/index-after-full-disk", //$NON-NLS-1$ //$NON-NLS-2$
-                ""); //$NON-NLS-1$
-        ProcessBuilder namespace = new ProcessBuilder("unshare", "--mount", "--", "sh", "-c", script); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        String cli = String.join(" ", cliBuilder.command().stream().map(DiskFullIT::quoted).toList());
+        String script = String.join("\n",
+                "set -u",
+                "mount -t tmpfs -o size=64m tmpfs " + quoted(disk) + " || exit 90",
+                cli + " index --corpus " + quoted(small) + " --index " + quoted(index) + " >out/build1.txt 2>&1; echo $? >out/build1.rc",
+                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE) + " >out/score1.txt 2>out/score1.err",
+                "used=$(df --output=used -B1 " + quoted(disk) + " | tail -n 1)",
+                "mount -o remount,size=$((used + " + room + ")) " + quoted(disk) + " || exit 91",
+                "df -B1 " + quoted(disk) + " >out/df.txt",
+                cli + " index --corpus " + quoted(large) + " --index " + quoted(index) + " >out/build2.txt 2>out/build2.err; echo $? >out/build2.rc",
+                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE) + " >out/score2.txt 2>out/score2.err",
+                "ls -a " + quoted(index) + " >out/listing.txt",
+                "cp -a " + quoted(index) + " out/index-after-full-disk",
+                "");
+        ProcessBuilder namespace = new ProcessBuilder("unshare", "--mount", "--", "sh", "-c", script);
         namespace.environment().putAll(cliBuilder.environment()); // the CLI's cache folder
         Process process = namespace.directory(dir.toFile())
-                .redirectInput(new File("/dev/null")).redirectErrorStream(true) //$NON-NLS-1$
-                .redirectOutput(out.resolve("script.txt").toFile()).start(); //$NON-NLS-1$
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the script finished"); //$NON-NLS-1$
-        assertEquals(0, process.exitValue(), read(out, "script.txt")); //$NON-NLS-1$
-        assertEquals("0", read(out, "build1.rc").strip(), read(out, "build1.txt")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                .redirectInput(new File("/dev/null")).redirectErrorStream(true)
+                .redirectOutput(out.resolve("script.txt").toFile()).start();
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the script finished");
+        assertEquals(0, process.exitValue(), read(out, "script.txt"));
+        assertEquals("0", read(out, "build1.rc").strip(), read(out, "build1.txt"));
 
-        String failure = read(out, "build2.err"); //$NON-NLS-1$
-        System.out.println("DiskFull: " + read(out, "df.txt").lines().skip(1).findFirst().orElse("") + " -> " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                + failure.strip().lines().reduce((first, last) -> last).orElse("")); //$NON-NLS-1$
-        assertEquals(String.valueOf(EXIT_IO), read(out, "build2.rc").strip(), failure + read(out, "build2.txt")); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(failure.contains("No space left on device") && failure.contains("check free space") //$NON-NLS-1$ //$NON-NLS-2$
-                && failure.contains("The previous index is unchanged"), failure); //$NON-NLS-1$
-        assertFalse(read(out, "score1.txt").isBlank(), read(out, "score1.err")); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(withoutTiming(read(out, "score1.txt")), withoutTiming(read(out, "score2.txt")), //$NON-NLS-1$ //$NON-NLS-2$
-                "the previous index answers exactly as before"); //$NON-NLS-1$
-        assertFalse(read(out, "listing.txt").contains(".tmp"), "no temporary generation is left: " + read(out, "listing.txt")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        String failure = read(out, "build2.err");
+        System.out.println("DiskFull: " + read(out, "df.txt").lines().skip(1).findFirst().orElse("") + " -> "
+                + failure.strip().lines().reduce((first, last) -> last).orElse(""));
+        assertEquals(String.valueOf(EXIT_IO), read(out, "build2.rc").strip(), failure + read(out, "build2.txt"));
+        assertTrue(failure.contains("No space left on device") && failure.contains("check free space")
+                && failure.contains("The previous index is unchanged"), failure);
+        assertFalse(read(out, "score1.txt").isBlank(), read(out, "score1.err"));
+        assertEquals(withoutTiming(read(out, "score1.txt")), withoutTiming(read(out, "score2.txt")),
+                "the previous index answers exactly as before");
+        assertFalse(read(out, "listing.txt").contains(".tmp"), "no temporary generation is left: " + read(out, "listing.txt"));
 
         // the same index, copied off the full tmpfs: with room, the rebuild reuses every embedding the failed run cached
-        CliProcess.Result resumed = CliProcess.run(dir, null, "index", "--corpus", large.toString(), "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                out.resolve("index-after-full-disk").toString()); //$NON-NLS-1$
+        CliProcess.Result resumed = CliProcess.run(dir, null, "index", "--corpus", large.toString(), "--index",
+                out.resolve("index-after-full-disk").toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         Matcher counts = EMBEDDED.matcher(resumed.out());
         assertTrue(counts.find(), resumed.out());
-        assertEquals("0", counts.group(1), "the embedding cache survived the full disk intact: " + resumed.out()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("0", counts.group(1), "the embedding cache survived the full disk intact: " + resumed.out());
     }
 
     private static String read(Path out, String name) throws Exception {
         Path file = out.resolve(name);
-        return Files.exists(file) ? Files.readString(file) : "(no " + name + ")"; //$NON-NLS-1$ //$NON-NLS-2$
+        return Files.exists(file) ? Files.readString(file) : "(no " + name + ")";
     }
 
     private static String withoutTiming(String report) {
-        return report.replaceAll("\"fastMillis\":\\d+", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        return report.replaceAll("\"fastMillis\":\\d+", "");
     }
 
     private static String quoted(Object word) {
-        return "'" + word.toString().replace("'", "'\\''") + "'"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        return "'" + word.toString().replace("'", "'\\''") + "'";
     }
 
     private boolean canMountTmpfs() throws Exception {
-        Path probe = Files.createDirectories(dir.resolve("probe")); //$NON-NLS-1$
+        Path probe = Files.createDirectories(dir.resolve("probe"));
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(List.of("unshare", "--mount", "--", "mount", "-t", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-                    "tmpfs", "-o", "size=1m", "tmpfs", probe.toString()))).redirectErrorStream(true).start(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            Process process = new ProcessBuilder(new ArrayList<>(List.of("unshare", "--mount", "--", "mount", "-t",
+                    "tmpfs", "-o", "size=1m", "tmpfs", probe.toString()))).redirectErrorStream(true).start();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (java.io.IOException e) {
             return false;

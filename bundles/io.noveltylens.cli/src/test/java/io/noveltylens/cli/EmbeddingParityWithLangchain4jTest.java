@@ -30,22 +30,22 @@ import io.noveltylens.test.support.Vectors;
  */
 class EmbeddingParityWithLangchain4jTest {
 
-    private static final List<String> SOURCES = List.of("austen-1500", "kjv-1000", "sherlock-200", "sotu-1000", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-            "wordnet-200"); //$NON-NLS-1$
+    private static final List<String> SOURCES = List.of("austen-1500", "kjv-1000", "sherlock-200", "sotu-1000",
+            "wordnet-200");
     private static final int PER_SOURCE = 40;
     /** Well under 128 word pieces: English prose averages about 1.3 pieces a word with this vocabulary. */
     private static final int MAX_WORDS = 50;
 
     @Test
     void ourVectorsMatchLangchain4jOnRealSentences() throws Exception {
-        Path modelDir = Path.of(System.getProperty("noveltylens.model", //$NON-NLS-1$
-                "../io.noveltylens.model.minilm/models/all-minilm-l6-v2")); //$NON-NLS-1$
-        List<String> sentences = shortSentences(Path.of(System.getProperty("noveltylens.fixtures", //$NON-NLS-1$
-                "../io.noveltylens.core.tests/fixtures"))); //$NON-NLS-1$
+        Path modelDir = Path.of(System.getProperty("noveltylens.model",
+                "../io.noveltylens.model.minilm/models/all-minilm-l6-v2"));
+        List<String> sentences = shortSentences(Path.of(System.getProperty("noveltylens.fixtures",
+                "../io.noveltylens.core.tests/fixtures")));
         assertEquals(SOURCES.size() * PER_SOURCE, sentences.size());
 
         List<Embedding> ours;
-        Path cache = Path.of("target", "native-cache").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+        Path cache = Path.of("target", "native-cache").toAbsolutePath();
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(modelDir, cache), cache)) {
             ours = embedder.embedPassages(sentences, Progress.NONE);
         }
@@ -62,16 +62,16 @@ class EmbeddingParityWithLangchain4jTest {
                 worst = sentences.get(i);
             }
         }
-        System.out.printf("[parity] langchain4j vs ours on %d sentences: cosine min %.9f, mean %.9f%n", //$NON-NLS-1$
+        System.out.printf("[parity] langchain4j vs ours on %d sentences: cosine min %.9f, mean %.9f%n",
                 sentences.size(), min, sum / sentences.size());
-        assertTrue(min >= 0.9999, "cosine " + min + " for: " + worst); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(min >= 0.9999, "cosine " + min + " for: " + worst);
     }
 
     private static List<String> shortSentences(Path fixtures) throws IOException {
         List<String> sentences = new ArrayList<>();
         for (String source : SOURCES) {
-            TextLines.read(fixtures.resolve(source + ".txt.gz")).stream() //$NON-NLS-1$
-                    .filter(line -> !line.isBlank() && line.trim().split("\\s+").length <= MAX_WORDS) //$NON-NLS-1$
+            TextLines.read(fixtures.resolve(source + ".txt.gz")).stream()
+                    .filter(line -> !line.isBlank() && line.trim().split("\\s+").length <= MAX_WORDS)
                     .limit(PER_SOURCE).forEach(sentences::add);
         }
         return sentences;

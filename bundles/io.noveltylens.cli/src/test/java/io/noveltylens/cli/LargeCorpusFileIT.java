@@ -32,27 +32,27 @@ class LargeCorpusFileIT {
 
     @Test
     void aTwoHundredMegabyteFileIsIndexedInA128MegabyteHeap() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
-        long copies = writeRepeatedVerses(corpus.resolve("large.txt")); //$NON-NLS-1$
-        ProcessBuilder cli = CliProcess.builder(dir, List.of("index", "--corpus", corpus.toString(), "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                dir.resolve("index").toString())); //$NON-NLS-1$
-        cli.command().replaceAll(option -> option.startsWith("-Xmx") ? "-Xmx128m" : option); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(cli.command().contains("-Xmx128m"), String.join(" ", cli.command())); //$NON-NLS-1$ //$NON-NLS-2$
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        long copies = writeRepeatedVerses(corpus.resolve("large.txt"));
+        ProcessBuilder cli = CliProcess.builder(dir, List.of("index", "--corpus", corpus.toString(), "--index",
+                dir.resolve("index").toString()));
+        cli.command().replaceAll(option -> option.startsWith("-Xmx") ? "-Xmx128m" : option);
+        assertTrue(cli.command().contains("-Xmx128m"), String.join(" ", cli.command()));
         long start = System.nanoTime();
-        Process process = cli.redirectInput(new File("/dev/null")).redirectOutput(dir.resolve("out.txt").toFile()) //$NON-NLS-1$ //$NON-NLS-2$
-                .redirectError(dir.resolve("err.txt").toFile()).start(); //$NON-NLS-1$
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "novelty index finished"); //$NON-NLS-1$
-        String out = Files.readString(dir.resolve("out.txt")); //$NON-NLS-1$
-        System.out.printf("LargeCorpusFileIT: -Xmx128m, %.1f s: %s", (System.nanoTime() - start) / 1e9, out); //$NON-NLS-1$
-        assertEquals(0, process.exitValue(), out + Files.readString(dir.resolve("err.txt"))); //$NON-NLS-1$
-        assertTrue(out.contains(String.format("Indexed %,d distinct passages (%,d read)", DISTINCT, copies)), out); //$NON-NLS-1$
+        Process process = cli.redirectInput(new File("/dev/null")).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "novelty index finished");
+        String out = Files.readString(dir.resolve("out.txt"));
+        System.out.printf("LargeCorpusFileIT: -Xmx128m, %.1f s: %s", (System.nanoTime() - start) / 1e9, out);
+        assertEquals(0, process.exitValue(), out + Files.readString(dir.resolve("err.txt")));
+        assertTrue(out.contains(String.format("Indexed %,d distinct passages (%,d read)", DISTINCT, copies)), out);
     }
 
     /** Writes the first 1,000 distinct verses of 5 to 40 words over and over; returns how many lines it wrote. */
     private static long writeRepeatedVerses(Path file) throws Exception {
-        List<String> verses = TextLines.read(Path.of("../io.noveltylens.corpus.default/corpus/kjv.txt.gz")).stream() //$NON-NLS-1$
-                .map(line -> line.strip().replaceAll("\\s+", " ")) //$NON-NLS-1$ //$NON-NLS-2$
-                .filter(line -> line.split(" ").length >= 5 && line.split(" ").length <= 40) //$NON-NLS-1$ //$NON-NLS-2$
+        List<String> verses = TextLines.read(Path.of("../io.noveltylens.corpus.default/corpus/kjv.txt.gz")).stream()
+                .map(line -> line.strip().replaceAll("\\s+", " "))
+                .filter(line -> line.split(" ").length >= 5 && line.split(" ").length <= 40)
                 .distinct().limit(DISTINCT).toList();
         long bytes = 0;
         long lines = 0;

@@ -25,36 +25,36 @@ class NoNetworkIT {
 
     @Test
     void indexAndScoreWorkWithoutAnyNetwork() throws Exception {
-        Assumptions.assumeTrue(canUnshareNetwork(), "unshare -n is not available to this user (CI runs as root)"); //$NON-NLS-1$
-        Path corpus = Files.createDirectories(dir.resolve("corpus")); //$NON-NLS-1$
+        Assumptions.assumeTrue(canUnshareNetwork(), "unshare -n is not available to this user (CI runs as root)");
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("notes.txt"), """
                 The orchard was planted in rows of seven, each row a different apple.
 
                 In winter the branches were pruned and the cuttings burned in the yard.
-                """); //$NON-NLS-1$
-        assertEquals(0, offline("index", "--corpus", corpus.toString(), "--index", dir.resolve("index").toString())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-        assertEquals(0, offline("score", "--index", dir.resolve("index").toString(), "--json", "apple trees in rows")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-        assertTrue(Files.readString(dir.resolve("out.txt")).contains("orchard"), "the offline run printed its report"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                """);
+        assertEquals(0, offline("index", "--corpus", corpus.toString(), "--index", dir.resolve("index").toString()));
+        assertEquals(0, offline("score", "--index", dir.resolve("index").toString(), "--json", "apple trees in rows"));
+        assertTrue(Files.readString(dir.resolve("out.txt")).contains("orchard"), "the offline run printed its report");
     }
 
     private int offline(String... args) throws Exception {
         ProcessBuilder cli = CliProcess.builder(dir, List.of(args));
-        List<String> command = new ArrayList<>(List.of("unshare", "--net", "--")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        List<String> command = new ArrayList<>(List.of("unshare", "--net", "--"));
         command.addAll(cli.command());
         Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()) //$NON-NLS-1$ //$NON-NLS-2$
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile())
                 .start();
         process.getOutputStream().close();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "finished"); //$NON-NLS-1$
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "finished");
         if (process.exitValue() != 0) {
-            System.err.println(Files.readString(dir.resolve("err.txt"))); //$NON-NLS-1$
+            System.err.println(Files.readString(dir.resolve("err.txt")));
         }
         return process.exitValue();
     }
 
     private static boolean canUnshareNetwork() throws Exception {
         try {
-            Process probe = new ProcessBuilder("unshare", "--net", "--", "true").start(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            Process probe = new ProcessBuilder("unshare", "--net", "--", "true").start();
             return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
         } catch (java.io.IOException e) {
             return false;

@@ -76,11 +76,11 @@ import io.noveltylens.test.support.Vectors;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudIT {
 
-    private static final Path BUNDLES = Path.of("..").toAbsolutePath().normalize(); //$NON-NLS-1$
-    private static final Path WORK = Path.of("target", "solr-it").toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
-    private static final Path DEFAULT_CORPUS = BUNDLES.resolve("io.noveltylens.corpus.default"); //$NON-NLS-1$
-    private static final Path MODELS = BUNDLES.resolve("io.noveltylens.model.minilm/models"); //$NON-NLS-1$
-    private static final String COLLECTION = "corpus"; //$NON-NLS-1$
+    private static final Path BUNDLES = Path.of("..").toAbsolutePath().normalize();
+    private static final Path WORK = Path.of("target", "solr-it").toAbsolutePath();
+    private static final Path DEFAULT_CORPUS = BUNDLES.resolve("io.noveltylens.corpus.default");
+    private static final Path MODELS = BUNDLES.resolve("io.noveltylens.model.minilm/models");
+    private static final String COLLECTION = "corpus";
     private static final int K = 10;
     /** Held-out sentences whose hull readouts are compared; each takes a few seconds over SolrCloud on this machine. */
     private static final int HULL_QUERIES = 20;
@@ -100,32 +100,32 @@ class SolrCloudIT {
     @BeforeAll
     void startACloudAndFillACollectionWithTheCli() throws Exception {
         deleteRecursively(WORK);
-        cluster = SolrTestCluster.start(3, WORK.resolve("cluster")); //$NON-NLS-1$
-        solrUrls = String.join(",", cluster.solrUrls()); //$NON-NLS-1$
-        Path localIndex = Files.createDirectories(WORK.resolve("local-index")); //$NON-NLS-1$
+        cluster = SolrTestCluster.start(3, WORK.resolve("cluster"));
+        solrUrls = String.join(",", cluster.solrUrls());
+        Path localIndex = Files.createDirectories(WORK.resolve("local-index"));
         // these passages are part of the default corpus, whose embedding cache the build keeps: nothing is re-embedded
-        try (DirectoryStream<Path> caches = Files.newDirectoryStream(DEFAULT_CORPUS.resolve("index"), "embeddings-*")) { //$NON-NLS-1$ //$NON-NLS-2$
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(DEFAULT_CORPUS.resolve("index"), "embeddings-*")) {
             for (Path cache : caches) {
                 Files.copy(cache, localIndex.resolve(cache.getFileName()));
             }
         }
-        List<String> corpus = List.of("--corpus", DEFAULT_CORPUS.resolve("corpus/mobydick.txt.gz").toString(), //$NON-NLS-1$ //$NON-NLS-2$
-                "--corpus", DEFAULT_CORPUS.resolve("corpus/tomsawyer.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
-        cli(concat(List.of("index", "--index", localIndex.toString()), corpus)); //$NON-NLS-1$ //$NON-NLS-2$
-        cli("solr", "create", "--solr", solrUrls, "--collection", COLLECTION, "--shards", "2", "--replicas", "2"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        List<String> corpus = List.of("--corpus", DEFAULT_CORPUS.resolve("corpus/mobydick.txt.gz").toString(),
+                "--corpus", DEFAULT_CORPUS.resolve("corpus/tomsawyer.txt.gz").toString());
+        cli(concat(List.of("index", "--index", localIndex.toString()), corpus));
+        cli("solr", "create", "--solr", solrUrls, "--collection", COLLECTION, "--shards", "2", "--replicas", "2");
         // no local index: the fill embeds every passage and the collection computes the density statistics
-        fillCommand = concat(List.of("index", "--solr", solrUrls, "--collection", COLLECTION), corpus); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        fillCommand = concat(List.of("index", "--solr", solrUrls, "--collection", COLLECTION), corpus);
         CliProcess.Result filled = cli(fillCommand);
         System.out.print(filled.out());
-        assertTrue(filled.out().contains("embedded 4,643, reused 0; now served by corpus.g2"), filled.out()); //$NON-NLS-1$
-        Path cache = Path.of("target", "cli-cache"); //$NON-NLS-1$ //$NON-NLS-2$
-        embedder = OnnxEmbedder.open(ModelDescriptor.load(MODELS.resolve("all-minilm-l6-v2"), cache), cache); //$NON-NLS-1$
+        assertTrue(filled.out().contains("embedded 4,643, reused 0; now served by corpus.g2"), filled.out());
+        Path cache = Path.of("target", "cli-cache");
+        embedder = OnnxEmbedder.open(ModelDescriptor.load(MODELS.resolve("all-minilm-l6-v2"), cache), cache);
         int dimension = embedder.model().dimension();
         local = LuceneCorpusIndex.open(localIndex, embedder.fingerprint(), dimension);
         solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(), dimension);
         heldOut = new ArrayList<>();
-        for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) { //$NON-NLS-1$ //$NON-NLS-2$
-            Path file = BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture); //$NON-NLS-1$
+        for (String fixture : List.of("sherlock-200.txt.gz", "wordnet-200.txt.gz")) {
+            Path file = BUNDLES.resolve("io.noveltylens.core.tests/fixtures").resolve(fixture);
             heldOut.addAll(TextLines.read(file).subList(0, 100));
         }
         embeddings = embedder.embedPassages(heldOut, Progress.NONE);
@@ -183,15 +183,15 @@ class SolrCloudIT {
             }
         }
         int asked = K * queries.size();
-        System.out.printf("SolrCloud 2x2 vs local, %,d passages, %d held-out sentences: recall@10 %.4f (local %.4f), " //$NON-NLS-1$
-                + "agreement with local %.4f, mean percentile gap %.4f; kNN p50 %.1f ms (local %.2f ms)%n", n, //$NON-NLS-1$
+        System.out.printf("SolrCloud 2x2 vs local, %,d passages, %d held-out sentences: recall@10 %.4f (local %.4f), "
+                + "agreement with local %.4f, mean percentile gap %.4f; kNN p50 %.1f ms (local %.2f ms)%n", n,
                 queries.size(), solrFound / asked, localFound / asked, agreeing / asked, percentileGap / queries.size(),
                 median(solrNanos) / 1e6, median(localNanos) / 1e6);
-        assertTrue(solrFound / asked >= 0.98, "recall@10 against brute force " + solrFound / asked); //$NON-NLS-1$
-        assertTrue(agreeing / asked >= 0.98, "top-10 agreement with the local index " + agreeing / asked); //$NON-NLS-1$
+        assertTrue(solrFound / asked >= 0.98, "recall@10 against brute force " + solrFound / asked);
+        assertTrue(agreeing / asked >= 0.98, "top-10 agreement with the local index " + agreeing / asked);
         // one corpus passage on the other side of the query moves the percentile by 100 / 4,643 = 0.02
-        assertTrue(sameNeighboursGap <= 0.05, "percentile gap with the same neighbours " + sameNeighboursGap); //$NON-NLS-1$
-        assertTrue(percentileGap / queries.size() <= 0.5, "mean percentile gap " + percentileGap / queries.size()); //$NON-NLS-1$
+        assertTrue(sameNeighboursGap <= 0.05, "percentile gap with the same neighbours " + sameNeighboursGap);
+        assertTrue(percentileGap / queries.size() <= 0.5, "mean percentile gap " + percentileGap / queries.size());
     }
 
     /**
@@ -211,7 +211,7 @@ class SolrCloudIT {
         assertEquals(home.sources().stream().map(source -> source.sha256()).toList(),
                 cloud.sources().stream().map(source -> source.sha256()).toList());
         for (int ordinal = 0; ordinal < home.passages(); ordinal += home.passages() / 7) {
-            assertEquals(local.passage(ordinal).passageId(), solr.passage(ordinal).passageId(), "ordinal " + ordinal); //$NON-NLS-1$
+            assertEquals(local.passage(ordinal).passageId(), solr.passage(ordinal).passageId(), "ordinal " + ordinal);
         }
         double scaleGap = Math.abs(cloud.neighbourDistance() / home.neighbourDistance() - 1);
         var streamed = solr.hullData().pca();
@@ -234,15 +234,15 @@ class SolrCloudIT {
             lofGap += Math.abs(fromSolr.lof() - fromLocal.lof());
             loopGap += Math.abs(fromSolr.loop() - fromLocal.loop());
         }
-        System.out.printf("Filled without a local index: nearest-neighbour scale gap %.5f, PCA variance gap %.2e of the " //$NON-NLS-1$
-                + "total, worst |cos| of the first 10 components %.6f, mean LOF gap %.4f, mean LoOP gap %.4f%n", //$NON-NLS-1$
+        System.out.printf("Filled without a local index: nearest-neighbour scale gap %.5f, PCA variance gap %.2e of the "
+                + "total, worst |cos| of the first 10 components %.6f, mean LOF gap %.4f, mean LoOP gap %.4f%n",
                 scaleGap, varianceGap, worstAlignment, lofGap / queries.size(), loopGap / queries.size());
-        assertTrue(scaleGap <= 0.01, "nearest-neighbour scale gap " + scaleGap); //$NON-NLS-1$
+        assertTrue(scaleGap <= 0.01, "nearest-neighbour scale gap " + scaleGap);
         assertEquals(whole.totalVariance(), streamed.totalVariance(), 1e-6 * whole.totalVariance());
-        assertTrue(varianceGap <= 1e-6, "variance gap " + varianceGap); //$NON-NLS-1$
-        assertTrue(worstAlignment >= 0.9999, "alignment of the first components " + worstAlignment); //$NON-NLS-1$
-        assertTrue(lofGap / queries.size() <= 0.02, "mean LOF gap " + lofGap / queries.size()); //$NON-NLS-1$
-        assertTrue(loopGap / queries.size() <= 0.02, "mean LoOP gap " + loopGap / queries.size()); //$NON-NLS-1$
+        assertTrue(varianceGap <= 1e-6, "variance gap " + varianceGap);
+        assertTrue(worstAlignment >= 0.9999, "alignment of the first components " + worstAlignment);
+        assertTrue(lofGap / queries.size() <= 0.02, "mean LOF gap " + lofGap / queries.size());
+        assertTrue(loopGap / queries.size() <= 0.02, "mean LoOP gap " + loopGap / queries.size());
     }
 
     /**
@@ -273,10 +273,10 @@ class SolrCloudIT {
                     solr.hullData(), Progress.NONE);
             localMillis[q] = fromLocal.millis();
             solrMillis[q] = fromSolr.millis();
-            String context = heldOut.get(q) + "\nlocal " + fromLocal + "\nsolr  " + fromSolr; //$NON-NLS-1$ //$NON-NLS-2$
+            String context = heldOut.get(q) + "\nlocal " + fromLocal + "\nsolr  " + fromSolr;
             assertTrue(fromLocal.certified(), context);
             assertFalse(fromSolr.certified(), context);
-            assertTrue(fromSolr.distanceExplanation().contains("not certified"), context); //$NON-NLS-1$
+            assertTrue(fromSolr.distanceExplanation().contains("not certified"), context);
             assertTrue(fromSolr.distance().upperBound() >= fromLocal.distance().lowerBound() * (1 - 1e-9), context);
             worstGap = Math.max(worstGap, Math.abs(fromSolr.distance().upperBound() - fromLocal.distance().upperBound())
                     / fromLocal.distance().upperBound());
@@ -288,21 +288,21 @@ class SolrCloudIT {
                 if (local != HullVerdict.UNDETERMINED && cloud != HullVerdict.UNDETERMINED) {
                     decidedDimensions++;
                     if (cloud == HullVerdict.INSIDE) {
-                        assertEquals(HullVerdict.INSIDE, local, "proved inside over SolrCloud, d = " //$NON-NLS-1$
-                                + fromLocal.depth().curve().get(i).dimension() + ": " + context); //$NON-NLS-1$
+                        assertEquals(HullVerdict.INSIDE, local, "proved inside over SolrCloud, d = "
+                                + fromLocal.depth().curve().get(i).dimension() + ": " + context);
                     }
                     wrongOutside += cloud != local ? 1 : 0;
                 }
             }
         }
-        System.out.printf("Hull over SolrCloud vs local, %d held-out sentences: distance verdicts equal %d, worst distance " //$NON-NLS-1$
-                + "gap %.4f, depths equal %d, depth dimensions decided on both sides %d, outside over SolrCloud but " //$NON-NLS-1$
-                + "inside locally %d; hull p50 %d ms, p99 %d ms (local p50 %d ms, p99 %d ms)%n", HULL_QUERIES, //$NON-NLS-1$
+        System.out.printf("Hull over SolrCloud vs local, %d held-out sentences: distance verdicts equal %d, worst distance "
+                + "gap %.4f, depths equal %d, depth dimensions decided on both sides %d, outside over SolrCloud but "
+                + "inside locally %d; hull p50 %d ms, p99 %d ms (local p50 %d ms, p99 %d ms)%n", HULL_QUERIES,
                 sameVerdicts, worstGap, sameDepths, decidedDimensions, wrongOutside, quantile(solrMillis, 0.5),
                 quantile(solrMillis, 0.99), quantile(localMillis, 0.5), quantile(localMillis, 0.99));
         assertEquals(HULL_QUERIES, sameVerdicts);
-        assertTrue(worstGap <= 0.03, "worst distance gap " + worstGap); //$NON-NLS-1$
-        assertTrue(wrongOutside <= 0.02 * decidedDimensions, wrongOutside + " of " + decidedDimensions); //$NON-NLS-1$
+        assertTrue(worstGap <= 0.03, "worst distance gap " + worstGap);
+        assertTrue(wrongOutside <= 0.02 * decidedDimensions, wrongOutside + " of " + decidedDimensions);
     }
 
     /** The same phrase look-ups through Solr's text field: corpus passages (long runs) and held-out sentences. */
@@ -327,16 +327,16 @@ class SolrCloudIT {
     @Test
     @Order(4)
     void scoreReadsTheCollectionThroughZooKeeperWithTheHullReadouts() throws Exception {
-        String passage = "Call me Ishmael. Whenever I find myself growing grim about the mouth, I take to the sea."; //$NON-NLS-1$
-        CliProcess.Result text = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, passage); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-        assertTrue(text.out().contains("mobydick.txt.gz"), text.out()); //$NON-NLS-1$
-        assertTrue(text.out().contains("  Hull        "), text.out()); //$NON-NLS-1$
-        assertTrue(text.out().contains("  Depth       "), text.out()); //$NON-NLS-1$
-        assertTrue(text.out().contains("not certified"), text.out()); //$NON-NLS-1$
-        CliProcess.Result json = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, "--json", passage); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-        JsonObject hull = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonObject("hull"); //$NON-NLS-1$
-        assertFalse(hull.get("certified").getAsBoolean(), hull.toString()); //$NON-NLS-1$
-        assertTrue(hull.get("distanceUpperBound").getAsDouble() > 0, hull.toString()); //$NON-NLS-1$
+        String passage = "Call me Ishmael. Whenever I find myself growing grim about the mouth, I take to the sea.";
+        CliProcess.Result text = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, passage);
+        assertTrue(text.out().contains("mobydick.txt.gz"), text.out());
+        assertTrue(text.out().contains("  Hull        "), text.out());
+        assertTrue(text.out().contains("  Depth       "), text.out());
+        assertTrue(text.out().contains("not certified"), text.out());
+        CliProcess.Result json = cli("score", "--zk", cluster.zkHost(), "--collection", COLLECTION, "--json", passage);
+        JsonObject hull = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonObject("hull");
+        assertFalse(hull.get("certified").getAsBoolean(), hull.toString());
+        assertTrue(hull.get("distanceUpperBound").getAsDouble() > 0, hull.toString());
     }
 
     /** A corpus passage quoted in a draft is found as a near duplicate, with the collection's provenance. */
@@ -344,17 +344,17 @@ class SolrCloudIT {
     @Order(5)
     void annotateScoresFilesAgainstTheCollection() throws Exception {
         String quoted = local.passage(local.metadata().passages() / 2).text();
-        Path draft = Files.writeString(Files.createDirectories(WORK.resolve("drafts")).resolve("draft.txt"), //$NON-NLS-1$ //$NON-NLS-2$
-                quoted + "\n\nOur lab's centrifuge hums in B-flat, which the interns find soothing.\n"); //$NON-NLS-1$
-        Path out = WORK.resolve("drafts.jsonl"); //$NON-NLS-1$
-        cli("annotate", "--solr", solrUrls, "--collection", COLLECTION, "--corpus", draft.toString(), "--out", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        Path draft = Files.writeString(Files.createDirectories(WORK.resolve("drafts")).resolve("draft.txt"),
+                quoted + "\n\nOur lab's centrifuge hums in B-flat, which the interns find soothing.\n");
+        Path out = WORK.resolve("drafts.jsonl");
+        cli("annotate", "--solr", solrUrls, "--collection", COLLECTION, "--corpus", draft.toString(), "--out",
                 out.toString());
         List<JsonObject> records = Files.readAllLines(out, StandardCharsets.UTF_8).stream()
                 .map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
         assertEquals(2, records.size());
         JsonObject quote = records.get(0);
-        assertEquals("NEAR_DUPLICATE", quote.get("verdict").getAsString(), quote.toString()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(quoted, quote.getAsJsonArray("neighbours").get(0).getAsJsonObject().get("text").getAsString()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("NEAR_DUPLICATE", quote.get("verdict").getAsString(), quote.toString());
+        assertEquals(quoted, quote.getAsJsonArray("neighbours").get(0).getAsJsonObject().get("text").getAsString());
     }
 
     /**
@@ -364,21 +364,21 @@ class SolrCloudIT {
     @Test
     @Order(6)
     void aCollectionOfAnotherModelOrAMissingOneIsRefused() throws Exception {
-        Path int8 = MODELS.resolve("all-minilm-l6-v2-q"); //$NON-NLS-1$
-        cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-        cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--corpus", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
-                BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$
-        CliProcess.Result score = CliProcess.run(WORK, null, "score", "--solr", solrUrls, "--collection", "int8", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                "A passage."); //$NON-NLS-1$
+        Path int8 = MODELS.resolve("all-minilm-l6-v2-q");
+        cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString());
+        cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--corpus",
+                BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString());
+        CliProcess.Result score = CliProcess.run(WORK, null, "score", "--solr", solrUrls, "--collection", "int8",
+                "A passage.");
         assertEquals(ExitCodes.of(NoveltyException.Kind.INDEX), score.exitCode(), score.err());
-        assertTrue(score.err().contains("built with the model 'sentence-transformers/all-MiniLM-L6-v2-int8'"), //$NON-NLS-1$
+        assertTrue(score.err().contains("built with the model 'sentence-transformers/all-MiniLM-L6-v2-int8'"),
                 score.err());
         NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
-                SolrAddress.parse(solrUrls, null, "int8"), embedder.fingerprint(), embedder.model().dimension())); //$NON-NLS-1$
-        assertTrue(refused.getMessage().contains("all-MiniLM-L6-v2-int8"), refused.getMessage()); //$NON-NLS-1$
+                SolrAddress.parse(solrUrls, null, "int8"), embedder.fingerprint(), embedder.model().dimension()));
+        assertTrue(refused.getMessage().contains("all-MiniLM-L6-v2-int8"), refused.getMessage());
         NoveltyException missing = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
-                SolrAddress.parse(solrUrls, null, "missing"), embedder.fingerprint(), embedder.model().dimension())); //$NON-NLS-1$
-        assertTrue(missing.getMessage().contains("Create it with 'novelty solr create"), missing.getMessage()); //$NON-NLS-1$
+                SolrAddress.parse(solrUrls, null, "missing"), embedder.fingerprint(), embedder.model().dimension()));
+        assertTrue(missing.getMessage().contains("Create it with 'novelty solr create"), missing.getMessage());
     }
 
     /**
@@ -390,26 +390,26 @@ class SolrCloudIT {
     @Test
     @Order(7)
     void collectionsOfAnOlderNoveltyLensAreRefused() throws Exception {
-        try (CloudSolrClient client = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
+        try (CloudSolrClient client = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
             SolrInputDocument withoutLayout = new SolrInputDocument();
-            withoutLayout.addField("id", "novelty-metadata"); //$NON-NLS-1$ //$NON-NLS-2$
-            withoutLayout.addField("layout", Collections.singletonMap("set", null)); //$NON-NLS-1$ //$NON-NLS-2$
-            client.add("int8", withoutLayout); //$NON-NLS-1$
-            client.commit("int8"); //$NON-NLS-1$
-            CollectionAdminRequest.Create plain = CollectionAdminRequest.createCollection("plain", "noveltylens", 1, 1) //$NON-NLS-1$ //$NON-NLS-2$
-                    .withProperty("novelty.dimension", "384"); //$NON-NLS-1$ //$NON-NLS-2$
+            withoutLayout.addField("id", "novelty-metadata");
+            withoutLayout.addField("layout", Collections.singletonMap("set", null));
+            client.add("int8", withoutLayout);
+            client.commit("int8");
+            CollectionAdminRequest.Create plain = CollectionAdminRequest.createCollection("plain", "noveltylens", 1, 1)
+                    .withProperty("novelty.dimension", "384");
             plain.process(client);
         }
         NoveltyException refused = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
-                SolrAddress.parse(solrUrls, null, "int8"), null, embedder.model().dimension())); //$NON-NLS-1$
-        assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage()); //$NON-NLS-1$
-        assertTrue(refused.getMessage().contains("'novelty solr create'"), refused.getMessage()); //$NON-NLS-1$
+                SolrAddress.parse(solrUrls, null, "int8"), null, embedder.model().dimension()));
+        assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'novelty solr create'"), refused.getMessage());
 
-        CliProcess.Result fill = CliProcess.run(WORK, null, "index", "--solr", solrUrls, "--collection", "plain", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-                "--corpus", BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        CliProcess.Result fill = CliProcess.run(WORK, null, "index", "--solr", solrUrls, "--collection", "plain",
+                "--corpus", BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString());
         assertEquals(ExitCodes.of(NoveltyException.Kind.INDEX), fill.exitCode(), fill.err());
-        assertTrue(fill.err().contains("is a plain collection, made by an older Novelty Lens"), fill.err()); //$NON-NLS-1$
-        assertTrue(fill.err().contains("create it again with 'novelty solr create'"), fill.err()); //$NON-NLS-1$
+        assertTrue(fill.err().contains("is a plain collection, made by an older Novelty Lens"), fill.err());
+        assertTrue(fill.err().contains("create it again with 'novelty solr create'"), fill.err());
     }
 
     /**
@@ -420,25 +420,25 @@ class SolrCloudIT {
     @Test
     @Order(8)
     void aFillSendsARefusedBatchAgainAndCompletes() throws Exception {
-        cli("solr", "create", "--solr", solrUrls, "--collection", "retry", "--shards", "2", "--replicas", "1"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        cli("solr", "create", "--solr", solrUrls, "--collection", "retry", "--shards", "2", "--replicas", "1");
         SolrCorpusFiller.Result filled;
-        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
+        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
             AtomicBoolean refused = new AtomicBoolean();
             filled = fillRetry(name -> {
-                if (name.startsWith("Embedding and uploading")) { //$NON-NLS-1$
-                    setReadOnly(admin, "retry.g2", true); //$NON-NLS-1$
-                } else if (name.endsWith("trying again") && !refused.getAndSet(true)) { //$NON-NLS-1$
-                    setReadOnly(admin, "retry.g2", false); //$NON-NLS-1$
+                if (name.startsWith("Embedding and uploading")) {
+                    setReadOnly(admin, "retry.g2", true);
+                } else if (name.endsWith("trying again") && !refused.getAndSet(true)) {
+                    setReadOnly(admin, "retry.g2", false);
                 }
             }, () -> false);
-            assertTrue(refused.get(), "the read-only collection refused the first request"); //$NON-NLS-1$
+            assertTrue(refused.get(), "the read-only collection refused the first request");
         }
-        assertTrue(filled.retries() >= 1, "retries: " + filled.retries()); //$NON-NLS-1$
-        assertEquals("retry.g2", filled.generation()); //$NON-NLS-1$
-        try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"), //$NON-NLS-1$
+        assertTrue(filled.retries() >= 1, "retries: " + filled.retries());
+        assertEquals("retry.g2", filled.generation());
+        try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"),
                 embedder.fingerprint(), embedder.model().dimension())) {
             assertEquals(filled.passages(), collection.metadata().passages());
-            assertTrue(filled.passages() >= 190, "passages: " + filled.passages()); //$NON-NLS-1$
+            assertTrue(filled.passages() >= 190, "passages: " + filled.passages());
         }
     }
 
@@ -451,29 +451,29 @@ class SolrCloudIT {
     @Order(9)
     void aCancelledFillLeavesThePreviousCorpusInUseAndARefillReusesItsVectors() throws Exception {
         // the corpus's texts as a killed fill leaves them in the scratch folder: the reader cannot start over them
-        Path killed = Files.createDirectories(WORK.resolve("scratch")).resolve("passages.bin"); //$NON-NLS-1$ //$NON-NLS-2$
-        Files.writeString(killed, "texts of a killed fill"); //$NON-NLS-1$
+        Path killed = Files.createDirectories(WORK.resolve("scratch")).resolve("passages.bin");
+        Files.writeString(killed, "texts of a killed fill");
         AtomicBoolean uploading = new AtomicBoolean();
         assertThrows(CancelledException.class, () -> fillRetry(name -> {
-            if (name.startsWith("Embedding and uploading")) { //$NON-NLS-1$
+            if (name.startsWith("Embedding and uploading")) {
                 uploading.set(true);
             }
         }, uploading::get));
-        try (Stream<Path> left = Files.list(WORK.resolve("scratch"))) { //$NON-NLS-1$
-            assertEquals(List.of(), left.toList(), "the scratch folders of the killed and the cancelled fill"); //$NON-NLS-1$
+        try (Stream<Path> left = Files.list(WORK.resolve("scratch"))) {
+            assertEquals(List.of(), left.toList(), "the scratch folders of the killed and the cancelled fill");
         }
-        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) { //$NON-NLS-1$
-            assertEquals(List.of("retry.g2"), CollectionAdminRequest.listCollections(admin).stream() //$NON-NLS-1$
-                    .filter(name -> name.startsWith("retry")).toList()); //$NON-NLS-1$
+        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
+            assertEquals(List.of("retry.g2"), CollectionAdminRequest.listCollections(admin).stream()
+                    .filter(name -> name.startsWith("retry")).toList());
         }
-        try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"), //$NON-NLS-1$
+        try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"),
                 embedder.fingerprint(), embedder.model().dimension())) {
             assertEquals(1.0, collection.nearest(collection.vector(7), 1).get(0).cosine(), 1e-6);
         }
         SolrCorpusFiller.Result again = fillRetry(name -> {
             // nothing to interfere with
         }, () -> false);
-        assertEquals("retry.g3", again.generation()); //$NON-NLS-1$
+        assertEquals("retry.g3", again.generation());
         assertEquals(0, again.embedded());
     }
 
@@ -501,17 +501,17 @@ class SolrCloudIT {
                 return cancelled.getAsBoolean();
             }
         };
-        return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")), //$NON-NLS-1$
-                IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, "retry"), WORK.resolve("scratch"), //$NON-NLS-1$ //$NON-NLS-2$
+        return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")),
+                IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, "retry"), WORK.resolve("scratch"),
                 progress);
     }
 
     private static void setReadOnly(CloudSolrClient admin, String collection, boolean readOnly) {
         try {
-            CollectionAdminRequest.modifyCollection(collection, Map.of("readOnly", Boolean.toString(readOnly))) //$NON-NLS-1$
+            CollectionAdminRequest.modifyCollection(collection, Map.of("readOnly", Boolean.toString(readOnly)))
                     .process(admin);
         } catch (SolrServerException | IOException e) {
-            throw new IllegalStateException("could not switch the collection's read-only mode", e); //$NON-NLS-1$
+            throw new IllegalStateException("could not switch the collection's read-only mode", e);
         }
     }
 
@@ -532,20 +532,20 @@ class SolrCloudIT {
                 try {
                     int found = solr.nearest(queries.get(q), K).size();
                     if (found != K) {
-                        failures.add(new AssertionError(found + " neighbours for query " + q)); //$NON-NLS-1$
+                        failures.add(new AssertionError(found + " neighbours for query " + q));
                     }
                 } catch (NoveltyException | RuntimeException e) {
                     failures.add(e);
                 }
                 (stopped.get() ? after : before).countDown();
             }
-        }, "solr-queries"); //$NON-NLS-1$
+        }, "solr-queries");
         asking.start();
         try {
-            assertTrue(before.await(2, TimeUnit.MINUTES), "queries before the stop"); //$NON-NLS-1$
+            assertTrue(before.await(2, TimeUnit.MINUTES), "queries before the stop");
             cluster.stop(0);
             stopped.set(true);
-            assertTrue(after.await(2, TimeUnit.MINUTES), "queries after the stop"); //$NON-NLS-1$
+            assertTrue(after.await(2, TimeUnit.MINUTES), "queries after the stop");
         } finally {
             running.set(false);
             asking.join();
@@ -567,9 +567,9 @@ class SolrCloudIT {
             before.add(solr.nearest(query, K).stream().map(Neighbour::ordinal).toList());
         }
         CliProcess.Result refilled = cli(fillCommand);
-        assertTrue(refilled.out().contains("embedded 0, reused 4,643; now served by corpus.g3"), refilled.out()); //$NON-NLS-1$
+        assertTrue(refilled.out().contains("embedded 0, reused 4,643; now served by corpus.g3"), refilled.out());
         NoveltyException gone = assertThrows(NoveltyException.class, () -> solr.nearest(queries.get(0), K));
-        assertTrue(gone.getMessage().contains("was filled again or deleted since it was opened"), gone.getMessage()); //$NON-NLS-1$
+        assertTrue(gone.getMessage().contains("was filled again or deleted since it was opened"), gone.getMessage());
         solr.close();
         solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(),
                 embedder.model().dimension());
@@ -577,10 +577,10 @@ class SolrCloudIT {
         for (int q = 0; q < before.size(); q++) {
             List<Integer> after = solr.nearest(queries.get(q), K).stream().map(Neighbour::ordinal).toList();
             // a new HNSW graph: the same passages (ordinals follow the files), found by another approximate search
-            assertEquals(before.get(q).get(0), after.get(0), "nearest passage of query " + q); //$NON-NLS-1$
+            assertEquals(before.get(q).get(0), after.get(0), "nearest passage of query " + q);
             same += (int) after.stream().filter(before.get(q)::contains).count();
         }
-        assertTrue(same >= 0.98 * K * before.size(), same + " of " + K * before.size() + " neighbours again"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(same >= 0.98 * K * before.size(), same + " of " + K * before.size() + " neighbours again");
     }
 
     private static String[] concat(List<String> first, List<String> second) {
@@ -589,7 +589,7 @@ class SolrCloudIT {
 
     private CliProcess.Result cli(String... args) throws IOException, InterruptedException {
         CliProcess.Result result = CliProcess.run(WORK, null, args);
-        assertEquals(0, result.exitCode(), "novelty " + String.join(" ", args) + "\n" + result.err()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, result.exitCode(), "novelty " + String.join(" ", args) + "\n" + result.err());
         return result;
     }
 

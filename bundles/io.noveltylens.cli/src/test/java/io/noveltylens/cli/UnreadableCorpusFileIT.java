@@ -29,43 +29,43 @@ class UnreadableCorpusFileIT {
 
     @Test
     void anUnreadableFileIsSkippedWithItsReasonAndTheRestIsIndexed() throws Exception {
-        boolean root = (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0; //$NON-NLS-1$ //$NON-NLS-2$
+        boolean root = (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
         // the unprivileged user must be able to reach its work folder inside this test's (root-only) temp folder
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); //$NON-NLS-1$
-        Path work = Files.createDirectories(dir.resolve("work")); //$NON-NLS-1$
-        Path corpus = Files.createDirectories(work.resolve("corpus")); //$NON-NLS-1$
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path corpus = Files.createDirectories(work.resolve("corpus"));
         Files.writeString(corpus.resolve("open.txt"), """
                 The orchard was planted in rows of seven, each row a different apple.
 
                 In winter the branches were pruned and the cuttings burned in the yard.
-                """); //$NON-NLS-1$
-        Path secret = Files.writeString(corpus.resolve("secret.txt"), "Nobody but its owner may read this paragraph.\n"); //$NON-NLS-1$ //$NON-NLS-2$
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString(root ? "rw-------" : "---------")); //$NON-NLS-1$ //$NON-NLS-2$
+                """);
+        Path secret = Files.writeString(corpus.resolve("secret.txt"), "Nobody but its owner may read this paragraph.\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString(root ? "rw-------" : "---------"));
         if (root) {
-            for (Path owned : List.of(work, corpus, corpus.resolve("open.txt"))) { //$NON-NLS-1$
-                Files.setAttribute(owned, "unix:uid", NOBODY); //$NON-NLS-1$
-                Files.setAttribute(owned, "unix:gid", NOBODY); //$NON-NLS-1$
+            for (Path owned : List.of(work, corpus, corpus.resolve("open.txt"))) {
+                Files.setAttribute(owned, "unix:uid", NOBODY);
+                Files.setAttribute(owned, "unix:gid", NOBODY);
             }
         } else if (Files.isReadable(secret)) {
-            fail("This user can read a file with mode 000 (a capability such as CAP_DAC_OVERRIDE?), so the test cannot " //$NON-NLS-1$
-                    + "make a file unreadable. Run it as root (it then drops to user 65534 with setpriv) or as a plain user."); //$NON-NLS-1$
+            fail("This user can read a file with mode 000 (a capability such as CAP_DAC_OVERRIDE?), so the test cannot "
+                    + "make a file unreadable. Run it as root (it then drops to user 65534 with setpriv) or as a plain user.");
         }
 
-        ProcessBuilder cli = CliProcess.builder(work, List.of("index", "--corpus", corpus.toString(), "--index", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                work.resolve("index").toString())); //$NON-NLS-1$
-        cli.environment().put("NOVELTY_CACHE", work.resolve("cache").toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        ProcessBuilder cli = CliProcess.builder(work, List.of("index", "--corpus", corpus.toString(), "--index",
+                work.resolve("index").toString()));
+        cli.environment().put("NOVELTY_CACHE", work.resolve("cache").toString());
         if (root) {
-            List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                    "--clear-groups", "--")); //$NON-NLS-1$ //$NON-NLS-2$
+            List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
+                    "--clear-groups", "--"));
             command.addAll(cli.command());
             cli.command(command);
         }
-        Process process = cli.redirectInput(new File("/dev/null")).redirectOutput(dir.resolve("out.txt").toFile()) //$NON-NLS-1$ //$NON-NLS-2$
-                .redirectError(dir.resolve("err.txt").toFile()).start(); //$NON-NLS-1$
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "novelty index finished"); //$NON-NLS-1$
-        String out = Files.readString(dir.resolve("out.txt")); //$NON-NLS-1$
-        assertEquals(0, process.exitValue(), out + Files.readString(dir.resolve("err.txt"))); //$NON-NLS-1$
-        assertTrue(out.contains("Indexed 2 distinct passages (2 read) from 1 source(s)"), out); //$NON-NLS-1$
-        assertTrue(out.contains("skipped corpus/secret.txt: UNREADABLE (permission denied)"), out); //$NON-NLS-1$
+        Process process = cli.redirectInput(new File("/dev/null")).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "novelty index finished");
+        String out = Files.readString(dir.resolve("out.txt"));
+        assertEquals(0, process.exitValue(), out + Files.readString(dir.resolve("err.txt")));
+        assertTrue(out.contains("Indexed 2 distinct passages (2 read) from 1 source(s)"), out);
+        assertTrue(out.contains("skipped corpus/secret.txt: UNREADABLE (permission denied)"), out);
     }
 }

@@ -33,23 +33,23 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
      */
     public static SolrAddress parse(String solrUrls, String zk, String collection) throws NoveltyException {
         if ((solrUrls == null) == (zk == null)) {
-            throw new NoveltyException(Kind.BAD_INPUT, "Give either --solr with Solr base URLs (http://HOST:8983/solr, " //$NON-NLS-1$
-                    + "comma-separated) or --zk with the ZooKeeper hosts (HOST:2181[/solr]), not both or neither."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, "Give either --solr with Solr base URLs (http://HOST:8983/solr, "
+                    + "comma-separated) or --zk with the ZooKeeper hosts (HOST:2181[/solr]), not both or neither.");
         }
-        if (collection == null || !collection.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) { //$NON-NLS-1$
-            throw new NoveltyException(Kind.BAD_INPUT, "Give the collection with --collection NAME (letters, digits, " //$NON-NLS-1$
-                    + "'.', '_' and '-'), not '" + collection + "'."); //$NON-NLS-1$ //$NON-NLS-2$
+        if (collection == null || !collection.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new NoveltyException(Kind.BAD_INPUT, "Give the collection with --collection NAME (letters, digits, "
+                    + "'.', '_' and '-'), not '" + collection + "'.");
         }
         if (solrUrls != null) {
             List<String> urls = split(solrUrls);
             if (urls.isEmpty()) {
-                throw new NoveltyException(Kind.BAD_INPUT, "--solr is empty: give the base URL of at least one node, " //$NON-NLS-1$
-                        + "http://HOST:8983/solr."); //$NON-NLS-1$
+                throw new NoveltyException(Kind.BAD_INPUT, "--solr is empty: give the base URL of at least one node, "
+                        + "http://HOST:8983/solr.");
             }
             for (String url : urls) {
-                if (!url.startsWith("http://") && !url.startsWith("https://")) { //$NON-NLS-1$ //$NON-NLS-2$
-                    throw new NoveltyException(Kind.BAD_INPUT, "--solr takes Solr base URLs such as " //$NON-NLS-1$
-                            + "http://HOST:8983/solr, not '" + url + "'."); //$NON-NLS-1$ //$NON-NLS-2$
+                if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                    throw new NoveltyException(Kind.BAD_INPUT, "--solr takes Solr base URLs such as "
+                            + "http://HOST:8983/solr, not '" + url + "'.");
                 }
             }
             return new SolrAddress(urls, List.of(), null, collection);
@@ -57,14 +57,14 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
         int slash = zk.indexOf('/');
         List<String> hosts = split(slash < 0 ? zk : zk.substring(0, slash));
         if (hosts.isEmpty()) {
-            throw new NoveltyException(Kind.BAD_INPUT, "--zk has no host: give the ZooKeeper ensemble as " //$NON-NLS-1$
-                    + "HOST:2181[,HOST:2181...][/solr]."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.BAD_INPUT, "--zk has no host: give the ZooKeeper ensemble as "
+                    + "HOST:2181[,HOST:2181...][/solr].");
         }
         return new SolrAddress(List.of(), hosts, slash < 0 ? null : zk.substring(slash), collection);
     }
 
     private static List<String> split(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(); //$NON-NLS-1$
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /**
@@ -95,8 +95,8 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
     /** Where, for messages: "collection 'c' at http://..." */
     @Override
     public String toString() {
-        return "collection '" + collection + "' at " //$NON-NLS-1$ //$NON-NLS-2$
-                + (solrUrls.isEmpty() ? String.join(",", zkHosts) + (zkChroot == null ? "" : zkChroot) //$NON-NLS-1$ //$NON-NLS-2$
-                        : String.join(",", solrUrls)); //$NON-NLS-1$
+        return "collection '" + collection + "' at "
+                + (solrUrls.isEmpty() ? String.join(",", zkHosts) + (zkChroot == null ? "" : zkChroot)
+                        : String.join(",", solrUrls));
     }
 }

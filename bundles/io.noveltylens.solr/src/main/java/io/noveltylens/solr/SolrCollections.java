@@ -23,7 +23,7 @@ import io.noveltylens.core.NoveltyException.Kind;
  */
 public final class SolrCollections {
 
-    private static final String GENERATION = ".g"; //$NON-NLS-1$
+    private static final String GENERATION = ".g";
 
     /** How the current generation is laid out; the next one is created the same. */
     record Shape(int shards, int replicas) {
@@ -40,15 +40,15 @@ public final class SolrCollections {
         try (CloudSolrClient client = address.connect()) {
             String corpus = address.collection();
             if (aliases(client).containsKey(corpus) || CollectionAdminRequest.listCollections(client).contains(corpus)) {
-                throw new NoveltyException(Kind.BAD_INPUT, "The " + address + " exists already. Fill it with " //$NON-NLS-1$ //$NON-NLS-2$
-                        + "'novelty index --collection " + corpus //$NON-NLS-1$
-                        + "', or choose another name (or delete it with Solr's Collections API first)."); //$NON-NLS-1$
+                throw new NoveltyException(Kind.BAD_INPUT, "The " + address + " exists already. Fill it with "
+                        + "'novelty index --collection " + corpus
+                        + "', or choose another name (or delete it with Solr's Collections API first).");
             }
             String first = generation(corpus, 1);
             createGeneration(client, first, dimension, new Shape(shards, replicas));
             point(client, corpus, first);
         } catch (SolrServerException | IOException | SolrException e) {
-            throw SolrFailures.failed("Creating the collection", address, e); //$NON-NLS-1$
+            throw SolrFailures.failed("Creating the collection", address, e);
         }
     }
 
@@ -74,9 +74,9 @@ public final class SolrCollections {
             return target;
         }
         if (CollectionAdminRequest.listCollections(client).contains(address.collection())) {
-            throw new NoveltyException(Kind.INDEX, "The " + address + " is a plain collection, made by an older " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "Novelty Lens; a fill replaces a corpus by moving an alias, so that queries never see half of " //$NON-NLS-1$
-                    + "one. Delete it (Solr's Collections API) and create it again with 'novelty solr create'."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, "The " + address + " is a plain collection, made by an older "
+                    + "Novelty Lens; a fill replaces a corpus by moving an alias, so that queries never see half of "
+                    + "one. Delete it (Solr's Collections API) and create it again with 'novelty solr create'.");
         }
         throw SolrFailures.missingCollection(address);
     }
@@ -124,7 +124,7 @@ public final class SolrCollections {
     static void createGeneration(CloudSolrClient client, String collection, int dimension, Shape shape)
             throws SolrServerException, IOException {
         ContentStreamBase.ByteArrayStream configSet = new ContentStreamBase.ByteArrayStream(SolrConfigSet.zip(),
-                SolrConfigSet.NAME + ".zip", "application/zip"); //$NON-NLS-1$ //$NON-NLS-2$
+                SolrConfigSet.NAME + ".zip", "application/zip");
         new ConfigSetAdminRequest.Upload().setConfigSetName(SolrConfigSet.NAME).setOverwrite(true)
                 .setUploadStream(configSet).process(client);
         CollectionAdminRequest.Create create = CollectionAdminRequest

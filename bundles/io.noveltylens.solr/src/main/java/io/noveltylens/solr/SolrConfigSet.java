@@ -16,11 +16,11 @@ import java.util.zip.ZipOutputStream;
 final class SolrConfigSet {
 
     /** The configset's name in the cluster; re-uploading it replaces the files, which existing collections share. */
-    static final String NAME = "noveltylens"; //$NON-NLS-1$
+    static final String NAME = "noveltylens";
     /** The collection property the schema reads its vector dimension from. */
-    static final String DIMENSION_PROPERTY = "novelty.dimension"; //$NON-NLS-1$
+    static final String DIMENSION_PROPERTY = "novelty.dimension";
 
-    private static final List<String> FILES = List.of("schema.xml", "solrconfig.xml"); //$NON-NLS-1$ //$NON-NLS-2$
+    private static final List<String> FILES = List.of("schema.xml", "solrconfig.xml");
 
     private SolrConfigSet() {
     }
@@ -29,9 +29,9 @@ final class SolrConfigSet {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String file : FILES) {
-                try (InputStream in = SolrConfigSet.class.getResourceAsStream("configset/" + file)) { //$NON-NLS-1$
+                try (InputStream in = SolrConfigSet.class.getResourceAsStream("configset/" + file)) {
                     if (in == null) {
-                        throw new IllegalStateException("configset/" + file + " is missing from the jar"); //$NON-NLS-1$ //$NON-NLS-2$
+                        throw new IllegalStateException("configset/" + file + " is missing from the jar");
                     }
                     zip.putNextEntry(new ZipEntry(file));
                     in.transferTo(zip);

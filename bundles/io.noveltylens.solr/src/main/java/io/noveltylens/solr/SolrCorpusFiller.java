@@ -108,7 +108,7 @@ public final class SolrCorpusFiller {
 
     private Result fill(List<Path> sources, Path scratch) throws NoveltyException {
         long start = System.nanoTime();
-        progress.begin("Filling the " + address, WORK_READ + WORK_UPLOAD + WORK_DENSITY); //$NON-NLS-1$
+        progress.begin("Filling the " + address, WORK_READ + WORK_UPLOAD + WORK_DENSITY);
         ModelFingerprint model = embedder.fingerprint();
         int dimension = embedder.model().dimension();
         Path reading = null;
@@ -121,11 +121,11 @@ public final class SolrCorpusFiller {
                 DistinctPassages passages = corpus.passages();
                 corpus.requireTwoPassages();
                 for (String leftover : SolrCollections.leftovers(client, address.collection(), current)) {
-                    progress.subTask("Deleting " + leftover + ", left by a fill that did not finish"); //$NON-NLS-1$ //$NON-NLS-2$
+                    progress.subTask("Deleting " + leftover + ", left by a fill that did not finish");
                     SolrCollections.delete(client, leftover);
                 }
                 String next = SolrCollections.next(address.collection(), current);
-                progress.subTask("Creating " + next); //$NON-NLS-1$
+                progress.subTask("Creating " + next);
                 SolrCollections.createGeneration(client, next, dimension, SolrCollections.shape(client, current));
                 boolean published = false;
                 try {
@@ -144,10 +144,10 @@ public final class SolrCorpusFiller {
                 }
             }
         } catch (SolrServerException | SolrException e) {
-            throw SolrFailures.failed("Filling the corpus", address, e); //$NON-NLS-1$
+            throw SolrFailures.failed("Filling the corpus", address, e);
         } catch (IOException e) {
-            throw new NoveltyException(Kind.IO, "Filling the " + address + " failed: " + e.getMessage() //$NON-NLS-1$ //$NON-NLS-2$
-                    + ". The corpus in use is unchanged; check the cluster and the free space in " + scratch + ".", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.IO, "Filling the " + address + " failed: " + e.getMessage()
+                    + ". The corpus in use is unchanged; check the cluster and the free space in " + scratch + ".", e);
         } finally {
             deleteScratch(reading);
         }
@@ -168,7 +168,7 @@ public final class SolrCorpusFiller {
             PcaAccumulator pca = new PcaAccumulator(dimension);
             long uploadStart = System.nanoTime();
             int embedded = upload(writer, passages, reusable, pca, new ProgressSlice(progress, WORK_UPLOAD));
-            updates.send("Committing the passages", writer::commit); //$NON-NLS-1$
+            updates.send("Committing the passages", writer::commit);
             long searchStart = System.nanoTime();
             ProgressSlice densityProgress = new ProgressSlice(progress, WORK_DENSITY);
             SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, k, n).search(densityProgress);
@@ -182,8 +182,8 @@ public final class SolrCorpusFiller {
                     (System.nanoTime() - start) / 1_000_000, embedded, neighbours.neighbourDistance(),
                     fitted.componentCount());
             SolrInputDocument summary = metadata(metadata, density, fitted);
-            updates.send("Uploading the metadata", () -> writer.add(summary)); //$NON-NLS-1$
-            updates.send("Committing", writer::commit); //$NON-NLS-1$
+            updates.send("Uploading the metadata", () -> writer.add(summary));
+            updates.send("Committing", writer::commit);
             return new Generation(embedded, (searchStart - uploadStart) / 1_000_000,
                     (searchEnd - searchStart) / 1_000_000);
         }
@@ -197,9 +197,9 @@ public final class SolrCorpusFiller {
     private int upload(CloudSolrClient writer, DistinctPassages passages, SolrStoredVectors reusable, PcaAccumulator pca,
             ProgressSlice slice) throws NoveltyException, IOException {
         int n = passages.count();
-        slice.begin("Embedding and uploading " + n + " passages to the " + address, n); //$NON-NLS-1$ //$NON-NLS-2$
+        slice.begin("Embedding and uploading " + n + " passages to the " + address, n);
         int embedded = 0;
-        ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "solr-upload")); //$NON-NLS-1$
+        ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "solr-upload"));
         Future<?> inFlight = CompletableFuture.completedFuture(null);
         try (DistinctPassages.Cursor cursor = passages.cursor()) {
             for (int first = cursor.position(); first < n; first = cursor.position()) {
@@ -223,7 +223,7 @@ public final class SolrCorpusFiller {
                 }
                 pca.add(new FloatMatrix(batch.size(), pca.dimension(), units));
                 BackgroundResult.await(inFlight, "Uploading passages");
-                String what = "Uploading passages " + first + "-" + (first + batch.size() - 1); //$NON-NLS-1$ //$NON-NLS-2$
+                String what = "Uploading passages " + first + "-" + (first + batch.size() - 1);
                 inFlight = sender.submit(() -> {
                     updates.send(what, () -> writer.add(documents));
                     return null;

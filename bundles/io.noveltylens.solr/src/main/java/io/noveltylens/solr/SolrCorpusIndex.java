@@ -89,12 +89,12 @@ public final class SolrCorpusIndex implements CorpusIndex {
         SolrAddress pinned = generation(address);
         CloudSolrClient client = pinned.connect();
         try {
-            SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
+            SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID)
                     .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT)).getResults();
             if (found.isEmpty()) {
-                throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus " //$NON-NLS-1$ //$NON-NLS-2$
-                        + "(created but never filled). Fill it with " //$NON-NLS-1$
-                        + "'novelty index --corpus PATH --collection " + address.collection() + " --solr|--zk ...'."); //$NON-NLS-1$ //$NON-NLS-2$
+                throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus "
+                        + "(created but never filled). Fill it with "
+                        + "'novelty index --corpus PATH --collection " + address.collection() + " --solr|--zk ...'.");
             }
             SolrDocument summary = found.get(0);
             checkLayout(address, summary);
@@ -103,18 +103,18 @@ public final class SolrCorpusIndex implements CorpusIndex {
             DensityModel density = DensityModel.read(new DataInputStream(
                     new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.DENSITY)))));
             Pca pca = Pca.read(new DataInputStream(new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.PCA)))));
-            long passages = SolrReads.query(client, new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0)) //$NON-NLS-1$
+            long passages = SolrReads.query(client, new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0))
                     .getResults().getNumFound();
             if (passages != metadata.passages()) {
-                throw new NoveltyException(Kind.INDEX, "The " + address + " holds " + passages //$NON-NLS-1$ //$NON-NLS-2$
-                        + " passages but its metadata lists " + metadata.passages() //$NON-NLS-1$
-                        + " (documents added or deleted by hand?). Fill it again with 'novelty index'."); //$NON-NLS-1$
+                throw new NoveltyException(Kind.INDEX, "The " + address + " holds " + passages
+                        + " passages but its metadata lists " + metadata.passages()
+                        + " (documents added or deleted by hand?). Fill it again with 'novelty index'.");
             }
             return new SolrCorpusIndex(pinned, client, metadata, density, pca);
         } catch (NoveltyException | RuntimeException e) {
             closeQuietly(client);
             if (e instanceof SolrException || e instanceof JsonParseException) {
-                throw SolrFailures.failed("Reading the corpus metadata", address, (Exception) e); //$NON-NLS-1$
+                throw SolrFailures.failed("Reading the corpus metadata", address, (Exception) e);
             }
             throw e;
         } catch (SolrServerException | IOException e) {
@@ -141,26 +141,26 @@ public final class SolrCorpusIndex implements CorpusIndex {
         Object layout = summary.getFirstValue(SolrFields.LAYOUT);
         int version = layout == null ? 1 : ((Number) layout).intValue();
         if (version != SolrFields.LAYOUT_VERSION) {
-            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "collection layout " + version + "; this one reads layout " + SolrFields.LAYOUT_VERSION //$NON-NLS-1$ //$NON-NLS-2$
-                    + " (with the raw vectors and the PCA the hull readouts need). Create the collection again with " //$NON-NLS-1$
-                    + "'novelty solr create' and fill it with 'novelty index'."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
+                    + "collection layout " + version + "; this one reads layout " + SolrFields.LAYOUT_VERSION
+                    + " (with the raw vectors and the PCA the hull readouts need). Create the collection again with "
+                    + "'novelty solr create' and fill it with 'novelty index'.");
         }
     }
 
     private static IndexMetadata checked(SolrAddress address, IndexMetadata metadata, ModelFingerprint model,
             int dimension) throws NoveltyException {
         if (metadata.formatVersion() != IndexMetadata.FORMAT_VERSION) {
-            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "format " + metadata.formatVersion() + "; this one reads format " + IndexMetadata.FORMAT_VERSION //$NON-NLS-1$ //$NON-NLS-2$
-                    + ". Fill it again with 'novelty index'."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
+                    + "format " + metadata.formatVersion() + "; this one reads format " + IndexMetadata.FORMAT_VERSION
+                    + ". Fill it again with 'novelty index'.");
         }
         if (model != null && !metadata.builtWith(model, dimension)) {
-            throw new NoveltyException(Kind.INDEX, "The " + address + " was built with the model '" //$NON-NLS-1$ //$NON-NLS-2$
-                    + metadata.modelId() + "' (ONNX SHA-256 " + metadata.modelSha256().substring(0, 12) //$NON-NLS-1$
-                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12) //$NON-NLS-1$ //$NON-NLS-2$
-                    + "...). Vectors of different models cannot be compared: choose that model again (--model), " //$NON-NLS-1$
-                    + "or fill the collection again with this one."); //$NON-NLS-1$
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was built with the model '"
+                    + metadata.modelId() + "' (ONNX SHA-256 " + metadata.modelSha256().substring(0, 12)
+                    + "...), but the model in use is '" + model.modelId() + "' (" + model.onnxSha256().substring(0, 12)
+                    + "...). Vectors of different models cannot be compared: choose that model again (--model), "
+                    + "or fill the collection again with this one.");
         }
         return metadata;
     }
@@ -183,8 +183,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
     @Override
     public List<Neighbour> nearest(float[] unitQuery, int k) throws NoveltyException {
         if (unitQuery.length != metadata.dimension()) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The query vector has dimension " + unitQuery.length //$NON-NLS-1$
-                    + " but the collection holds vectors of dimension " + metadata.dimension() + "."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.BAD_INPUT, "The query vector has dimension " + unitQuery.length
+                    + " but the collection holds vectors of dimension " + metadata.dimension() + ".");
         }
         // HNSW candidates per shard, as many as locally: only the best k documents travel back, so more candidates
         // cost search, not transfer
@@ -196,7 +196,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
             // a 384-d vector literal is about 4 KB: too long for a URL
             hits = SolrReads.query(client, query, SolrRequest.METHOD.POST).getResults();
         } catch (SolrServerException | IOException | SolrException e) {
-            throw SolrFailures.failed("The nearest-neighbour query", address, e); //$NON-NLS-1$
+            throw SolrFailures.failed("The nearest-neighbour query", address, e);
         }
         List<Scored> scored = new ArrayList<>(hits.size());
         for (SolrDocument hit : hits) {
@@ -240,19 +240,19 @@ public final class SolrCorpusIndex implements CorpusIndex {
 
     private SolrDocument byOrdinal(int ordinal, String... fields) throws NoveltyException {
         if (ordinal < 0 || ordinal >= metadata.passages()) {
-            throw new NoveltyException(Kind.BAD_INPUT, "No passage " + ordinal + " in the " + address //$NON-NLS-1$ //$NON-NLS-2$
-                    + " (it has " + metadata.passages() + ")."); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new NoveltyException(Kind.BAD_INPUT, "No passage " + ordinal + " in the " + address
+                    + " (it has " + metadata.passages() + ").");
         }
         try {
             SolrDocumentList found = SolrReads.query(client,
-                    new SolrQuery(SolrFields.ORDINAL + ":" + ordinal).setFields(fields)).getResults(); //$NON-NLS-1$
+                    new SolrQuery(SolrFields.ORDINAL + ":" + ordinal).setFields(fields)).getResults();
             if (found.isEmpty()) {
-                throw new NoveltyException(Kind.INDEX, "Passage " + ordinal + " is missing from the " + address //$NON-NLS-1$ //$NON-NLS-2$
-                        + ". Fill the collection again with 'novelty index'."); //$NON-NLS-1$
+                throw new NoveltyException(Kind.INDEX, "Passage " + ordinal + " is missing from the " + address
+                        + ". Fill the collection again with 'novelty index'.");
             }
             return found.get(0);
         } catch (SolrServerException | IOException | SolrException e) {
-            throw SolrFailures.failed("Reading passage " + ordinal, address, e); //$NON-NLS-1$
+            throw SolrFailures.failed("Reading passage " + ordinal, address, e);
         }
     }
 

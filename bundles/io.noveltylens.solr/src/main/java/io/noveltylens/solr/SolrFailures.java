@@ -13,35 +13,35 @@ final class SolrFailures {
         if (isMissingCollection(cause)) {
             return missingCollection(address);
         }
-        return new NoveltyException(Kind.INDEX, "Cannot use the SolrCloud " + address + ": " + message(cause) //$NON-NLS-1$ //$NON-NLS-2$
-                + ". Check that the cluster is running and that the address gives base URLs of its nodes " //$NON-NLS-1$
-                + "(http://HOST:8983/solr) or its ZooKeeper (HOST:2181/solr).", cause); //$NON-NLS-1$
+        return new NoveltyException(Kind.INDEX, "Cannot use the SolrCloud " + address + ": " + message(cause)
+                + ". Check that the cluster is running and that the address gives base URLs of its nodes "
+                + "(http://HOST:8983/solr) or its ZooKeeper (HOST:2181/solr).", cause);
     }
 
     static NoveltyException failed(String what, SolrAddress address, Exception cause) {
         if (isMissingCollection(cause)) {
             return missingCollection(address);
         }
-        return new NoveltyException(Kind.INDEX, what + " in the SolrCloud " + address + " failed: " + message(cause) //$NON-NLS-1$ //$NON-NLS-2$
-                + ". Check the cluster's health (every shard needs a live replica) and try again.", cause); //$NON-NLS-1$
+        return new NoveltyException(Kind.INDEX, what + " in the SolrCloud " + address + " failed: " + message(cause)
+                + ". Check the cluster's health (every shard needs a live replica) and try again.", cause);
     }
 
     static NoveltyException missingCollection(SolrAddress address) {
         String corpus = SolrCollections.corpusOf(address.collection());
         if (corpus != null) {
-            return new NoveltyException(Kind.INDEX, "The SolrCloud corpus '" + corpus + "' was filled again or " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "deleted since it was opened here: " + address + " is gone. Open the corpus again (Try again " //$NON-NLS-1$ //$NON-NLS-2$
-                    + "in the Novelty view, or run the command again)."); //$NON-NLS-1$
+            return new NoveltyException(Kind.INDEX, "The SolrCloud corpus '" + corpus + "' was filled again or "
+                    + "deleted since it was opened here: " + address + " is gone. Open the corpus again (Try again "
+                    + "in the Novelty view, or run the command again).");
         }
-        return new NoveltyException(Kind.INDEX, "There is no " + address + ". Create it with 'novelty solr create " //$NON-NLS-1$ //$NON-NLS-2$
-                + "--collection " + address.collection() + " --shards S --replicas R' and fill it with 'novelty index " //$NON-NLS-1$ //$NON-NLS-2$
-                + "--collection " + address.collection() + " --corpus PATH', both with the same --solr or --zk."); //$NON-NLS-1$ //$NON-NLS-2$
+        return new NoveltyException(Kind.INDEX, "There is no " + address + ". Create it with 'novelty solr create "
+                + "--collection " + address.collection() + " --shards S --replicas R' and fill it with 'novelty index "
+                + "--collection " + address.collection() + " --corpus PATH', both with the same --solr or --zk.");
     }
 
     /** SolrJ says so in the message only ("Collection not found: NAME"), whichever client or node answers. */
     private static boolean isMissingCollection(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Collection not found")) { //$NON-NLS-1$
+            if (t.getMessage() != null && t.getMessage().contains("Collection not found")) {
                 return true;
             }
         }
@@ -63,12 +63,12 @@ final class SolrFailures {
             root = root.getCause();
         }
         String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int advice = text.indexOf("If you think your Solr cluster is up"); //$NON-NLS-1$
+        int advice = text.indexOf("If you think your Solr cluster is up");
         text = (advice > 0 ? text.substring(0, advice) : text).strip();
         // our message goes on with ". Check ...": no second full stop
-        while (text.endsWith(".")) { //$NON-NLS-1$
+        while (text.endsWith(".")) {
             text = text.substring(0, text.length() - 1);
         }
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text; //$NON-NLS-1$
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 }

@@ -20,18 +20,18 @@ import io.noveltylens.core.corpus.Provenance;
  */
 final class SolrFields {
 
-    static final String ID = "id"; //$NON-NLS-1$
-    static final String ORDINAL = "ordinal"; //$NON-NLS-1$
-    static final String TEXT = "text"; //$NON-NLS-1$
-    static final String SOURCES = "sources"; //$NON-NLS-1$
-    static final String VECTOR = "vector"; //$NON-NLS-1$
-    static final String RAW_VECTOR = "raw_vector"; //$NON-NLS-1$
-    static final String METADATA = "metadata"; //$NON-NLS-1$
-    static final String DENSITY = "density"; //$NON-NLS-1$
-    static final String PCA = "pca"; //$NON-NLS-1$
-    static final String LAYOUT = "layout"; //$NON-NLS-1$
+    static final String ID = "id";
+    static final String ORDINAL = "ordinal";
+    static final String TEXT = "text";
+    static final String SOURCES = "sources";
+    static final String VECTOR = "vector";
+    static final String RAW_VECTOR = "raw_vector";
+    static final String METADATA = "metadata";
+    static final String DENSITY = "density";
+    static final String PCA = "pca";
+    static final String LAYOUT = "layout";
     /** The id of the document that holds the corpus's metadata and density statistics. */
-    static final String METADATA_ID = "novelty-metadata"; //$NON-NLS-1$
+    static final String METADATA_ID = "novelty-metadata";
     /**
      * The collection's layout, written in the metadata document: 2 added the raw vectors and the PCA the hull
      * readouts need. A collection of another layout (1 wrote none) is refused with "fill it again".
@@ -103,14 +103,14 @@ final class SolrFields {
      * literal is too long for a URL).
      */
     static SolrQuery knn(String field, float[] vector, int candidates) {
-        return new SolrQuery("{!knn f=" + field + " topK=" + candidates + "}" + vectorLiteral(vector)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return new SolrQuery("{!knn f=" + field + " topK=" + candidates + "}" + vectorLiteral(vector));
     }
 
     /** The {@code {!knn}} query's vector literal; Float.toString round-trips every float exactly. */
     static String vectorLiteral(float[] vector) {
         StringBuilder literal = new StringBuilder(vector.length * 12).append('[');
         for (int i = 0; i < vector.length; i++) {
-            literal.append(i == 0 ? "" : ",").append(vector[i]); //$NON-NLS-1$ //$NON-NLS-2$
+            literal.append(i == 0 ? "" : ",").append(vector[i]);
         }
         return literal.append(']').toString();
     }

@@ -56,7 +56,7 @@ final class SolrLeaveOneOut {
     }
 
     Neighbours search(Progress progress) throws NoveltyException {
-        progress.begin("Finding every passage's " + k + " nearest neighbours in the collection", passages); //$NON-NLS-1$ //$NON-NLS-2$
+        progress.begin("Finding every passage's " + k + " nearest neighbours in the collection", passages);
         NeighbourList[] lists = new NeighbourList[passages];
         double[] nearest = new double[passages];
         ExecutorService pool = Executors.newFixedThreadPool(SEARCHES_IN_FLIGHT);
@@ -64,12 +64,12 @@ final class SolrLeaveOneOut {
             String cursor = CursorMarkParams.CURSOR_MARK_START;
             while (true) {
                 progress.checkCanceled();
-                SolrQuery pageQuery = new SolrQuery("*:*") //$NON-NLS-1$
-                        .addFilterQuery(SolrFields.ORDINAL + ":[* TO *]") //$NON-NLS-1$
+                SolrQuery pageQuery = new SolrQuery("*:*")
+                        .addFilterQuery(SolrFields.ORDINAL + ":[* TO *]")
                         .setFields(SolrFields.ORDINAL, SolrFields.VECTOR).setRows(PAGE)
                         .setSort(SolrFields.ORDINAL, SolrQuery.ORDER.asc).addSort(SolrFields.ID, SolrQuery.ORDER.asc);
                 pageQuery.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-                QueryResponse page = read(pageQuery, "Reading the passages back"); //$NON-NLS-1$
+                QueryResponse page = read(pageQuery, "Reading the passages back");
                 List<Future<?>> searches = new ArrayList<>();
                 for (SolrDocument passage : page.getResults()) {
                     searches.add(pool.submit(() -> {
@@ -93,8 +93,8 @@ final class SolrLeaveOneOut {
         }
         for (int i = 0; i < passages; i++) {
             if (lists[i] == null) {
-                throw new NoveltyException(NoveltyException.Kind.INDEX, "Passage " + i + " is missing from the " //$NON-NLS-1$ //$NON-NLS-2$
-                        + address + " after its upload. Fill the collection again."); //$NON-NLS-1$
+                throw new NoveltyException(NoveltyException.Kind.INDEX, "Passage " + i + " is missing from the "
+                        + address + " after its upload. Fill the collection again.");
             }
         }
         Arrays.sort(nearest);
@@ -104,17 +104,17 @@ final class SolrLeaveOneOut {
     /** One passage's k nearest other passages, nearest first; records the distance to the nearest. */
     private NeighbourList neighbours(int ordinal, float[] unit, double[] nearest) throws NoveltyException {
         SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(HnswCandidates.MIN, k + 1))
-                .setFields(SolrFields.ORDINAL, "score").setRows(k + 1); //$NON-NLS-1$
+                .setFields(SolrFields.ORDINAL, "score").setRows(k + 1);
         int[] ids = new int[k];
         float[] distances = new float[k];
         int count = 0;
-        for (SolrDocument document : read(query, "The nearest-neighbour query of passage " + ordinal).getResults()) { //$NON-NLS-1$
+        for (SolrDocument document : read(query, "The nearest-neighbour query of passage " + ordinal).getResults()) {
             int other = SolrFields.ordinal(document);
             if (other == ordinal || count == k) {
                 continue;
             }
             // the hits come best first; Lucene's DOT_PRODUCT score is max(0, (1 + cos) / 2)
-            double cosine = 2 * ((Number) document.getFirstValue("score")).doubleValue() - 1; //$NON-NLS-1$
+            double cosine = 2 * ((Number) document.getFirstValue("score")).doubleValue() - 1;
             ids[count] = other;
             // Euclidean distance between unit vectors, as the local index measures it
             distances[count++] = (float) Math.sqrt(Math.max(0, 2 - 2 * cosine));

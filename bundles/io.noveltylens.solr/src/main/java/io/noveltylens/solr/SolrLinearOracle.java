@@ -66,19 +66,19 @@ final class SolrLinearOracle implements LinearOracle {
 
     @Override
     public float[][] vectors(int[] ordinals) {
-        String list = IntStream.of(ordinals).mapToObj(Integer::toString).collect(Collectors.joining(",")); //$NON-NLS-1$
-        SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ORDINAL + "}" + list) //$NON-NLS-1$ //$NON-NLS-2$
+        String list = IntStream.of(ordinals).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ORDINAL + "}" + list)
                 .setFields(SolrFields.ORDINAL, SolrFields.VECTOR).setRows(ordinals.length);
         Map<Integer, float[]> found = new HashMap<>();
-        for (SolrDocument hit : search(query, "Reading vectors")) { //$NON-NLS-1$
+        for (SolrDocument hit : search(query, "Reading vectors")) {
             found.put(SolrFields.ordinal(hit), vector(hit));
         }
         float[][] vectors = new float[ordinals.length][];
         for (int i = 0; i < ordinals.length; i++) {
             vectors[i] = found.get(ordinals[i]);
             if (vectors[i] == null) {
-                throw new OracleFailure(new NoveltyException(Kind.INDEX, "Passage " + ordinals[i] + " is missing from " //$NON-NLS-1$ //$NON-NLS-2$
-                        + "the " + address + ". Fill the collection again with 'novelty index'.")); //$NON-NLS-1$
+                throw new OracleFailure(new NoveltyException(Kind.INDEX, "Passage " + ordinals[i] + " is missing from "
+                        + "the " + address + ". Fill the collection again with 'novelty index'."));
             }
         }
         return vectors;
@@ -88,7 +88,7 @@ final class SolrLinearOracle implements LinearOracle {
     @Override
     public int[] nearestRows(double[] point, int count) {
         SolrQuery query = knn(SolrFields.VECTOR, SolrFields.unitVector(point), count).setFields(SolrFields.ORDINAL);
-        return search(query, "The nearest-neighbour query").stream().mapToInt(SolrFields::ordinal).toArray(); //$NON-NLS-1$
+        return search(query, "The nearest-neighbour query").stream().mapToInt(SolrFields::ordinal).toArray();
     }
 
     @Override
@@ -97,11 +97,11 @@ final class SolrLinearOracle implements LinearOracle {
                 .setFields(SolrFields.ORDINAL, SolrFields.VECTOR);
         if (held.size() > 0) {
             // a pre-filter of the kNN search: HNSW then skips the held rows instead of returning them
-            query.addFilterQuery("{!bool must=*:* must_not=$held}"); //$NON-NLS-1$
-            query.set("held", "{!terms f=" + SolrFields.ORDINAL + "}" + IntStream.range(0, held.size()) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                    .mapToObj(position -> Integer.toString(held.row(position))).collect(Collectors.joining(","))); //$NON-NLS-1$
+            query.addFilterQuery("{!bool must=*:* must_not=$held}");
+            query.set("held", "{!terms f=" + SolrFields.ORDINAL + "}" + IntStream.range(0, held.size())
+                    .mapToObj(position -> Integer.toString(held.row(position))).collect(Collectors.joining(",")));
         }
-        SolrDocumentList hits = search(query, "The maximum-inner-product query"); //$NON-NLS-1$
+        SolrDocumentList hits = search(query, "The maximum-inner-product query");
         int[] found = new int[hits.size()];
         double[] values = new double[hits.size()];
         float[][] vectors = new float[hits.size()][];
@@ -129,7 +129,7 @@ final class SolrLinearOracle implements LinearOracle {
             // vector literals and ordinal lists are too long for a URL
             return SolrReads.query(client, query, SolrRequest.METHOD.POST).getResults();
         } catch (SolrServerException | IOException | SolrException e) {
-            throw new OracleFailure(SolrFailures.failed(what + " for the hull readouts", address, e)); //$NON-NLS-1$
+            throw new OracleFailure(SolrFailures.failed(what + " for the hull readouts", address, e));
         }
     }
 }

@@ -29,7 +29,7 @@ final class SolrPhraseIndex implements PhraseIndex {
         if (max < 1) {
             return new int[0];
         }
-        SolrQuery query = new SolrQuery("{!field f=" + SolrFields.TEXT + "}" + String.join(" ", terms)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        SolrQuery query = new SolrQuery("{!field f=" + SolrFields.TEXT + "}" + String.join(" ", terms))
                 .setFields(SolrFields.ORDINAL).setRows(max).setSort(SolrFields.ORDINAL, SolrQuery.ORDER.asc);
         try {
             SolrDocumentList found = SolrReads.query(client, query).getResults();
@@ -39,7 +39,7 @@ final class SolrPhraseIndex implements PhraseIndex {
             }
             return ordinals;
         } catch (SolrServerException | SolrException e) {
-            throw new IOException("Phrase query failed: " + e.getMessage(), e); //$NON-NLS-1$
+            throw new IOException("Phrase query failed: " + e.getMessage(), e);
         }
     }
 }

@@ -41,7 +41,7 @@ final class SolrStoredVectors {
     static SolrStoredVectors of(CloudSolrClient client, String collection, ModelFingerprint model, int dimension) {
         try {
             List<SolrDocument> found = new ArrayList<>(client.query(collection,
-                    new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID) //$NON-NLS-1$
+                    new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID)
                             .setFields(SolrFields.METADATA, SolrFields.LAYOUT)).getResults());
             if (found.isEmpty() || !(found.get(0).getFirstValue(SolrFields.LAYOUT) instanceof Number layout)
                     || layout.intValue() != SolrFields.LAYOUT_VERSION) {
@@ -61,8 +61,8 @@ final class SolrStoredVectors {
         if (client == null) {
             return found;
         }
-        SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ID + "}" //$NON-NLS-1$ //$NON-NLS-2$
-                + passages.stream().map(CorpusPassage::contentHash).collect(Collectors.joining(","))) //$NON-NLS-1$
+        SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ID + "}"
+                + passages.stream().map(CorpusPassage::contentHash).collect(Collectors.joining(",")))
                 .setFields(SolrFields.ID, SolrFields.VECTOR, SolrFields.RAW_VECTOR).setRows(passages.size());
         try {
             for (SolrDocument document : client.query(collection, query, SolrRequest.METHOD.POST).getResults()) {

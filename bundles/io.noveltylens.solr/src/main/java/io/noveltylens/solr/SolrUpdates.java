@@ -41,12 +41,12 @@ final class SolrUpdates {
                 return;
             } catch (SolrServerException | IOException | SolrException e) {
                 if (attempt == ATTEMPTS) {
-                    throw SolrFailures.failed(what + " (" + ATTEMPTS + " tries; the corpus in use is unchanged)", //$NON-NLS-1$ //$NON-NLS-2$
+                    throw SolrFailures.failed(what + " (" + ATTEMPTS + " tries; the corpus in use is unchanged)",
                             address, e);
                 }
                 synchronized (progress) {
                     retries++;
-                    progress.subTask(what + ": failed (" + SolrFailures.cause(e) + "), trying again"); //$NON-NLS-1$ //$NON-NLS-2$
+                    progress.subTask(what + ": failed (" + SolrFailures.cause(e) + "), trying again");
                 }
                 SolrReads.pause(500L << (attempt - 1));
             }

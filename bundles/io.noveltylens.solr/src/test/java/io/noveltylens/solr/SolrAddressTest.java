@@ -15,27 +15,27 @@ class SolrAddressTest {
 
     @Test
     void solrUrlsAreSplitAtCommas() throws NoveltyException {
-        SolrAddress address = SolrAddress.parse("http://a:8983/solr, http://b:8983/solr", null, "books"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(List.of("http://a:8983/solr", "http://b:8983/solr"), address.solrUrls()); //$NON-NLS-1$ //$NON-NLS-2$
+        SolrAddress address = SolrAddress.parse("http://a:8983/solr, http://b:8983/solr", null, "books");
+        assertEquals(List.of("http://a:8983/solr", "http://b:8983/solr"), address.solrUrls());
         assertEquals(List.of(), address.zkHosts());
     }
 
     @Test
     void theZooKeeperChrootIsSeparatedFromTheHosts() throws NoveltyException {
-        SolrAddress address = SolrAddress.parse(null, "zk1:2181,zk2:2181/solr", "books"); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals(List.of("zk1:2181", "zk2:2181"), address.zkHosts()); //$NON-NLS-1$ //$NON-NLS-2$
-        assertEquals("/solr", address.zkChroot()); //$NON-NLS-1$
-        assertNull(SolrAddress.parse(null, "zk1:2181", "books").zkChroot()); //$NON-NLS-1$ //$NON-NLS-2$
+        SolrAddress address = SolrAddress.parse(null, "zk1:2181,zk2:2181/solr", "books");
+        assertEquals(List.of("zk1:2181", "zk2:2181"), address.zkHosts());
+        assertEquals("/solr", address.zkChroot());
+        assertNull(SolrAddress.parse(null, "zk1:2181", "books").zkChroot());
     }
 
     @Test
     void aWrongAddressIsRefusedWithTheFix() {
-        assertTrue(refusal("a:8983", null, "books").contains("http://HOST:8983/solr")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertTrue(refusal("http://a:8983/solr", "zk:2181", "books").contains("not both")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-        assertTrue(refusal("http://a:8983/solr", null, null).contains("--collection NAME")); //$NON-NLS-1$ //$NON-NLS-2$
-        assertTrue(refusal("http://a:8983/solr", null, "my books").contains("'my books'")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertTrue(refusal(" , ", null, "books").contains("at least one node")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertTrue(refusal(null, "/solr", "books").contains("no host")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertTrue(refusal("a:8983", null, "books").contains("http://HOST:8983/solr"));
+        assertTrue(refusal("http://a:8983/solr", "zk:2181", "books").contains("not both"));
+        assertTrue(refusal("http://a:8983/solr", null, null).contains("--collection NAME"));
+        assertTrue(refusal("http://a:8983/solr", null, "my books").contains("'my books'"));
+        assertTrue(refusal(" , ", null, "books").contains("at least one node"));
+        assertTrue(refusal(null, "/solr", "books").contains("no host"));
     }
 
     private static String refusal(String solr, String zk, String collection) {

@@ -41,20 +41,20 @@ public final class LocalSolrCloud {
 
     public static void main(String[] args) throws Exception {
         // before the first logger or Solr class loads: the listening address and where the logs go
-        System.setProperty("host", "127.0.0.1"); //$NON-NLS-1$ //$NON-NLS-2$
-        System.setProperty("log4j2.configurationFile", "novelty-solr-log4j2.xml"); //$NON-NLS-1$ //$NON-NLS-2$
+        System.setProperty("host", "127.0.0.1");
+        System.setProperty("log4j2.configurationFile", "novelty-solr-log4j2.xml");
         PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err); // whatever a library prints must not be read as protocol
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
-                : Files.createTempDirectory("novelty-solr-cloud"); //$NON-NLS-1$
+                : Files.createTempDirectory("novelty-solr-cloud");
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).configure();
         try {
             List<JettySolrRunner> runners = List.copyOf(cluster.getJettySolrRunners());
-            protocol.println("zk " + cluster.getZkServer().getZkAddress()); //$NON-NLS-1$
-            protocol.println("solr " + runners.stream().map(r -> r.getBaseUrl().toString()) //$NON-NLS-1$
-                    .collect(Collectors.joining(" "))); //$NON-NLS-1$
-            protocol.println("ready"); //$NON-NLS-1$
+            protocol.println("zk " + cluster.getZkServer().getZkAddress());
+            protocol.println("solr " + runners.stream().map(r -> r.getBaseUrl().toString())
+                    .collect(Collectors.joining(" ")));
+            protocol.println("ready");
             serve(cluster, runners, protocol);
         } finally {
             cluster.shutdown();
@@ -64,30 +64,30 @@ public final class LocalSolrCloud {
     private static void serve(MiniSolrCloudCluster cluster, List<JettySolrRunner> runners, PrintStream protocol)
             throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line = in.readLine(); line != null && !line.strip().equals("quit"); line = in.readLine()) { //$NON-NLS-1$
-            String[] words = line.strip().split("\\s+"); //$NON-NLS-1$
-            int node = words.length == 2 && words[1].matches("\\d+") ? Integer.parseInt(words[1]) : -1; //$NON-NLS-1$
+        for (String line = in.readLine(); line != null && !line.strip().equals("quit"); line = in.readLine()) {
+            String[] words = line.strip().split("\\s+");
+            int node = words.length == 2 && words[1].matches("\\d+") ? Integer.parseInt(words[1]) : -1;
             if (node < 0 || node >= runners.size()) {
-                protocol.println("error expected 'stop I', 'start I' or 'quit' with I in [0, " + runners.size() //$NON-NLS-1$
-                        + "), got '" + line + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+                protocol.println("error expected 'stop I', 'start I' or 'quit' with I in [0, " + runners.size()
+                        + "), got '" + line + "'");
                 continue;
             }
             JettySolrRunner runner = runners.get(node);
             switch (words[0]) {
-                case "stop" -> { //$NON-NLS-1$
+                case "stop" -> {
                     cluster.stopJettySolrRunner(runner);
                     cluster.waitForJettyToStop(runner);
-                    protocol.println("stopped " + node); //$NON-NLS-1$
+                    protocol.println("stopped " + node);
                 }
-                case "start" -> { //$NON-NLS-1$
+                case "start" -> {
                     cluster.startJettySolrRunner(runner, true);
                     cluster.waitForNode(runner, NODE_START_TIMEOUT);
                     for (String collection : cluster.getSolrClient().getClusterState().getCollectionNames()) {
                         cluster.waitForActiveCollection(collection, NODE_START_TIMEOUT, TimeUnit.SECONDS);
                     }
-                    protocol.println("started " + node + " " + runner.getBaseUrl()); //$NON-NLS-1$ //$NON-NLS-2$
+                    protocol.println("started " + node + " " + runner.getBaseUrl());
                 }
-                default -> protocol.println("error unknown command '" + words[0] + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+                default -> protocol.println("error unknown command '" + words[0] + "'");
             }
         }
     }
