@@ -26,7 +26,8 @@ class CoreTextTest {
     @Test
     void bindReplacesPlaceholdersAsNlsDoes() {
         assertEquals("The index in /tmp/x was built with the model 'm' (1000000 passages).",
-                CoreText.bind("The index in {0} was built with the model '{1}' ({2} passages).", "/tmp/x", "m", 1_000_000));
+                CoreText.bind("The index in {0} was built with the model '{1}' ({2} passages).", "/tmp/x", "m",
+                        1_000_000));
         assertEquals("{2} and {x} stay as they are: a", CoreText.bind("{2} and {x} stay as they are: {0}", "a"));
     }
 }

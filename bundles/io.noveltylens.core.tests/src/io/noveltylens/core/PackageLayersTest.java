@@ -86,7 +86,8 @@ class PackageLayersTest {
                 Matcher imported = IMPORT.matcher(source);
                 while (imported.find()) {
                     String target = packageOf(imported.group(1));
-                    if ((target.equals(bundle) || target.startsWith(bundle + '.')) && !target.equals(declared.group(1))) {
+                    if ((target.equals(bundle) || target.startsWith(bundle + '.'))
+                            && !target.equals(declared.group(1))) {
                         targets.add(target);
                     }
                 }

@@ -164,9 +164,11 @@ class NoveltyAnalyzerTest {
         RealCorpus corpus = RealCorpus.get();
         String longWord = "a".repeat(10_000);
         for (String text : List.of("x", "nul\u0000inside and \u0007bell", "lone \uD800 surrogate \uDC00 halves",
-                "\u0645\u0631\u062D\u0628\u0627 \u05E9\u05DC\u05D5\u05DD right to left", "\u6625\u7720\u4E0D\u89C9\u6653",
+                "\u0645\u0631\u062D\u0628\u0627 \u05E9\u05DC\u05D5\u05DD right to left",
+                "\u6625\u7720\u4E0D\u89C9\u6653",
                 "emoji \uD83D\uDC69\u200D\uD83D\uDCBB at work \uD83C\uDF89", longWord, "word " + longWord + " word")) {
-            NoveltyReport report = corpus.analyzer.withHull(corpus.analyzer.analyze(text, Progress.NONE), Progress.NONE);
+            NoveltyReport report = corpus.analyzer.withHull(corpus.analyzer.analyze(text, Progress.NONE),
+                    Progress.NONE);
             assertEquals(10, report.neighbours().size(), text.length() > 40 ? text.substring(0, 40) : text);
             assertTrue(report.density().percentile() >= 0 && report.density().percentile() <= 100);
         }
@@ -194,7 +196,8 @@ class NoveltyAnalyzerTest {
             for (int j = 0; j < i; j++) {
                 double inPicture = distance(map.points().get(i), map.points().get(j));
                 double distance = Math.sqrt(Math.max(0, 2 - 2 * Vectors.dot(units.get(i), units.get(j))));
-                assertTrue(inPicture <= distance * (1 + 1e-6), "points " + i + ", " + j + ": " + inPicture + " > " + distance);
+                assertTrue(inPicture <= distance * (1 + 1e-6),
+                        "points " + i + ", " + j + ": " + inPicture + " > " + distance);
                 pictured += inPicture * inPicture;
                 real += distance * distance;
             }

@@ -40,11 +40,13 @@ class CorpusAnnotatorTest {
         assertEquals(4, results.size(), "three copies of the Austen paragraph and one new sentence");
         List<AnnotatedPassage> copies = results.stream().filter(r -> r.report().text().equals(austen)).toList();
         assertEquals(3, copies.size());
-        assertEquals(3, copies.stream().map(AnnotatedPassage::provenance).distinct().count(), "each copy has its own place");
+        assertEquals(3, copies.stream().map(AnnotatedPassage::provenance).distinct().count(),
+                "each copy has its own place");
         for (AnnotatedPassage result : results) {
             Provenance place = result.provenance();
             String inFile = Files.readString(Path.of(place.source())).substring(place.startOffset(), place.endOffset());
-            assertEquals(result.report().text(), TextNormalization.collapseWhitespace(inFile), "offsets point at the passage");
+            assertEquals(result.report().text(), TextNormalization.collapseWhitespace(inFile),
+                    "offsets point at the passage");
             assertNull(result.report().hull(), "fast readouts only unless asked");
         }
         assertTrue(copies.get(0).report().neighbours().get(0).cosine() > 0.99, "the corpus holds the paragraph");

@@ -38,7 +38,8 @@ class CorpusReaderTest {
         assertEquals(List.of("# Title line here", "First paragraph has two lines of text.", "Second paragraph, alone."),
                 result.passages().stream().map(CorpusPassage::text).toList());
         Provenance second = result.passages().get(1).sources().get(0);
-        assertEquals("First paragraph has\ntwo lines of text.", text.substring(second.startOffset(), second.endOffset()));
+        assertEquals("First paragraph has\ntwo lines of text.",
+                text.substring(second.startOffset(), second.endOffset()));
         assertEquals(3, second.line());
         assertEquals(7, result.passages().get(2).sources().get(0).line());
     }
@@ -47,7 +48,8 @@ class CorpusReaderTest {
     void aFileWithoutBlankLinesIsOnePassagePerLineAndGzipIsReadThrough() throws Exception {
         Path file = dir.resolve("lines.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write("one passage on this line\nanother passage on that line\nshort\n".getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    "one passage on this line\nanother passage on that line\nshort\n".getBytes(StandardCharsets.UTF_8));
         }
         ReadCorpus result = read(file);
         assertEquals(List.of("one passage on this line", "another passage on that line"),
@@ -102,7 +104,8 @@ class CorpusReaderTest {
     void badFilesAreSkippedWithTheirReasonAndTheRestIsRead() throws Exception {
         Files.writeString(dir.resolve("good.txt"), "a perfectly good passage of text");
         Files.write(dir.resolve("binary.txt"), new byte[] { 'a', 'b', 0, 'c' });
-        Files.write(dir.resolve("latin1.txt"), "caf\u00e9 au lait, bien s\u00fbr".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("latin1.txt"),
+                "caf\u00e9 au lait, bien s\u00fbr".getBytes(StandardCharsets.ISO_8859_1));
         Files.write(dir.resolve("empty.txt"), new byte[0]);
         Files.write(dir.resolve("big.txt"), new byte[(1 << 20) + 1]);
         Files.writeString(dir.resolve("program.class"), "not text");
@@ -132,7 +135,8 @@ class CorpusReaderTest {
         Files.createSymbolicLink(folder.resolve("loop"), folder);
         ReadCorpus result = read(folder);
         assertEquals(1, result.passages().size());
-        assertTrue(result.skipped().stream().anyMatch(s -> s.reason() == Reason.LINK_LOOP), result.skipped().toString());
+        assertTrue(result.skipped().stream().anyMatch(s -> s.reason() == Reason.LINK_LOOP),
+                result.skipped().toString());
     }
 
     @Test

@@ -79,7 +79,8 @@ class SentenceSplitterTest {
         int to = text.indexOf(" Nor");
         List<TextSpan> spans = SentenceSplitter.sentences(text, from, to);
         assertEquals(List.of(new TextSpan(from, text.indexOf(" Mr.")), new TextSpan(text.indexOf("Mr."), to)), spans);
-        assertEquals(List.of("Mrs. Pell read.", "Mr. Darcy smiled."), spans.stream().map(span -> span.of(text)).toList());
+        assertEquals(List.of("Mrs. Pell read.", "Mr. Darcy smiled."),
+                spans.stream().map(span -> span.of(text)).toList());
     }
 
     /**

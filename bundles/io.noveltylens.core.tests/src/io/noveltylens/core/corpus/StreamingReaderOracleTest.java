@@ -41,16 +41,19 @@ class StreamingReaderOracleTest {
         Files.write(dir.resolve("e-utf16.txt"), bytes(new byte[] { (byte) 0xFF, (byte) 0xFE },
                 "a passage saved as UTF-16\n\nand a second one, with é and 漢字\n".getBytes(StandardCharsets.UTF_16LE)));
         Files.write(dir.resolve("f-bom.txt"), bytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
-                "a file that starts with a byte-order mark\nthe apple trees stand in rows.\n".getBytes(StandardCharsets.UTF_8)));
+                "a file that starts with a byte-order mark\nthe apple trees stand in rows.\n"
+                        .getBytes(StandardCharsets.UTF_8)));
         write("g-records.jsonl", "{\"text\": \"The apple trees stand in rows.\"}\n\n"
                 + "{\"text\": \"a record that names its source\", \"source\": \"https://example.org/r\"}\n"
                 + "{\"text\": \"two words\"}\n{\"text\": \"a last record of words\"}");
-        write("h-page.html", "<html><head><style>p { color: red }</style></head><body>\n<h1>A page title of words</h1>\n"
-                + "<p>The apple trees stand in rows.</p><script>var x = 'not text';\n</script>\n"
-                + "<p>Another paragraph\nover two lines of the page.</p>\n</body></html>\n");
+        write("h-page.html",
+                "<html><head><style>p { color: red }</style></head><body>\n<h1>A page title of words</h1>\n"
+                        + "<p>The apple trees stand in rows.</p><script>var x = 'not text';\n</script>\n"
+                        + "<p>Another paragraph\nover two lines of the page.</p>\n</body></html>\n");
         StringBuilder longParagraph = new StringBuilder();
         for (int i = 0; i < 40; i++) {
-            longParagraph.append("Sentence ").append(i).append(" of a long paragraph has words.").append(i % 7 == 0 ? "\n" : " ");
+            longParagraph.append("Sentence ").append(i).append(" of a long paragraph has words.")
+                    .append(i % 7 == 0 ? "\n" : " ");
         }
         write("i-long.txt", "Title line of the file\n\n" + longParagraph + "\n\nThe apple trees stand in rows.\n");
         PassageSplitter splitter = new PassageSplitter(20);

@@ -28,12 +28,14 @@ final class WholeFileReading {
         Map<String, List<Provenance>> distinct = new LinkedHashMap<>();
         for (Path file : files) {
             for (Passage passage : passages(file, splitter)) {
-                distinct.computeIfAbsent(TextNormalization.collapseWhitespace(passage.text()), text -> new ArrayList<>())
+                distinct.computeIfAbsent(TextNormalization.collapseWhitespace(passage.text()),
+                        text -> new ArrayList<>())
                         .add(passage.provenance());
             }
         }
         List<CorpusPassage> passages = new ArrayList<>();
-        distinct.forEach((text, sources) -> passages.add(new CorpusPassage(text, TextNormalization.sha256(text), sources)));
+        distinct.forEach(
+                (text, sources) -> passages.add(new CorpusPassage(text, TextNormalization.sha256(text), sources)));
         return passages;
     }
 
@@ -49,8 +51,8 @@ final class WholeFileReading {
                 int lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length() : text.indexOf('\n', lineStart);
                 String json = text.substring(lineStart, lineEnd);
                 Passage passage = json.isBlank() ? null : CorpusReader.jsonPassage(source, json, lineStart, line);
-                if (passage != null && PassageSplitter.wordCount(passage.text(), 0, passage.text().length())
-                        >= PassageSplitter.MIN_WORDS) {
+                if (passage != null && PassageSplitter.wordCount(passage.text(), 0,
+                        passage.text().length()) >= PassageSplitter.MIN_WORDS) {
                     passages.add(passage);
                 }
                 lineStart = lineEnd + 1;

@@ -8,9 +8,12 @@ class DensityExplanationTest {
 
     @Test
     void percentileSaysHowManyPassagesAreLessIsolatedNeverRoundingUp() {
-        assertEquals("More isolated than 97 % of the corpus's own passages", DensityExplanation.percentile(97.9, DensityReadout.CORPUS_PASSAGES));
-        assertEquals("More isolated than 50 % of the corpus's own passages", DensityExplanation.percentile(50, DensityReadout.CORPUS_PASSAGES));
-        assertEquals("In a denser region than 80 % of the corpus's own passages", DensityExplanation.percentile(19.5, DensityReadout.CORPUS_PASSAGES));
+        assertEquals("More isolated than 97 % of the corpus's own passages",
+                DensityExplanation.percentile(97.9, DensityReadout.CORPUS_PASSAGES));
+        assertEquals("More isolated than 50 % of the corpus's own passages",
+                DensityExplanation.percentile(50, DensityReadout.CORPUS_PASSAGES));
+        assertEquals("In a denser region than 80 % of the corpus's own passages",
+                DensityExplanation.percentile(19.5, DensityReadout.CORPUS_PASSAGES));
     }
 
     @Test
@@ -30,7 +33,8 @@ class DensityExplanationTest {
     @Test
     void readoutExplainsItsOwnNumbers() {
         DensityReadout readout = new DensityReadout(10, 0.8, 99.2, 2.5, 0.3, DensityReadout.CORPUS_PASSAGES);
-        assertEquals(DensityExplanation.percentile(99.2, DensityReadout.CORPUS_PASSAGES), readout.percentileExplanation());
+        assertEquals(DensityExplanation.percentile(99.2, DensityReadout.CORPUS_PASSAGES),
+                readout.percentileExplanation());
         assertEquals("LOF 2.5: sparser than its neighbours' neighbourhoods", readout.lofExplanation());
         assertEquals("LoOP 0.30: possibly a local outlier", readout.loopExplanation());
     }

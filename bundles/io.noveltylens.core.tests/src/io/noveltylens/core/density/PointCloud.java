@@ -40,7 +40,7 @@ final class PointCloud {
     /** All corpus points except {@code excluded} (-1 for none), nearest first, ties by id. */
     Integer[] byDistance(double[] from, int excluded) {
         return IntStream.range(0, size()).filter(i -> i != excluded).boxed()
-                .sorted(Comparator.<Integer> comparingDouble(i -> distance(from, points[i])).thenComparing(i -> i))
+                .sorted(Comparator.<Integer>comparingDouble(i -> distance(from, points[i])).thenComparing(i -> i))
                 .toArray(Integer[]::new);
     }
 

@@ -144,7 +144,8 @@ final class BertWordPieceReference {
         return switch (Character.getType(c)) {
             case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
                     Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION -> true;
+                    Character.OTHER_PUNCTUATION ->
+                true;
             default -> false;
         };
     }

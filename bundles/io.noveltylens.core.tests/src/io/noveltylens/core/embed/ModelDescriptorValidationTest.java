@@ -211,7 +211,7 @@ class ModelDescriptorValidationTest {
     }
 
     private static void varint(ByteArrayOutputStream out, long value) {
-        for (long v = value; ; v >>>= 7) {
+        for (long v = value;; v >>>= 7) {
             if ((v & ~0x7FL) == 0) {
                 out.write((int) v);
                 return;

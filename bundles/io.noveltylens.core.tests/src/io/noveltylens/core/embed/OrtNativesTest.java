@@ -33,7 +33,8 @@ class OrtNativesTest {
         Path folder = dir.resolve("cache").resolve(OrtNatives.FOLDER);
         long start = System.nanoTime();
         OrtNatives.extract(folder);
-        System.out.printf("OrtNatives: unpacked into an empty folder in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("OrtNatives: unpacked into an empty folder in %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
         for (String library : OrtNatives.LIBRARIES) {
             assertArrayEquals(resource(library), Files.readAllBytes(folder.resolve(library)), library);
         }
@@ -64,13 +65,15 @@ class OrtNativesTest {
         Files.write(binding, damaged);
 
         OrtNatives.extract(folder);
-        assertEquals(runtimeFile, Files.readAttributes(runtime, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+        assertEquals(runtimeFile,
+                Files.readAttributes(runtime, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
                 "a correct copy is not rewritten (a running IDE may have it mapped)");
         assertArrayEquals(resource(OrtNatives.LIBRARIES.get(1)), Files.readAllBytes(binding));
 
         long start = System.nanoTime();
         OrtNatives.extract(folder);
-        System.out.printf("OrtNatives: a start with correct copies in place took %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("OrtNatives: a start with correct copies in place took %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static byte[] resource(String library) throws Exception {

@@ -54,7 +54,8 @@ class ReportCsvTest {
 
         List<String> header = records.get(0);
         for (String column : List.of("density.percentile", "density.meanDistance", "density.lof", "density.loop",
-                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict", "hull.depth.depth")) {
+                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict",
+                "hull.depth.depth")) {
             assertTrue(header.contains(column), column + " in " + header);
         }
         for (int i = 0; i < header.size(); i++) {
@@ -71,7 +72,8 @@ class ReportCsvTest {
 
     @Test
     void hullColumnsAreEmptyWithoutTheHullReadouts() throws Exception {
-        NoveltyReport report = RealCorpusEngine.get().analyze("The ferry timetable changes every spring.", Progress.NONE);
+        NoveltyReport report = RealCorpusEngine.get().analyze("The ferry timetable changes every spring.",
+                Progress.NONE);
         List<List<String>> records = CsvRecords.parse(ReportCsv.header() + ReportCsv.RECORD_END
                 + ReportCsv.row(report, null) + ReportCsv.RECORD_END);
         List<String> header = records.get(0);

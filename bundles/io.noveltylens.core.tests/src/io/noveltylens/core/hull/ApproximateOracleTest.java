@@ -136,7 +136,8 @@ class ApproximateOracleTest {
             int[] seeds = corpus.nearestRows(query, 8);
             HullDistanceResult lp = new SubsetLpMembership(missing, tolerance).test(query, seeds, Deadline.NONE);
             assertEquals(HullVerdict.INSIDE, lp.verdict(), lp::toString);
-            assertTrue(distanceToCombination(corpus, lp, query) <= tolerance.insideDistance() * (1 + 1e-9), lp::toString);
+            assertTrue(distanceToCombination(corpus, lp, query) <= tolerance.insideDistance() * (1 + 1e-9),
+                    lp::toString);
         }
     }
 

@@ -112,7 +112,8 @@ class ExtrapolationDepthTest {
             assertTrue(rushed.depth() <= full.depth());
             for (int i = 0; i < full.curve().size(); i++) {
                 HullVerdict verdict = rushed.curve().get(i).verdict();
-                assertTrue(verdict == HullVerdict.UNDETERMINED || verdict == full.curve().get(i).verdict(), rushed::toString);
+                assertTrue(verdict == HullVerdict.UNDETERMINED || verdict == full.curve().get(i).verdict(),
+                        rushed::toString);
             }
             boolean anyUndetermined = rushed.curve().stream().anyMatch(p -> p.verdict() == HullVerdict.UNDETERMINED);
             assertEquals(!rushed.complete(), anyUndetermined);
@@ -138,7 +139,8 @@ class ExtrapolationDepthTest {
     }
 
     /** Rows whose first {@code slowD} components answer nothing before {@code releaseAtNanos}. */
-    private record SlowInOneDimension(ComponentOracle exact, int slowD, long releaseAtNanos) implements ComponentOracle {
+    private record SlowInOneDimension(ComponentOracle exact, int slowD, long releaseAtNanos)
+            implements ComponentOracle {
 
         @Override
         public ComponentOracle leadingComponents(int d) {
@@ -214,7 +216,8 @@ class ExtrapolationDepthTest {
             switch (point.basis()) {
                 case PROVED -> assertEquals(point.dimension(), point.evidenceDimension());
                 case INFERRED -> {
-                    DepthVerdict source = curve.stream().filter(p -> p.dimension() == point.evidenceDimension()).findFirst().orElseThrow();
+                    DepthVerdict source = curve.stream().filter(p -> p.dimension() == point.evidenceDimension())
+                            .findFirst().orElseThrow();
                     assertEquals(DepthVerdict.Basis.PROVED, source.basis());
                     assertEquals(point.verdict(), source.verdict());
                     assertEquals(point.method(), source.method());

@@ -50,7 +50,9 @@ class HullDistanceTest {
                 assertEquals(HullVerdict.OUTSIDE, result.verdict(), context);
                 assertTrue(result.lowerBound() <= t * (1 + 1e-9), context);
                 assertTrue(result.upperBound() >= t * (1 - 1e-9), context);
-                assertTrue(result.upperBound() - result.lowerBound() <= HullTolerance.RELATIVE_GAP * result.upperBound(), context);
+                assertTrue(
+                        result.upperBound() - result.lowerBound() <= HullTolerance.RELATIVE_GAP * result.upperBound(),
+                        context);
             }
         }
     }
@@ -81,7 +83,8 @@ class HullDistanceTest {
                     double onFace = result.vertices().stream()
                             .filter(vertex -> Arrays.stream(face.face()).anyMatch(row -> row == vertex.index()))
                             .mapToDouble(HullVertex::weight).sum();
-                    assertTrue(onFace >= 1 - HullTolerance.RELATIVE_GAP * t, "weight on the face " + onFace + ", " + context);
+                    assertTrue(onFace >= 1 - HullTolerance.RELATIVE_GAP * t,
+                            "weight on the face " + onFace + ", " + context);
                 }
             }
         }
@@ -105,7 +108,8 @@ class HullDistanceTest {
                 assertTrue(result.converged(), context);
                 assertTrue(result.lowerBound() <= exact * (1 + 1e-9) + 1e-12, context);
                 assertTrue(result.upperBound() >= exact * (1 - 1e-9), context);
-                assertTrue(result.upperBound() <= exact * (1 + HullTolerance.RELATIVE_GAP) + result.tolerance(), context);
+                assertTrue(result.upperBound() <= exact * (1 + HullTolerance.RELATIVE_GAP) + result.tolerance(),
+                        context);
             }
         }
     }

@@ -39,7 +39,8 @@ class HullTimingsTest {
             assertEquals(HullVerdict.OUTSIDE, verdict.verdict(), verdict::toString);
             System.out.printf("FW N=%d D=384: nearest %.0f ms; verdict %s in %d it, %.0f ms (lower %.4f); "
                     + "distance in [%.4f, %.4f] in %d it, %.0f ms, %d vertices%n", rows, ms(t1 - t0), verdict.verdict(),
-                    verdict.iterations(), ms(t2 - t1), verdict.lowerBound(), distance.lowerBound(), distance.upperBound(),
+                    verdict.iterations(), ms(t2 - t1), verdict.lowerBound(), distance.lowerBound(),
+                    distance.upperBound(),
                     distance.iterations(), ms(t3 - t2), distance.vertices().size());
         }
     }
@@ -71,8 +72,11 @@ class HullTimingsTest {
             ExtrapolationDepthResult result = depth.measure(query, Deadline.NONE);
             long e = System.nanoTime();
             System.out.printf("Depth N=%d D_max=64: %d in %.0f ms, curve %s%n", rows, result.depth(), ms(e - s),
-                    result.curve().stream().map(p -> p.dimension() + ":" + p.verdict().name().charAt(0) + "/" + p.basis().name().charAt(0)
-                            + (p.method() == null ? "" : "/" + p.method())).toList());
+                    result.curve().stream()
+                            .map(p -> p.dimension() + ":" + p.verdict().name().charAt(0) + "/"
+                                    + p.basis().name().charAt(0)
+                                    + (p.method() == null ? "" : "/" + p.method()))
+                            .toList());
         }
     }
 

@@ -45,7 +45,8 @@ class SubsetLpMembershipTest {
                         () -> subset + " vs the full LP's hull point at " + exact.upperBound());
             }
         }
-        assertTrue(inside >= 5 && outside >= 5, "both verdicts exercised: " + inside + " inside, " + outside + " outside");
+        assertTrue(inside >= 5 && outside >= 5,
+                "both verdicts exercised: " + inside + " inside, " + outside + " outside");
     }
 
     /** A point beyond a supporting hyperplane of the whole corpus is outside by at most that margin. */
@@ -84,7 +85,8 @@ class SubsetLpMembershipTest {
     }
 
     /** The reported vertices are corpus rows whose combination lies within the upper bound of the query. */
-    private static void assertCombinationIsTheUpperBound(FloatMatrix corpus, double[] query, HullDistanceResult result) {
+    private static void assertCombinationIsTheUpperBound(FloatMatrix corpus, double[] query,
+            HullDistanceResult result) {
         double[] point = new double[query.length];
         double total = 0;
         for (HullVertex vertex : result.vertices()) {

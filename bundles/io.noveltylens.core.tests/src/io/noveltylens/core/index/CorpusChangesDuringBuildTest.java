@@ -75,7 +75,8 @@ class CorpusChangesDuringBuildTest {
         };
         IndexMetadata first = builder.build(List.of(corpus), index, changingFiles);
 
-        assertEquals(List.of(new SkippedSource("corpus/b.txt", SkippedSource.Reason.UNREADABLE, "deleted while reading")),
+        assertEquals(
+                List.of(new SkippedSource("corpus/b.txt", SkippedSource.Reason.UNREADABLE, "deleted while reading")),
                 first.skipped());
         assertEquals(List.of(new SourceDigest("corpus/a.txt", TextNormalization.sha256(original), 30),
                 new SourceDigest("corpus/c.txt", TextNormalization.sha256(lines("gamma", 10)), 10)), first.sources(),

@@ -47,7 +47,8 @@ class HashingEmbedder implements Embedder {
 
     @Override
     public ModelFingerprint fingerprint() {
-        return new ModelFingerprint(name, TextNormalization.sha256(name + "-onnx"), TextNormalization.sha256(name + "-tok"));
+        return new ModelFingerprint(name, TextNormalization.sha256(name + "-onnx"),
+                TextNormalization.sha256(name + "-tok"));
     }
 
     @Override

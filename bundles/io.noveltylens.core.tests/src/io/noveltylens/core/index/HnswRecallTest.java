@@ -96,7 +96,8 @@ class HnswRecallTest {
                     }
                     found += overlap(exact, hits.docs());
                     ScoreDoc[] few = searcher.search(
-                            new KnnFloatVectorQuery(LuceneSchema.VECTOR, embedding.unit(), FEW_CANDIDATES), K).scoreDocs;
+                            new KnnFloatVectorQuery(LuceneSchema.VECTOR, embedding.unit(), FEW_CANDIDATES),
+                            K).scoreDocs;
                     foundWithFewCandidates += overlap(exact, Arrays.stream(few).mapToInt(hit -> hit.doc).toArray());
                 }
             }

@@ -116,7 +116,8 @@ class IndexBuilderTest {
         assertEquals(before, answers(model), "the previous index answers as before");
         assertEquals(40, LuceneCorpusIndex.readMetadata(index).passages());
         try (Stream<Path> leftovers = Files.list(index)) {
-            assertFalse(leftovers.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no partial generation left");
+            assertFalse(leftovers.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+                    "no partial generation left");
         }
         HashingEmbedder resumed = new HashingEmbedder("m1");
         IndexMetadata complete = build(resumed);
@@ -153,7 +154,8 @@ class IndexBuilderTest {
                 return super.embedPassages(texts, progress);
             }
         };
-        java.util.concurrent.FutureTask<IndexMetadata> first = new java.util.concurrent.FutureTask<>(() -> build(blocking));
+        java.util.concurrent.FutureTask<IndexMetadata> first = new java.util.concurrent.FutureTask<>(
+                () -> build(blocking));
         new Thread(first).start();
         embedding.await();
         NoveltyException refused = assertThrows(NoveltyException.class, () -> build(new HashingEmbedder("m1")));

@@ -32,7 +32,8 @@ record LargeCorpusFile(Path file, long bytes, int lines) {
         int lines = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             while (bytes < targetBytes) {
-                String line = sourceLines.get(lines % sourceLines.size()) + " (copy " + lines / sourceLines.size() + ")\n";
+                String line = sourceLines.get(lines % sourceLines.size()) + " (copy " + lines / sourceLines.size()
+                        + ")\n";
                 out.write(line);
                 bytes += line.getBytes(StandardCharsets.UTF_8).length;
                 lines++;

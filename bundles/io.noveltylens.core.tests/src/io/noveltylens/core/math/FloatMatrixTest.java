@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class FloatMatrixTest {
 
-    private static final FloatMatrix SMALL = FloatMatrix.of(new float[][] { { 1, 2, 3, 4, 5 }, { -1, 0, 2, 0, 1 }, { 0, 0, 0, 0, 7 } });
+    private static final FloatMatrix SMALL = FloatMatrix
+            .of(new float[][] { { 1, 2, 3, 4, 5 }, { -1, 0, 2, 0, 1 }, { 0, 0, 0, 0, 7 } });
 
     @Test
     void storesRowsInOrder() {

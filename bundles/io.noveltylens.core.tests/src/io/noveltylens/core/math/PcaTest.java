@@ -149,7 +149,8 @@ class PcaTest {
         double[][] components = pca.components();
         for (int c = 0; c < 5; c++) {
             assertEquals(expectedValues[c], pca.explainedVariance()[c], 1e-9 * expectedValues[0], "variance " + c);
-            assertEquals(1, Math.abs(Vectors.dot(expectedVectors[c], components[c])), 1e-8, "component " + c + " up to sign");
+            assertEquals(1, Math.abs(Vectors.dot(expectedVectors[c], components[c])), 1e-8,
+                    "component " + c + " up to sign");
         }
     }
 
@@ -203,13 +204,16 @@ class PcaTest {
     void readRefusesForeignDataAndOtherVersions() throws IOException {
         ByteArrayOutputStream foreign = new ByteArrayOutputStream();
         new DataOutputStream(foreign).writeLong(42);
-        assertThrows(IOException.class, () -> Pca.read(new DataInputStream(new ByteArrayInputStream(foreign.toByteArray()))));
+        assertThrows(IOException.class,
+                () -> Pca.read(new DataInputStream(new ByteArrayInputStream(foreign.toByteArray()))));
 
         ByteArrayOutputStream future = new ByteArrayOutputStream();
-        Pca.fit(knownAxes(50, basis(new Random(11)), new Random(12)), 2, Progress.NONE).write(new DataOutputStream(future));
+        Pca.fit(knownAxes(50, basis(new Random(11)), new Random(12)), 2, Progress.NONE)
+                .write(new DataOutputStream(future));
         byte[] bytes = future.toByteArray();
         bytes[7] = 99; // the format version's low byte
-        IOException error = assertThrows(IOException.class, () -> Pca.read(new DataInputStream(new ByteArrayInputStream(bytes))));
+        IOException error = assertThrows(IOException.class,
+                () -> Pca.read(new DataInputStream(new ByteArrayInputStream(bytes))));
         assertTrue(error.getMessage().contains("version 99"), error.getMessage());
     }
 

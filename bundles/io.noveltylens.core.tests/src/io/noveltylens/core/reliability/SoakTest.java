@@ -111,7 +111,8 @@ class SoakTest {
             }
             try (Stream<Path> entries = Files.list(index)) {
                 List<String> names = entries.map(entry -> entry.getFileName().toString()).sorted().toList();
-                assertEquals(List.of(), names.stream().filter(name -> name.endsWith(".tmp")).toList(), names.toString());
+                assertEquals(List.of(), names.stream().filter(name -> name.endsWith(".tmp")).toList(),
+                        names.toString());
                 assertEquals(List.of(published), names.stream().filter(name -> name.startsWith("gen-")).toList(),
                         "only the current generation is left: " + names);
             }
@@ -120,16 +121,19 @@ class SoakTest {
                     "the generation opened at the start answers as it did");
             try (LuceneCorpusIndex after = LuceneCorpusIndex.open(index, embedder.fingerprint(),
                     embedder.model().dimension())) {
-                assertEquals(rebuilt.passages(), after.metadata().passages(), "a reopened index sees the new generation");
+                assertEquals(rebuilt.passages(), after.metadata().passages(),
+                        "a reopened index sees the new generation");
                 assertSameAnswerExceptForTheNewFile(atStart, after.nearest(probe, 10));
             }
             Arrays.sort(latencies);
-            System.out.printf("Soak: %d reports during a rebuild; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; heap after GC %s MB; descriptors %d -> %d%n",
+            System.out.printf(
+                    "Soak: %d reports during a rebuild; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; heap after GC %s MB; descriptors %d -> %d%n",
                     QUERIES, latencies[QUERIES / 2] / 1e6, latencies[QUERIES * 95 / 100] / 1e6,
                     latencies[QUERIES * 99 / 100] / 1e6, heapAfterGc.stream().map(b -> b >> 20).toList(),
                     descriptorsAtStart, openDescriptors());
             long growth = heapAfterGc.get(heapAfterGc.size() - 1) - heapAfterGc.get(0);
-            assertTrue(growth < ALLOWED_HEAP_GROWTH, "heap grew by " + (growth >> 20) + " MB over " + QUERIES + " queries");
+            assertTrue(growth < ALLOWED_HEAP_GROWTH,
+                    "heap grew by " + (growth >> 20) + " MB over " + QUERIES + " queries");
             assertTrue(openDescriptors() <= descriptorsAtStart + ALLOWED_DESCRIPTOR_GROWTH,
                     "open file descriptors grew from " + descriptorsAtStart + " to " + openDescriptors());
             assertEquals(List.of(), threadsStartedSince(threadsAtStart), "threads the soak started and left running");
@@ -176,7 +180,8 @@ class SoakTest {
     private static List<String> threadsStartedSince(Set<Thread> before) throws InterruptedException {
         List<String> running = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            boolean shared = thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
+            boolean shared = thread instanceof ForkJoinWorkerThread worker
+                    && worker.getPool() == ForkJoinPool.commonPool()
                     || thread.getName().startsWith("noveltylens-embed-");
             if (!before.contains(thread) && !shared && !thread.join(Duration.ofSeconds(10))) {
                 running.add(thread.getName());

@@ -194,14 +194,16 @@ public final class NoveltyAnalyzer {
         try {
             return verbatim.measure(passage);
         } catch (IOException e) {
-            throw new NoveltyException(Kind.INDEX, CoreText.bind(CoreText.NoveltyAnalyzer_verbatimFailed, e.getMessage()),
+            throw new NoveltyException(Kind.INDEX,
+                    CoreText.bind(CoreText.NoveltyAnalyzer_verbatimFailed, e.getMessage()),
                     e);
         }
     }
 
     private Quotation quotation(VerbatimReadout overlap) throws NoveltyException {
         Optional<VerbatimSpan> longest = overlap.longest();
-        if (longest.isEmpty() || longest.get().wordCount() < Quotation.MIN_WORDS || longest.get().documents().isEmpty()) {
+        if (longest.isEmpty() || longest.get().wordCount() < Quotation.MIN_WORDS
+                || longest.get().documents().isEmpty()) {
             return null;
         }
         Provenance where = index.passage(longest.get().documents().get(0)).sources().get(0);

@@ -40,7 +40,8 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
                     CoreText.bind(CoreText.AnnotationFile_isFolder, absolute, format.extension()));
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.AnnotationFile_noFolder, absolute, dir));
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.AnnotationFile_noFolder, absolute, dir));
         }
         Path temporary = null;
         try {
@@ -107,6 +108,7 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
     }
 
     private static NoveltyException writeFailure(Path target, IOException e) {
-        return new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.AnnotationFile_writeFailed, target, e), e);
+        return new NoveltyException(NoveltyException.Kind.IO,
+                CoreText.bind(CoreText.AnnotationFile_writeFailed, target, e), e);
     }
 }

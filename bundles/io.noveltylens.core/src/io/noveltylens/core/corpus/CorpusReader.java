@@ -129,7 +129,8 @@ public final class CorpusReader {
     private void collect(Path root, List<Path> files, List<SkippedSource> skipped) throws NoveltyException {
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
-            throw new NoveltyException(NoveltyException.Kind.CORPUS, CoreText.bind(CoreText.CorpusReader_missing, root));
+            throw new NoveltyException(NoveltyException.Kind.CORPUS,
+                    CoreText.bind(CoreText.CorpusReader_missing, root));
         }
         if (Files.isRegularFile(absolute)) {
             if (SourceFormat.of(absolute.getFileName().toString()).isPresent()) {
@@ -344,8 +345,8 @@ public final class CorpusReader {
             if (passage == null) {
                 malformed++;
                 firstMalformedLine = firstMalformedLine == 0 ? text.lineNumber() : firstMalformedLine;
-            } else if (PassageSplitter.wordCount(passage.text(), 0, passage.text().length())
-                    >= PassageSplitter.MIN_WORDS) {
+            } else if (PassageSplitter.wordCount(passage.text(), 0,
+                    passage.text().length()) >= PassageSplitter.MIN_WORDS) {
                 sink.add(passage);
                 passages++;
             }

@@ -56,7 +56,8 @@ final class HtmlText {
     }
 
     private static boolean isBlockTag(String lower, int start) {
-        for (String tag : new String[] { "<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "<h4", "<li", "<tr" }) {
+        for (String tag : new String[] { "<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "<h4", "<li",
+                "<tr" }) {
             if (lower.startsWith(tag, start)) {
                 return true;
             }

@@ -120,7 +120,8 @@ public final class DensityModel {
             int id = list.id(j);
             if (id == passage || id < 0 || id >= n) {
                 throw new IllegalArgumentException(
-                        "Passage " + passage + " lists neighbour " + id + " (need leave-one-out ids in [0, " + n + "))");
+                        "Passage " + passage + " lists neighbour " + id + " (need leave-one-out ids in [0, " + n
+                                + "))");
             }
         }
         return list;

@@ -45,7 +45,8 @@ final class DjlEnvironment {
             Files.createDirectories(djl);
             Files.createDirectories(jna);
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.DjlEnvironment_noCache, cacheDir, e),
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.DjlEnvironment_noCache, cacheDir, e),
                     e);
         }
         OrtNatives.install(cacheDir); // the same rule for ONNX Runtime, first used after the tokenizer is loaded

@@ -84,8 +84,9 @@ final class EncoderSession implements AutoCloseable {
         try {
             int produced = session.probe(model.maxTokens(), model.onnx());
             if (produced != model.dimension()) {
-                throw new NoveltyException(NoveltyException.Kind.MODEL, CoreText.bind(CoreText.EncoderSession_otherDimension,
-                        model.onnx(), produced, ModelDescriptor.FILE_NAME, model.dimension()));
+                throw new NoveltyException(NoveltyException.Kind.MODEL,
+                        CoreText.bind(CoreText.EncoderSession_otherDimension,
+                                model.onnx(), produced, ModelDescriptor.FILE_NAME, model.dimension()));
             }
             return session;
         } catch (NoveltyException | RuntimeException e) {

@@ -32,7 +32,8 @@ final class FileDigests {
     String sha256(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         String stamp = CacheEntries.stamp(absolute);
-        Path entry = folder == null ? null : folder.resolve(hex(newDigest().digest(absolute.toString().getBytes(StandardCharsets.UTF_8))));
+        Path entry = folder == null ? null
+                : folder.resolve(hex(newDigest().digest(absolute.toString().getBytes(StandardCharsets.UTF_8))));
         String remembered = entry == null ? null : remembered(entry, stamp);
         if (remembered != null) {
             return remembered;

@@ -60,8 +60,9 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
         try {
             pooling = Pooling.valueOf(poolingName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(file, "\"pooling\" is \"" + poolingName + "\"; use one of " + Arrays.toString(Pooling.values())
-                    + " (the pooling the model was trained with, see its sentence-transformers config)");
+            throw invalid(file,
+                    "\"pooling\" is \"" + poolingName + "\"; use one of " + Arrays.toString(Pooling.values())
+                            + " (the pooling the model was trained with, see its sentence-transformers config)");
         }
         int maxTokens = requiredInt(json, "maxTokens", file);
         if (maxTokens < MIN_TOKENS) {
@@ -112,7 +113,8 @@ public record ModelDescriptor(String id, String label, Path onnx, Path tokenizer
     private static Path existingFile(Path dir, String name, String what, Path descriptor) throws NoveltyException {
         Path path = dir.resolve(name).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.ModelDescriptor_fileMissing, what, path, descriptor));
+            throw new NoveltyException(Kind.MODEL,
+                    CoreText.bind(CoreText.ModelDescriptor_fileMissing, what, path, descriptor));
         }
         return path;
     }

@@ -29,7 +29,8 @@ public record ModelFingerprint(String modelId, String onnxSha256, String tokeniz
         try {
             return digests.sha256(file);
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.MODEL, CoreText.bind(CoreText.ModelFingerprint_unreadable, file, e),
+            throw new NoveltyException(NoveltyException.Kind.MODEL,
+                    CoreText.bind(CoreText.ModelFingerprint_unreadable, file, e),
                     e);
         }
     }

@@ -283,7 +283,8 @@ public final class OnnxEmbedder implements Embedder {
         private void work(OrtSession.RunOptions options) {
             for (List<Window> batch = pending.poll(); batch != null && !stop.get(); batch = pending.poll()) {
                 try {
-                    float[][] pooled = session.pool(batch.stream().map(Window::ids).toList(), model.dimension(), options);
+                    float[][] pooled = session.pool(batch.stream().map(Window::ids).toList(), model.dimension(),
+                            options);
                     for (int i = 0; i < pooled.length; i++) {
                         raw[batch.get(i).index()] = pooled[i];
                     }
@@ -378,7 +379,8 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private NoveltyException inferenceFailed(OrtException e) {
-        return new NoveltyException(Kind.MODEL, CoreText.bind(CoreText.OnnxEmbedder_runFailed, model.id(), e.getMessage()), e);
+        return new NoveltyException(Kind.MODEL,
+                CoreText.bind(CoreText.OnnxEmbedder_runFailed, model.id(), e.getMessage()), e);
     }
 
     @Override

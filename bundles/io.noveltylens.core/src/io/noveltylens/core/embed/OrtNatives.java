@@ -62,7 +62,8 @@ final class OrtNatives {
         try {
             System.setProperty(NATIVE_PATH, extract(folder).toString());
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, CoreText.bind(CoreText.OrtNatives_unpackFailed, folder, e), e);
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.OrtNatives_unpackFailed, folder, e), e);
         }
     }
 

@@ -35,7 +35,8 @@ public final class NoveltyEngine implements AutoCloseable {
         this.embedder = embedder;
         this.index = index;
         this.analyzer = analyzer;
-        CoreTrace.ENGINE.trace("opened: model " + embedder.model().id() + ", " + index.metadata().passages() + " passages");
+        CoreTrace.ENGINE
+                .trace("opened: model " + embedder.model().id() + ", " + index.metadata().passages() + " passages");
     }
 
     /**
@@ -45,7 +46,8 @@ public final class NoveltyEngine implements AutoCloseable {
     public static NoveltyEngine open(EngineConfig config, Progress progress) throws NoveltyException {
         progress.begin(CoreText.Engine_loading, 2);
         progress.subTask(CoreText.Engine_loadingModelAndIndex);
-        FutureTask<LuceneCorpusIndex> opening = new FutureTask<>(() -> LuceneCorpusIndex.open(config.indexDir(), null, 0));
+        FutureTask<LuceneCorpusIndex> opening = new FutureTask<>(
+                () -> LuceneCorpusIndex.open(config.indexDir(), null, 0));
         Thread opener = new Thread(opening, "noveltylens-open-index");
         opener.setDaemon(true);
         opener.start();
@@ -77,7 +79,8 @@ public final class NoveltyEngine implements AutoCloseable {
 
     /** An engine over the corpus {@code corpus} opens (a SolrCloud collection) instead of config's index folder. */
     public static NoveltyEngine open(EngineConfig config, CorpusIndexOpener corpus) throws NoveltyException {
-        Embedder embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir(), config.cacheDir()), config.cacheDir());
+        Embedder embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir(), config.cacheDir()),
+                config.cacheDir());
         try {
             embedder.prepareQueries();
             CorpusIndex index = corpus.open(embedder.fingerprint(), embedder.model().dimension());

@@ -13,7 +13,8 @@ public record Deadline(long startNanos, long budgetNanos) {
 
     /** A deadline {@code budget} from now. */
     public static Deadline after(Duration budget) {
-        long nanos = budget.isNegative() ? 0 : budget.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : budget.toNanos();
+        long nanos = budget.isNegative() ? 0 : budget.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE
+                : budget.toNanos();
         return new Deadline(System.nanoTime(), nanos);
     }
 

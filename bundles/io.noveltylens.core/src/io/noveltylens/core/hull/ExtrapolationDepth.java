@@ -70,7 +70,8 @@ public final class ExtrapolationDepth {
      */
     public ExtrapolationDepthResult measure(double[] projectedQuery, Deadline deadline) {
         if (projectedQuery.length != corpus.dimension()) {
-            throw new IllegalArgumentException("Expected " + corpus.dimension() + " coordinates, got " + projectedQuery.length);
+            throw new IllegalArgumentException(
+                    "Expected " + corpus.dimension() + " coordinates, got " + projectedQuery.length);
         }
         int count = dimensions.length;
         Decision[] decisions = new Decision[count];
@@ -99,7 +100,8 @@ public final class ExtrapolationDepth {
             }
         }
         boolean certified = Arrays.stream(decisions)
-                .allMatch(decision -> decision == null || decision.verdict() != HullVerdict.OUTSIDE || decision.certified());
+                .allMatch(decision -> decision == null || decision.verdict() != HullVerdict.OUTSIDE
+                        || decision.certified());
         return new ExtrapolationDepthResult(inside >= 0 ? dimensions[inside] : 0, curve(decisions, inside, outside),
                 inside + 1 == outside, certified);
     }
@@ -125,11 +127,14 @@ public final class ExtrapolationDepth {
                 HullVerdict verdict = i <= inside ? HullVerdict.INSIDE : HullVerdict.OUTSIDE;
                 int source = nearestProof(decisions, i, verdict);
                 DepthVerdict.Basis basis = source == i ? DepthVerdict.Basis.PROVED : DepthVerdict.Basis.INFERRED;
-                curve.add(new DepthVerdict(dimensions[i], verdict, basis, decisions[source].method(), dimensions[source]));
+                curve.add(new DepthVerdict(dimensions[i], verdict, basis, decisions[source].method(),
+                        dimensions[source]));
             } else if (own != null) {
-                curve.add(new DepthVerdict(dimensions[i], HullVerdict.UNDETERMINED, DepthVerdict.Basis.UNDECIDED, own.method(), -1));
+                curve.add(new DepthVerdict(dimensions[i], HullVerdict.UNDETERMINED, DepthVerdict.Basis.UNDECIDED,
+                        own.method(), -1));
             } else {
-                curve.add(new DepthVerdict(dimensions[i], HullVerdict.UNDETERMINED, DepthVerdict.Basis.NOT_TRIED, null, -1));
+                curve.add(new DepthVerdict(dimensions[i], HullVerdict.UNDETERMINED, DepthVerdict.Basis.NOT_TRIED, null,
+                        -1));
             }
         }
         return curve;

@@ -88,7 +88,8 @@ public final class HullDistance {
         return solve(query, start, deadline, maxIterations, true);
     }
 
-    private HullDistanceResult solve(double[] query, int start, Deadline deadline, int maxIterations, boolean verdictOnly) {
+    private HullDistanceResult solve(double[] query, int start, Deadline deadline, int maxIterations,
+            boolean verdictOnly) {
         int dim = corpus.dimension();
         if (query.length != dim) {
             throw new IllegalArgumentException("Expected a query of " + dim + " values, got " + query.length);

@@ -27,7 +27,8 @@ public record HullTolerance(double insideDistance, double relativeGap) {
 
     public HullTolerance {
         if (!(insideDistance >= 0) || !(relativeGap >= 0)) {
-            throw new IllegalArgumentException("Tolerances must be non-negative: " + insideDistance + ", " + relativeGap);
+            throw new IllegalArgumentException(
+                    "Tolerances must be non-negative: " + insideDistance + ", " + relativeGap);
         }
     }
 

@@ -53,10 +53,12 @@ public final class SubsetLpMembership {
         while (true) {
             if (roundNanos > deadline.remainingNanos()) {
                 // a round that cannot finish in time would only overrun the budget
-                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, certified, vertices);
+                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, certified,
+                        vertices);
             }
             long roundStart = System.nanoTime();
-            LpHullMembership.Solution solution = new LpHullMembership(subset.matrix(), tolerance).solve(query, deadline);
+            LpHullMembership.Solution solution = new LpHullMembership(subset.matrix(), tolerance).solve(query,
+                    deadline);
             if (solution.result().upperBound() < upper) {
                 upper = solution.result().upperBound();
                 vertices = inCorpus(solution.result().vertices(), subset);
@@ -66,7 +68,8 @@ public final class SubsetLpMembership {
             }
             double[] direction = solution.direction();
             if (direction == null || deadline.expired()) {
-                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, certified, vertices);
+                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, certified,
+                        vertices);
             }
             Maximisers found = corpus.maximise(direction, ROWS_PER_ROUND, subset);
             certified &= found.certified();
@@ -87,7 +90,8 @@ public final class SubsetLpMembership {
             }
             if (!added) {
                 // the subset's LP stopped short of its optimum (its deadline): its hyperplane proves nothing new
-                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, certified, vertices);
+                return new HullDistanceResult(HullVerdict.UNDETERMINED, lower, upper, inside, 0, false, certified,
+                        vertices);
             }
             roundNanos = System.nanoTime() - roundStart;
         }

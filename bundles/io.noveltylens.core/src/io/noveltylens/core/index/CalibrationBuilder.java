@@ -171,7 +171,8 @@ final class CalibrationBuilder {
     }
 
     /** The units' unit vectors, from the cache or embedded now as queries (and then cached). */
-    private float[][] embed(List<ReferenceUnit> references, ProgressSlice progress) throws NoveltyException, IOException {
+    private float[][] embed(List<ReferenceUnit> references, ProgressSlice progress)
+            throws NoveltyException, IOException {
         float[][] vectors = new float[references.size()][];
         Map<String, float[]> computed = new LinkedHashMap<>();
         for (int i = 0; i < vectors.length; i++) {

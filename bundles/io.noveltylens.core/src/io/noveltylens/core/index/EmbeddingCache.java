@@ -54,7 +54,8 @@ final class EmbeddingCache implements AutoCloseable {
         long validBytes = 0;
         int damaged = 0;
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 if (in.readInt() == MAGIC && in.readInt() == VERSION && in.readInt() == dimension) {
                     Loaded loaded = readRecords(in, dimension, vectors);
                     validBytes = HEADER_BYTES + loaded.wholeRecordBytes();

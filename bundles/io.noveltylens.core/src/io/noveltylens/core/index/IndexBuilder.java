@@ -270,7 +270,8 @@ public final class IndexBuilder {
                 // one flush, one segment: document id = vector ordinal = position in the stored matrices
                 .setRAMBufferSizeMB(2048)
                 .setUseCompoundFile(false);
-        try (Directory directory = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(directory, config);
+        try (Directory directory = FSDirectory.open(generation);
+                IndexWriter writer = new IndexWriter(directory, config);
                 DistinctPassages.Cursor cursor = passages.cursor()) {
             for (int first = cursor.position(); first < passages.count(); first = cursor.position()) {
                 progress.checkCanceled();
@@ -306,7 +307,8 @@ public final class IndexBuilder {
         progress.begin(CoreText.IndexBuilder_density, 2 * n);
         NeighbourList[] neighbours = new NeighbourList[n];
         double[] nearest = new double[n];
-        try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
+        try (Directory directory = FSDirectory.open(generation);
+                DirectoryReader reader = DirectoryReader.open(directory)) {
             VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
             ParallelPasses.run(n, settings.threads(), progress, "Neighbour search", i -> {
                 VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
@@ -348,7 +350,8 @@ public final class IndexBuilder {
             throws IOException, NoveltyException {
         FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
         Calibration calibration;
-        try (Directory directory = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(directory)) {
+        try (Directory directory = FSDirectory.open(generation);
+                DirectoryReader reader = DirectoryReader.open(directory)) {
             VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
             calibration = new CalibrationBuilder(embedder, cache, search, density, vectors.units(), pca, projected,
                     settings.threads()).build(references, progress);

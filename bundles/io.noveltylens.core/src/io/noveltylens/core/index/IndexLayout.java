@@ -102,7 +102,8 @@ final class IndexLayout {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, GENERATION_PREFIX + "*" + TEMPORARY_SUFFIX)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root,
+                GENERATION_PREFIX + "*" + TEMPORARY_SUFFIX)) {
             for (Path leftover : entries) {
                 deleteRecursively(leftover);
             }

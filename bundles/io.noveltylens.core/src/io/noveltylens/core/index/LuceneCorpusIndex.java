@@ -142,7 +142,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
 
     private static Path currentGeneration(Path root) throws NoveltyException {
         try {
-            return new IndexLayout(root).currentGeneration().orElseThrow(() -> new NoSuchFileException(root.toString()));
+            return new IndexLayout(root).currentGeneration()
+                    .orElseThrow(() -> new NoSuchFileException(root.toString()));
         } catch (NoSuchFileException e) {
             throw new NoveltyException(Kind.INDEX, Remedy.BUILD_INDEX,
                     CoreText.bind(CoreText.LuceneCorpusIndex_missing, root), e);
@@ -167,7 +168,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         float[] data = new float[n * dimension];
         float[] normArray = new float[n];
         KnnVectorValues.DocIndexIterator iterator = values.iterator();
-        for (int doc = iterator.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = iterator.nextDoc()) {
+        for (int doc = iterator.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = iterator
+                .nextDoc()) {
             System.arraycopy(values.vectorValue(iterator.index()), 0, data, doc * dimension, dimension);
         }
         for (int doc = norms.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = norms.nextDoc()) {

@@ -34,7 +34,8 @@ final class LuceneSchema {
     static final String NORM = "norm";
 
     private static final Gson GSON = new Gson();
-    private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() { }.getType();
+    private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() {
+    }.getType();
 
     private LuceneSchema() {
     }

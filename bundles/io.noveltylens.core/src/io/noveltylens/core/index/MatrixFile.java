@@ -41,8 +41,9 @@ final class MatrixFile {
             int cols = header.getInt();
             long expected = 8L + 4L * rows * cols;
             if (rows < 0 || cols < 0 || in.size() != expected) {
-                throw new IOException(file.getFileName() + " is truncated or corrupt (" + in.size() + " bytes, expected "
-                        + expected + ")");
+                throw new IOException(
+                        file.getFileName() + " is truncated or corrupt (" + in.size() + " bytes, expected "
+                                + expected + ")");
             }
             ByteBuffer body = ByteBuffer.allocate(4 * rows * cols).order(ByteOrder.LITTLE_ENDIAN);
             readFully(in, body);

@@ -41,7 +41,8 @@ final class ParallelPasses {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < items && !progress.isCanceled(); i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < items
+                            && !progress.isCanceled(); i = next.getAndIncrement()) {
                         step.run(i);
                         synchronized (progress) {
                             progress.worked(1);

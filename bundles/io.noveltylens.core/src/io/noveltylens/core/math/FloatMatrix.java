@@ -48,7 +48,8 @@ public final class FloatMatrix {
         float[] data = new float[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
-                throw new IllegalArgumentException("Row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
+                throw new IllegalArgumentException(
+                        "Row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
             }
             System.arraycopy(rows[i], 0, data, i * cols, cols);
         }
@@ -170,7 +171,8 @@ public final class FloatMatrix {
             return new int[0];
         }
         double[] distances = new double[rows];
-        PriorityQueue<Integer> nearest = new PriorityQueue<>(n + 1, (a, b) -> Double.compare(distances[b], distances[a]));
+        PriorityQueue<Integer> nearest = new PriorityQueue<>(n + 1,
+                (a, b) -> Double.compare(distances[b], distances[a]));
         for (int i = 0; i < rows; i++) {
             distances[i] = squaredDistance(i, point);
             if (nearest.size() < n || distances[i] < distances[nearest.peek()]) {

@@ -306,7 +306,8 @@ public final class Pca {
         int dim = in.readInt();
         int count = in.readInt();
         if (dim < 1 || count < 1 || count > dim) {
-            throw new IOException("Corrupt PCA file: " + count + " components of " + dim + " dimensions; rebuild the index");
+            throw new IOException(
+                    "Corrupt PCA file: " + count + " components of " + dim + " dimensions; rebuild the index");
         }
         double totalVariance = in.readDouble();
         double[] mean = readDoubles(in, dim);

@@ -36,7 +36,8 @@ class AnnotateTest {
         Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n");
         AtomicReference<List<AnnotatedPassage>> results = new AtomicReference<>();
 
-        AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(), results::set);
+        AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(),
+                results::set);
         job.setUser(false);
         job.schedule();
         Job.getJobManager().join(JobFamilies.ANNOTATION, null);
@@ -73,7 +74,8 @@ class AnnotateTest {
                 jsonLines.get(0));
         List<String> csvLines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(4, csvLines.size(), "header and three rows");
-        assertTrue(csvLines.get(0).startsWith("text,source.source,source.start,source.end,source.line"), csvLines.get(0));
+        assertTrue(csvLines.get(0).startsWith("text,source.source,source.start,source.end,source.line"),
+                csvLines.get(0));
         assertTrue(csvLines.stream().anyMatch(line -> line.contains("old library")));
     }
 }

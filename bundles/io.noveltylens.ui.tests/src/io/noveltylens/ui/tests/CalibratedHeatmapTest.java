@@ -67,7 +67,8 @@ class CalibratedHeatmapTest {
             ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("austen"), "chapter.txt", text));
             UiTestSupport.sizeWindow(editor.getSite().getShell());
             Workspace.page().activate(editor);
-            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
+                    "io.noveltylens.ui.toggleHeatmap",
                     null);
             EditorHeatmap heatmap = NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
             UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == sentences
@@ -82,7 +83,8 @@ class CalibratedHeatmapTest {
             // ordinary text of the corpus is above the novel threshold (75) a quarter of the time
             assertTrue(2 * novel < bands.size() - 1, novel + " of " + (bands.size() - 1)
                     + " held-out sentences painted novel: " + bands);
-            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
+            PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
+                    "io.noveltylens.ui.toggleHeatmap",
                     null);
         } finally {
             TestCorpus.restore();

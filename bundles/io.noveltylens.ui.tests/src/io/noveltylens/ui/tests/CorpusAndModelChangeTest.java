@@ -46,7 +46,8 @@ class CorpusAndModelChangeTest {
     @AfterEach
     void restoreCorpusAndModel() throws Exception {
         TestCorpus.useModel(TestCorpus.FP32);
-        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, TestCorpus.basedir().resolve("target/test-corpus").toString());
+        store.setValue(NoveltyLensPreferences.CORPUS_SOURCES,
+                TestCorpus.basedir().resolve("target/test-corpus").toString());
         TestCorpus.awaitEngine();
     }
 
@@ -60,7 +61,8 @@ class CorpusAndModelChangeTest {
         store.setValue(NoveltyLensPreferences.CORPUS_SOURCES, other.toString());
         assertEquals(1, Job.getJobManager().find(JobFamilies.INDEX_BUILD).length, "the change scheduled a rebuild");
         TestCorpus.awaitEngine();
-        System.out.printf("corpus change: %d files indexed and the engine ready, as the test saw it, after %d ms%n", OTHER_CORPUS.size(),
+        System.out.printf("corpus change: %d files indexed and the engine ready, as the test saw it, after %d ms%n",
+                OTHER_CORPUS.size(),
                 (System.nanoTime() - start) / 1_000_000);
 
         view.analyze(COMET);
@@ -101,14 +103,17 @@ class CorpusAndModelChangeTest {
         // live mode analyses the selection again once the rebuilt index is open
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> {
             observe(view, shown, emptyStates);
-            return NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY) && !fp32.equals(view.reportPage().report().modelId());
+            return NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY)
+                    && !fp32.equals(view.reportPage().report().modelId());
         });
         engines.removeListener(states);
-        System.out.printf("model change: last engine state changes (ms) %s, answer with the new model shown after %d ms; view states %s%n",
+        System.out.printf(
+                "model change: last engine state changes (ms) %s, answer with the new model shown after %d ms; view states %s%n",
                 timeline, (System.nanoTime() - start) / 1_000_000, emptyStates);
         assertTrue(!timeline.containsKey("Failed"), timeline.toString());
 
-        assertEquals(Set.of("custom:" + TestCorpus.INT8 + ".onnx"), shown, "models of the reports shown after the change");
+        assertEquals(Set.of("custom:" + TestCorpus.INT8 + ".onnx"), shown,
+                "models of the reports shown after the change");
         Neighbour nearest = (Neighbour) view.reportPage().neighboursViewer().getElementAt(0);
         assertEquals(TestCorpus.LIBRARY, nearest.text().strip());
     }

@@ -72,7 +72,8 @@ class DarkThemeTest {
         }
         Control curve = tree(view.getViewSite().getShell()).stream()
                 .filter(c -> c.getClass().getSimpleName().equals("InOutCurveChart")).findFirst().orElseThrow();
-        assertTrue(luminance(curve.getBackground().getRGB()) < 0.3, "the hull curve's background " + curve.getBackground());
+        assertTrue(luminance(curve.getBackground().getRGB()) < 0.3,
+                "the hull curve's background " + curve.getBackground());
         assertTrue(shows(curve, curve.getForeground().getRGB()), "the hull curve is drawn in the theme's text colour");
     }
 

@@ -42,11 +42,12 @@ class HeatmapTest {
             + "\nMy grandmother's kitchen radio only played static and Sunday hymns.\n"
             + "Tax law in medieval Venice rewarded merchants who insured each other's cargo.\n";
 
-    private static final String[] SUBJECTS = { "The ferry", "A retired teacher", "The village council", "Our neighbour's dog",
-        "The night shift", "A travelling circus", "The old bridge", "Her younger brother" };
+    private static final String[] SUBJECTS = { "The ferry", "A retired teacher", "The village council",
+            "Our neighbour's dog",
+            "The night shift", "A travelling circus", "The old bridge", "Her younger brother" };
     private static final String[] PREDICATES = { "waited by the harbour", "painted the fence blue",
-        "argued about the budget", "slept through the storm", "counted the passing trains",
-        "mended a torn sail", "sang in the kitchen", "lost the map again" };
+            "argued about the budget", "slept through the storm", "counted the passing trains",
+            "mended a torn sail", "sang in the kitchen", "lost the map again" };
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
@@ -55,7 +56,8 @@ class HeatmapTest {
         int sentences = 2_000;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < sentences; i++) {
-            text.append(SUBJECTS[i % SUBJECTS.length]).append(' ').append(PREDICATES[(i / SUBJECTS.length) % PREDICATES.length])
+            text.append(SUBJECTS[i % SUBJECTS.length]).append(' ')
+                    .append(PREDICATES[(i / SUBJECTS.length) % PREDICATES.length])
                     .append(" on day ").append(i + 1).append(".\n");
         }
         ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "long.txt", text.toString()));
@@ -71,7 +73,8 @@ class HeatmapTest {
         UiTestSupport.runEventLoopUntil(() -> heatmap.annotationCount() == sentences
                 && Job.getJobManager().find(JobFamilies.HEATMAP).length == 0);
         long maxStall = probe.stop();
-        System.out.printf("heatmap: %d sentences in %d ms, UI thread max stall %d ms (%d ms idle, without the heatmap)%n",
+        System.out.printf(
+                "heatmap: %d sentences in %d ms, UI thread max stall %d ms (%d ms idle, without the heatmap)%n",
                 sentences, (System.nanoTime() - start) / 1_000_000, maxStall, idleStall);
 
         UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap-long");
@@ -83,7 +86,8 @@ class HeatmapTest {
 
     @Test
     void oneSentenceIsColouredToo() throws Exception {
-        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "one.txt", TestCorpus.GLACIERS));
+        ITextEditor editor = Workspace
+                .open(Workspace.file(Workspace.project("writer"), "one.txt", TestCorpus.GLACIERS));
         EditorHeatmap heatmap = toggleHeatmap(editor);
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 1);
         IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
@@ -111,7 +115,8 @@ class HeatmapTest {
 
     private static EditorHeatmap toggleHeatmap(ITextEditor editor) throws Exception {
         Workspace.page().activate(editor);
-        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
+                null);
         return NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
     }
 
@@ -156,7 +161,8 @@ class HeatmapTest {
         IFile file = Workspace.file(Workspace.project("writer"), "chapter.txt", TEXT);
         ITextEditor editor = Workspace.open(file);
         UiTestSupport.sizeWindow(editor.getSite().getShell());
-        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
+                null);
         EditorHeatmap heatmap = NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
         UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 4);
 
@@ -184,7 +190,8 @@ class HeatmapTest {
         UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap");
 
         Workspace.page().activate(editor);
-        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap", null);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("io.noveltylens.ui.toggleHeatmap",
+                null);
         UiTestSupport.spin();
         assertTrue(heatmap.annotationCount() == 0, "toggling off removes the annotations");
     }

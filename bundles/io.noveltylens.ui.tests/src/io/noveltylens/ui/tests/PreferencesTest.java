@@ -61,7 +61,8 @@ class PreferencesTest {
         dialog.open();
         try {
             UiTestSupport.spin();
-            assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage, String.valueOf(dialog.getSelectedPage()));
+            assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage,
+                    String.valueOf(dialog.getSelectedPage()));
             UiTestSupport.screenshot(dialog.getShell(), "preference-page");
             // the page sits in a scrolled composite: wider than it, it would need a horizontal scroll bar
             Control page = ((NoveltyLensPreferencePage) dialog.getSelectedPage()).getControl();
@@ -70,7 +71,8 @@ class PreferencesTest {
                 scrolled = scrolled.getParent();
             }
             int wanted = page.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
-            System.out.printf("preference dialog %s, page wants %d px, has %d px%n", dialog.getShell().getSize(), wanted,
+            System.out.printf("preference dialog %s, page wants %d px, has %d px%n", dialog.getShell().getSize(),
+                    wanted,
                     scrolled.getClientArea().width);
             assertTrue(wanted <= scrolled.getClientArea().width, "the page wants " + wanted + " px of "
                     + scrolled.getClientArea().width);

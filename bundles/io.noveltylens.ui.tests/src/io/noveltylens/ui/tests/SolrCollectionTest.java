@@ -130,9 +130,14 @@ class SolrCollectionTest {
             UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr");
             long start = System.nanoTime();
             assertTrue(page.performOk(), page.getErrorMessage()); // Apply: connects, opens, checks the model
-            System.out.printf("Apply with a SolrCloud collection: checked in %d ms%n", (System.nanoTime() - start) / 1_000_000);
-            assertTrue(find(page.getControl(), Label.class, label -> label.getText().startsWith("Connected: the collection holds "
-                    + count(COLLECTION_CORPUS) + " passages")).isPresent(), "the page says what the collection holds");
+            System.out.printf("Apply with a SolrCloud collection: checked in %d ms%n",
+                    (System.nanoTime() - start) / 1_000_000);
+            assertTrue(
+                    find(page.getControl(), Label.class,
+                            label -> label.getText().startsWith("Connected: the collection holds "
+                                    + count(COLLECTION_CORPUS) + " passages"))
+                            .isPresent(),
+                    "the page says what the collection holds");
             scrollToCorpus(page);
             UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr-connected");
         } finally {
@@ -180,7 +185,8 @@ class SolrCollectionTest {
             // which collection at which address failed, why (SolrJ's words), and what to check
             assertTrue(error.contains("SolrCloud collection 'harbour' at " + nowhere), error);
             assertTrue(error.contains("Check that the cluster is running"), error);
-            assertFalse(error.contains("re-creating a new CloudSolrClient"), "SolrJ's advice to its developers: " + error);
+            assertFalse(error.contains("re-creating a new CloudSolrClient"),
+                    "SolrJ's advice to its developers: " + error);
             scrollToCorpus(page);
             UiTestSupport.screenshot(dialog.getShell(), "preference-page-solr-unreachable");
         } finally {
@@ -197,8 +203,10 @@ class SolrCollectionTest {
         view.analyze(QUERY);
         EngineService engines = engines();
         UiTestSupport.waitFor(JobFamilies.ENGINE_LOAD, () -> engines.state() instanceof EngineState.Failed
-                && view.emptyStateBody() != null && view.emptyStateBody().contains(Messages.NoveltyView_collectionHint));
-        assertTrue(view.emptyStateBody().contains("SolrCloud collection 'harbour' at " + nowhere), view.emptyStateBody());
+                && view.emptyStateBody() != null
+                && view.emptyStateBody().contains(Messages.NoveltyView_collectionHint));
+        assertTrue(view.emptyStateBody().contains("SolrCloud collection 'harbour' at " + nowhere),
+                view.emptyStateBody());
         maximise(view);
         UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr-unreachable");
     }
@@ -245,7 +253,8 @@ class SolrCollectionTest {
      */
     private static void scrollToCorpus(NoveltyLensPreferencePage page) {
         UiTestSupport.runEventLoopFor(500);
-        Group corpus = find(page.getControl(), Group.class, g -> g.getText().equals(Messages.PreferencePage_corpusGroup))
+        Group corpus = find(page.getControl(), Group.class,
+                g -> g.getText().equals(Messages.PreferencePage_corpusGroup))
                 .orElseThrow();
         Composite scrolled = page.getControl().getParent();
         while (!(scrolled instanceof ScrolledComposite)) {
@@ -257,7 +266,8 @@ class SolrCollectionTest {
     }
 
     private static Button rebuildButton(NoveltyLensPreferencePage page) {
-        return find(page.getControl(), Button.class, b -> b.getText().equals(Messages.PreferencePage_rebuild)).orElseThrow();
+        return find(page.getControl(), Button.class, b -> b.getText().equals(Messages.PreferencePage_rebuild))
+                .orElseThrow();
     }
 
     private static <T extends Control> Optional<T> find(Control root, Class<T> type, Predicate<T> matches) {

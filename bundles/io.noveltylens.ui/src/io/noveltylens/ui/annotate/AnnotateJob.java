@@ -96,7 +96,8 @@ public final class AnnotateJob extends Job {
                 resource.deleteMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
             }
             for (AnnotatedPassage result : results) {
-                for (IFile file : workspace.getRoot().findFilesForLocationURI(Path.of(result.provenance().source()).toUri())) {
+                for (IFile file : workspace.getRoot()
+                        .findFilesForLocationURI(Path.of(result.provenance().source()).toUri())) {
                     NoveltyMarkers.create(file, result);
                 }
             }

@@ -80,8 +80,9 @@ public final class AnnotationResultsView extends ViewPart {
         });
         viewer.addDoubleClickListener(event -> open((IStructuredSelection) event.getSelection()));
         viewer.setInput(results);
-        getViewSite().getActionBars().getToolBarManager().add(new ExportAction(Messages.AnnotationResultsView_exportJsonl,
-                AnnotationFormat.JSON_LINES));
+        getViewSite().getActionBars().getToolBarManager()
+                .add(new ExportAction(Messages.AnnotationResultsView_exportJsonl,
+                        AnnotationFormat.JSON_LINES));
         getViewSite().getActionBars().getToolBarManager().add(new ExportAction(Messages.AnnotationResultsView_exportCsv,
                 AnnotationFormat.CSV));
         setContentDescription(Messages.AnnotationResultsView_empty);
@@ -153,7 +154,8 @@ public final class AnnotationResultsView extends ViewPart {
             try {
                 ResultsExport.write(results, Path.of(file), format);
             } catch (NoveltyException e) {
-                MessageDialog.openError(getSite().getShell(), Messages.AnnotationResultsView_exportFailed, e.getMessage());
+                MessageDialog.openError(getSite().getShell(), Messages.AnnotationResultsView_exportFailed,
+                        e.getMessage());
             }
         }
     }

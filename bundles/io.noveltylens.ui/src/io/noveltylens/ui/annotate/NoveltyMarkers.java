@@ -50,7 +50,8 @@ public final class NoveltyMarkers {
             Neighbour nearest = report.neighbours().get(0);
             attributes.put(NEAREST_SIMILARITY, number(nearest.cosine()));
             if (!nearest.sources().isEmpty()) {
-                attributes.put(NEAREST_SOURCE, nearest.sources().get(0).source() + ':' + nearest.sources().get(0).line());
+                attributes.put(NEAREST_SOURCE,
+                        nearest.sources().get(0).source() + ':' + nearest.sources().get(0).line());
             }
         }
         file.createMarker(TYPE, attributes);

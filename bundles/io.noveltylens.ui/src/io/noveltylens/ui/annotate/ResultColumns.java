@@ -16,19 +16,23 @@ enum ResultColumns {
     VERDICT(Messages.ResultColumns_verdict, 200, r -> r.report().verdict().phrase(),
             Comparator.comparing(r -> r.report().verdict())),
     NEAREST(Messages.ResultColumns_nearest, 80,
-            r -> r.report().neighbours().isEmpty() ? "" : ReadoutFormat.similarity(r.report().neighbours().get(0).cosine()), //$NON-NLS-1$
-            Comparator.comparingDouble(r -> r.report().neighbours().isEmpty() ? 0 : r.report().neighbours().get(0).cosine())),
+            r -> r.report().neighbours().isEmpty() ? ""
+                    : ReadoutFormat.similarity(r.report().neighbours().get(0).cosine()), //$NON-NLS-1$
+            Comparator.comparingDouble(
+                    r -> r.report().neighbours().isEmpty() ? 0 : r.report().neighbours().get(0).cosine())),
     PASSAGE(Messages.ResultColumns_passage, 360, r -> ReadoutFormat.snippet(r.report().text(), 160),
             Comparator.comparing(r -> r.report().text())),
     SOURCE(Messages.ResultColumns_source, 200, r -> ReadoutFormat.source(r.provenance()),
-            Comparator.comparing((AnnotatedPassage r) -> r.provenance().source()).thenComparingInt(r -> r.provenance().startOffset()));
+            Comparator.comparing((AnnotatedPassage r) -> r.provenance().source())
+                    .thenComparingInt(r -> r.provenance().startOffset()));
 
     final String title;
     final int width;
     final Function<AnnotatedPassage, String> text;
     final Comparator<AnnotatedPassage> order;
 
-    ResultColumns(String title, int width, Function<AnnotatedPassage, String> text, Comparator<AnnotatedPassage> order) {
+    ResultColumns(String title, int width, Function<AnnotatedPassage, String> text,
+            Comparator<AnnotatedPassage> order) {
         this.title = title;
         this.width = width;
         this.text = text;

@@ -59,7 +59,8 @@ public final class AnalysisJob extends Job {
             }
             engine = engines.acquire(progress.split(40));
             // k and the hull budget are read for each analysis: changing them does not reopen the engine
-            NoveltyReport fast = engine.analyze(text, engines.configs().neighbours(), new MonitorProgress(progress.split(10)));
+            NoveltyReport fast = engine.analyze(text, engines.configs().neighbours(),
+                    new MonitorProgress(progress.split(10)));
             progress.checkCanceled();
             sink.accept(this, new AnalysisOutcome.Analysed(fast, true));
             sink.accept(this, withHull(fast, progress.split(50)));

@@ -14,7 +14,8 @@ public sealed interface AnalysisOutcome {
      * A report; {@code hullPending} while the hull readouts (the slow part) are still being computed;
      * {@code hullFailure} when they could not be computed (the fast readouts stand), else null.
      */
-    record Analysed(NoveltyReport report, boolean hullPending, NoveltyException hullFailure) implements AnalysisOutcome {
+    record Analysed(NoveltyReport report, boolean hullPending, NoveltyException hullFailure)
+            implements AnalysisOutcome {
 
         public Analysed(NoveltyReport report, boolean hullPending) {
             this(report, hullPending, null);

@@ -31,7 +31,8 @@ final class CustomModelFolder {
         String onnx = store.getString(NoveltyLensPreferences.MODEL_ONNX);
         String tokenizer = store.getString(NoveltyLensPreferences.MODEL_TOKENIZER);
         if (onnx.isBlank() || !Files.isRegularFile(Path.of(onnx))) {
-            throw new NoveltyException(NoveltyException.Kind.MODEL, NLS.bind(Messages.CustomModelFolder_onnxMissing, onnx));
+            throw new NoveltyException(NoveltyException.Kind.MODEL,
+                    NLS.bind(Messages.CustomModelFolder_onnxMissing, onnx));
         }
         if (tokenizer.isBlank() || !Files.isRegularFile(Path.of(tokenizer))) {
             throw new NoveltyException(NoveltyException.Kind.MODEL,
@@ -50,9 +51,11 @@ final class CustomModelFolder {
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(ModelDescriptor.FILE_NAME),
-                    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json), StandardCharsets.UTF_8);
+                    new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new NoveltyException(NoveltyException.Kind.IO, NLS.bind(Messages.CustomModelFolder_cannotWrite, folder, e), e);
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    NLS.bind(Messages.CustomModelFolder_cannotWrite, folder, e), e);
         }
         return folder;
     }

@@ -81,7 +81,8 @@ public final class EngineConfigFactory {
     Path modelDir(IPreferenceStore settings, Path customDir) throws NoveltyException {
         return switch (settings.getString(NoveltyLensPreferences.MODEL_CHOICE)) {
             case NoveltyLensPreferences.CUSTOM -> CustomModelFolder.write(settings, customDir);
-            case NoveltyLensPreferences.SHIPPED_INT8 -> shippedDir(MODEL_BUNDLE, MODEL_INT8_PATH, NoveltyException.Kind.MODEL);
+            case NoveltyLensPreferences.SHIPPED_INT8 ->
+                shippedDir(MODEL_BUNDLE, MODEL_INT8_PATH, NoveltyException.Kind.MODEL);
             default -> shippedDir(MODEL_BUNDLE, MODEL_PATH, NoveltyException.Kind.MODEL);
         };
     }
@@ -110,10 +111,12 @@ public final class EngineConfigFactory {
      */
     public IndexPlan indexPlan() throws NoveltyException {
         return switch (store.getString(NoveltyLensPreferences.CORPUS_CHOICE)) {
-            case NoveltyLensPreferences.INDEX -> IndexPlan.readOnly(existingDir(store.getString(NoveltyLensPreferences.INDEX_DIR),
-                    NoveltyException.Kind.INDEX, Messages.EngineConfigFactory_indexDirMissing));
+            case NoveltyLensPreferences.INDEX ->
+                IndexPlan.readOnly(existingDir(store.getString(NoveltyLensPreferences.INDEX_DIR),
+                        NoveltyException.Kind.INDEX, Messages.EngineConfigFactory_indexDirMissing));
             case NoveltyLensPreferences.SOLR -> IndexPlan.collection(CollectionAddress.parse(
-                    store.getString(NoveltyLensPreferences.SOLR_ADDRESS), store.getString(NoveltyLensPreferences.SOLR_COLLECTION)));
+                    store.getString(NoveltyLensPreferences.SOLR_ADDRESS),
+                    store.getString(NoveltyLensPreferences.SOLR_COLLECTION)));
             case NoveltyLensPreferences.SOURCES -> new IndexPlan(builtIndexDir(),
                     NoveltyLensPreferences.corpusSources(store.getString(NoveltyLensPreferences.CORPUS_SOURCES)),
                     IndexSettings.defaults().with(IndexSettings.defaults().k(),

@@ -258,7 +258,8 @@ public final class EngineService {
                 return;
             }
             loadJob = null;
-            if (error != null && error.kind() == NoveltyException.Kind.INDEX && indexRebuildable && !rebuiltAfterFailure) {
+            if (error != null && error.kind() == NoveltyException.Kind.INDEX && indexRebuildable
+                    && !rebuiltAfterFailure) {
                 rebuiltAfterFailure = true;
                 scheduleRebuild(false);
                 return;

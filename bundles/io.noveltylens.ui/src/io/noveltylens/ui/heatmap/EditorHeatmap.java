@@ -133,9 +133,10 @@ public final class EditorHeatmap implements IDocumentListener {
     }
 
     private static String hover(SentenceReadout sentence) {
-        return NLS.bind(Messages.EditorHeatmap_hover, new Object[] { ReadoutFormat.percentile(sentence.density().percentile()),
-                sentence.density().percentileExplanation(), ReadoutFormat.similarity(sentence.nearestCosine()),
-                ReadoutFormat.share(sentence.verbatimCoverage()) });
+        return NLS.bind(Messages.EditorHeatmap_hover,
+                new Object[] { ReadoutFormat.percentile(sentence.density().percentile()),
+                        sentence.density().percentileExplanation(), ReadoutFormat.similarity(sentence.nearestCosine()),
+                        ReadoutFormat.share(sentence.verbatimCoverage()) });
     }
 
     private void showFailure(NoveltyException error) {

@@ -96,21 +96,29 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
                 { Messages.PreferencePage_modelShippedInt8, NoveltyLensPreferences.SHIPPED_INT8 },
                 { Messages.PreferencePage_modelCustom, NoveltyLensPreferences.CUSTOM } }, model);
         addField(modelChoice);
-        addCustomModelField(new FileFieldEditor(NoveltyLensPreferences.MODEL_ONNX, Messages.PreferencePage_onnxFile, true, model),
+        addCustomModelField(
+                new FileFieldEditor(NoveltyLensPreferences.MODEL_ONNX, Messages.PreferencePage_onnxFile, true, model),
                 "*.onnx"); //$NON-NLS-1$
-        addCustomModelField(new FileFieldEditor(NoveltyLensPreferences.MODEL_TOKENIZER, Messages.PreferencePage_tokenizerFile,
-                true, model), "*.json"); //$NON-NLS-1$
+        addCustomModelField(
+                new FileFieldEditor(NoveltyLensPreferences.MODEL_TOKENIZER, Messages.PreferencePage_tokenizerFile,
+                        true, model),
+                "*.json"); //$NON-NLS-1$
         addCustomModelField(new ComboFieldEditor(NoveltyLensPreferences.MODEL_POOLING, Messages.PreferencePage_pooling,
-                new String[][] { { Messages.PreferencePage_poolingMean, "MEAN" }, { Messages.PreferencePage_poolingCls, "CLS" } }, //$NON-NLS-1$ //$NON-NLS-2$
+                new String[][] { { Messages.PreferencePage_poolingMean, "MEAN" }, //$NON-NLS-1$
+                        { Messages.PreferencePage_poolingCls, "CLS" } }, //$NON-NLS-1$
                 model), null);
-        addCustomModelField(new BooleanFieldEditor(NoveltyLensPreferences.MODEL_NORMALIZE, Messages.PreferencePage_normalize, model),
+        addCustomModelField(
+                new BooleanFieldEditor(NoveltyLensPreferences.MODEL_NORMALIZE, Messages.PreferencePage_normalize,
+                        model),
                 null);
         IntegerFieldEditor maxTokens = new IntegerFieldEditor(NoveltyLensPreferences.MODEL_MAX_TOKENS,
                 Messages.PreferencePage_maxTokens, model);
         maxTokens.setValidRange(8, 512);
         addCustomModelField(maxTokens, null);
-        addCustomModelField(new StringFieldEditor(NoveltyLensPreferences.MODEL_QUERY_PREFIX, Messages.PreferencePage_queryPrefix,
-                model), null);
+        addCustomModelField(
+                new StringFieldEditor(NoveltyLensPreferences.MODEL_QUERY_PREFIX, Messages.PreferencePage_queryPrefix,
+                        model),
+                null);
         addCustomModelField(new StringFieldEditor(NoveltyLensPreferences.MODEL_PASSAGE_PREFIX,
                 Messages.PreferencePage_passagePrefix, model), null);
         modelStatus = statusLabel(model);
@@ -122,17 +130,23 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
                 { Messages.PreferencePage_corpusSources, NoveltyLensPreferences.SOURCES },
                 { Messages.PreferencePage_corpusSolr, NoveltyLensPreferences.SOLR } }, corpusGroup);
         addField(corpusChoice);
-        indexDir = new DirectoryFieldEditor(NoveltyLensPreferences.INDEX_DIR, Messages.PreferencePage_indexDir, corpusGroup);
+        indexDir = new DirectoryFieldEditor(NoveltyLensPreferences.INDEX_DIR, Messages.PreferencePage_indexDir,
+                corpusGroup);
         addField(indexDir);
-        sources = new CorpusSourcesEditor(NoveltyLensPreferences.CORPUS_SOURCES, Messages.PreferencePage_sources, corpusGroup);
+        sources = new CorpusSourcesEditor(NoveltyLensPreferences.CORPUS_SOURCES, Messages.PreferencePage_sources,
+                corpusGroup);
         addField(sources);
-        include = new StringFieldEditor(NoveltyLensPreferences.INCLUDE_PATTERNS, Messages.PreferencePage_include, corpusGroup);
+        include = new StringFieldEditor(NoveltyLensPreferences.INCLUDE_PATTERNS, Messages.PreferencePage_include,
+                corpusGroup);
         addField(include);
-        exclude = new StringFieldEditor(NoveltyLensPreferences.EXCLUDE_PATTERNS, Messages.PreferencePage_exclude, corpusGroup);
+        exclude = new StringFieldEditor(NoveltyLensPreferences.EXCLUDE_PATTERNS, Messages.PreferencePage_exclude,
+                corpusGroup);
         addField(exclude);
-        solrAddress = new StringFieldEditor(NoveltyLensPreferences.SOLR_ADDRESS, Messages.PreferencePage_solrAddress, corpusGroup);
+        solrAddress = new StringFieldEditor(NoveltyLensPreferences.SOLR_ADDRESS, Messages.PreferencePage_solrAddress,
+                corpusGroup);
         addField(solrAddress);
-        solrCollection = new StringFieldEditor(NoveltyLensPreferences.SOLR_COLLECTION, Messages.PreferencePage_solrCollection,
+        solrCollection = new StringFieldEditor(NoveltyLensPreferences.SOLR_COLLECTION,
+                Messages.PreferencePage_solrCollection,
                 corpusGroup);
         addField(solrCollection);
         wrapping(corpusGroup, Messages.PreferencePage_solrNote);
@@ -143,7 +157,8 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         rebuild.addListener(SWT.Selection, event -> rebuildIndex());
 
         Composite analysis = group(Messages.PreferencePage_analysisGroup);
-        IntegerFieldEditor k = new IntegerFieldEditor(NoveltyLensPreferences.NEIGHBOURS_K, Messages.PreferencePage_k, analysis);
+        IntegerFieldEditor k = new IntegerFieldEditor(NoveltyLensPreferences.NEIGHBOURS_K, Messages.PreferencePage_k,
+                analysis);
         k.setValidRange(2, 200);
         addField(k);
         IntegerFieldEditor hullBudget = new IntegerFieldEditor(NoveltyLensPreferences.HULL_BUDGET_MILLIS,
@@ -151,16 +166,19 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         hullBudget.setValidRange(100, 60_000);
         addField(hullBudget);
         addField(new BooleanFieldEditor(NoveltyLensPreferences.LIVE_MODE, Messages.PreferencePage_liveMode, analysis));
-        IntegerFieldEditor delay = new IntegerFieldEditor(NoveltyLensPreferences.LIVE_DELAY_MILLIS, Messages.PreferencePage_liveDelay,
+        IntegerFieldEditor delay = new IntegerFieldEditor(NoveltyLensPreferences.LIVE_DELAY_MILLIS,
+                Messages.PreferencePage_liveDelay,
                 analysis);
         delay.setValidRange(0, 10_000);
         addField(delay);
 
         Composite heatmap = group(Messages.PreferencePage_heatmapGroup);
-        echoBelow = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_ECHO_BELOW, Messages.PreferencePage_echoBelow, heatmap);
+        echoBelow = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_ECHO_BELOW, Messages.PreferencePage_echoBelow,
+                heatmap);
         echoBelow.setValidRange(0, 100);
         addField(echoBelow);
-        novelAbove = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE, Messages.PreferencePage_novelAbove, heatmap);
+        novelAbove = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE,
+                Messages.PreferencePage_novelAbove, heatmap);
         novelAbove.setValidRange(0, 100);
         addField(novelAbove);
     }
@@ -271,7 +289,8 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         if (NoveltyLensPreferences.CUSTOM.equals(modelChoice.getSelectionValue()) && !checkCustomModel()) {
             return false;
         }
-        if (NoveltyLensPreferences.SOLR.equals(corpusChoice.getSelectionValue()) && collectionChanged() && !checkCollection()) {
+        if (NoveltyLensPreferences.SOLR.equals(corpusChoice.getSelectionValue()) && collectionChanged()
+                && !checkCollection()) {
             return false;
         }
         return super.performOk();

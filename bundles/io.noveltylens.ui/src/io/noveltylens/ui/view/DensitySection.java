@@ -32,6 +32,7 @@ final class DensitySection {
         bar.setToolTipText(density.percentileExplanation());
         percentile.setText(NLS.bind(Messages.DensitySection_percentile, ReadoutFormat.percentile(density.percentile()),
                 density.percentileExplanation()));
-        distance.setText(NLS.bind(Messages.DensitySection_distance, density.k(), ReadoutFormat.decimal(density.meanDistance())));
+        distance.setText(
+                NLS.bind(Messages.DensitySection_distance, density.k(), ReadoutFormat.decimal(density.meanDistance())));
     }
 }

@@ -30,8 +30,9 @@ final class HeadlineSection {
     }
 
     void show(NoveltyReport report, boolean hullPending) {
-        verdict.setText(NLS.bind(Messages.HeadlineSection_verdict, ReadoutFormat.percentile(report.density().percentile()),
-                report.headline()));
+        verdict.setText(
+                NLS.bind(Messages.HeadlineSection_verdict, ReadoutFormat.percentile(report.density().percentile()),
+                        report.headline()));
         hull.setText(HullSection.headline(report, hullPending));
         details.setText(NLS.bind(Messages.HeadlineSection_details,
                 new Object[] { report.modelId(), report.verbatim().wordCount(), report.fastMillis() }));

@@ -86,7 +86,8 @@ final class InOutCurveChart extends Canvas {
             }
             String label = (i == 0 ? "d=" : "") + curve.get(i).dimension(); //$NON-NLS-1$ //$NON-NLS-2$
             int centre = (int) Math.round((i + 0.5) * cell);
-            int x = Math.max(0, Math.min(getClientArea().width - gc.textExtent(label).x, centre - gc.textExtent(label).x / 2));
+            int x = Math.max(0,
+                    Math.min(getClientArea().width - gc.textExtent(label).x, centre - gc.textExtent(label).x / 2));
             gc.drawString(label, x, labelY, true);
         }
     }

@@ -63,7 +63,8 @@ public final class NoveltyView extends ViewPart {
         emptyPage = new EmptyStatePage(book);
         reportPage = new ReportPage(book, getSite(), new SourceLocator(engines.configs())::resolve);
         IViewSite site = getViewSite();
-        scheduler = new AnalysisScheduler(engines, parent.getDisplay(), site.getService(IWorkbenchSiteProgressService.class),
+        scheduler = new AnalysisScheduler(engines, parent.getDisplay(),
+                site.getService(IWorkbenchSiteProgressService.class),
                 this::present);
         tracker = new SelectionTracker(site.getPage(), this, this::selectionChanged);
         pinAction = new PinAction();
@@ -72,7 +73,8 @@ public final class NoveltyView extends ViewPart {
         toolBar.add(liveModeAction);
         toolBar.add(pinAction);
         toolBar.add(reportPage.copyAction());
-        site.getActionBars().setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.COPY.getId(), reportPage.copyAction());
+        site.getActionBars().setGlobalActionHandler(org.eclipse.ui.actions.ActionFactory.COPY.getId(),
+                reportPage.copyAction());
         engines.addListener(engineListener);
         store.addPropertyChangeListener(preferenceListener);
         showEmptyState();
@@ -197,7 +199,8 @@ public final class NoveltyView extends ViewPart {
     private void showNothingSelected(String note) {
         Map<String, Runnable> links = new LinkedHashMap<>();
         links.put(Messages.NoveltyView_openPreferences, this::openPreferences);
-        String body = liveModeAction.isChecked() ? Messages.NoveltyView_nothingSelectedLive : Messages.NoveltyView_nothingSelectedManual;
+        String body = liveModeAction.isChecked() ? Messages.NoveltyView_nothingSelectedLive
+                : Messages.NoveltyView_nothingSelectedManual;
         emptyPage.show(NoveltyLensPlugin.image(NoveltyLensImages.LENS), Messages.NoveltyView_nothingSelectedTitle,
                 note.isEmpty() ? body : body + "\n\n" + note, links); //$NON-NLS-1$
         book.showPage(emptyPage.control());
@@ -208,7 +211,8 @@ public final class NoveltyView extends ViewPart {
             Map<String, Runnable> links = new LinkedHashMap<>();
             links.put(Messages.NoveltyView_openProgressView, this::openProgressView);
             emptyPage.show(NoveltyLensPlugin.image(NoveltyLensImages.LENS),
-                    NLS.bind(Messages.NoveltyView_rebuildingTitle, rebuilding.percent()), Messages.NoveltyView_rebuildingBody,
+                    NLS.bind(Messages.NoveltyView_rebuildingTitle, rebuilding.percent()),
+                    Messages.NoveltyView_rebuildingBody,
                     links);
             book.showPage(emptyPage.control());
         } else {

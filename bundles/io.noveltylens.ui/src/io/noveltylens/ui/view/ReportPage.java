@@ -40,7 +40,8 @@ public final class ReportPage {
         GridLayoutFactory.swtDefaults().margins(8, 8).spacing(4, 4).applyTo(content);
         scrolled.setContent(content);
         headline = new HeadlineSection(content);
-        neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site, sourceResolver);
+        neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site,
+                sourceResolver);
         density = new DensitySection(new Section(content, Messages.ReportPage_density).body());
         hull = new HullSection(new Section(content, Messages.ReportPage_hull).body());
         verbatim = new VerbatimSection(new Section(content, Messages.ReportPage_verbatim).body());

@@ -29,7 +29,8 @@ final class VerbatimSection {
         coverage = Section.wrappingLabel(parent);
         explanation = Section.wrappingLabel(parent);
         passage = new StyledText(parent, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(100, passage.getLineHeight() * VISIBLE_LINES).applyTo(passage);
+        GridDataFactory.fillDefaults().grab(true, false).hint(100, passage.getLineHeight() * VISIBLE_LINES)
+                .applyTo(passage);
     }
 
     void show(String text, VerbatimReadout verbatim) {
@@ -43,7 +44,8 @@ final class VerbatimSection {
             if (span.endOffset() <= text.length()) {
                 // the theme's selection colours: a highlight that reads on light and dark backgrounds
                 passage.setStyleRange(new StyleRange(span.startOffset(), span.endOffset() - span.startOffset(),
-                        display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT), display.getSystemColor(SWT.COLOR_LIST_SELECTION)));
+                        display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT),
+                        display.getSystemColor(SWT.COLOR_LIST_SELECTION)));
             }
         }
     }

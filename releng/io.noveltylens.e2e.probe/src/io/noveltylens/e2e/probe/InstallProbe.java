@@ -29,6 +29,7 @@ public final class InstallProbe implements IStartup {
         }
         String screenshot = System.getProperty(SCREENSHOT_PROPERTY);
         Display display = PlatformUI.getWorkbench().getDisplay();
-        display.asyncExec(() -> new ProbeRun(display, Path.of(report), screenshot == null ? null : Path.of(screenshot)).start());
+        display.asyncExec(
+                () -> new ProbeRun(display, Path.of(report), screenshot == null ? null : Path.of(screenshot)).start());
     }
 }

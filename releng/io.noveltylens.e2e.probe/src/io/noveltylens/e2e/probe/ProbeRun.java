@@ -77,14 +77,17 @@ final class ProbeRun {
             shell.setBounds(0, 0, 1280, 900);
             IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
             IViewPart part = page.showView(NoveltyView.ID);
-            report.check(part instanceof NoveltyView, "view " + NoveltyView.ID + " opens: " + part.getClass().getName());
+            report.check(part instanceof NoveltyView,
+                    "view " + NoveltyView.ID + " opens: " + part.getClass().getName());
             checkBundles();
             if (part instanceof NoveltyView view) {
                 view.analyze(AUSTEN);
                 // done when the report is on show, or at once when the engine cannot load (no point in waiting)
-                waitUntil(() -> hasCompleteReport(view) || engineFailed(), () -> checkReport(view), () -> report.check(false,
-                        "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000 + " s; the view shows: "
-                                + view.emptyStateTitle()));
+                waitUntil(() -> hasCompleteReport(view) || engineFailed(), () -> checkReport(view),
+                        () -> report.check(false,
+                                "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000
+                                        + " s; the view shows: "
+                                        + view.emptyStateTitle()));
             } else {
                 finish();
             }
@@ -105,15 +108,18 @@ final class ProbeRun {
         report.check(unresolved.isEmpty(), "all bundles resolved; unresolved: " + unresolved);
         for (String id : NOVELTY_LENS_BUNDLES) {
             Bundle bundle = Platform.getBundle(id);
-            report.check(bundle != null && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0,
-                    "bundle " + id + ' ' + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle)));
+            report.check(
+                    bundle != null && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0,
+                    "bundle " + id + ' '
+                            + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle)));
         }
         Bundle ui = Platform.getBundle("io.noveltylens.ui");
         report.check(ui != null && ui.getState() == Bundle.ACTIVE, "io.noveltylens.ui started (its activator ran)");
         for (String id : FOLDER_BUNDLES) {
             Bundle bundle = Platform.getBundle(id);
             File location = bundle == null ? null : FileLocator.getBundleFileLocation(bundle).orElse(null);
-            report.check(location != null && location.isDirectory(), "bundle " + id + " installed as a folder: " + location);
+            report.check(location != null && location.isDirectory(),
+                    "bundle " + id + " installed as a folder: " + location);
         }
     }
 
@@ -208,7 +214,8 @@ final class ProbeRun {
     }
 
     private void logged(IStatus status, String plugin) {
-        if (status.matches(IStatus.ERROR) && status.getPlugin() != null && status.getPlugin().startsWith("io.noveltylens")) {
+        if (status.matches(IStatus.ERROR) && status.getPlugin() != null
+                && status.getPlugin().startsWith("io.noveltylens")) {
             synchronized (loggedErrors) {
                 loggedErrors.add(status.getPlugin() + ": " + status.getMessage());
             }

@@ -56,7 +56,8 @@ final class EngineOptions {
     private static NoveltyException withFix(NoveltyException e, Path index) {
         return e.remedy().map(remedy -> switch (remedy) {
             case BUILD_INDEX -> new NoveltyException(e.kind(),
-                    e.getMessage() + " Build one with 'novelty index --corpus PATH --index " + index + "'.", e.getCause());
+                    e.getMessage() + " Build one with 'novelty index --corpus PATH --index " + index + "'.",
+                    e.getCause());
         }).orElse(e);
     }
 

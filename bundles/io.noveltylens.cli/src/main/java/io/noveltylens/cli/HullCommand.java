@@ -60,7 +60,8 @@ final class HullCommand implements Callable<Integer> {
                     + " values per row but the points have " + points.cols() + ": both must come from the same space.");
         }
         if (points.rows() < 2) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The hull needs at least 2 points; the file has " + points.rows() + ".");
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    "The hull needs at least 2 points; the file has " + points.rows() + ".");
         }
         PointSetHull hull = PointSetHull.of(points, progress);
         int components = hull.components();
@@ -68,7 +69,8 @@ final class HullCommand implements Callable<Integer> {
             HullMeasurement measured = hull.measure(queries.row(row), budget);
             HullDistanceResult result = measured.distance();
             ExtrapolationDepthResult sweep = measured.depth();
-            out.printf("query %d: %s; distance to the hull in [%.6g, %.6g]%s; extrapolation depth %d of %d components%s%n",
+            out.printf(
+                    "query %d: %s; distance to the hull in [%.6g, %.6g]%s; extrapolation depth %d of %d components%s%n",
                     row + 1, result.verdict(), result.lowerBound(), result.upperBound(),
                     result.converged() ? "" : " (budget reached)", sweep.depth(), components,
                     sweep.complete() ? "" : " (incomplete)");

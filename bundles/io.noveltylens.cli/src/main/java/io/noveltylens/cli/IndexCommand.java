@@ -102,7 +102,8 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     private static void printBuilt(IndexMetadata built, Path index, PrintStream out) {
-        out.printf("Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n",
+        out.printf(
+                "Indexed %,d distinct passages (%,d read) from %d source(s) into %s in %.1f s; embedded %,d, reused %,d.%n",
                 built.passages(), built.passagesRead(), built.sources().size(), index, built.buildMillis() / 1000.0,
                 built.embedded(), built.passages() - built.embedded());
         printSkipped(built.skipped(), out);
@@ -116,7 +117,8 @@ final class IndexCommand implements Callable<Integer> {
                 + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n",
                 solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,
                 filled.passages() * 1000.0 / Math.max(1, filled.millis()), filled.uploadMillis() / 1000.0,
-                filled.searchMillis() / 1000.0, filled.embedded(), filled.passages() - filled.embedded(), filled.generation(),
+                filled.searchMillis() / 1000.0, filled.embedded(), filled.passages() - filled.embedded(),
+                filled.generation(),
                 filled.retries() == 0 ? "" : ", " + filled.retries() + " request(s) sent again");
         printSkipped(filled.skipped(), out);
         if (filled.notDeleted() != null) {

@@ -18,12 +18,12 @@ import picocli.CommandLine.Option;
 
 /** {@code novelty score}: one report per passage, as text, JSON, or JSON Lines for stdin input. */
 @Command(name = "score", description = { "Analyse passages against the corpus.", "", """
-                Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile \
-                against corpus text of its kind and length), verbatim overlap, distance to the convex hull of the \
-                corpus and extrapolation depth (percentiles likewise). LOF and LoOP are in the JSON only. '-' reads \
-                one passage per line from standard input and writes JSON Lines; --json writes JSON. Without --index, \
-                the shipped default corpus is used. Over a SolrCloud collection the hull readouts come from an \
-                approximate search: their lower bounds and "outside" verdicts are marked not certified.""" })
+        Analyses each passage against the corpus: nearest passages (exact cosine), local density (percentile \
+        against corpus text of its kind and length), verbatim overlap, distance to the convex hull of the \
+        corpus and extrapolation depth (percentiles likewise). LOF and LoOP are in the JSON only. '-' reads \
+        one passage per line from standard input and writes JSON Lines; --json writes JSON. Without --index, \
+        the shipped default corpus is used. Over a SolrCloud collection the hull readouts come from an \
+        approximate search: their lower bounds and "outside" verdicts are marked not certified.""" })
 final class ScoreCommand implements Callable<Integer> {
 
     private final CliPaths paths;

@@ -57,7 +57,8 @@ final class SolrCreateCommand implements Callable<Integer> {
         int replicas = WholeNumbers.within(command, "--replicas", replicasGiven, 1, 16);
         int dimension = ModelDescriptor.load(modelOption.folder(paths), paths.cache()).dimension();
         SolrCollections.create(address, dimension, shards, replicas);
-        out.printf("Created the %s: %d shard(s) x %d replica(s), %d-dimensional vectors. Fill it with 'novelty index --corpus PATH --collection %s %s'.%n",
+        out.printf(
+                "Created the %s: %d shard(s) x %d replica(s), %d-dimensional vectors. Fill it with 'novelty index --corpus PATH --collection %s %s'.%n",
                 address, shards, replicas, dimension, address.collection(),
                 address.solrUrls().isEmpty() ? "--zk ..." : "--solr ...");
         return ExitCodes.OK;

@@ -76,7 +76,8 @@ final class VectorFile {
 
     private static FloatMatrix readNpy(Path file) throws IOException, NoveltyException {
         byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < 10 || bytes[0] != (byte) 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+        if (bytes.length < 10 || bytes[0] != (byte) 0x93
+                || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
             throw bad(file, "it is not a NumPy .npy file");
         }
         int major = bytes[6];
@@ -90,7 +91,8 @@ final class VectorFile {
         Matcher descr = NPY_DESCR.matcher(header);
         Matcher shape = NPY_SHAPE.matcher(header.replace(",)", ", )"));
         if (!descr.find() || !shape.find() || descr.group(2).equals("i")) {
-            throw bad(file, "only float32 and float64 arrays of one or two dimensions are supported (header " + header.strip() + ")");
+            throw bad(file, "only float32 and float64 arrays of one or two dimensions are supported (header "
+                    + header.strip() + ")");
         }
         int width = Integer.parseInt(descr.group(3));
         int rows = shape.group(2).isEmpty() ? 1 : Integer.parseInt(shape.group(1));

@@ -54,10 +54,11 @@ class AnnotateIT {
             assertEquals(1, source.get("line").getAsInt());
             assertEquals(0, source.get("start").getAsInt());
         }
-        JsonObject fresh = records.stream().filter(r -> r.get("text").getAsString().equals(NEW)).findFirst().orElseThrow();
+        JsonObject fresh = records.stream().filter(r -> r.get("text").getAsString().equals(NEW)).findFirst()
+                .orElseThrow();
         assertEquals(3, fresh.getAsJsonObject("source").get("line").getAsInt());
-        assertTrue(fresh.getAsJsonObject("density").get("percentile").getAsDouble()
-                > austen.get(0).getAsJsonObject("density").get("percentile").getAsDouble());
+        assertTrue(fresh.getAsJsonObject("density").get("percentile").getAsDouble() > austen.get(0)
+                .getAsJsonObject("density").get("percentile").getAsDouble());
         assertFalse(records.get(0).has("hull"), "no hull readouts without --hull");
         assertEquals(List.of(notes, out), listing(dir), "no temporary file left beside the output");
     }
@@ -75,12 +76,15 @@ class AnnotateIT {
         List<String> records = List.of(csv.split("\r\n"));
         assertEquals(4, records.size(), "header and three rows, CRLF-terminated:\n" + csv);
         List<String> header = List.of(records.get(0).split(","));
-        assertEquals(List.of("text", "source.source", "source.start", "source.end", "source.line"), header.subList(0, 5));
+        assertEquals(List.of("text", "source.source", "source.start", "source.end", "source.line"),
+                header.subList(0, 5));
         assertTrue(header.containsAll(List.of("density.percentile", "density.lof", "density.loop",
-                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict", "hull.depth.depth")),
+                "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict",
+                "hull.depth.depth")),
                 header.toString());
         String quoted = '"' + NEW.replace("\"", "\"\"") + '"';
-        String row = records.stream().filter(r -> r.startsWith(quoted + ',')).findFirst().orElseThrow(() -> new AssertionError(csv));
+        String row = records.stream().filter(r -> r.startsWith(quoted + ',')).findFirst()
+                .orElseThrow(() -> new AssertionError(csv));
         assertTrue(row.contains(",OUTSIDE,") || row.contains(",INSIDE,") || row.contains(",UNDETERMINED,"),
                 "hull verdict filled with --hull: " + row);
     }

@@ -24,9 +24,10 @@ final class CliProcess {
     }
 
     static ProcessBuilder builder(Path workDir, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx3g", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx3g", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                        "-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("NOVELTY_CACHE", Path.of("target", "cli-cache").toAbsolutePath().toString());
@@ -41,7 +42,8 @@ final class CliProcess {
     static Result runWithInput(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("novelty-out", ".txt");
         Path err = Files.createTempFile("novelty-err", ".txt");
-        ProcessBuilder builder = builder(workDir, List.of(args)).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = builder(workDir, List.of(args)).redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         if (stdin == null) {
             builder.redirectInput(new File("/dev/null"));
         }

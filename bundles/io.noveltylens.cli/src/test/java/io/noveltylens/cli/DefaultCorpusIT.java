@@ -30,7 +30,8 @@ class DefaultCorpusIT {
         for (String readout : List.of("Density", "Verbatim", "Hull", "Depth")) {
             assertTrue(result.out().contains(readout), "prints the " + readout + " readout:\n" + result.out());
         }
-        System.out.println("novelty score, whole process (JVM start, model load, index open, report): " + millis + " ms");
+        System.out
+                .println("novelty score, whole process (JVM start, model load, index open, report): " + millis + " ms");
     }
 
     @Test

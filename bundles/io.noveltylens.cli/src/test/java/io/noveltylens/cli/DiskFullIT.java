@@ -39,7 +39,8 @@ class DiskFullIT {
 
     @Test
     void aRebuildThatFillsTheDiskFailsCleanlyAndKeepsThePreviousIndex() throws Exception {
-        Assumptions.assumeTrue(canMountTmpfs(), "unshare --mount with a tmpfs is not available to this user (CI runs as root)");
+        Assumptions.assumeTrue(canMountTmpfs(),
+                "unshare --mount with a tmpfs is not available to this user (CI runs as root)");
         List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz"));
         Path small = Files.createDirectories(dir.resolve("small"));
         Files.write(small.resolve("first.txt"), verses.subList(0, 100));
@@ -56,13 +57,17 @@ class DiskFullIT {
         String script = String.join("\n",
                 "set -u",
                 "mount -t tmpfs -o size=64m tmpfs " + quoted(disk) + " || exit 90",
-                cli + " index --corpus " + quoted(small) + " --index " + quoted(index) + " >out/build1.txt 2>&1; echo $? >out/build1.rc",
-                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE) + " >out/score1.txt 2>out/score1.err",
+                cli + " index --corpus " + quoted(small) + " --index " + quoted(index)
+                        + " >out/build1.txt 2>&1; echo $? >out/build1.rc",
+                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE)
+                        + " >out/score1.txt 2>out/score1.err",
                 "used=$(df --output=used -B1 " + quoted(disk) + " | tail -n 1)",
                 "mount -o remount,size=$((used + " + room + ")) " + quoted(disk) + " || exit 91",
                 "df -B1 " + quoted(disk) + " >out/df.txt",
-                cli + " index --corpus " + quoted(large) + " --index " + quoted(index) + " >out/build2.txt 2>out/build2.err; echo $? >out/build2.rc",
-                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE) + " >out/score2.txt 2>out/score2.err",
+                cli + " index --corpus " + quoted(large) + " --index " + quoted(index)
+                        + " >out/build2.txt 2>out/build2.err; echo $? >out/build2.rc",
+                cli + " score --index " + quoted(index) + " --no-hull --json " + quoted(PROBE)
+                        + " >out/score2.txt 2>out/score2.err",
                 "ls -a " + quoted(index) + " >out/listing.txt",
                 "cp -a " + quoted(index) + " out/index-after-full-disk",
                 "");
@@ -84,7 +89,8 @@ class DiskFullIT {
         assertFalse(read(out, "score1.txt").isBlank(), read(out, "score1.err"));
         assertEquals(withoutTiming(read(out, "score1.txt")), withoutTiming(read(out, "score2.txt")),
                 "the previous index answers exactly as before");
-        assertFalse(read(out, "listing.txt").contains(".tmp"), "no temporary generation is left: " + read(out, "listing.txt"));
+        assertFalse(read(out, "listing.txt").contains(".tmp"),
+                "no temporary generation is left: " + read(out, "listing.txt"));
 
         // the same index, copied off the full tmpfs: with room, the rebuild reuses every embedding the failed run cached
         CliProcess.Result resumed = CliProcess.run(dir, null, "index", "--corpus", large.toString(), "--index",

@@ -32,7 +32,8 @@ class KillDuringIndexIT {
         List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz"));
         Files.write(corpus.resolve("first.txt"), verses.subList(0, 200));
         Path index = dir.resolve("index");
-        CliProcess.Result first = CliProcess.run(dir, null, "index", "--corpus", corpus.toString(), "--index", index.toString());
+        CliProcess.Result first = CliProcess.run(dir, null, "index", "--corpus", corpus.toString(), "--index",
+                index.toString());
         assertEquals(0, first.exitCode(), first.err());
         String before = score(index);
 
@@ -42,7 +43,8 @@ class KillDuringIndexIT {
         // kill while reading/starting, then after at least one flushed chunk of embeddings
         for (long grownBy : new long[] { 0, 1 }) {
             Process build = CliProcess.builder(dir, List.of("index", "--corpus", corpus.toString(), "--index",
-                    index.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile()).start();
+                    index.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile())
+                    .start();
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (Files.size(cache) < cacheBefore + grownBy && System.nanoTime() < deadline && build.isAlive()) {
                 Thread.sleep(20); // polling another process's file: there is no event to join
@@ -54,7 +56,8 @@ class KillDuringIndexIT {
         }
         assertTrue(Files.size(cache) > cacheBefore, "the killed run flushed some embeddings");
 
-        CliProcess.Result resumed = CliProcess.run(dir, null, "index", "--corpus", corpus.toString(), "--index", index.toString());
+        CliProcess.Result resumed = CliProcess.run(dir, null, "index", "--corpus", corpus.toString(), "--index",
+                index.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         Matcher counts = EMBEDDED.matcher(resumed.out());
         assertTrue(counts.find(), resumed.out());
@@ -75,7 +78,8 @@ class KillDuringIndexIT {
     }
 
     private String score(Path index) throws Exception {
-        CliProcess.Result result = CliProcess.run(dir, null, "score", "--index", index.toString(), "--no-hull", "--json", PROBE);
+        CliProcess.Result result = CliProcess.run(dir, null, "score", "--index", index.toString(), "--no-hull",
+                "--json", PROBE);
         assertEquals(0, result.exitCode(), result.err());
         // the report minus its timing
         return result.out().replaceAll("\"fastMillis\":\\d+", "");

@@ -44,7 +44,8 @@ class NativeLibrariesIT {
                 .replaceAll(",\\s*\"dimension\"\\s*:\\s*\\d+", "");
         assertFalse(descriptor.contains("dimension"), descriptor);
         Files.writeString(custom.resolve("novelty-model.json"), descriptor);
-        assertOnnxRuntimeComesFromTheCacheFolder(List.of("embed", "--model", custom.toString(), "Apple trees in rows."));
+        assertOnnxRuntimeComesFromTheCacheFolder(
+                List.of("embed", "--model", custom.toString(), "Apple trees in rows."));
     }
 
     private void assertOnnxRuntimeComesFromTheCacheFolder(List<String> args) throws Exception {
@@ -68,7 +69,8 @@ class NativeLibrariesIT {
             System.out.println("NativeLibraries: left in java.io.tmpdir: " + left.toList());
         }
         try (Stream<Path> files = Files.walk(tmp)) {
-            assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "no library is copied to java.io.tmpdir");
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList(),
+                    "no library is copied to java.io.tmpdir");
         }
     }
 

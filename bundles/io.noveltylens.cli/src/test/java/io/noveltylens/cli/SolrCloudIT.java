@@ -234,8 +234,9 @@ class SolrCloudIT {
             lofGap += Math.abs(fromSolr.lof() - fromLocal.lof());
             loopGap += Math.abs(fromSolr.loop() - fromLocal.loop());
         }
-        System.out.printf("Filled without a local index: nearest-neighbour scale gap %.5f, PCA variance gap %.2e of the "
-                + "total, worst |cos| of the first 10 components %.6f, mean LOF gap %.4f, mean LoOP gap %.4f%n",
+        System.out.printf(
+                "Filled without a local index: nearest-neighbour scale gap %.5f, PCA variance gap %.2e of the "
+                        + "total, worst |cos| of the first 10 components %.6f, mean LOF gap %.4f, mean LoOP gap %.4f%n",
                 scaleGap, varianceGap, worstAlignment, lofGap / queries.size(), loopGap / queries.size());
         assertTrue(scaleGap <= 0.01, "nearest-neighbour scale gap " + scaleGap);
         assertEquals(whole.totalVariance(), streamed.totalVariance(), 1e-6 * whole.totalVariance());
@@ -295,9 +296,11 @@ class SolrCloudIT {
                 }
             }
         }
-        System.out.printf("Hull over SolrCloud vs local, %d held-out sentences: distance verdicts equal %d, worst distance "
-                + "gap %.4f, depths equal %d, depth dimensions decided on both sides %d, outside over SolrCloud but "
-                + "inside locally %d; hull p50 %d ms, p99 %d ms (local p50 %d ms, p99 %d ms)%n", HULL_QUERIES,
+        System.out.printf(
+                "Hull over SolrCloud vs local, %d held-out sentences: distance verdicts equal %d, worst distance "
+                        + "gap %.4f, depths equal %d, depth dimensions decided on both sides %d, outside over SolrCloud but "
+                        + "inside locally %d; hull p50 %d ms, p99 %d ms (local p50 %d ms, p99 %d ms)%n",
+                HULL_QUERIES,
                 sameVerdicts, worstGap, sameDepths, decidedDimensions, wrongOutside, quantile(solrMillis, 0.5),
                 quantile(solrMillis, 0.99), quantile(localMillis, 0.5), quantile(localMillis, 0.99));
         assertEquals(HULL_QUERIES, sameVerdicts);

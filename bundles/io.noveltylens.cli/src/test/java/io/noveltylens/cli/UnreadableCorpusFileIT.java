@@ -39,7 +39,8 @@ class UnreadableCorpusFileIT {
 
                 In winter the branches were pruned and the cuttings burned in the yard.
                 """);
-        Path secret = Files.writeString(corpus.resolve("secret.txt"), "Nobody but its owner may read this paragraph.\n");
+        Path secret = Files.writeString(corpus.resolve("secret.txt"),
+                "Nobody but its owner may read this paragraph.\n");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString(root ? "rw-------" : "---------"));
         if (root) {
             for (Path owned : List.of(work, corpus, corpus.resolve("open.txt"))) {

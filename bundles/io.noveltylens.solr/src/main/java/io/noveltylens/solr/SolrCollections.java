@@ -39,7 +39,8 @@ public final class SolrCollections {
     public static void create(SolrAddress address, int dimension, int shards, int replicas) throws NoveltyException {
         try (CloudSolrClient client = address.connect()) {
             String corpus = address.collection();
-            if (aliases(client).containsKey(corpus) || CollectionAdminRequest.listCollections(client).contains(corpus)) {
+            if (aliases(client).containsKey(corpus)
+                    || CollectionAdminRequest.listCollections(client).contains(corpus)) {
                 throw new NoveltyException(Kind.BAD_INPUT, "The " + address + " exists already. Fill it with "
                         + "'novelty index --collection " + corpus
                         + "', or choose another name (or delete it with Solr's Collections API first).");

@@ -194,7 +194,8 @@ public final class SolrCorpusFiller {
      * model, not the cluster, sets the pace; folds the unit vectors into {@code pca}. Returns how many passages were
      * embedded.
      */
-    private int upload(CloudSolrClient writer, DistinctPassages passages, SolrStoredVectors reusable, PcaAccumulator pca,
+    private int upload(CloudSolrClient writer, DistinctPassages passages, SolrStoredVectors reusable,
+            PcaAccumulator pca,
             ProgressSlice slice) throws NoveltyException, IOException {
         int n = passages.count();
         slice.begin("Embedding and uploading " + n + " passages to the " + address, n);
@@ -206,7 +207,8 @@ public final class SolrCorpusFiller {
                 slice.checkCanceled();
                 List<CorpusPassage> batch = cursor.next(BATCH);
                 Map<String, Embedding> vectors = reusable.find(batch);
-                List<CorpusPassage> missing = batch.stream().filter(p -> !vectors.containsKey(p.contentHash())).toList();
+                List<CorpusPassage> missing = batch.stream().filter(p -> !vectors.containsKey(p.contentHash()))
+                        .toList();
                 List<Embedding> computed = embedder.embedPassages(missing.stream().map(CorpusPassage::text).toList(),
                         Progress.cancelledWhen(slice::isCanceled));
                 for (int i = 0; i < missing.size(); i++) {

@@ -90,7 +90,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
         CloudSolrClient client = pinned.connect();
         try {
             SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID)
-                    .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT)).getResults();
+                    .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT))
+                    .getResults();
             if (found.isEmpty()) {
                 throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus "
                         + "(created but never filled). Fill it with "
@@ -102,7 +103,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
                     (String) summary.getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
             DensityModel density = DensityModel.read(new DataInputStream(
                     new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.DENSITY)))));
-            Pca pca = Pca.read(new DataInputStream(new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.PCA)))));
+            Pca pca = Pca
+                    .read(new DataInputStream(new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.PCA)))));
             long passages = SolrReads.query(client, new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0))
                     .getResults().getNumFound();
             if (passages != metadata.passages()) {
@@ -209,7 +211,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
         scored.sort(Comparator.comparingDouble(Scored::cosine).reversed());
         List<Neighbour> neighbours = new ArrayList<>(scored.size());
         for (Scored hit : scored) {
-            neighbours.add(new Neighbour(neighbours.size() + 1, hit.ordinal(), (String) hit.document().getFirstValue(SolrFields.ID),
+            neighbours.add(new Neighbour(neighbours.size() + 1, hit.ordinal(),
+                    (String) hit.document().getFirstValue(SolrFields.ID),
                     hit.cosine(), (String) hit.document().getFirstValue(SolrFields.TEXT),
                     SolrFields.sources(hit.document().getFirstValue(SolrFields.SOURCES))));
         }

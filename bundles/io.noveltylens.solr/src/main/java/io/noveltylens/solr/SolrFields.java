@@ -39,7 +39,8 @@ final class SolrFields {
     static final int LAYOUT_VERSION = 2;
 
     static final Gson GSON = new Gson();
-    private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() { }.getType();
+    private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() {
+    }.getType();
 
     private SolrFields() {
     }

@@ -74,7 +74,8 @@ final class SolrLeaveOneOut {
                 for (SolrDocument passage : page.getResults()) {
                     searches.add(pool.submit(() -> {
                         int ordinal = SolrFields.ordinal(passage);
-                        lists[ordinal] = neighbours(ordinal, SolrFields.vector(passage.getFieldValues(SolrFields.VECTOR)),
+                        lists[ordinal] = neighbours(ordinal,
+                                SolrFields.vector(passage.getFieldValues(SolrFields.VECTOR)),
                                 nearest);
                         return null;
                     }));

@@ -42,7 +42,8 @@ final class SolrStoredVectors {
         try {
             List<SolrDocument> found = new ArrayList<>(client.query(collection,
                     new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID)
-                            .setFields(SolrFields.METADATA, SolrFields.LAYOUT)).getResults());
+                            .setFields(SolrFields.METADATA, SolrFields.LAYOUT))
+                    .getResults());
             if (found.isEmpty() || !(found.get(0).getFirstValue(SolrFields.LAYOUT) instanceof Number layout)
                     || layout.intValue() != SolrFields.LAYOUT_VERSION) {
                 return NONE;

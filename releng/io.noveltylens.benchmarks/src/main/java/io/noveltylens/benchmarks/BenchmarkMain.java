@@ -133,7 +133,8 @@ public final class BenchmarkMain {
         String name = String.format("%,d passages", corpus.size());
         boolean met = query.recall() >= TARGET_RECALL && query.indexMillis().median() <= TARGET_MAX_P50_MILLIS;
         table.add("Query", String.format("top-10 at %s, %d held-out sentences x %d rounds (ms)", name, units.size(),
-                plan.queryRounds()), String.format("p50 %.2f, p99 %.2f, recall@10 %.3f", query.indexMillis().median(),
+                plan.queryRounds()),
+                String.format("p50 %.2f, p99 %.2f, recall@10 %.3f", query.indexMillis().median(),
                         query.indexMillis().quantile(0.99), query.recall()),
                 String.format("exact brute force p50 %.2f, p99 %.2f", query.exactMillis().median(),
                         query.exactMillis().quantile(0.99)),

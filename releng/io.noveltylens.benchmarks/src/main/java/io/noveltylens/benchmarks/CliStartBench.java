@@ -51,7 +51,8 @@ final class CliStartBench {
                 shown.describeRange("%.0f"), "java -version " + jvm.describeRange("%.0f"),
                 String.format("%.1fx", shown.median() / jvm.median()), "well under 2 s",
                 Status.of(shown.median() < TARGET_MILLIS));
-        table.add("CLI start", "the same command to exit, with the hull readouts (ms)", Samples.of(full).describeRange("%.0f"),
+        table.add("CLI start", "the same command to exit, with the hull readouts (ms)",
+                Samples.of(full).describeRange("%.0f"),
                 "--no-hull " + Samples.of(fast).describeRange("%.0f"), "", "reported", Status.INFO);
     }
 
@@ -74,7 +75,8 @@ final class CliStartBench {
         int exit = process.waitFor();
         double ended = (System.nanoTime() - start) / 1e6;
         if (exit != 0 || marker != null && Double.isNaN(seen)) {
-            throw new IllegalStateException(command + " exited " + exit + (marker == null ? "" : ", marker seen: " + !Double.isNaN(seen)));
+            throw new IllegalStateException(
+                    command + " exited " + exit + (marker == null ? "" : ", marker seen: " + !Double.isNaN(seen)));
         }
         return new double[] { seen, ended };
     }

@@ -29,7 +29,8 @@ final class EmbeddingThroughputBench {
         List<String> sentences = RealText.corpusSentences(paths.corpus(), plan.sentences());
         measure("fp32", ModelDescriptor.load(paths.fp32Model(), paths.cache()), new AllMiniLmL6V2EmbeddingModel(),
                 sentences, paths.cache(), plan, table);
-        measure("int8", ModelDescriptor.load(paths.int8Model(), paths.cache()), new AllMiniLmL6V2QuantizedEmbeddingModel(),
+        measure("int8", ModelDescriptor.load(paths.int8Model(), paths.cache()),
+                new AllMiniLmL6V2QuantizedEmbeddingModel(),
                 sentences, paths.cache(), plan, table);
     }
 
@@ -52,7 +53,8 @@ final class EmbeddingThroughputBench {
             Samples vsBare = runs.ratio("ours", "bare");
             table.add(area, what + " vs peer", runs.samples("ours").describeRange("%.0f"),
                     "langchain4j " + runs.samples("langchain4j").describeRange("%.0f"),
-                    vsPeer.describeRange("%.2fx"), ">= " + PEER_TARGET + "x", Status.of(vsPeer.median() >= PEER_TARGET));
+                    vsPeer.describeRange("%.2fx"), ">= " + PEER_TARGET + "x",
+                    Status.of(vsPeer.median() >= PEER_TARGET));
             table.add(area, what + " vs bare ONNX Runtime", runs.samples("ours").describeRange("%.0f"),
                     "bare loop " + runs.samples("bare").describeRange("%.0f"), vsBare.describeRange("%.2fx"),
                     ">= " + BARE_TARGET + "x", Status.of(vsBare.median() >= BARE_TARGET));

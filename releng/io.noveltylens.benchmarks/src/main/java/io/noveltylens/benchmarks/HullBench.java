@@ -73,7 +73,8 @@ final class HullBench {
         FloatMatrix projected = inMemory(data.projected());
         if (fullDimension) {
             List<double[]> queries = unitQueries.stream().map(HullBench::toDouble).toList();
-            compareAt(corpusName + ", full " + corpus.cols() + "-d unit space", corpus, HullTolerance.relativeTo(corpus),
+            compareAt(corpusName + ", full " + corpus.cols() + "-d unit space", corpus,
+                    HullTolerance.relativeTo(corpus),
                     queries, table);
         } else {
             table.note(corpusName + ": the full-dimension LP was not run in this plan (10-20 s per query at 50k, "

@@ -34,7 +34,8 @@ final class IndexingThroughputBench {
         // one passage per line and no blank line: the reader takes each line as a passage (see CorpusReader)
         Files.write(corpus, passages, StandardCharsets.UTF_8);
         int[] build = { 0 };
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(paths.fp32Model(), paths.cache()), paths.cache())) {
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(paths.fp32Model(), paths.cache()),
+                paths.cache())) {
             InterleavedRuns runs = new InterleavedRuns()
                     .add("index", () -> {
                         Path index = paths.work().resolve("indexing-" + build[0]++);

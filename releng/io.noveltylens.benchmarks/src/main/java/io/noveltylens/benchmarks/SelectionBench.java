@@ -108,9 +108,11 @@ final class SelectionBench {
         int n = reports.size();
         table.add("Selection to report", String.format("hull readouts (distance + depth sweep) at the default %d ms "
                 + "budget, warm (ms; %d selections)", budget, n), String.format("p50 %.0f, p99 %.0f", hull.median(),
-                        hull.quantile(0.99)), String.format("budget %d ms", budget),
+                        hull.quantile(0.99)),
+                String.format("budget %d ms", budget),
                 String.format("%.2fx of budget (p99)", hull.quantile(0.99) / budget), String.format("p99 <= %d ms",
-                        budget + OVERRUN_MILLIS), Status.of(hull.quantile(0.99) <= budget + OVERRUN_MILLIS));
+                        budget + OVERRUN_MILLIS),
+                Status.of(hull.quantile(0.99) <= budget + OVERRUN_MILLIS));
         table.add("Selection to report", String.format("what the %d ms budget decides (%d selections): distance to "
                 + "1 %%, complete depth curve, depth equal to the reference's, contradicting verdicts", budget, n),
                 String.format("%d/%d, %d/%d, %d/%d, %d", converged, n, complete, n, sameDepth, n, contradictions),
@@ -123,7 +125,8 @@ final class SelectionBench {
                 String.format("hull alone p50 %.0f, p99 %.0f", hull.median(), hull.quantile(0.99)),
                 String.format("%.2fx of the hull alone (p50)", whole.median() / hull.median()),
                 "p50 <= 300 ms, p99 <= 600 ms",
-                Status.of(whole.median() <= WHOLE_P50_TARGET_MILLIS && whole.quantile(0.99) <= WHOLE_P99_TARGET_MILLIS));
+                Status.of(
+                        whole.median() <= WHOLE_P50_TARGET_MILLIS && whole.quantile(0.99) <= WHOLE_P99_TARGET_MILLIS));
     }
 
     /** Dimensions (and the full space) where one readout says inside and the other outside. */
@@ -136,7 +139,8 @@ final class SelectionBench {
     }
 
     private static boolean opposite(HullVerdict a, HullVerdict b) {
-        return a == HullVerdict.INSIDE && b == HullVerdict.OUTSIDE || a == HullVerdict.OUTSIDE && b == HullVerdict.INSIDE;
+        return a == HullVerdict.INSIDE && b == HullVerdict.OUTSIDE
+                || a == HullVerdict.OUTSIDE && b == HullVerdict.INSIDE;
     }
 
     /**

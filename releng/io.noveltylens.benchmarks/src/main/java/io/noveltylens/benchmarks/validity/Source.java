@@ -11,7 +11,8 @@ record Source(String name, List<String> lines) {
 
     static Source read(Path file) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.txt\\.gz$", "");
-        return new Source(name, TextLines.read(file).stream().map(line -> line.replaceAll("\\s+", " ").strip()).toList());
+        return new Source(name,
+                TextLines.read(file).stream().map(line -> line.replaceAll("\\s+", " ").strip()).toList());
     }
 
     String origin(int line) {

@@ -32,9 +32,9 @@ public final class ValidityMain {
         }
         Path work = Path.of(option(arguments, "--work"));
         switch (arguments.get(0)) {
-        case "sets" -> sets(Path.of(option(arguments, "--repo")), work);
-        case "report" -> report(work, Path.of(option(arguments, "--out")), options(arguments, "--about"));
-        default -> throw new IllegalArgumentException("unknown step " + arguments.get(0));
+            case "sets" -> sets(Path.of(option(arguments, "--repo")), work);
+            case "report" -> report(work, Path.of(option(arguments, "--out")), options(arguments, "--about"));
+            default -> throw new IllegalArgumentException("unknown step " + arguments.get(0));
         }
     }
 
