@@ -131,26 +131,28 @@ class ExtrapolationDepthTest {
         FloatMatrix corpus = projectedCorpus(400, 16, random);
         double[] query = insideUpTo(corpus, 6, random);
         long releaseAt = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        ComponentOracle slowAtSix = new SlowInOneDimension(new ExactLinearOracle(corpus), 6, releaseAt);
+        ComponentOracle slowAtSix = new ForwardingOracle(corpus) {
+            @Override
+            public ComponentOracle leadingComponents(int d) {
+                return d == 6 ? slowUntil(corpus.leadingColumns(6), releaseAt) : exact.leadingComponents(d);
+            }
+
+            @Override
+            public Maximisers maximise(double[] direction, int count, FetchedRows held) {
+                return exact.maximise(direction, count, held);
+            }
+        };
         ExtrapolationDepthResult result = new ExtrapolationDepth(slowAtSix)
                 .measure(query, Deadline.after(Duration.ofSeconds(5)));
         assertTrue(result.complete(), result::toString);
         assertEquals(6, result.depth(), result::toString);
     }
 
-    /** Rows whose first {@code slowD} components answer nothing before {@code releaseAtNanos}. */
-    private record SlowInOneDimension(ComponentOracle exact, int slowD, long releaseAtNanos)
-            implements ComponentOracle {
-
-        @Override
-        public ComponentOracle leadingComponents(int d) {
-            ComponentOracle leading = exact.leadingComponents(d);
-            return d == slowD ? new SlowInOneDimension(leading, -1, releaseAtNanos) : leading;
-        }
-
-        @Override
-        public Maximisers maximise(double[] direction, int count, FetchedRows held) {
-            if (slowD < 0) {
+    /** Rows that answer no maximisation before {@code releaseAtNanos}. */
+    private static ComponentOracle slowUntil(FloatMatrix rows, long releaseAtNanos) {
+        return new ForwardingOracle(rows) {
+            @Override
+            public Maximisers maximise(double[] direction, int count, FetchedRows held) {
                 long wait = releaseAtNanos - System.nanoTime();
                 if (wait > 0) {
                     try {
@@ -159,34 +161,9 @@ class ExtrapolationDepthTest {
                         Thread.currentThread().interrupt();
                     }
                 }
+                return exact.maximise(direction, count, held);
             }
-            return exact.maximise(direction, count, held);
-        }
-
-        @Override
-        public int rows() {
-            return exact.rows();
-        }
-
-        @Override
-        public int dimension() {
-            return exact.dimension();
-        }
-
-        @Override
-        public double spread() {
-            return exact.spread();
-        }
-
-        @Override
-        public float[][] vectors(int[] which) {
-            return exact.vectors(which);
-        }
-
-        @Override
-        public int[] nearestRows(double[] point, int count) {
-            return exact.nearestRows(point, count);
-        }
+        };
     }
 
     @Test

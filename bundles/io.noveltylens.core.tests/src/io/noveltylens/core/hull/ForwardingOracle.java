@@ -4,9 +4,10 @@ import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * For tests: an oracle that answers as the exact scan of a matrix, except for {@link #maximise}, which a test
- * replaces with an answer a remote search could give (a missed maximum, a failure).
+ * replaces with an answer a remote search could give (a missed maximum, a failure, a slow reply). Its leading
+ * components are the exact scan's unless a test replaces them too.
  */
-public abstract class ForwardingOracle implements LinearOracle {
+public abstract class ForwardingOracle implements ComponentOracle {
 
     protected final ExactLinearOracle exact;
 
@@ -37,5 +38,10 @@ public abstract class ForwardingOracle implements LinearOracle {
     @Override
     public int[] nearestRows(double[] point, int count) {
         return exact.nearestRows(point, count);
+    }
+
+    @Override
+    public ComponentOracle leadingComponents(int d) {
+        return exact.leadingComponents(d);
     }
 }
