@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,6 +43,22 @@ class CorpusReaderTest {
                 text.substring(second.startOffset(), second.endOffset()));
         assertEquals(3, second.line());
         assertEquals(7, result.passages().get(2).sources().get(0).line());
+    }
+
+    @Test
+    void offsetsPointIntoTheFileAsAnEditorHoldsItWithWindowsLineBreaks() throws Exception {
+        // an editor's document keeps \r\n, so each earlier line break is two characters there
+        String text = "# Title line here\r\n\r\nFirst paragraph has\r\ntwo lines of text.\r\n\r\nSecond paragraph, "
+                + "alone.\r\n";
+        Path file = Files.writeString(dir.resolve("windows.md"), text);
+        List<Passage> passages = reader.passages(file, new ArrayList<>());
+        assertEquals(3, passages.size());
+        Provenance second = passages.get(1).provenance();
+        assertEquals("First paragraph has\r\ntwo lines of text.",
+                text.substring(second.startOffset(), second.endOffset()));
+        Provenance third = passages.get(2).provenance();
+        assertEquals("Second paragraph, alone.", text.substring(third.startOffset(), third.endOffset()));
+        assertEquals(6, third.line());
     }
 
     @Test

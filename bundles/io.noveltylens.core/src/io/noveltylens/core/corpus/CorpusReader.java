@@ -240,7 +240,7 @@ public final class CorpusReader {
             if (isBlankLine(line, text)) {
                 return FileRead.WRONG_LAYOUT;
             }
-            passages += add(source, line, text.lineStart(), text.lineNumber(), sink);
+            passages += add(source, text, line, text.lineStart(), text.lineNumber(), sink);
         }
         return new FileRead(passages, true);
     }
@@ -256,7 +256,7 @@ public final class CorpusReader {
             if (line.isBlank()) {
                 blankLineSeen |= isBlankLine(line, text);
                 if (start >= 0) {
-                    passages += add(source, paragraph.toString(), start, firstLine, sink);
+                    passages += add(source, text, paragraph.toString(), start, firstLine, sink);
                     paragraph.setLength(0);
                     start = -1;
                 }
@@ -272,7 +272,7 @@ public final class CorpusReader {
             }
         }
         if (start >= 0) {
-            passages += add(source, paragraph.toString(), start, firstLine, sink);
+            passages += add(source, text, paragraph.toString(), start, firstLine, sink);
         }
         return new FileRead(passages, blankLineSeen);
     }
@@ -282,8 +282,12 @@ public final class CorpusReader {
         return text.terminated() && text.lineStart() > 0 && line.isBlank();
     }
 
-    /** Adds the passages of a paragraph or line that starts at {@code offset}, on line {@code firstLine}. */
-    private int add(String source, String block, int offset, int firstLine, PassageSink sink) throws IOException {
+    /**
+     * Adds the passages of a paragraph or line that starts at the normalised {@code offset} of {@code text}, on line
+     * {@code firstLine}.
+     */
+    private int add(String source, SourceText text, String block, int offset, int firstLine, PassageSink sink)
+            throws IOException {
         List<TextSpan> spans = splitter.split(block);
         int line = firstLine;
         int scanned = 0;
@@ -291,8 +295,8 @@ public final class CorpusReader {
             for (; scanned < span.start(); scanned++) {
                 line += block.charAt(scanned) == '\n' ? 1 : 0;
             }
-            sink.add(new Passage(span.of(block),
-                    new Provenance(source, offset + span.start(), offset + span.end(), line)));
+            sink.add(new Passage(span.of(block), new Provenance(source, text.sourceOffset(offset + span.start()),
+                    text.sourceOffset(offset + span.end()), line)));
         }
         return spans.size();
     }
@@ -311,8 +315,8 @@ public final class CorpusReader {
         List<TextSpan> spans = hasBlankLine(visible) ? splitter.paragraphs(visible) : splitter.lines(visible);
         LineIndex lines = new LineIndex(html);
         for (TextSpan span : spans) {
-            sink.add(new Passage(span.of(visible),
-                    new Provenance(source, span.start(), span.end(), lines.lineOf(span.start()))));
+            sink.add(new Passage(span.of(visible), new Provenance(source, text.sourceOffset(span.start()),
+                    text.sourceOffset(span.end()), lines.lineOf(span.start()))));
         }
         return new FileRead(spans.size(), true);
     }
@@ -341,7 +345,7 @@ public final class CorpusReader {
             if (json.isBlank()) {
                 continue;
             }
-            Passage passage = jsonPassage(source, json, text.lineStart(), text.lineNumber());
+            Passage passage = jsonPassage(source, json, text.sourceOffset(text.lineStart()), text.lineNumber());
             if (passage == null) {
                 malformed++;
                 firstMalformedLine = firstMalformedLine == 0 ? text.lineNumber() : firstMalformedLine;
@@ -358,7 +362,10 @@ public final class CorpusReader {
         return new FileRead(passages, true);
     }
 
-    /** A passage from one JSON Lines record; its declared "source", if any, replaces the file as provenance. */
+    /**
+     * A passage from one JSON Lines record at {@code lineOffset} of the file's text; its declared "source", if any,
+     * replaces the file as provenance.
+     */
     static Passage jsonPassage(String file, String json, int lineOffset, int line) {
         try {
             JsonElement element = JsonParser.parseString(json);

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
@@ -24,7 +25,9 @@ import io.noveltylens.core.Progress;
 /**
  * The text of one corpus file, read line by line so that a file of any size costs one buffer and one line of memory.
  * Line breaks are normalised ({@code \r\n} and {@code \r} become {@code \n}) and offsets count characters of the
- * normalised text, as passages' provenance does. Decoding is strict and the digest covers exactly the bytes decoded, so
+ * normalised text; {@link #sourceOffset} turns them into offsets of the file's own text, which passages' provenance
+ * records (an editor's document keeps {@code \r\n}, so a marker placed by normalised offsets would drift by a character
+ * a line). Decoding is strict and the digest covers exactly the bytes decoded, so
  * what a build embeds and the digest it records always describe the same content, even if the file changes meanwhile.
  * Cancellation is checked before every buffer read, which takes milliseconds.
  */
@@ -59,6 +62,9 @@ final class SourceText implements AutoCloseable {
     private boolean carriageReturn;
     private boolean visible;
     private int offset;
+    /** Normalised offsets of the line breaks that were {@code \r\n} in the file, ascending. */
+    private int[] crlfBreaks = new int[64];
+    private int crlfCount;
     private int nextLineStart;
     private int lineStart;
     private int lineNumber;
@@ -141,6 +147,7 @@ final class SourceText implements AutoCloseable {
                 if (carriageReturn) {
                     carriageReturn = false;
                     if (c == '\n') {
+                        recordCrlf(offset - 1);
                         continue;
                     }
                 }
@@ -174,6 +181,31 @@ final class SourceText implements AutoCloseable {
     /** Offset of the last line's first character in the normalised text. */
     int lineStart() {
         return lineStart;
+    }
+
+    /**
+     * The offset in the file's text (as decoded, without a byte-order mark) of a normalised offset: one more for every
+     * {@code \r\n} before it.
+     */
+    int sourceOffset(int normalised) {
+        int low = 0;
+        int high = crlfCount;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (crlfBreaks[middle] < normalised) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return normalised + low;
+    }
+
+    private void recordCrlf(int normalised) {
+        if (crlfCount == crlfBreaks.length) {
+            crlfBreaks = Arrays.copyOf(crlfBreaks, 2 * crlfCount);
+        }
+        crlfBreaks[crlfCount++] = normalised;
     }
 
     /** 1-based number of the last line. */

@@ -40,8 +40,8 @@ final class VectorFile {
                     }
                 }
             }
-            if (matrix.rows() == 0) {
-                throw bad(file, "it holds no vectors");
+            if (matrix.rows() == 0 || matrix.cols() == 0) {
+                throw bad(file, "it holds no vectors (shape " + matrix.rows() + " x " + matrix.cols() + ")");
             }
             return matrix;
         } catch (IOException e) {
@@ -81,10 +81,17 @@ final class VectorFile {
             throw bad(file, "it is not a NumPy .npy file");
         }
         int major = bytes[6];
+        if (major < 1 || major > 3) {
+            throw bad(file, "its .npy format version " + major + " is unknown (NumPy writes 1, 2 or 3)");
+        }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLength = major == 1 ? buffer.getShort(8) & 0xFFFF : buffer.getInt(8);
         int headerStart = major == 1 ? 10 : 12;
-        String header = new String(bytes, headerStart, headerLength, StandardCharsets.US_ASCII);
+        long headerLength = bytes.length < headerStart ? -1
+                : major == 1 ? buffer.getShort(8) & 0xFFFF : buffer.getInt(8) & 0xFFFFFFFFL;
+        if (headerLength < 0 || headerStart + headerLength > bytes.length) {
+            throw bad(file, "its .npy header is cut short (the file is truncated or damaged)");
+        }
+        String header = new String(bytes, headerStart, (int) headerLength, StandardCharsets.US_ASCII);
         if (header.contains("'fortran_order': True")) {
             throw bad(file, "Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
         }
@@ -95,18 +102,27 @@ final class VectorFile {
                     + header.strip() + ")");
         }
         int width = Integer.parseInt(descr.group(3));
-        int rows = shape.group(2).isEmpty() ? 1 : Integer.parseInt(shape.group(1));
-        int cols = shape.group(2).isEmpty() ? Integer.parseInt(shape.group(1)) : Integer.parseInt(shape.group(2));
+        long rows = shape.group(2).isEmpty() ? 1 : dimension(file, shape.group(1));
+        long cols = dimension(file, shape.group(2).isEmpty() ? shape.group(1) : shape.group(2));
         buffer.order(descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        buffer.position(headerStart + headerLength);
-        if (buffer.remaining() != (long) rows * cols * width || (width != 4 && width != 8)) {
+        buffer.position(headerStart + (int) headerLength);
+        // compared before anything is allocated: a forged shape must not size an array
+        if ((width != 4 && width != 8) || rows * cols * width != buffer.remaining()) {
             throw bad(file, "the data size does not match the header " + header.strip());
         }
-        float[] data = new float[rows * cols];
+        float[] data = new float[(int) (rows * cols)];
         for (int i = 0; i < data.length; i++) {
             data[i] = width == 4 ? buffer.getFloat() : (float) buffer.getDouble();
         }
-        return new FloatMatrix(rows, cols, data);
+        return new FloatMatrix((int) rows, (int) cols, data);
+    }
+
+    /** One size of an .npy shape; digits only (the pattern), but possibly more than a long holds. */
+    private static long dimension(Path file, String digits) throws NoveltyException {
+        if (digits.length() > 12) {
+            throw bad(file, "its .npy shape (" + digits + ") is larger than any file");
+        }
+        return Long.parseLong(digits);
     }
 
     private static NoveltyException bad(Path file, String problem) {
