@@ -17,7 +17,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The oracle for the streaming reader: how corpus files were read before it, each file whole in memory (bytes, then
  * text, then passages cut from the whole text), and the corpus de-duplicated whole in a map from normalised text to
- * every copy's provenance, first occurrence first. For readable files only: skipping is tested on its own.
+ * every copy's provenance, first occurrence first. Offsets are the file's own ({@code \r\n} two characters), as an
+ * editor holds it. For readable files only: skipping is tested on its own.
  */
 final class WholeFileReading {
 
@@ -42,7 +43,9 @@ final class WholeFileReading {
     private static List<Passage> passages(Path file, PassageSplitter splitter) throws IOException {
         String source = file.toString();
         String name = file.getFileName().toString();
-        String text = decode(file).replace("\r\n", "\n").replace('\r', '\n');
+        String raw = decode(file);
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
+        int[] rawAt = rawOffsets(raw);
         SourceFormat format = SourceFormat.of(name).orElseThrow();
         List<Passage> passages = new ArrayList<>();
         if (format == SourceFormat.JSONL) {
@@ -50,7 +53,8 @@ final class WholeFileReading {
             for (int line = 1; lineStart < text.length(); line++) {
                 int lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length() : text.indexOf('\n', lineStart);
                 String json = text.substring(lineStart, lineEnd);
-                Passage passage = json.isBlank() ? null : CorpusReader.jsonPassage(source, json, lineStart, line);
+                Passage passage = json.isBlank() ? null
+                        : CorpusReader.jsonPassage(source, json, rawAt[lineStart], line);
                 if (passage != null && PassageSplitter.wordCount(passage.text(), 0,
                         passage.text().length()) >= PassageSplitter.MIN_WORDS) {
                     passages.add(passage);
@@ -64,9 +68,23 @@ final class WholeFileReading {
         LineIndex lines = new LineIndex(text);
         for (TextSpan span : spans) {
             passages.add(new Passage(span.of(visible),
-                    new Provenance(source, span.start(), span.end(), lines.lineOf(span.start()))));
+                    new Provenance(source, rawAt[span.start()], rawAt[span.end()], lines.lineOf(span.start()))));
         }
         return passages;
+    }
+
+    /** For each offset of the normalised text (and its end), the offset in {@code raw}: a \r\n is one character there. */
+    private static int[] rawOffsets(String raw) {
+        int[] rawAt = new int[raw.length() + 1];
+        int normalised = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) == '\n' && i > 0 && raw.charAt(i - 1) == '\r') {
+                continue;
+            }
+            rawAt[normalised++] = i;
+        }
+        rawAt[normalised] = raw.length();
+        return rawAt;
     }
 
     private static String decode(Path file) throws IOException {
