@@ -6,13 +6,15 @@
 # JVM, and prints a Markdown table with PASS/FAIL against the targets; it is also written to
 # WORK/validity-DATE.md.
 #
-#   releng/validity.sh [--build] [--reindex] [--budget-ms N]
+#   releng/validity.sh [--build] [--reindex] [--budget-ms N] [--model DIR]
 #
 #   --build        rebuild the CLI and the harness first (they are built only when missing; rebuild after changing
 #                  the code, or the run measures the old jars)
 #   --reindex      rebuild the reference index from its embedding cache (no embedding): needed after a change to
 #                  what the index stores that keeps IndexMetadata.FORMAT_VERSION, which would find the index up to date
 #   --budget-ms N  hull budget per unit (default 400)
+#   --model DIR    a model folder with a novelty-model.json instead of the shipped model (use its own WORK: the index
+#                  of one model does not serve another)
 #
 # WORK is $VALIDITY_WORK, else releng/validity/target. The index stays there: a rerun embeds nothing (the index is
 # up to date, or rebuilt from its embedding cache when the index format changed), so a warm run is the scoring time
@@ -24,12 +26,14 @@ work="${VALIDITY_WORK:-$root/releng/validity/target}"
 budget=400
 build=false
 reindex=false
+model=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --build) build=true; shift ;;
     --reindex) reindex=true; shift ;;
     --budget-ms) budget="$2"; shift 2 ;;
-    *) echo "usage: releng/validity.sh [--build] [--reindex] [--budget-ms N]" >&2; exit 2 ;;
+    --model) model=(--model "$2"); shift 2 ;;
+    *) echo "usage: releng/validity.sh [--build] [--reindex] [--budget-ms N] [--model DIR]" >&2; exit 2 ;;
   esac
 done
 cli_jar="$root/bundles/io.noveltylens.cli/target/novelty-cli.jar"
@@ -62,13 +66,13 @@ if $reindex; then
   rm -f "$work/index/CURRENT"
 fi
 step=$SECONDS
-"${novelty[@]}" index --corpus "$work/corpus" --index "$work/index" | tee "$work/index.log"
+"${novelty[@]}" index "${model[@]}" --corpus "$work/corpus" --index "$work/index" | tee "$work/index.log"
 index_seconds=$((SECONDS - step))
 
 units=$(wc -l < "$work/units.txt")
 echo "[validity] scoring $units units, hull budget $budget ms" >&2
 step=$SECONDS
-"${novelty[@]}" score --index "$work/index" --budget-ms "$budget" - < "$work/units.txt" > "$work/scores.jsonl"
+"${novelty[@]}" score "${model[@]}" --index "$work/index" --budget-ms "$budget" - < "$work/units.txt" > "$work/scores.jsonl"
 score_seconds=$((SECONDS - step))
 
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
