@@ -6,6 +6,8 @@
 #   releng/benchmark.sh --quick   smaller samples, under 3 minutes
 #   releng/benchmark.sh --quick --start-and-hull   only the start-up (engine and `novelty score` in fresh
 #                                 processes) and the selection-to-report rows with the hull budget, about 2 minutes
+#   releng/benchmark.sh [--quick] --search   only the search: HNSW graph parameters and vector formats built from the
+#                                 default corpus's vectors, recall@10 and latency against an exact scan
 #
 # Builds the module first when its jar is missing (offline when possible). It is not part of the normal build's
 # tests: the module has no tests and nothing in it is bound to the test phases. Needs the default corpus index

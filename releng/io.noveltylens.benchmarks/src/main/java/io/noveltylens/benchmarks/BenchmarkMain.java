@@ -16,7 +16,7 @@ import io.noveltylens.core.engine.NoveltyEngine;
 
 /**
  * Runs every benchmark of issue 7 once, in a fixed order, and writes the Markdown results. Started by
- * releng/benchmark.sh; arguments: {@code [--quick] [--repo DIR] [--out FILE]}.
+ * releng/benchmark.sh; arguments: {@code [--quick] [--start-and-hull | --search] [--repo DIR] [--out FILE]}.
  */
 public final class BenchmarkMain {
 
@@ -43,6 +43,8 @@ public final class BenchmarkMain {
         try (LoadSampler load = new LoadSampler()) {
             if (arguments.contains("--start-and-hull")) {
                 startAndHull(paths, plan, repository, table);
+            } else if (arguments.contains("--search")) {
+                searchLayouts(paths, plan, table);
             } else {
                 everything(paths, plan, table, start);
             }
@@ -88,6 +90,20 @@ public final class BenchmarkMain {
         }
         SelectionBench.coldAndMemory(paths, heldOut, plan.coldStarts(), warmP50, table);
         CliStartBench.run(repository, plan.coldStarts() + 2, table);
+    }
+
+    /** Only the search: the HNSW graph and vector formats on the default corpus's vectors, against an exact scan. */
+    private static void searchLayouts(BenchmarkPaths paths, BenchmarkPlan plan, ResultTable table) throws Exception {
+        List<String> heldOut = RealText.heldOutSentences(paths.heldOut());
+        EngineConfig config = new EngineConfig(paths.fp32Model(), paths.index(), paths.cache(),
+                EngineConfig.DEFAULT_K, EngineConfig.DEFAULT_HULL_BUDGET);
+        try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
+            List<float[]> units = engine.embedder().embedPassages(heldOut.subList(0, plan.selections()),
+                    Progress.NONE).stream().map(Embedding::unit).toList();
+            try (ScaledCorpus shipped = ScaledCorpus.shipped(paths.index())) {
+                SearchLayoutBench.run(shipped.index(), units, plan.queryRounds(), paths.work(), table);
+            }
+        }
     }
 
     /** The warm engine, the queries and the hull at each corpus size; returns the warm fast-report p50. */
