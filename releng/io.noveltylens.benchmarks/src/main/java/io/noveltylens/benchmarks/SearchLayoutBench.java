@@ -101,7 +101,7 @@ final class SearchLayoutBench {
                     IndexSearcher searcher = new IndexSearcher(reader);
                     searcher.setQueryCache(null);
                     for (int candidates : CANDIDATES) {
-                        measure(layout, buildSeconds, candidates, searcher, units, queries, exact, rounds, scans,
+                        measure(layout, buildSeconds, candidates, searcher, units, rows, queries, exact, rounds,
                                 table);
                     }
                 }
@@ -129,18 +129,24 @@ final class SearchLayoutBench {
     }
 
     private static void measure(Layout layout, double buildSeconds, int candidates, IndexSearcher searcher,
-            FloatMatrix units, List<float[]> queries, List<int[]> exact, int rounds, ExactScans scans,
+            FloatMatrix units, float[][] rows, List<float[]> queries, List<int[]> exact, int rounds,
             ResultTable table) throws IOException {
         for (float[] query : queries) {
             nearest(searcher, units, query, candidates);
         }
         List<Double> millis = new ArrayList<>();
+        List<Double> speedups = new ArrayList<>();
         double recall = 0;
         for (int round = 0; round < rounds; round++) {
             for (int q = 0; q < queries.size(); q++) {
+                // the search and the exact scan back to back, so that a burst of load hits both sides of the ratio
                 long start = System.nanoTime();
                 int[] found = nearest(searcher, units, queries.get(q), candidates);
-                millis.add((System.nanoTime() - start) / 1e6);
+                long middle = System.nanoTime();
+                ExactScans.vectorUtilTop(rows, queries.get(q));
+                long end = System.nanoTime();
+                millis.add((middle - start) / 1e6);
+                speedups.add((end - middle) / (double) (middle - start));
                 if (round == 0) {
                     recall += overlap(found, exact.get(q)) / (double) K;
                 }
@@ -153,8 +159,8 @@ final class SearchLayoutBench {
                 buildSeconds, candidates),
                 String.format("p50 %.2f ms, p99 %.2f ms, recall@10 %.3f", latency.median(), latency.quantile(0.99),
                         recall),
-                String.format("exact scan p50 %.2f ms (VectorUtil)", scans.vectorUtil().median()),
-                String.format("%.1fx faster", scans.vectorUtil().median() / latency.median()),
+                "exact scan (VectorUtil), timed after each search",
+                String.format("%.1fx faster (median of per-query ratios)", Samples.of(speedups).median()),
                 "recall >= 0.99 at p50 <= 1 ms", Status.of(met));
     }
 
@@ -222,7 +228,7 @@ final class SearchLayoutBench {
             return new ExactScans(Samples.of(scalar), Samples.of(vectorUtil));
         }
 
-        private static int[] vectorUtilTop(float[][] rows, float[] query) {
+        static int[] vectorUtilTop(float[][] rows, float[] query) {
             int[] best = new int[K];
             float[] bestScores = new float[K];
             Arrays.fill(bestScores, Float.NEGATIVE_INFINITY);
