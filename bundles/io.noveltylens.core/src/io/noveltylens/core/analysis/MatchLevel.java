@@ -18,9 +18,9 @@ public enum MatchLevel {
     NEAR_VERBATIM,
     /** Its nearest corpus passage is as close in meaning as a copy's, with few shared runs of words. */
     PARAPHRASE,
-    /** Its neighbourhood in the corpus is more crowded than that of half the corpus's own text like it. */
+    /** None of the above, and its neighbourhood in the corpus is as crowded as that of ordinary corpus text like it. */
     RELATED,
-    /** Further from the corpus than half the corpus's own text like it, and no level above applies. */
+    /** None of the above, and more isolated from the corpus than three quarters of the corpus's own text like it. */
     NOVEL;
 
     /**
@@ -31,8 +31,11 @@ public enum MatchLevel {
     static final double NEAR_VERBATIM_COVERAGE = 0.84;
     /** Nearest cosine from which a sentence is a paraphrase: the 99th percentile (0.799) of the same sentences. */
     static final double PARAPHRASE_COSINE = 0.80;
-    /** The density percentile below which a sentence is related: the median of the corpus's own text like it. */
-    static final double RELATED_BELOW = 50;
+    /**
+     * The density percentile from which a sentence is novel: the upper quartile of the corpus's own text of its kind
+     * and length (the calibration's reference units), the heatmap's "novel" threshold before the match levels.
+     */
+    static final double NOVEL_FROM = 75;
 
     /**
      * The level of a text from its verbatim readout, the cosine of its nearest corpus passage (0 without one) and its
@@ -51,6 +54,6 @@ public enum MatchLevel {
         if (nearestCosine >= PARAPHRASE_COSINE) {
             return PARAPHRASE;
         }
-        return densityPercentile < RELATED_BELOW ? RELATED : NOVEL;
+        return densityPercentile >= NOVEL_FROM ? NOVEL : RELATED;
     }
 }

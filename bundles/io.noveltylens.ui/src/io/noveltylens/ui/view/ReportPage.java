@@ -1,6 +1,7 @@
 package io.noveltylens.ui.view;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.jface.action.IAction;
@@ -24,6 +25,7 @@ public final class ReportPage {
     private final ScrolledComposite scrolled;
     private final Composite content;
     private final HeadlineSection headline;
+    private final MatchSection match;
     private final NeighboursSection neighbours;
     private final DensitySection density;
     private final HullSection hull;
@@ -40,6 +42,7 @@ public final class ReportPage {
         GridLayoutFactory.swtDefaults().margins(8, 8).spacing(4, 4).applyTo(content);
         scrolled.setContent(content);
         headline = new HeadlineSection(content);
+        match = new MatchSection(new Section(content, Messages.MatchSection_title).body());
         neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site,
                 sourceResolver);
         density = new DensitySection(new Section(content, Messages.ReportPage_density).body());
@@ -55,6 +58,7 @@ public final class ReportPage {
     void show(NoveltyReport newReport, boolean hullPending, NoveltyException hullFailure) {
         report = newReport;
         headline.show(newReport, hullPending);
+        match.show(newReport);
         neighbours.show(newReport.neighbours());
         density.show(newReport.density());
         hull.show(newReport, hullPending, hullFailure);
@@ -81,6 +85,14 @@ public final class ReportPage {
     /** For tests: the report on show, or null. */
     public NoveltyReport report() {
         return report;
+    }
+
+    /**
+     * For tests: the match section's lines: the passage's level, the sentences' tally, then the legend, one line per
+     * level.
+     */
+    public List<String> matchTexts() {
+        return match.texts();
     }
 
     /** For tests: the neighbours table. */
