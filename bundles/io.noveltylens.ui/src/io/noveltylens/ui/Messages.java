@@ -149,6 +149,14 @@ public final class Messages extends NLS {
     public static String MatchSection_sentenceCount;
     public static String MatchSection_title;
 
+    public static String NeighboursSection_openSource;
+    public static String NeighboursSection_sideBySide;
+    public static String SideBySideJob_name;
+    public static String SideBySideView_noContext;
+    public static String SideBySideView_passage;
+    public static String SideBySideView_reading;
+    public static String SideBySideView_yourText;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -43,9 +43,9 @@ public final class MatchLevelCases {
                 new Case("NOVEL", "The quarterly firmware update bricked three routers in the server room."));
     }
 
-    /** The cases as one paragraph, a space between sentences. */
+    /** The cases as a document of one sentence a line, so that an editor shows each sentence's colour whole. */
     public static String document() {
-        return String.join(" ", all().stream().map(Case::text).toList());
+        return String.join("\n", all().stream().map(Case::text).toList());
     }
 
     /**

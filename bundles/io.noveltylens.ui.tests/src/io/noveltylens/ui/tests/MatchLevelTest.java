@@ -13,6 +13,7 @@ import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -68,15 +69,22 @@ class MatchLevelTest {
                         annotations.get(i).getText());
             }
 
+            UiTestSupport.screenshot(editor.getSite().getShell(), "match-levels-heatmap");
+
             editor.selectAndReveal(0, document.length());
             UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, document));
             List<String> match = view.reportPage().matchTexts();
             MatchLevel passage = view.reportPage().report().matchLevel();
             assertTrue(match.get(0).startsWith(LevelAnnotations.label(passage) + ": "), match.toString());
-            assertEquals("Sentences: 1 identical \u00b7 1 near-verbatim \u00b7 1 paraphrase \u00b7 1 related \u00b7 1 novel",
+            assertEquals(
+                    "Sentences: 1 identical \u00b7 1 near-verbatim \u00b7 1 paraphrase \u00b7 1 related \u00b7 1 novel",
                     match.get(1));
             assertEquals(MatchLevel.values().length, match.size() - 2, "a legend line per level: " + match);
-            UiTestSupport.screenshot(editor.getSite().getShell(), "match-levels");
+            IWorkbenchPage page = Workspace.page();
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+            UiTestSupport.screenshot(view.getViewSite().getShell(), "match-levels-view");
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+            Workspace.page().activate(editor);
             PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
                     "io.noveltylens.ui.toggleHeatmap", null);
         } finally {

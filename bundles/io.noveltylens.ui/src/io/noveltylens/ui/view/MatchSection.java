@@ -22,11 +22,14 @@ import io.noveltylens.ui.heatmap.LevelAnnotations;
 
 /**
  * The passage's match level, how many of its sentences got each level, and the legend of the heatmap's colours: one
- * swatch per level in the colour the editor paints it with (the theme's or the user's), with what the level means.
+ * swatch per level in the colour the editor paints it with (the theme's or the user's) and its name, three to a row,
+ * with what the level means as the name's tooltip. The legend's labels do not wrap: a wrapping label costs the view's
+ * layout a text measurement at every width, and the layout runs on the UI thread at every report.
  */
 final class MatchSection {
 
     private static final int SWATCH = 14;
+    private static final int LEVELS_PER_ROW = 3;
 
     private final Label level;
     private final Label sentences;
@@ -40,16 +43,18 @@ final class MatchSection {
         title.setText(Messages.MatchSection_legend);
         GridDataFactory.fillDefaults().indent(0, 4).applyTo(title);
         Composite rows = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).spacing(6, 2).applyTo(rows);
+        GridLayoutFactory.fillDefaults().numColumns(2 * LEVELS_PER_ROW).spacing(6, 2).applyTo(rows);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(rows);
         for (MatchLevel each : MatchLevel.values()) {
             Label swatch = new Label(rows, SWT.BORDER);
-            GridDataFactory.swtDefaults().hint(SWATCH, SWATCH).align(SWT.CENTER, SWT.BEGINNING).applyTo(swatch);
+            GridDataFactory.swtDefaults().hint(SWATCH, SWATCH).align(SWT.CENTER, SWT.CENTER).applyTo(swatch);
             swatches.put(each, swatch);
-            Label meaning = Section.wrappingLabel(rows);
-            meaning.setText(NLS.bind(Messages.MatchSection_level, LevelAnnotations.label(each),
-                    LevelAnnotations.meaning(each)));
-            legend.add(meaning);
+            Label name = new Label(rows, SWT.NONE);
+            name.setText(LevelAnnotations.label(each));
+            name.setToolTipText(LevelAnnotations.meaning(each));
+            swatch.setToolTipText(name.getToolTipText());
+            GridDataFactory.swtDefaults().indent(0, 0).applyTo(name);
+            legend.add(name);
         }
     }
 
@@ -74,7 +79,7 @@ final class MatchSection {
         return NLS.bind(Messages.MatchSection_sentences, String.join(" \u00b7 ", parts)); //$NON-NLS-1$
     }
 
-    /** For tests: the passage's level as shown, and the legend's lines in level order. */
+    /** For tests: the passage's level as shown, the sentences' tally, and the legend's names in level order. */
     List<String> texts() {
         List<String> texts = new ArrayList<>(List.of(level.getText(), sentences.getText()));
         legend.forEach(line -> texts.add(line.getText()));

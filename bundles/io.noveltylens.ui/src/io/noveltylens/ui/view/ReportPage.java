@@ -33,6 +33,8 @@ public final class ReportPage {
     private final ProjectionSection projection;
     private final CopyNeighboursAction copyAction;
     private NoveltyReport report;
+    /** The client width the page was last laid out at. */
+    private int laidOutWidth = -1;
 
     ReportPage(Composite parent, IWorkbenchPartSite site, Function<String, Path> sourceResolver) {
         scrolled = new ScrolledComposite(parent, SWT.V_SCROLL);
@@ -44,14 +46,20 @@ public final class ReportPage {
         headline = new HeadlineSection(content);
         match = new MatchSection(new Section(content, Messages.MatchSection_title).body());
         neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site,
-                sourceResolver);
+                sourceResolver, () -> report.text());
         density = new DensitySection(new Section(content, Messages.ReportPage_density).body());
         hull = new HullSection(new Section(content, Messages.ReportPage_hull).body());
         verbatim = new VerbatimSection(new Section(content, Messages.ReportPage_verbatim).body());
         projection = new ProjectionSection(new Section(content, Messages.ReportPage_projection).body());
         copyAction = new CopyNeighboursAction(neighbours.viewer());
-        // wrapping labels need the width to compute their height: recompute the page size whenever the width changes
-        scrolled.addListener(SWT.Resize, event -> relayout());
+        // wrapping labels need the width to compute their height: recompute the page size whenever the width changes,
+        // and only then: a layout of the page is the costliest thing the view does on the UI thread
+        scrolled.addListener(SWT.Resize, event -> {
+            int width = scrolled.getClientArea().width;
+            if (width != laidOutWidth) {
+                relayout();
+            }
+        });
         GridDataFactory.fillDefaults().grab(true, true).applyTo(scrolled);
     }
 
@@ -70,6 +78,7 @@ public final class ReportPage {
 
     private void relayout() {
         Rectangle area = scrolled.getClientArea();
+        laidOutWidth = area.width;
         content.layout(true, true);
         scrolled.setMinSize(content.computeSize(Math.max(area.width, 200), SWT.DEFAULT));
     }
