@@ -81,7 +81,9 @@ class MatchLevelTest {
                     match.get(1));
             assertEquals(MatchLevel.values().length, match.size() - 2, "a legend line per level: " + match);
             IWorkbenchPage page = Workspace.page();
+            page.activate(view);
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+            UiTestSupport.spin();
             UiTestSupport.screenshot(view.getViewSite().getShell(), "match-levels-view");
             page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
             Workspace.page().activate(editor);

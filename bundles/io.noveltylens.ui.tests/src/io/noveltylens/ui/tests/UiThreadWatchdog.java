@@ -22,9 +22,9 @@ import org.eclipse.swt.widgets.Listener;
  * over {@link #LIMIT_MILLIS} (issue 16).
  * <p>
  * A stall is the UI thread's own time in one dispatch, less the dispatches nested in it: the processor time it used,
- * plus the time it was blocked on a monitor or waiting (a lock, a join). That is what a user of an idle machine feels,
- * and it does not depend on how many other builds share the machine's cores, which wall time would (on 2 cores at a
- * load of 15, a 30 ms layout took 400 ms of wall time).
+ * plus the time it was blocked on a monitor or waiting (a lock, a join). Wall time would measure how many other builds
+ * share the machine's cores (on 2 cores at a load of 15, the view's report took 370 ms of wall time and 190 ms of
+ * processor time).
  * <p>
  * A dispatch that runs for half the limit in wall time has the UI thread's stack sampled, so that a failure names the
  * code. A stall fails the test when the plug-in's code is on that stack (or no stack was sampled); a stall of the
@@ -32,7 +32,11 @@ import org.eclipse.swt.widgets.Listener;
  */
 final class UiThreadWatchdog implements Listener {
 
-    static final long LIMIT_MILLIS = 100;
+    /**
+     * Issue 16's limit; {@code -Dnoveltylens.uiStallLimitMillis=N} (through the test JVM's arguments) raises it on a
+     * machine too busy to measure it.
+     */
+    static final long LIMIT_MILLIS = Long.getLong("noveltylens.uiStallLimitMillis", 100);
     private static final long SAMPLE_AFTER_MILLIS = LIMIT_MILLIS / 2;
     private static final long SAMPLE_EVERY_MILLIS = 5;
     private static final String PLUGIN = "io.noveltylens.";

@@ -44,10 +44,10 @@ final class WorkbenchFixture implements BeforeAllCallback, BeforeEachCallback, A
         UiThreadWatchdog watchdog = context.getStore(WATCHDOG).remove(UiThreadWatchdog.class, UiThreadWatchdog.class);
         watchdog.stop();
         long stall = watchdog.pluginStallMillis();
-        System.out.println("[ui-thread] " + context.getDisplayName() + ": longest stall " + stall
-                + " ms with the plug-in's code on the stack, " + watchdog.anyStallMillis() + " ms in all");
+        System.out.printf("[ui-thread] %s: longest stall %d ms with the plug-in's code on the stack, %d ms in all%n",
+                context.getDisplayName(), stall, watchdog.anyStallMillis());
         if (watchdog.anyStallMillis() > UiThreadWatchdog.LIMIT_MILLIS && stall <= UiThreadWatchdog.LIMIT_MILLIS) {
-            System.out.println("[ui-thread] the workbench alone stalled: " + watchdog.anyDispatch());
+            System.out.println("[ui-thread] the longest stall: " + watchdog.anyDispatch());
         }
         IWorkbenchPage page = Workspace.page();
         page.closeAllEditors(false);

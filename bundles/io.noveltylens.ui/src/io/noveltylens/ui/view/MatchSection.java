@@ -11,6 +11,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -33,7 +34,8 @@ final class MatchSection {
 
     private final Label level;
     private final Label sentences;
-    private final Map<MatchLevel, Label> swatches = new EnumMap<>(MatchLevel.class);
+    private final Map<MatchLevel, Canvas> swatches = new EnumMap<>(MatchLevel.class);
+    private final Map<MatchLevel, Color> colours = new EnumMap<>(MatchLevel.class);
     private final List<Label> legend = new ArrayList<>();
 
     MatchSection(Composite parent) {
@@ -46,7 +48,12 @@ final class MatchSection {
         GridLayoutFactory.fillDefaults().numColumns(2 * LEVELS_PER_ROW).spacing(6, 2).applyTo(rows);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(rows);
         for (MatchLevel each : MatchLevel.values()) {
-            Label swatch = new Label(rows, SWT.BORDER);
+            // painted, not a label's background, which the workbench's theme styles over
+            Canvas swatch = new Canvas(rows, SWT.BORDER);
+            swatch.addPaintListener(event -> {
+                event.gc.setBackground(colours.get(each));
+                event.gc.fillRectangle(swatch.getClientArea());
+            });
             GridDataFactory.swtDefaults().hint(SWATCH, SWATCH).align(SWT.CENTER, SWT.CENTER).applyTo(swatch);
             swatches.put(each, swatch);
             Label name = new Label(rows, SWT.NONE);
@@ -56,6 +63,7 @@ final class MatchSection {
             GridDataFactory.swtDefaults().indent(0, 0).applyTo(name);
             legend.add(name);
         }
+        readColours();
     }
 
     void show(NoveltyReport report) {
@@ -66,7 +74,14 @@ final class MatchSection {
         ((GridData) sentences.getLayoutData()).exclude = report.sentences().isEmpty();
         sentences.setVisible(!report.sentences().isEmpty());
         // read at every report: the user or a theme switch may have changed the colours since
-        swatches.forEach((each, swatch) -> swatch.setBackground(new Color(LevelAnnotations.colour(each))));
+        readColours();
+        swatches.values().forEach(Canvas::redraw);
+    }
+
+    private void readColours() {
+        for (MatchLevel each : MatchLevel.values()) {
+            colours.put(each, new Color(LevelAnnotations.colour(each)));
+        }
     }
 
     /** "Sentences: 1 identical · 3 related", the levels in order, those no sentence got left out. */

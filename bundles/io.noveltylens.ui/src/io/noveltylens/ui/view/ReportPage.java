@@ -76,11 +76,16 @@ public final class ReportPage {
         relayout();
     }
 
+    /**
+     * Measures the page at the view's width once, flushing what the labels measured before, then lays it out from those
+     * measurements: measuring the wrapping labels is most of the UI thread's work for a report, and a layout that
+     * flushed them again would double it.
+     */
     private void relayout() {
         Rectangle area = scrolled.getClientArea();
         laidOutWidth = area.width;
-        content.layout(true, true);
-        scrolled.setMinSize(content.computeSize(Math.max(area.width, 200), SWT.DEFAULT));
+        scrolled.setMinSize(content.computeSize(Math.max(area.width, 200), SWT.DEFAULT, true));
+        content.layout(false, true);
     }
 
     Control control() {

@@ -2,6 +2,7 @@ package io.noveltylens.ui.view;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -102,7 +103,12 @@ public final class SideBySideView extends ViewPart {
     private void render(SideBySideReading reading) {
         Color shared = new Color(LevelAnnotations.colour(MatchLevel.IDENTICAL));
         Provenance where = reading.neighbour().sources().get(0);
-        int words = reading.textRuns().stream().mapToInt(VerbatimSpan::wordCount).sum();
+        BitSet covered = new BitSet();
+        for (VerbatimSpan run : reading.textRuns()) {
+            // runs can overlap: count each word once
+            covered.set(run.firstWord(), run.firstWord() + run.wordCount());
+        }
+        int words = covered.cardinality();
         String place = Path.of(where.source()).getFileName() + ":" + where.line(); //$NON-NLS-1$
         passageTitle.setText(reading.failure() == null
                 ? NLS.bind(Messages.SideBySideView_passage,
@@ -112,7 +118,9 @@ public final class SideBySideView extends ViewPart {
         textTitle.getParent().layout();
         passageTitle.getParent().layout();
         text.setText(reading.text());
-        text.setStyleRanges(highlights(reading.textRuns(), 0, shared));
+        text.setStyleRanges(
+                RunHighlights.of(reading.textRuns(), 0, reading.text().length(), null, shared)
+                        .toArray(StyleRange[]::new));
         String before = reading.context() == null || reading.context().before().isEmpty() ? ""
                 : reading.context().before() + PARAGRAPH;
         String after = reading.context() == null || reading.context().after().isEmpty() ? ""
@@ -123,18 +131,15 @@ public final class SideBySideView extends ViewPart {
         if (!before.isEmpty()) {
             ranges.add(new StyleRange(0, before.length(), context, null));
         }
-        ranges.addAll(List.of(highlights(reading.passageRuns(), before.length(), shared)));
+        ranges.addAll(
+                RunHighlights.of(reading.passageRuns(), before.length(), before.length() + reading.passage().length(),
+                        null, shared));
         if (!after.isEmpty()) {
             ranges.add(new StyleRange(before.length() + reading.passage().length(), after.length(), context, null));
         }
         passage.setStyleRanges(ranges.toArray(StyleRange[]::new));
         // the passage, not the context before it, is what the reader came for
         passage.setTopIndex(passage.getLineAtOffset(before.length()));
-    }
-
-    private static StyleRange[] highlights(List<VerbatimSpan> runs, int shift, Color colour) {
-        return runs.stream().map(run -> new StyleRange(shift + run.startOffset(), run.endOffset() - run.startOffset(),
-                null, colour)).toArray(StyleRange[]::new);
     }
 
     @Override
