@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
@@ -38,6 +40,13 @@ import io.noveltylens.ui.view.NoveltyView;
 class MatchLevelTest {
 
     private static final Path SHIPPED = TestCorpus.basedir().resolve("../io.noveltylens.corpus.default").normalize();
+    /** The annotation types plugin.xml declares for the levels, each with its own colour. */
+    private static final Map<MatchLevel, String> DECLARED_TYPES = Map.of(
+            MatchLevel.IDENTICAL, "io.noveltylens.ui.heatmap.identical",
+            MatchLevel.NEAR_VERBATIM, "io.noveltylens.ui.heatmap.nearVerbatim",
+            MatchLevel.PARAPHRASE, "io.noveltylens.ui.heatmap.paraphrase",
+            MatchLevel.RELATED, "io.noveltylens.ui.heatmap.related",
+            MatchLevel.NOVEL, "io.noveltylens.ui.heatmap.novel");
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
@@ -62,9 +71,11 @@ class MatchLevelTest {
             List<Annotation> annotations = inOrder(
                     editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()));
             assertEquals(cases.size(), annotations.size());
+            assertEquals(MatchLevel.values().length, Arrays.stream(MatchLevel.values()).map(LevelAnnotations::colour)
+                    .distinct().count(), "a colour of its own for each level");
             for (int i = 0; i < cases.size(); i++) {
                 MatchLevel level = MatchLevel.valueOf(cases.get(i).level());
-                assertEquals(LevelAnnotations.type(level), annotations.get(i).getType(), cases.get(i).text());
+                assertEquals(DECLARED_TYPES.get(level), annotations.get(i).getType(), cases.get(i).text());
                 assertTrue(annotations.get(i).getText().startsWith("Match level: " + LevelAnnotations.label(level)),
                         annotations.get(i).getText());
             }
