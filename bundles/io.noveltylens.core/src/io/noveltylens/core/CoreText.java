@@ -20,6 +20,8 @@ public final class CoreText {
     public static String AnnotationFile_writeFailed;
     public static String CorpusReader_missing;
     public static String CorpusReader_unlistable;
+    public static String PassageInContext_moved;
+    public static String PassageInContext_unreadable;
     public static String DensityModel_damaged;
     public static String DensityModel_formatVersion;
     public static String DjlEnvironment_noCache;

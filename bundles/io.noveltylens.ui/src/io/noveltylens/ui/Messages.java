@@ -90,9 +90,7 @@ public final class Messages extends NLS {
     public static String PreferencePage_corpusSolr;
     public static String PreferencePage_corpusSources;
     public static String PreferencePage_description;
-    public static String PreferencePage_echoBelow;
     public static String PreferencePage_exclude;
-    public static String PreferencePage_heatmapGroup;
     public static String PreferencePage_hullBudget;
     public static String PreferencePage_include;
     public static String PreferencePage_indexDir;
@@ -106,7 +104,6 @@ public final class Messages extends NLS {
     public static String PreferencePage_modelShipped;
     public static String PreferencePage_modelShippedInt8;
     public static String PreferencePage_normalize;
-    public static String PreferencePage_novelAbove;
     public static String PreferencePage_onnxFile;
     public static String PreferencePage_passagePrefix;
     public static String PreferencePage_pooling;
@@ -121,7 +118,6 @@ public final class Messages extends NLS {
     public static String PreferencePage_solrCollection;
     public static String PreferencePage_solrNote;
     public static String PreferencePage_sources;
-    public static String PreferencePage_thresholdsOrder;
     public static String PreferencePage_tokenizerFile;
     public static String ProjectionSection_caption;
     public static String ReadoutFormat_sourceLine;
@@ -136,6 +132,30 @@ public final class Messages extends NLS {
     public static String ResultColumns_source;
     public static String ResultColumns_verdict;
     public static String VerbatimSection_coverage;
+
+    public static String MatchLevel_identical;
+    public static String MatchLevel_identicalMeaning;
+    public static String MatchLevel_nearVerbatim;
+    public static String MatchLevel_nearVerbatimMeaning;
+    public static String MatchLevel_paraphrase;
+    public static String MatchLevel_paraphraseMeaning;
+    public static String MatchLevel_related;
+    public static String MatchLevel_relatedMeaning;
+    public static String MatchLevel_novel;
+    public static String MatchLevel_novelMeaning;
+    public static String MatchSection_legend;
+    public static String MatchSection_level;
+    public static String MatchSection_sentences;
+    public static String MatchSection_sentenceCount;
+    public static String MatchSection_title;
+
+    public static String NeighboursSection_openSource;
+    public static String NeighboursSection_sideBySide;
+    public static String SideBySideJob_name;
+    public static String SideBySideView_noContext;
+    public static String SideBySideView_passage;
+    public static String SideBySideView_reading;
+    public static String SideBySideView_yourText;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

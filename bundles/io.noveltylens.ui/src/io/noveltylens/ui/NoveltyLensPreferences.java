@@ -47,11 +47,6 @@ public final class NoveltyLensPreferences {
     public static final String LIVE_MODE = "live.enabled"; //$NON-NLS-1$
     public static final String LIVE_DELAY_MILLIS = "live.delayMillis"; //$NON-NLS-1$
 
-    /** Sentences below this density percentile are marked as echoing the corpus. */
-    public static final String HEATMAP_ECHO_BELOW = "heatmap.echoBelow"; //$NON-NLS-1$
-    /** Sentences above this density percentile are marked as novel. */
-    public static final String HEATMAP_NOVEL_ABOVE = "heatmap.novelAbove"; //$NON-NLS-1$
-
     public static final String SHIPPED = "shipped"; //$NON-NLS-1$
     /** The shipped model quantised to int8: faster, vectors about 0.99 cosine to the fp32 ones. */
     public static final String SHIPPED_INT8 = "shipped-int8"; //$NON-NLS-1$

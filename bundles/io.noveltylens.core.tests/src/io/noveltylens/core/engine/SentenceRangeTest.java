@@ -29,7 +29,8 @@ class SentenceRangeTest {
 
     /**
      * Oracle: each sentence scored alone as a selection ({@link NoveltyEngine#analyze}), whose report is that
-     * sentence's readout: the same density, nearest cosine and verbatim coverage, whatever text surrounds it.
+     * sentence's readout: the same density, nearest cosine, verbatim coverage and match level, whatever text surrounds
+     * it.
      */
     @Test
     void eachSentenceOfTheRangeReadsAsItDoesAloneAtItsDocumentOffsets() throws Exception {
@@ -47,6 +48,7 @@ class SentenceRangeTest {
             assertEquals(alone.neighbours().get(0).cosine(), readout.nearestCosine(), 1e-12, sentence);
             assertEquals(alone.verbatim().coverage(VerbatimOverlap.SHORTEST), readout.verbatimCoverage(), 1e-12,
                     sentence);
+            assertEquals(alone.matchLevel(), readout.matchLevel(), sentence);
         }
     }
 

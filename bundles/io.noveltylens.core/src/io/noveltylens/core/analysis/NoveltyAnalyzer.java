@@ -155,8 +155,10 @@ public final class NoveltyAnalyzer {
         Embedding embedding = embedder.embedQuery(sentence);
         List<Neighbour> neighbours = index.nearest(embedding.unit(), searchK(k));
         double nearest = neighbours.isEmpty() ? 0 : neighbours.get(0).cosine();
-        return new SentenceReadout(span, density(neighbours, sentence), nearest,
-                verbatim(sentence).coverage(VerbatimOverlap.SHORTEST));
+        DensityReadout density = density(neighbours, sentence);
+        VerbatimReadout overlap = verbatim(sentence);
+        return new SentenceReadout(span, density, nearest, overlap.coverage(VerbatimOverlap.SHORTEST),
+                MatchLevel.of(overlap, nearest, density.percentile()));
     }
 
     /**

@@ -44,6 +44,14 @@ public record NoveltyReport(String text, String modelId, Embedding embedding, Li
         return Verdict.of(this);
     }
 
+    /**
+     * How the passage as a whole matches the corpus, by the rule its sentences are graded with: for a one-sentence
+     * passage, the level the heatmap gives that sentence.
+     */
+    public MatchLevel matchLevel() {
+        return MatchLevel.of(verbatim, neighbours.isEmpty() ? 0 : neighbours.get(0).cosine(), density.percentile());
+    }
+
     /** The report's first sentence: the verdict, led by the quotation when there is one. */
     public String headline() {
         return Headline.of(verdict(), quotation);

@@ -43,6 +43,7 @@ public final class ReportJson {
         json.addProperty("model", report.modelId());
         json.addProperty("verdict", report.verdict().name());
         json.addProperty("headline", report.headline());
+        json.addProperty("matchLevel", report.matchLevel().name());
         json.addProperty("windows", report.embedding().windows());
         json.add("neighbours", neighbours(report));
         json.add("density", density(report.density()));
@@ -58,6 +59,7 @@ public final class ReportJson {
             s.addProperty("percentile", sentence.density().percentile());
             s.addProperty("nearestCosine", sentence.nearestCosine());
             s.addProperty("verbatimCoverage5", sentence.verbatimCoverage());
+            s.addProperty("matchLevel", sentence.matchLevel().name());
             sentences.add(s);
         }
         json.add("sentences", sentences);

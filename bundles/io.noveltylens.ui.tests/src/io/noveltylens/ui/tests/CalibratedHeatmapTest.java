@@ -28,7 +28,7 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
  * The heatmap on a corpus of real prose, with text from the corpus's own distribution: a corpus sentence copied into
- * the document must be an echo, and the author's own held-out paragraphs must not be painted mostly novel. The corpus
+ * the document must be identical, and the author's own held-out paragraphs must not be painted mostly novel. The corpus
  * is the core tests' Austen fixture without blocks of 7 paragraphs, one every 25; the document is the middle
  * paragraphs of those blocks, which the index never saw. Before the calibration every sentence was read against the
  * corpus's whole passages, and most ordinary sentences came out novel (docs/readouts.md, Validity).
@@ -57,7 +57,7 @@ class CalibratedHeatmapTest {
         Path corpus = TestCorpus.basedir().resolve("target/austen-corpus");
         Files.createDirectories(corpus);
         Files.write(corpus.resolve("austen.txt"), indexed, StandardCharsets.UTF_8);
-        // a corpus passage of one sentence, copied whole: the echo
+        // a corpus passage of one sentence, copied whole: identical
         String copied = indexed.stream().filter(line -> SentenceSplitter.sentences(line).size() == 1
                 && line.split(" ").length >= 12).findFirst().orElseThrow();
         TestCorpus.useSources(corpus);
@@ -78,9 +78,9 @@ class CalibratedHeatmapTest {
 
             List<String> bands = bandsInOrder(editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()));
             assertEquals(sentences, bands.size(), bands.toString());
-            assertEquals("io.noveltylens.ui.heatmap.echo", bands.get(0), "the copied sentence: " + bands);
+            assertEquals("io.noveltylens.ui.heatmap.identical", bands.get(0), "the copied sentence: " + bands);
             long novel = bands.subList(1, bands.size()).stream().filter(b -> b.endsWith(".novel")).count();
-            // ordinary text of the corpus is above the novel threshold (75) a quarter of the time
+            // ordinary text of the corpus is above the novel threshold (the 75th percentile) a quarter of the time
             assertTrue(2 * novel < bands.size() - 1, novel + " of " + (bands.size() - 1)
                     + " held-out sentences painted novel: " + bands);
             PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
@@ -91,7 +91,7 @@ class CalibratedHeatmapTest {
         }
     }
 
-    /** The heatmap band of every sentence, in document order. */
+    /** The heatmap level of every sentence, in document order. */
     private static List<String> bandsInOrder(IAnnotationModel model) {
         List<Position> positions = new ArrayList<>();
         List<String> types = new ArrayList<>();

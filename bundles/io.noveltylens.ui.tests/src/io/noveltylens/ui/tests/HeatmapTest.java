@@ -172,20 +172,21 @@ class HeatmapTest {
             Annotation annotation = it.next();
             if (annotation.getType().startsWith("io.noveltylens.ui.heatmap.")) {
                 types.add(annotation.getType());
-                assertTrue(annotation.getText().startsWith("Novelty percentile"), annotation.getText());
+                assertTrue(annotation.getText().startsWith("Match level: "), annotation.getText());
             }
         }
         assertTrue(!types.isEmpty(), "heatmap annotations in the editor");
         UiTestSupport.spin();
-        // what the user sees: the first sentence (a corpus sentence, an echo) is painted with its band's colour
+        // what the user sees: the first sentence (a corpus sentence, identical) is painted with its level's colour
         StyledText text = ((ITextViewer) editor.getAdapter(ITextOperationTarget.class)).getTextWidget();
         StyleRange first = text.getStyleRangeAtOffset(0);
-        assertTrue(first != null && first.background != null, "the echo sentence has a background: " + first);
-        assertEquals(0, text.getLineAtOffset(text.getCaretOffset()), "the caret is on the echo sentence's line");
-        RGB echo = PreferenceConverter.getColor(EditorsUI.getPreferenceStore(), "io.noveltylens.heatmap.echo.color");
+        assertTrue(first != null && first.background != null, "the identical sentence has a background: " + first);
+        assertEquals(0, text.getLineAtOffset(text.getCaretOffset()), "the caret is on the identical sentence's line");
+        RGB identical = PreferenceConverter.getColor(EditorsUI.getPreferenceStore(),
+                "io.noveltylens.heatmap.identical.color");
         Rectangle sentence = text.getTextBounds(0, TestCorpus.LIBRARY.length() - 1);
-        double painted = paintedShare(text, sentence, echo);
-        assertTrue(painted > 0.5, "the echo colour is painted over the current-line colour on "
+        double painted = paintedShare(text, sentence, identical);
+        assertTrue(painted > 0.5, "the identical colour is painted over the current-line colour on "
                 + Math.round(painted * 100) + "% of the sentence's pixels");
         UiTestSupport.screenshot(editor.getSite().getShell(), "heatmap");
 

@@ -18,6 +18,9 @@ public final class JobFamilies {
     /** Annotating files with markers. */
     public static final Object ANNOTATION = new Family("annotation"); //$NON-NLS-1$
 
+    /** Reading a corpus passage in its source for the side-by-side view. */
+    public static final Object SIDE_BY_SIDE = new Family("side-by-side"); //$NON-NLS-1$
+
     /** Rebuilding the corpus index. */
     public static final Object INDEX_BUILD = new Family("index-build"); //$NON-NLS-1$
 

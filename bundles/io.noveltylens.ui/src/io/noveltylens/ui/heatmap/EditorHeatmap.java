@@ -28,7 +28,7 @@ import io.noveltylens.ui.format.ReadoutFormat;
 
 /**
  * The heatmap of one editor: scores its sentences in a {@link HeatmapJob} and shows each as an annotation coloured by
- * band, whose text is the sentence's readouts (the editor's hover shows it), chunk by chunk as the job scores them.
+ * its match level ({@link LevelAnnotations}), whose text is the sentence's readouts (the editor's hover shows it), chunk by chunk as the job scores them.
  * After an edit it rescores, debounced by the live-mode delay, and drops results of a text that has changed since.
  */
 public final class EditorHeatmap implements IDocumentListener {
@@ -107,13 +107,9 @@ public final class EditorHeatmap implements IDocumentListener {
      * remains of the previous run.
      */
     private void show(List<SentenceReadout> readouts, int scoredUpTo, boolean last) {
-        int echoBelow = store.getInt(NoveltyLensPreferences.HEATMAP_ECHO_BELOW);
-        int novelAbove = store.getInt(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE);
         Map<Annotation, Position> added = new HashMap<>();
         for (SentenceReadout sentence : readouts) {
-            HeatmapBand band = sentence.repeatsCorpus() ? HeatmapBand.ECHO
-                    : HeatmapBand.of(sentence.density().percentile(), echoBelow, novelAbove);
-            added.put(new Annotation(band.annotationType, false, hover(sentence)),
+            added.put(new Annotation(LevelAnnotations.type(sentence.matchLevel()), false, hover(sentence)),
                     new Position(sentence.span().start(), sentence.span().end() - sentence.span().start()));
         }
         List<Annotation> removed = new ArrayList<>();
@@ -134,7 +130,9 @@ public final class EditorHeatmap implements IDocumentListener {
 
     private static String hover(SentenceReadout sentence) {
         return NLS.bind(Messages.EditorHeatmap_hover,
-                new Object[] { ReadoutFormat.percentile(sentence.density().percentile()),
+                new Object[] { LevelAnnotations.label(sentence.matchLevel()),
+                        LevelAnnotations.meaning(sentence.matchLevel()),
+                        ReadoutFormat.percentile(sentence.density().percentile()),
                         sentence.density().percentileExplanation(), ReadoutFormat.similarity(sentence.nearestCosine()),
                         ReadoutFormat.share(sentence.verbatimCoverage()) });
     }

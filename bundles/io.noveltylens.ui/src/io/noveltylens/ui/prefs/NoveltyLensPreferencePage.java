@@ -71,8 +71,6 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
     private StringFieldEditor solrAddress;
     private StringFieldEditor solrCollection;
     private Button rebuild;
-    private IntegerFieldEditor echoBelow;
-    private IntegerFieldEditor novelAbove;
     private Label modelStatus;
     private Label indexStatus;
     private Composite corpusGroup;
@@ -171,16 +169,6 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
                 analysis);
         delay.setValidRange(0, 10_000);
         addField(delay);
-
-        Composite heatmap = group(Messages.PreferencePage_heatmapGroup);
-        echoBelow = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_ECHO_BELOW, Messages.PreferencePage_echoBelow,
-                heatmap);
-        echoBelow.setValidRange(0, 100);
-        addField(echoBelow);
-        novelAbove = new IntegerFieldEditor(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE,
-                Messages.PreferencePage_novelAbove, heatmap);
-        novelAbove.setValidRange(0, 100);
-        addField(novelAbove);
     }
 
     private void addCustomModelField(FieldEditor editor, String extension) {
@@ -268,16 +256,6 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
 
     private void showIndexStatus() {
         indexStatus.setText(engines().describeIndex());
-    }
-
-    @Override
-    protected void checkState() {
-        super.checkState();
-        if (isValid() && echoBelow.isValid() && novelAbove.isValid()
-                && echoBelow.getIntValue() >= novelAbove.getIntValue()) {
-            setErrorMessage(Messages.PreferencePage_thresholdsOrder);
-            setValid(false);
-        }
     }
 
     /**

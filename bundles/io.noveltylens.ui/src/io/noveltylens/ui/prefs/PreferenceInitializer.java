@@ -36,7 +36,5 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         defaults.putInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS, (int) EngineConfig.DEFAULT_HULL_BUDGET.toMillis());
         defaults.putBoolean(NoveltyLensPreferences.LIVE_MODE, true);
         defaults.putInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 400);
-        defaults.putInt(NoveltyLensPreferences.HEATMAP_ECHO_BELOW, 25);
-        defaults.putInt(NoveltyLensPreferences.HEATMAP_NOVEL_ABOVE, 75);
     }
 }

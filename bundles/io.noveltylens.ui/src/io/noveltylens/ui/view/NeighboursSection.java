@@ -3,13 +3,15 @@ package io.noveltylens.ui.view;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -20,7 +22,10 @@ import org.eclipse.ui.PartInitException;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.ui.Messages;
 
-/** The nearest corpus passages: similarity, snippet, source; double-click opens the source at the passage. */
+/**
+ * The nearest corpus passages: similarity, snippet, source. Double-click reads a passage beside the analysed text
+ * ({@link SideBySideView}); the context menu also opens its source at the passage.
+ */
 final class NeighboursSection {
 
     private static final int VISIBLE_ROWS = 8;
@@ -28,10 +33,14 @@ final class NeighboursSection {
     private final TableViewer viewer;
     private final IWorkbenchPartSite site;
     private final Function<String, Path> sourceResolver;
+    private final Supplier<String> analysed;
 
-    NeighboursSection(Composite parent, IWorkbenchPartSite site, Function<String, Path> sourceResolver) {
+    /** @param analysed the text whose neighbours are on show */
+    NeighboursSection(Composite parent, IWorkbenchPartSite site, Function<String, Path> sourceResolver,
+            Supplier<String> analysed) {
         this.site = site;
         this.sourceResolver = sourceResolver;
+        this.analysed = analysed;
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -43,7 +52,11 @@ final class NeighboursSection {
         GridDataFactory.fillDefaults().grab(true, false)
                 .hint(100, viewer.getTable().getItemHeight() * VISIBLE_ROWS + viewer.getTable().getHeaderHeight())
                 .applyTo(viewer.getTable());
-        viewer.addDoubleClickListener(event -> open((IStructuredSelection) event.getSelection()));
+        viewer.addDoubleClickListener(event -> readSideBySide());
+        MenuManager menu = new MenuManager();
+        menu.add(action(Messages.NeighboursSection_sideBySide, this::readSideBySide));
+        menu.add(action(Messages.NeighboursSection_openSource, this::openSource));
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
     }
 
     private void column(String title, int width, CellLabelProvider labels) {
@@ -61,8 +74,37 @@ final class NeighboursSection {
         return viewer;
     }
 
-    private void open(IStructuredSelection selection) {
-        if (!(selection.getFirstElement() instanceof Neighbour neighbour) || neighbour.sources().isEmpty()) {
+    private static Action action(String text, Runnable run) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+    }
+
+    /** The selected neighbour with a source, or null. */
+    private Neighbour selected() {
+        return viewer.getStructuredSelection().getFirstElement() instanceof Neighbour neighbour
+                && !neighbour.sources().isEmpty() ? neighbour : null;
+    }
+
+    private void readSideBySide() {
+        Neighbour neighbour = selected();
+        if (neighbour == null) {
+            return;
+        }
+        try {
+            SideBySideView.open(site.getPage(), analysed.get(), neighbour,
+                    sourceResolver.apply(neighbour.sources().get(0).source()));
+        } catch (PartInitException e) {
+            MessageDialog.openError(site.getShell(), Messages.NeighboursSection_openFailed, e.getMessage());
+        }
+    }
+
+    private void openSource() {
+        Neighbour neighbour = selected();
+        if (neighbour == null) {
             return;
         }
         var provenance = neighbour.sources().get(0);

@@ -1,6 +1,7 @@
 package io.noveltylens.ui.view;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.jface.action.IAction;
@@ -24,6 +25,7 @@ public final class ReportPage {
     private final ScrolledComposite scrolled;
     private final Composite content;
     private final HeadlineSection headline;
+    private final MatchSection match;
     private final NeighboursSection neighbours;
     private final DensitySection density;
     private final HullSection hull;
@@ -31,6 +33,8 @@ public final class ReportPage {
     private final ProjectionSection projection;
     private final CopyNeighboursAction copyAction;
     private NoveltyReport report;
+    /** The client width the page was last laid out at. */
+    private int laidOutWidth = -1;
 
     ReportPage(Composite parent, IWorkbenchPartSite site, Function<String, Path> sourceResolver) {
         scrolled = new ScrolledComposite(parent, SWT.V_SCROLL);
@@ -40,21 +44,29 @@ public final class ReportPage {
         GridLayoutFactory.swtDefaults().margins(8, 8).spacing(4, 4).applyTo(content);
         scrolled.setContent(content);
         headline = new HeadlineSection(content);
+        match = new MatchSection(new Section(content, Messages.MatchSection_title).body());
         neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site,
-                sourceResolver);
+                sourceResolver, () -> report.text());
         density = new DensitySection(new Section(content, Messages.ReportPage_density).body());
         hull = new HullSection(new Section(content, Messages.ReportPage_hull).body());
         verbatim = new VerbatimSection(new Section(content, Messages.ReportPage_verbatim).body());
         projection = new ProjectionSection(new Section(content, Messages.ReportPage_projection).body());
         copyAction = new CopyNeighboursAction(neighbours.viewer());
-        // wrapping labels need the width to compute their height: recompute the page size whenever the width changes
-        scrolled.addListener(SWT.Resize, event -> relayout());
+        // wrapping labels need the width to compute their height: recompute the page size whenever the width changes,
+        // and only then: a layout of the page is the costliest thing the view does on the UI thread
+        scrolled.addListener(SWT.Resize, event -> {
+            int width = scrolled.getClientArea().width;
+            if (width != laidOutWidth) {
+                relayout();
+            }
+        });
         GridDataFactory.fillDefaults().grab(true, true).applyTo(scrolled);
     }
 
     void show(NoveltyReport newReport, boolean hullPending, NoveltyException hullFailure) {
         report = newReport;
         headline.show(newReport, hullPending);
+        match.show(newReport);
         neighbours.show(newReport.neighbours());
         density.show(newReport.density());
         hull.show(newReport, hullPending, hullFailure);
@@ -64,10 +76,16 @@ public final class ReportPage {
         relayout();
     }
 
+    /**
+     * Measures the page at the view's width once, flushing what the labels measured before, then lays it out from those
+     * measurements: measuring the wrapping labels is most of the UI thread's work for a report, and a layout that
+     * flushed them again would double it.
+     */
     private void relayout() {
         Rectangle area = scrolled.getClientArea();
-        content.layout(true, true);
-        scrolled.setMinSize(content.computeSize(Math.max(area.width, 200), SWT.DEFAULT));
+        laidOutWidth = area.width;
+        scrolled.setMinSize(content.computeSize(Math.max(area.width, 200), SWT.DEFAULT, true));
+        content.layout(false, true);
     }
 
     Control control() {
@@ -81,6 +99,14 @@ public final class ReportPage {
     /** For tests: the report on show, or null. */
     public NoveltyReport report() {
         return report;
+    }
+
+    /**
+     * For tests: the match section's lines: the passage's level, the sentences' tally, then the legend, one line per
+     * level.
+     */
+    public List<String> matchTexts() {
+        return match.texts();
     }
 
     /** For tests: the neighbours table. */

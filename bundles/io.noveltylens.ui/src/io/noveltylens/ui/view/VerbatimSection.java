@@ -12,7 +12,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.verbatim.VerbatimReadout;
-import io.noveltylens.core.verbatim.VerbatimSpan;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.format.ReadoutFormat;
 
@@ -40,14 +39,11 @@ final class VerbatimSection {
         explanation.setText(verbatim.explanation());
         passage.setText(text);
         Display display = passage.getDisplay();
-        for (VerbatimSpan span : verbatim.spans()) {
-            if (span.endOffset() <= text.length()) {
-                // the theme's selection colours: a highlight that reads on light and dark backgrounds
-                passage.setStyleRange(new StyleRange(span.startOffset(), span.endOffset() - span.startOffset(),
-                        display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT),
-                        display.getSystemColor(SWT.COLOR_LIST_SELECTION)));
-            }
-        }
+        // the theme's selection colours: a highlight that reads on light and dark backgrounds; set at once, since
+        // each setStyleRange lays the text out again on the UI thread
+        passage.setStyleRanges(RunHighlights.of(verbatim.spans(), 0, text.length(),
+                display.getSystemColor(SWT.COLOR_LIST_SELECTION_TEXT), display.getSystemColor(SWT.COLOR_LIST_SELECTION))
+                .toArray(StyleRange[]::new));
     }
 
     StyledText passage() {

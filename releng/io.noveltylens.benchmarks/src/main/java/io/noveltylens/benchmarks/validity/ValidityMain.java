@@ -18,6 +18,8 @@ import com.google.gson.JsonParser;
  *                                                 and WORK/units.txt, one text a line, for novelty score -)
  *   report --work DIR --out FILE [--about TEXT]... the tables from WORK/units.tsv and WORK/scores.jsonl, to stdout
  *                                                 and FILE; each --about becomes a line of the header
+ *   levels --repo DIR --work DIR                  the match levels' thresholds from the reference corpus
+ *                                                 (MatchLevelReference), to stdout and WORK/match-levels-reference.md
  * </pre>
  */
 public final class ValidityMain {
@@ -25,7 +27,7 @@ public final class ValidityMain {
     private ValidityMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException("usage: sets --repo DIR --work DIR | report --work DIR --out FILE");
@@ -33,6 +35,7 @@ public final class ValidityMain {
         Path work = Path.of(option(arguments, "--work"));
         switch (arguments.get(0)) {
             case "sets" -> sets(Path.of(option(arguments, "--repo")), work);
+            case "levels" -> System.out.print(MatchLevelReference.measure(Path.of(option(arguments, "--repo")), work));
             case "report" -> report(work, Path.of(option(arguments, "--out")), options(arguments, "--about"));
             default -> throw new IllegalArgumentException("unknown step " + arguments.get(0));
         }
@@ -63,7 +66,7 @@ public final class ValidityMain {
             }
             scored.add(new Scored(units.get(i), report));
         }
-        String markdown = ValidityReport.markdown(about, scored, Readout.all());
+        String markdown = ValidityReport.markdown(about, scored, Readout.all()) + MatchLevelTable.markdown(scored);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, markdown, StandardCharsets.UTF_8);
         System.out.print(markdown);
