@@ -30,6 +30,7 @@ public final class CoreText {
     public static String Engine_loading;
     public static String Engine_loadingModelAndIndex;
     public static String GroupScorer_fewGroups;
+    public static String GroupScorer_folderFailed;
     public static String GroupScorer_sameFileName;
     public static String GroupScorer_scoring;
     public static String IndexBuilder_building;

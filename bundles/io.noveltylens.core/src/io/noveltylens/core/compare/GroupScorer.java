@@ -1,5 +1,7 @@
 package io.noveltylens.core.compare;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +54,9 @@ public final class GroupScorer {
     public List<GroupScores> score(List<Group> groups, PrincipalPlane plane, Path annotations, Progress progress)
             throws NoveltyException {
         requireComparable(groups);
+        if (annotations != null) {
+            createFolder(annotations);
+        }
         progress.begin(CoreText.GroupScorer_scoring, groups.size());
         CorpusAnnotator annotator = new CorpusAnnotator(engine, true);
         List<GroupScores> scored = new ArrayList<>(groups.size());
@@ -94,6 +99,15 @@ public final class GroupScorer {
                 throw new NoveltyException(NoveltyException.Kind.BAD_INPUT,
                         CoreText.bind(CoreText.GroupScorer_sameFileName, other.name(), group.name(), file));
             }
+        }
+    }
+
+    private static void createFolder(Path folder) throws NoveltyException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    CoreText.bind(CoreText.GroupScorer_folderFailed, folder.toAbsolutePath(), e), e);
         }
     }
 
