@@ -120,6 +120,10 @@ final class CompareCommand implements Callable<Integer> {
             roots.computeIfAbsent(option.substring(0, equals).strip(), name -> new ArrayList<>())
                     .add(Path.of(option.substring(equals + 1)));
         }
+        if (roots.size() < 2) {
+            throw new ParameterException(command.commandLine(), "give at least two groups to compare: --group "
+                    + "NAME=PATH, again with another NAME");
+        }
         List<Group> groups = new ArrayList<>();
         roots.forEach((name, paths) -> groups.add(new Group(name, paths)));
         return groups;
