@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,7 +140,8 @@ public final class ComparisonCharts {
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setSeriesPaint(0, CORPUS_COLOUR);
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        // squares: in SVG a square is a quarter of a circle's path, and the corpus has 1,500 of them
+        renderer.setSeriesShape(0, new Rectangle2D.Double(-1.5, -1.5, 3, 3));
         for (int g = 0; g < groups.size(); g++) {
             renderer.setSeriesPaint(g + 1, groupColour(g));
             renderer.setSeriesShape(g + 1, new Ellipse2D.Double(-3, -3, 6, 6));
