@@ -15,6 +15,9 @@ import org.jfree.svg.SVGGraphics2D;
 
 import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.analysis.PrincipalPlane;
+import io.noveltylens.core.compare.Comparison;
+import io.noveltylens.core.compare.GroupScores;
 
 /**
  * A chart as an SVG document (JFreeSVG: text stays text, so a reader can search and a journal can edit it) and as a
@@ -27,6 +30,29 @@ public final class ChartImages {
     public static final int HEIGHT = 560;
 
     private ChartImages() {
+    }
+
+    /**
+     * A comparison's three charts (distributions, in-hull share, map) as PNGs at the default size: for a view that
+     * shows images and need not know the charting library.
+     */
+    public static List<byte[]> pngs(Comparison comparison, PrincipalPlane plane, List<GroupScores> groups) {
+        return charts(comparison, plane, groups).stream().map(chart -> png(chart, WIDTH, HEIGHT)).toList();
+    }
+
+    /** Writes a comparison's three charts as SVG and PNG into {@code folder}, named by their file stems. */
+    public static void writeAll(Comparison comparison, PrincipalPlane plane, List<GroupScores> groups, Path folder)
+            throws NoveltyException {
+        List<JFreeChart> charts = charts(comparison, plane, groups);
+        List<String> stems = List.of(ComparisonCharts.DISTRIBUTIONS, ComparisonCharts.IN_HULL, ComparisonCharts.MAP);
+        for (int i = 0; i < charts.size(); i++) {
+            write(charts.get(i), folder, stems.get(i));
+        }
+    }
+
+    private static List<JFreeChart> charts(Comparison comparison, PrincipalPlane plane, List<GroupScores> groups) {
+        return List.of(ComparisonCharts.distributions(comparison), ComparisonCharts.inHullShares(comparison),
+                ComparisonCharts.map(plane, groups));
     }
 
     /** A standalone SVG document with the XML declaration. */

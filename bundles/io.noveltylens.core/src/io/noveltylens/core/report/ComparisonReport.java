@@ -214,8 +214,8 @@ public final class ComparisonReport {
 
     private void provenanceSection(StringBuilder page) {
         page.append("<h2>Provenance</h2>\n<pre>").append(escape(run.command())).append("</pre>\n<p>")
-                .append(escape(run.tool())).append(", ").append(run.generatedAt()).append("</p>\n<p>Corpus index ")
-                .append(escape(run.corpusLocation())).append(": ").append(run.corpus().passages())
+                .append(escape(run.tool())).append(", ").append(run.generatedAt()).append("</p>\n<p>Corpus: ")
+                .append(escape(run.corpusLocation())).append("; ").append(run.corpus().passages())
                 .append(" passages, built ").append(escape(run.corpus().builtAt())).append(" (format ")
                 .append(run.corpus().formatVersion()).append(").<br>Model ").append(escape(run.corpus().modelId()))
                 .append(", ONNX SHA-256 <code>").append(escape(run.corpus().modelSha256()))

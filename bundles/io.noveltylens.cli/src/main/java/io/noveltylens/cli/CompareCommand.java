@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.chart.ChartImages;
-import io.noveltylens.core.chart.ComparisonCharts;
 import io.noveltylens.core.compare.Comparison;
 import io.noveltylens.core.compare.Group;
 import io.noveltylens.core.compare.GroupScorer;
@@ -91,9 +90,7 @@ final class CompareCommand implements Callable<Integer> {
             Comparison comparison = Comparison.of(scored, bootstrap, progress);
             out.print(ComparisonText.of(comparison));
             if (plotsDir != null) {
-                ChartImages.write(ComparisonCharts.distributions(comparison), plotsDir, ComparisonCharts.DISTRIBUTIONS);
-                ChartImages.write(ComparisonCharts.inHullShares(comparison), plotsDir, ComparisonCharts.IN_HULL);
-                ChartImages.write(ComparisonCharts.map(plane, scored), plotsDir, ComparisonCharts.MAP);
+                ChartImages.writeAll(comparison, plane, scored, plotsDir);
                 out.println("Plots (SVG and PNG): " + plotsDir.toAbsolutePath().normalize());
             }
             if (outDir != null) {
