@@ -1,11 +1,8 @@
 package io.noveltylens.core.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 
 import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.ReplacedFile;
 import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.chart.ChartImages;
 import io.noveltylens.core.chart.ComparisonCharts;
@@ -54,18 +52,10 @@ public final class ComparisonReport {
     /** Writes the page to {@code file}, which appears under its name only when complete. */
     public void write(Path file) throws NoveltyException {
         Path absolute = file.toAbsolutePath().normalize();
-        Path temporary = null;
         try {
             Files.createDirectories(absolute.getParent());
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + '.', ".part");
-            Files.writeString(temporary, html(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ReplacedFile.write(absolute, html());
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw new NoveltyException(NoveltyException.Kind.IO,
                     CoreText.bind(CoreText.ComparisonReport_writeFailed, absolute, e), e);
         }
@@ -247,15 +237,5 @@ public final class ComparisonReport {
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a stray hidden .part file is harmless; the failure that brought us here is the one to report
-            }
-        }
     }
 }
