@@ -49,6 +49,15 @@ class RankSumTest {
         assertEquals(textbookNormalApproximation(first, second), result.pValue(), 1e-9);
     }
 
+    /** Two groups of one repeated value are what "one distribution" predicts: p = 1, AUROC 0.5, not NaN. */
+    @Test
+    void groupsOfOneTiedValueGiveNoEvidenceOfADifference() {
+        RankSum result = RankSum.of(new double[] { 0, 0, 0, 0 }, new double[] { 0, 0, 0 });
+
+        assertEquals(1, result.pValue());
+        assertEquals(0.5, result.auroc());
+    }
+
     @Test
     void aurocEqualsTheShareOfWinningPairsWithTiesHalf() {
         SplittableRandom random = new SplittableRandom(11);

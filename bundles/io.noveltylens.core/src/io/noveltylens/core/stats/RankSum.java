@@ -26,7 +26,10 @@ public record RankSum(double u, double auroc, double pValue, boolean exact) {
         MannWhitneyUTest.Result result = TEST.test(second, first);
         double u = result.getStatistic();
         boolean exact = !result.hasTiedValues() && Math.max(first.length, second.length) < EXACT_LIMIT;
-        return new RankSum(u, u / ((double) first.length * second.length), result.getPValue(), exact);
+        // every value tied (two groups all at percentile 0, say): U's variance is 0 and the library answers NaN;
+        // such data are exactly what "one distribution" predicts, so the p-value is 1
+        double p = Double.isNaN(result.getPValue()) ? 1 : result.getPValue();
+        return new RankSum(u, u / ((double) first.length * second.length), p, exact);
     }
 
     /** The AUROC alone (a bootstrap replicate needs no p-value). */

@@ -56,6 +56,9 @@ class CompareTest {
         ComparisonView view = (ComparisonView) Workspace.page().showView(ComparisonView.ID);
         view.setResult(result.get());
         assertEquals(3, view.plotCount(), "distributions, in-hull share, projection map");
+        assertTrue(
+                view.statisticsText().contains("bench/other-genre vs bench/near-corpus, density.percentile: median "),
+                view.statisticsText());
         IWorkbenchPage page = Workspace.page();
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         try {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
@@ -17,16 +18,18 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
 import io.noveltylens.core.report.ComparisonReport;
+import io.noveltylens.core.report.ComparisonText;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
- * The last comparison's plots (drawn by core's charts in the job) and the export of its report. The statistics are
- * in the report, with how each is computed.
+ * The last comparison: its statistics as core's text tables, its plots (drawn by core's charts in the job), and the
+ * export of its report, which also says how each number is computed.
  */
 public final class ComparisonView extends ViewPart {
 
@@ -34,6 +37,7 @@ public final class ComparisonView extends ViewPart {
 
     private ScrolledComposite scroller;
     private Composite plots;
+    private Text statistics;
     private final List<Image> images = new ArrayList<>();
     private ComparisonResult result;
     private Action export;
@@ -43,6 +47,9 @@ public final class ComparisonView extends ViewPart {
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         plots = new Composite(scroller, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(plots);
+        statistics = new Text(plots, SWT.MULTI | SWT.READ_ONLY);
+        statistics.setFont(JFaceResources.getTextFont());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(statistics);
         scroller.setContent(plots);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
@@ -67,8 +74,11 @@ public final class ComparisonView extends ViewPart {
     public void setResult(ComparisonResult newResult) {
         result = newResult;
         for (Control child : plots.getChildren()) {
-            child.dispose();
+            if (child != statistics) {
+                child.dispose();
+            }
         }
+        statistics.setText(ComparisonText.of(result.comparison()));
         images.forEach(Image::dispose);
         images.clear();
         for (byte[] png : result.plots()) {
@@ -90,6 +100,11 @@ public final class ComparisonView extends ViewPart {
         if (result != null) {
             new ReportExportJob(result, file).schedule();
         }
+    }
+
+    /** For tests: the statistics shown. */
+    public String statisticsText() {
+        return statistics.getText();
     }
 
     /** For tests: the plots shown. */

@@ -19,6 +19,7 @@ import io.noveltylens.core.compare.GroupScorer;
 import io.noveltylens.core.compare.GroupScores;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.report.ComparisonReport;
+import io.noveltylens.core.report.ComparisonText;
 import io.noveltylens.core.report.RunDescription;
 import io.noveltylens.core.stats.Bootstrap;
 import picocli.CommandLine.Command;

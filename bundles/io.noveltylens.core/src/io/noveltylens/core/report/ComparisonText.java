@@ -1,4 +1,4 @@
-package io.noveltylens.cli;
+package io.noveltylens.core.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +10,16 @@ import io.noveltylens.core.compare.Readout;
 import io.noveltylens.core.stats.GroupDifference;
 import io.noveltylens.core.stats.Quartiles;
 
-/** A comparison's statistics as plain-text tables for the terminal; the report has the same numbers with plots. */
-final class ComparisonText {
+/**
+ * A comparison's statistics as plain-text tables, for a terminal and the IDE's comparison view; the report has the
+ * same numbers with the plots and how each is computed.
+ */
+public final class ComparisonText {
 
     private ComparisonText() {
     }
 
-    static String of(Comparison comparison) {
+    public static String of(Comparison comparison) {
         StringBuilder text = new StringBuilder();
         text.append("Readouts per group (percentiles against corpus text of the same length; higher = more novel)\n");
         text.append(String.format(Locale.ROOT, "  %-24s %-22s %6s %7s %15s%n", "group", "readout", "n", "median",
