@@ -18,6 +18,8 @@ public final class CoreText {
     public static String AnnotationFile_isFolder;
     public static String AnnotationFile_noFolder;
     public static String AnnotationFile_writeFailed;
+    public static String ChartImages_writeFailed;
+    public static String ComparisonReport_writeFailed;
     public static String CorpusReader_missing;
     public static String CorpusReader_unlistable;
     public static String PassageInContext_moved;
@@ -29,6 +31,10 @@ public final class CoreText {
     public static String EncoderSession_unloadable;
     public static String Engine_loading;
     public static String Engine_loadingModelAndIndex;
+    public static String GroupScorer_fewGroups;
+    public static String GroupScorer_folderFailed;
+    public static String GroupScorer_sameFileName;
+    public static String GroupScorer_scoring;
     public static String IndexBuilder_building;
     public static String IndexBuilder_compactFailed;
     public static String IndexBuilder_density;

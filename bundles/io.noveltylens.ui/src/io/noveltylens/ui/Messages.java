@@ -13,6 +13,15 @@ public final class Messages extends NLS {
     public static String AnnotateJob_name;
     public static String AnnotateJob_skipped;
     public static String AnnotationResultsView_empty;
+    public static String CompareJob_command;
+    public static String CompareJob_corpus;
+    public static String CompareJob_done;
+    public static String CompareJob_name;
+    public static String CompareJob_tool;
+    public static String ComparisonView_empty;
+    public static String ComparisonView_export;
+    public static String ComparisonView_summary;
+    public static String ReportExportJob_name;
     public static String AnnotationResultsView_exportCsv;
     public static String AnnotationResultsView_exportFailed;
     public static String AnnotationResultsView_exportJsonl;

@@ -3,13 +3,12 @@ package io.noveltylens.core.annotate;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.ReplacedFile;
 
 /**
  * An export file written whole or not at all: records go to a hidden temporary file beside the target, and
@@ -45,13 +44,12 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
         }
         Path temporary = null;
         try {
-            // same folder as the target, so the final rename stays on one file system and is atomic
-            temporary = Files.createTempFile(dir, "." + absolute.getFileName() + '.', ".part");
+            temporary = ReplacedFile.temporaryBeside(absolute);
             Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
             out.write(format.header());
             return new AnnotationFile(absolute, format, temporary, out);
         } catch (IOException e) {
-            deleteQuietly(temporary);
+            ReplacedFile.deleteQuietly(temporary);
             throw writeFailure(absolute, e);
         }
     }
@@ -69,11 +67,7 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
     public void commit() throws NoveltyException {
         try {
             out.close();
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ReplacedFile.moveOver(temporary, target);
             committed = true;
         } catch (IOException e) {
             throw writeFailure(target, e);
@@ -93,17 +87,7 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
             } catch (IOException e) {
                 // the file is deleted next; a failure to flush it does not matter
             }
-            deleteQuietly(temporary);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a stray hidden .part file is harmless; the failure that brought us here is the one to report
-            }
+            ReplacedFile.deleteQuietly(temporary);
         }
     }
 

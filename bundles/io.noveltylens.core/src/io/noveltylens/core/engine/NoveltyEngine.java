@@ -12,6 +12,7 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullAnalysis;
 import io.noveltylens.core.analysis.NoveltyAnalyzer;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.ModelDescriptor;
@@ -152,6 +153,14 @@ public final class NoveltyEngine implements AutoCloseable {
     public void sentences(String text, int from, int to, Consumer<SentenceReadout> sink, Progress progress)
             throws NoveltyException {
         analyzer.sentences(text, from, to, sink, progress);
+    }
+
+    /**
+     * The plane of the corpus's first two principal components with {@code samples} of its passages: the common axes
+     * of a map of many passages over the corpus (loads the hull data, as {@link #prepareHull} does).
+     */
+    public PrincipalPlane principalPlane(int samples) throws NoveltyException {
+        return PrincipalPlane.of(index, samples);
     }
 
     public IndexMetadata indexInfo() {

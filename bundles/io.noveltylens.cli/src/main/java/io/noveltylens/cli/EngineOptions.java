@@ -52,6 +52,12 @@ final class EngineOptions {
         }
     }
 
+    /** Where the engine's corpus is read from, for a report: the collection, else the index folder. */
+    String corpusLocation(CliPaths paths) throws NoveltyException {
+        Object collection = cluster.address();
+        return collection != null ? collection.toString() : config(paths).indexDir().toAbsolutePath().toString();
+    }
+
     /** Core's message says what is wrong; the command line adds the command that fixes it. */
     private static NoveltyException withFix(NoveltyException e, Path index) {
         return e.remedy().map(remedy -> switch (remedy) {

@@ -57,6 +57,7 @@ public final class Main {
                 .addSubcommand(new IndexCommand(paths, out, progress))
                 .addSubcommand(new ScoreCommand(paths, in, out))
                 .addSubcommand(new AnnotateCommand(paths, out, progress))
+                .addSubcommand(new CompareCommand(paths, out, progress))
                 .addSubcommand(new EmbedCommand(paths, in, out, progress))
                 .addSubcommand(new InfoCommand(paths, out))
                 .addSubcommand(new HullCommand(out, progress))

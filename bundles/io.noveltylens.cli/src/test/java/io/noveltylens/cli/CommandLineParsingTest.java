@@ -91,8 +91,8 @@ class CommandLineParsingTest {
 
     @Test
     void everyCommandHasItsGeneratedHelp() {
-        for (String command : List.of("index", "score", "annotate", "embed", "info", "hull", "solr", "solr create",
-                "generate-completion")) {
+        for (String command : List.of("index", "score", "annotate", "compare", "embed", "info", "hull", "solr",
+                "solr create", "generate-completion")) {
             List<String> args = new ArrayList<>(List.of(command.split(" ")));
             args.add("--help");
             Run run = run(args.toArray(String[]::new));
@@ -105,7 +105,7 @@ class CommandLineParsingTest {
     void theCommandListNamesEveryCommandAndTheExitCodes() {
         Run run = run("--help");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        for (String command : List.of("index", "score", "annotate", "embed", "info", "hull", "solr",
+        for (String command : List.of("index", "score", "annotate", "compare", "embed", "info", "hull", "solr",
                 "generate-completion")) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " in\n" + run.out());
         }
@@ -142,6 +142,11 @@ class CommandLineParsingTest {
             "index                               | novelty index: give the corpus (--corpus PATH, repeatable)",
             "index --corpus c --k 1001 --index i | novelty index: --k must be between 1 and 1000, not 1001",
             "annotate --corpus c --out r.txt     | --out r.txt must end in .jsonl",
+            "compare                             | novelty compare: Missing required option: '--group=NAME=PATH'",
+            "compare --group a=x --group a=y     | give at least two groups to compare: --group NAME=PATH, again",
+            "compare --group a=x --group b       | --group b must be NAME=PATH",
+            "compare --group a=x --group =y      | --group =y must be NAME=PATH",
+            "compare --group a=x --group b=y --bootstrap 99 | --bootstrap must be between 100 and 1000000, not 99",
             "info extra                          | novelty info: Unmatched argument at index 1: 'extra'",
             "hull --points p.tsv                 | novelty hull: Missing required option: '--query=FILE'",
             "hull --points p --query q --budget-ms 0 | --budget-ms must be between 1 and 3600000, not 0",
