@@ -18,7 +18,8 @@
 # Run by 'mvn verify' in releng/io.noveltylens.product after the install test (skipped by -DskipTests).
 # Usage: releng/e2e-update-test.sh BARE_PRODUCT_DIR UPDATE_SITE_DIR PROBE_TARGET_DIR OUT_DIR
 #   MAVEN_REPO_LOCAL names the Maven repository of this build (the previous release is built offline from it); JAVA
-#   may name the java. Needs gpg, Xvfb, and a built reactor (the current site, the bare IDE, the probe).
+#   may name the java; E2E_PREVIOUS_SITE, a site to update from instead of building one (a published release). Needs
+#   gpg, Xvfb, and a built reactor (the current site, the bare IDE, the probe).
 set -euo pipefail
 
 log() { echo "[e2e-update] $*"; }
@@ -54,19 +55,29 @@ IDE_ENV=(env HOME="$home")
 # 1. the previous release. Maven reads every module of the reactor before -pl selects some, so the copy holds them all
 #    (without build outputs and embedding caches); 'package', not 'install', so that the local repository keeps this
 #    build's artifacts.
-started=$SECONDS
-previous_src=$out/previous-src
-mkdir -p "$previous_src"
-tar -C "$root" --exclude=./.git --exclude=target --exclude='*.cache' --exclude=.tycho-consumer-pom.xml -cf - . \
-  | tar -C "$previous_src" -xf -
-qualifier=$(date -u -d '1 day ago' +%Y%m%d%H%M)
-log "building the previous release (qualifier $qualifier) from a copy of these sources"
-(cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -DskipTests \
-  -DforceContextQualifier="$qualifier" package -pl target-platform,bundles/io.noveltylens.model.minilm,\
+build_previous_release() {
+  local previous_src=$out/previous-src qualifier
+  mkdir -p "$previous_src"
+  tar -C "$root" --exclude=./.git --exclude=target --exclude='*.cache' --exclude=.tycho-consumer-pom.xml -cf - . \
+    | tar -C "$previous_src" -xf -
+  qualifier=$(date -u -d '1 day ago' +%Y%m%d%H%M)
+  log "building the previous release (qualifier $qualifier) from a copy of these sources"
+  (cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -DskipTests \
+    -DforceContextQualifier="$qualifier" package -pl target-platform,bundles/io.noveltylens.model.minilm,\
 bundles/io.noveltylens.core,bundles/io.noveltylens.solr,bundles/io.noveltylens.corpus.default,\
 bundles/io.noveltylens.ui,features/io.noveltylens.feature,releng/io.noveltylens.repository) \
-  >"$out/previous-build.log" 2>&1 || { tail -n 40 "$out/previous-build.log" >&2; fail "the previous release did not build"; }
-previous_site=$previous_src/releng/io.noveltylens.repository/target/repository
+    >"$out/previous-build.log" 2>&1 || { tail -n 40 "$out/previous-build.log" >&2; fail "the previous release did not build"; }
+  # the site is all that is needed of the copy
+  mv "$previous_src/releng/io.noveltylens.repository/target/repository" "$out/previous-site"
+  rm -rf "$previous_src"
+}
+started=$SECONDS
+if [[ -n "${E2E_PREVIOUS_SITE:-}" ]]; then
+  previous_site=$(cd "$E2E_PREVIOUS_SITE" && pwd)
+else
+  build_previous_release
+  previous_site=$out/previous-site
+fi
 previous_feature=$(cd "$previous_site/features" && ls io.noveltylens.feature_*.jar)
 previous_version=${previous_feature#io.noveltylens.feature_}
 previous_version=${previous_version%.jar}
@@ -74,8 +85,7 @@ current_features=("$site"/features/io.noveltylens.feature_*.jar)
 current_version=${current_features[0]##*/io.noveltylens.feature_}
 current_version=${current_version%.jar}
 [[ "$previous_version" < "$current_version" ]] || fail "previous $previous_version is not older than $current_version"
-log "built the previous release $previous_version in $((SECONDS - started)) s (current: $current_version)"
-rm -rf "$previous_src/bundles/io.noveltylens.corpus.default/index" "$previous_src/bundles/io.noveltylens.model.minilm/models"
+log "the previous release: $previous_version, $((SECONDS - started)) s (current: $current_version)"
 
 # 2. install it
 ide=$out/ide
@@ -101,13 +111,22 @@ run_probe "$ide" "$workspace" "$out/report-previous.txt" "$out/previous.png" -Dj
   -Dnoveltylens.e2e.phase=previous -Dnoveltylens.e2e.corpus="$corpus"
 log "the previous release indexed the user's corpus and answered in $((SECONDS - started)) s"
 
-# 4. the index it built, as an older format left it: formats 1 and 2 wrote no calibration
+# 4. the index it built, as an older format left it (formats 1 and 2 wrote no calibration), unless the previous
+#    release wrote an older format itself
 state=$workspace/.metadata/.plugins/io.noveltylens.ui
-generation=$state/index/$(cat "$state/index/CURRENT")
-grep -q '"formatVersion": 3' "$generation/novelty-index.json" || fail "the previous release wrote no format-3 index"
-sed -i 's/"formatVersion": 3/"formatVersion": 2/' "$generation/novelty-index.json"
-rm "$generation/calibration.bin"
 old_generation=$(cat "$state/index/CURRENT")
+generation=$state/index/$old_generation
+current_format=$(sed -n 's/.* int FORMAT_VERSION = \([0-9]*\);.*/\1/p' \
+  "$root/bundles/io.noveltylens.core/src/io/noveltylens/core/index/IndexMetadata.java")
+previous_format=$(sed -n 's/.*"formatVersion": \([0-9]*\),.*/\1/p' "$generation/novelty-index.json")
+[[ -n "$current_format" && -n "$previous_format" ]] || fail "cannot read the index formats"
+if [[ $previous_format == "$current_format" ]]; then
+  sed -i "s/\"formatVersion\": $current_format,/\"formatVersion\": 2,/" "$generation/novelty-index.json"
+  rm "$generation/calibration.bin"
+  log "the previous release wrote index format $current_format: marked as format 2, as an update that changes it finds"
+else
+  log "the previous release wrote index format $previous_format"
+fi
 
 # 5. the update
 current_key=$(site_key "$site")
@@ -132,14 +151,21 @@ run_probe "$ide" "$workspace" "$out/report-updated.txt" "$out/updated.png" -Djav
 [[ ! -e "$state/index/$old_generation" ]] || fail "the old generation $old_generation was not removed"
 log "the updated IDE answered, upgraded the index and answered again in $((SECONDS - started)) s"
 
-# 7. uninstall: nothing of ours left running or outside the state location
+# 7. uninstall: nothing of ours left running or outside the state location. The probe goes first (it needs our
+#    bundles); p2 deletes the uninstalled files when it collects garbage, which its garbage collector application does
+#    here, as the IDE's p2 does on a later operation: until then they lie unused in plugins/.
+sed -i "/^$PROBE_ID,/d" "$ide/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+rm -f "$ide/plugins/${PROBE_ID}_"*.jar
 started=$SECONDS
 LOG_NAME=uninstall p2_director "" "$ide" -uninstallIU "$FEATURE_IU" \
   || { tail -n 40 "$out/director-uninstall.log" >&2; fail "the uninstall failed"; }
-log "uninstalled in $((SECONDS - started)) s"
+timeout "$DIRECTOR_TIMEOUT" "$JAVA" -jar "$(product_launcher "$ide")" -nosplash -consoleLog \
+  -application org.eclipse.equinox.p2.garbagecollector.application -profile DefaultProfile \
+  -data "$out/director-workspace-ide" >"$out/garbage-collector.log" 2>&1 || fail "p2's garbage collector failed"
+log "uninstalled, and the files collected, in $((SECONDS - started)) s"
 running=$(pgrep -f -- "-data $workspace" || true)
 [[ -z "$running" ]] || fail "processes of the IDE still run: $running"
-left=$(find "$ide" -iname '*noveltylens*' -not -path "$ide/p2/*" -not -name "${PROBE_ID}_*" || true)
+left=$(find "$ide" -iname '*noveltylens*' -not -path "$ide/p2/*" || true)
 [[ -z "$left" ]] || fail "files of Novelty Lens left in the IDE after the uninstall: $left"
 outside=$(find "$home" "$tmp" -mindepth 1 | grep -iE 'noveltylens|onnx|djl|tokenizers' || true)
 [[ -z "$outside" ]] || fail "files of Novelty Lens outside the state location: $outside"

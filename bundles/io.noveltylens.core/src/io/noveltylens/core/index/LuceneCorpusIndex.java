@@ -137,7 +137,10 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         }
     }
 
-    /** Whether the calibration of a generation of this index format is not of an older calibration format. */
+    /**
+     * Whether the calibration of a generation of this index format is not of an older calibration format; a first
+     * word that is no version at all is left to {@link Calibration#read}, which reports the damage.
+     */
     static boolean hasCurrentCalibration(Path generation) throws IOException {
         try (DataInputStream in = new DataInputStream(
                 Files.newInputStream(generation.resolve(CorpusFiles.CALIBRATION)))) {

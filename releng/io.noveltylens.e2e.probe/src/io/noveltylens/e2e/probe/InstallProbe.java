@@ -17,7 +17,7 @@ public final class InstallProbe implements IStartup {
     static final String REPORT_PROPERTY = "noveltylens.e2e.report";
 
     /**
-     * Where to save a PNG of the workbench window once the Novelty view shows its report; novelty-view.png beside it
+     * Where to save a PNG of the workbench window once the Novelty view shows its report; NAME-view.png beside it
      * shows the view maximized.
      */
     static final String SCREENSHOT_PROPERTY = "noveltylens.e2e.screenshot";

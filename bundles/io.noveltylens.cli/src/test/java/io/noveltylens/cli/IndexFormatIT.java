@@ -18,7 +18,8 @@ import io.noveltylens.test.support.Folders;
 /**
  * An index written by an older version of Novelty Lens, on the command line: `info` names its format, `index --index`
  * alone rebuilds it from the files it records and says so, and `score` over an outdated index answers and says how
- * to bring it up to date. The index is core's committed format-2 fixture (fixtures/index-formats/README.md).
+ * to bring it up to date. The index is core's committed format-2 fixture (fixtures/index-formats/README.md); one
+ * test, because every command loads the model.
  */
 class IndexFormatIT {
 
@@ -30,7 +31,7 @@ class IndexFormatIT {
     }
 
     @Test
-    void anOlderIndexIsNamedByInfoRebuiltFromItsRecordedFilesAndThenUpToDate() throws Exception {
+    void anOlderIndexIsNamedRebuiltFromItsRecordedFilesAndAnOutdatedOneAnswersWithTheCommandToRun() throws Exception {
         Path index = Folders.copy(Path.of("../io.noveltylens.core.tests/fixtures/index-formats/format-2"),
                 dir.resolve("format-2")).resolve("index");
         CliProcess.Result info = run("info", "--index", index.toString());
@@ -50,27 +51,19 @@ class IndexFormatIT {
         CliProcess.Result current = run("score", "--no-hull", "--index", index.toString(), "A quiet country house.");
         assertEquals(0, current.exitCode(), current.err());
         assertFalse(current.err().contains("older version"), current.err());
-    }
 
-    /**
-     * A format-3 index whose calibration is of the first calibration format (what the index of the fixture
-     * format-3-calibration-1 holds), made from a rebuilt one by writing that version into its calibration file.
-     */
-    @Test
-    void scoringOverAnOutdatedIndexAnswersAndSaysWhatToRun() throws Exception {
-        Path index = Folders.copy(Path.of("../io.noveltylens.core.tests/fixtures/index-formats/format-1"),
-                dir.resolve("format-1")).resolve("index");
-        assertEquals(0, run("index", "--index", index.toString()).exitCode());
+        // a format-3 index whose calibration is of the first calibration format, as the fixture
+        // format-3-calibration-1 holds one: made from the rebuilt index by writing that version into its calibration
         Path generation = index.resolve(Files.readString(index.resolve("CURRENT")).strip());
         try (DataOutputStream out = new DataOutputStream(
                 Files.newOutputStream(generation.resolve("calibration.bin"), StandardOpenOption.WRITE))) {
             out.writeInt(1);
         }
-        CliProcess.Result scored = run("score", "--no-hull", "--index", index.toString(), "A quiet country house.");
-        assertEquals(0, scored.exitCode(), scored.err());
-        assertTrue(scored.out().contains("Nearest"), scored.out());
-        assertTrue(scored.err().contains("was written by an older version of Novelty Lens (format "
+        CliProcess.Result outdated = run("score", "--no-hull", "--index", index.toString(), "A quiet country house.");
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertTrue(outdated.out().contains("Nearest"), outdated.out());
+        assertTrue(outdated.err().contains("was written by an older version of Novelty Lens (format "
                 + IndexMetadata.FORMAT_VERSION + " with an older calibration")
-                && scored.err().contains("novelty index --index " + index), scored.err());
+                && outdated.err().contains("novelty index --index " + index), outdated.err());
     }
 }
