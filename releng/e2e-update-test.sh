@@ -167,9 +167,11 @@ running=$(pgrep -f -- "-data $workspace" || true)
 [[ -z "$running" ]] || fail "processes of the IDE still run: $running"
 left=$(find "$ide" -iname '*noveltylens*' -not -path "$ide/p2/*" || true)
 [[ -z "$left" ]] || fail "files of Novelty Lens left in the IDE after the uninstall: $left"
-outside=$(find "$home" "$tmp" -mindepth 1 | grep -iE 'noveltylens|onnx|djl|tokenizers' || true)
+# any file at all, or a folder named after us or the native libraries we unpack (ONNX Runtime, DJL's tokenizers)
+outside=$(cd "$out" && find home tmp -mindepth 1 \( -type f -o -iname '*noveltylens*' -o -iname '*onnx*' \
+  -o -iname '*djl*' -o -iname '*tokenizers*' \) -print)
 [[ -z "$outside" ]] || fail "files of Novelty Lens outside the state location: $outside"
-log "the IDE's HOME and temporary folder hold: $(find "$home" "$tmp" -mindepth 1 -maxdepth 2 | sed "s|$out/||" | tr '\n' ' ')"
+log "the IDE's HOME and temporary folder hold no file; folders: $(cd "$out" && find home tmp -mindepth 1 | tr '\n' ' ')"
 log "PASSED: update from $previous_version to $current_version kept the preferences, upgraded the index while the" \
   "view answered, and the uninstall left nothing running and nothing outside the state location (install" \
   "$install_seconds s, update $update_seconds s); screenshots: $out/updated-upgrading.png, $out/updated.png"

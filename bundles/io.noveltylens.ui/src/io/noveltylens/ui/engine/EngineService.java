@@ -235,16 +235,15 @@ public final class EngineService {
                 // the outdated index is still the current one and answers: a failed or cancelled upgrade takes
                 // nothing away; the job's error, if any, says why it failed
                 upgradeDeclined = true;
-                next = new EngineState.Ready();
-                state = next;
                 dropped = null;
+                next = new EngineState.Ready();
             } else {
                 // the previous engine answered from the previous index: whatever happened, it is not the index now
                 // chosen
                 dropped = dropEngine();
                 next = nextAfterRebuild(built, result);
-                state = next;
             }
+            state = next;
         }
         closeLater(dropped);
         listeners.forEach(listener -> listener.accept(next));
