@@ -16,12 +16,6 @@
 # Needs gpg (to read the site's key, as a user would), unzip and Xvfb.
 set -euo pipefail
 
-FEATURE_IU=io.noveltylens.feature.feature.group
-PROBE_ID=io.noveltylens.e2e.probe
-# cold 2-core CI: the install copies ~200 MB; the IDE loads the model and opens the index once
-DIRECTOR_TIMEOUT=${E2E_DIRECTOR_TIMEOUT:-300}
-IDE_TIMEOUT=${E2E_IDE_TIMEOUT:-300}
-
 log() { echo "[e2e] $*"; }
 fail() { echo "[e2e] FAILED: $*" >&2; exit 1; }
 
@@ -29,6 +23,8 @@ fail() { echo "[e2e] FAILED: $*" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/product.sh
 . "$here/lib/product.sh"
+# shellcheck source=lib/e2e.sh
+. "$here/lib/e2e.sh"
 
 # A display for SWT: the build normally runs under xvfb-run; alone, start our own virtual one
 if [[ -z "${DISPLAY:-}" ]]; then
@@ -50,31 +46,19 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 ide=$out/ide
 cp -a "$bare" "$ide"
-launcher=$(product_launcher "$ide")
 
-# The key to trust: the one the site publishes, read the way a user checks it. p2 compares fingerprints in lower-case
-# hex. A keyring of our own, so that the user's ~/.gnupg is neither read nor written.
-[[ -f "$site/novelty-lens-signing-key.asc" ]] || fail "the site publishes no signing key (novelty-lens-signing-key.asc)"
-command -v gpg >/dev/null || fail "gpg is missing (apt-get install gnupg)"
-fingerprint=$(GNUPGHOME=$(mktemp -d "$out/gnupg.XXXXXX") gpg --batch --with-colons --show-keys \
-  "$site/novelty-lens-signing-key.asc" | awk -F: '$1 == "fpr" { print tolower($10); exit }')
-[[ -n "$fingerprint" ]] || fail "no key in $site/novelty-lens-signing-key.asc"
+# The key to trust: the one the site publishes, read the way a user checks it; the page at the site's root names it,
+# and the release notes and changelog it links are there
+fingerprint=$(site_key "$site")
 log "the site's signing key: $fingerprint"
-# the page at the site's root names that key, and the release notes and changelog it links are there
-grep -q "$fingerprint" "$site/index.html" || fail "the site's index.html does not name its signing key $fingerprint"
 for file in release-notes.md changelog.md; do
   [[ -s "$site/$file" ]] || fail "the site has no $file"
 done
 
-# Runs the bare IDE's own p2 director, as 'eclipse -application ...p2.director' would, installing the feature from
-# site $1 into IDE $2 and trusting only content signed with the site's key; the log goes to
-# $out/director-$(basename $2).log. -verboseTrust lists every artifact with the key that signed it.
+# Installs the feature from site $1 into IDE $2, trusting only content signed with the site's key; the log goes to
+# $out/director-$(basename $2).log.
 signed_install() {
-  local from=$1 into=$2
-  timeout "$DIRECTOR_TIMEOUT" "$JAVA" -jar "$(product_launcher "$into")" -nosplash -consoleLog \
-    -application org.eclipse.equinox.p2.director -repository "file:$from" -installIU "$FEATURE_IU" \
-    -destination "$into" -profile DefaultProfile -data "$out/director-workspace-$(basename "$into")" \
-    -trustSignedContentOnly -trustedPGPKeys "$fingerprint" -verboseTrust >"$out/director-$(basename "$into").log" 2>&1
+  LOG_NAME=$(basename "$2") p2_director "$fingerprint" "$2" -repository "file:$1" -installIU "$FEATURE_IU"
 }
 
 # 2. tamper test. The flipped byte keeps the jar a valid jar (the modification time of its first entry in the central
@@ -130,13 +114,7 @@ if ! signed_install "$site" "$ide"; then
 fi
 log "installed in $((SECONDS - started)) s"
 # -verboseTrust names the key of every artifact it was asked to trust: ours, and no other, nor unsigned ones
-grep -q "signed by PGP key $fingerprint" "$out/director-ide.log" \
-  || fail "the director saw no artifact signed by $fingerprint"
-other_keys=$(grep 'signed by PGP key' "$out/director-ide.log" | grep -v "$fingerprint" || true)
-[[ -z "$other_keys" ]] || fail "artifacts signed by other keys: $other_keys"
-if grep -q 'The following artifacts are unsigned' "$out/director-ide.log"; then
-  fail "the director reported unsigned artifacts (log: $out/director-ide.log)"
-fi
+assert_only_signed_by "$out/director-ide.log" "$fingerprint"
 
 # data bundles must be folders (Eclipse-BundleShape: dir): the engine reads the model and the index in place
 for id in io.noveltylens.model.minilm io.noveltylens.corpus.default; do
@@ -145,53 +123,11 @@ for id in io.noveltylens.model.minilm io.noveltylens.corpus.default; do
   log "folder: plugins/$(basename "${installed[0]}")"
 done
 
-# 4. the probe: a plain bundles.info line (symbolic name, version, location, start level, no autostart: the
-#    workbench activates it through its org.eclipse.ui.startup extension)
-probe_jar=("$probe_target"/"$PROBE_ID"-*.jar)
-[[ -f "${probe_jar[0]}" ]] || fail "no probe jar in $probe_target: build releng/$PROBE_ID first"
-probe_version=$(sed -n 's/^Bundle-Version: *\([^[:space:]]*\).*/\1/p' "$probe_target/MANIFEST.MF")
-[[ -n "$probe_version" ]] || fail "no Bundle-Version in $probe_target/MANIFEST.MF"
-cp "${probe_jar[0]}" "$ide/plugins/${PROBE_ID}_$probe_version.jar"
-echo "$PROBE_ID,$probe_version,plugins/${PROBE_ID}_$probe_version.jar,4,false" \
-  >>"$ide/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+# 4. the probe
+add_probe "$ide" "$probe_target"
 
-# 5. start the IDE and wait for the probe's report (written atomically), then for the IDE to close itself
-report=$out/report.txt
+# 5. and 6. start the IDE, wait for the probe's report and check it and the IDE's error log
 screenshot=$out/screenshot.png
-log "starting the IDE on display $DISPLAY (log: $out/ide.log)"
-started=$SECONDS
-"$JAVA" "${PRODUCT_VM_ARGS[@]}" -Dnoveltylens.e2e.report="$report" -Dnoveltylens.e2e.screenshot="$screenshot" \
-  -jar "$launcher" -nosplash -consoleLog -data "$out/workspace" >"$out/ide.log" 2>&1 &
-ide_pid=$!
-stop_ide() {
-  if kill -0 "$ide_pid" 2>/dev/null; then
-    log "stopping the IDE (pid $ide_pid)"
-    kill "$ide_pid" 2>/dev/null || true
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$ide_pid" 2>/dev/null || return 0; sleep 1; done
-    kill -9 "$ide_pid" 2>/dev/null || true
-  fi
-}
-trap stop_ide EXIT
-while [[ ! -f "$report" ]] && kill -0 "$ide_pid" 2>/dev/null && ((SECONDS - started < IDE_TIMEOUT)); do
-  sleep 1
-done
-if [[ -f "$report" ]]; then
-  log "report after $((SECONDS - started)) s"
-  for _ in $(seq 60); do kill -0 "$ide_pid" 2>/dev/null || break; sleep 1; done
-fi
-stop_ide
-wait "$ide_pid" 2>/dev/null || true
-
-# 6. assertions
-if [[ ! -f "$report" ]]; then
-  tail -n 60 "$out/ide.log" >&2
-  fail "no report from the probe within ${IDE_TIMEOUT}s (IDE log: $out/ide.log)"
-fi
-sed 's/^/[e2e]   /' "$report"
-grep -qx 'result PASS' "$report" || fail "the probe's checks failed (report: $report, IDE log: $out/ide.log)"
-[[ -s "$screenshot" ]] || fail "no screenshot at $screenshot"
-# errors logged before the probe was listening (bundle activation, view creation) end up in the workspace log
-errors=$(grep -E '^!ENTRY io\.noveltylens[^ ]* 4 ' "$out/workspace/.metadata/.log" 2>/dev/null || true)
-[[ -z "$errors" ]] || fail "Novelty Lens logged errors (see $out/workspace/.metadata/.log): $errors"
+run_probe "$ide" "$out/workspace" "$out/report.txt" "$screenshot"
 log "PASSED: the signed update site installs into the bare IDE (a tampered copy does not), which starts with the" \
   "Novelty view working; screenshot: $screenshot"

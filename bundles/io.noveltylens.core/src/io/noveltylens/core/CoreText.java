@@ -64,6 +64,7 @@ public final class CoreText {
     public static String OnnxEmbedder_runFailed;
     public static String OrtNatives_unpackFailed;
     public static String PassageTokenizer_unloadable;
+    public static String SourcePaths_missing;
 
     static {
         ResourceBundle messages = ResourceBundle.getBundle(CoreText.class.getName(), Locale.getDefault(),

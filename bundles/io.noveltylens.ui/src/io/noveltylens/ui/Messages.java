@@ -63,6 +63,8 @@ public final class Messages extends NLS {
     public static String IndexRebuildJob_done;
     public static String IndexRebuildJob_loadingModel;
     public static String IndexRebuildJob_name;
+    public static String IndexRebuildJob_upgradeDone;
+    public static String IndexRebuildJob_upgradeName;
     public static String LiveModeAction_text;
     public static String LiveModeAction_tooltip;
     public static String ModelCheck_task;

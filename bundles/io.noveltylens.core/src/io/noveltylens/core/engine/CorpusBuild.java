@@ -38,6 +38,14 @@ public record CorpusBuild(Path modelDir, Path cacheDir) {
                 progress);
     }
 
+    /**
+     * Rebuilds the index in {@code indexDir} from the files it records (see {@link IndexBuilder#rebuild}): how an index
+     * of an older format whose corpus no front end knows is brought up to date.
+     */
+    public IndexMetadata rebuild(Path indexDir, Progress progress) throws NoveltyException {
+        return into((embedder, building) -> IndexBuilder.rebuild(embedder, indexDir, building), progress);
+    }
+
     /** Loads the model and has {@code target} fill its store with it. */
     public <T> T into(Target<T> target, Progress progress) throws NoveltyException {
         try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(modelDir, cacheDir), cacheDir)) {

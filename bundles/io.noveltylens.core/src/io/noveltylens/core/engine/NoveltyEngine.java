@@ -31,11 +31,13 @@ public final class NoveltyEngine implements AutoCloseable {
     private final Embedder embedder;
     private final CorpusIndex index;
     private final NoveltyAnalyzer analyzer;
+    private final boolean indexOutdated;
 
-    private NoveltyEngine(Embedder embedder, CorpusIndex index, NoveltyAnalyzer analyzer) {
+    private NoveltyEngine(Embedder embedder, CorpusIndex index, NoveltyAnalyzer analyzer, boolean indexOutdated) {
         this.embedder = embedder;
         this.index = index;
         this.analyzer = analyzer;
+        this.indexOutdated = indexOutdated;
         CoreTrace.ENGINE
                 .trace("opened: model " + embedder.model().id() + ", " + index.metadata().passages() + " passages");
     }
@@ -53,7 +55,7 @@ public final class NoveltyEngine implements AutoCloseable {
         opener.setDaemon(true);
         opener.start();
         Embedder embedder = null;
-        CorpusIndex index = null;
+        LuceneCorpusIndex index = null;
         try {
             embedder = OnnxEmbedder.open(ModelDescriptor.load(config.modelDir(), config.cacheDir()), config.cacheDir());
             embedder.prepareQueries();
@@ -62,7 +64,8 @@ public final class NoveltyEngine implements AutoCloseable {
             index.metadata().requireBuiltWith(embedder.fingerprint(), embedder.model().dimension(), config.indexDir());
             progress.worked(1);
             return new NoveltyEngine(embedder, index,
-                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())));
+                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())),
+                    index.outdated());
         } catch (NoveltyException | RuntimeException e) {
             if (embedder != null) {
                 embedder.close();
@@ -86,7 +89,7 @@ public final class NoveltyEngine implements AutoCloseable {
             embedder.prepareQueries();
             CorpusIndex index = corpus.open(embedder.fingerprint(), embedder.model().dimension());
             return new NoveltyEngine(embedder, index,
-                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())));
+                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())), false);
         } catch (NoveltyException | RuntimeException e) {
             embedder.close();
             CoreTrace.ENGINE.trace("opening the corpus failed", e);
@@ -165,6 +168,14 @@ public final class NoveltyEngine implements AutoCloseable {
 
     public IndexMetadata indexInfo() {
         return index.metadata();
+    }
+
+    /**
+     * Whether the local index was written by an older format ({@link LuceneCorpusIndex#outdated()}): it answers, its
+     * percentiles against its passages, until a front end rebuilds it. A collection is refused rather than outdated.
+     */
+    public boolean indexOutdated() {
+        return indexOutdated;
     }
 
     public Embedder embedder() {

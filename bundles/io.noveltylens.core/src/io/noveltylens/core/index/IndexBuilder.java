@@ -37,6 +37,7 @@ import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.corpus.SourceFilter;
 import io.noveltylens.core.corpus.SourceDigest;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.Embedder;
@@ -153,6 +154,20 @@ public final class IndexBuilder {
     }
 
     /**
+     * Rebuilds the index in {@code indexRoot} from the files it records and with its k: an index records every file
+     * it read, so the same files make the same corpus, and the passages its embedding cache holds are not embedded
+     * again. This brings an index of an older format up to date when no front end knows its corpus (a folder built
+     * on the command line). Refused when a recorded file is gone; the index stays as it was until the new generation
+     * is complete.
+     */
+    public static IndexMetadata rebuild(Embedder embedder, Path indexRoot, Progress progress)
+            throws NoveltyException {
+        IndexMetadata recorded = LuceneCorpusIndex.readMetadata(indexRoot);
+        return new IndexBuilder(embedder, IndexSettings.defaults().with(recorded.k(), SourceFilter.ALL))
+                .build(SourcePaths.recorded(indexRoot, recorded), indexRoot, progress);
+    }
+
+    /**
      * Drops the vectors no longer needed from a cache: passages no longer in the corpus, reference units no longer
      * drawn. It runs after the new index is published, so its failure must not say the previous index is still there.
      */
@@ -178,6 +193,7 @@ public final class IndexBuilder {
             }
             IndexMetadata current = IndexMetadata.read(generation.get());
             boolean same = current.formatVersion() == IndexMetadata.FORMAT_VERSION
+                    && LuceneCorpusIndex.hasCurrentCalibration(generation.get())
                     && current.builtWith(model, dimension) && current.sources().equals(sources)
                     && current.k() == effectiveK(current.passages())
                     && current.pcaComponents() == Math.min(settings.pcaComponents(),

@@ -48,11 +48,16 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
         int pcaComponents) {
 
     /**
-     * Bump when the files of a generation change shape or meaning; older generations are then refused with "rebuild".
-     * 2: density statistics from 800-candidate searches. 3: hull readouts on the unit embeddings, and the
-     * calibration of the readouts by length.
+     * Bump when the files of a generation change shape or meaning, and say here what an older generation lacks:
+     * {@link LuceneCorpusIndex} still opens it, with what it lacks computed from what it stores or left out, and the
+     * front ends rebuild it (docs/release.md, Index formats). 1: the first. 2: density statistics from 800-candidate
+     * searches (1 searched 100). 3: hull readouts on the unit embeddings (1 and 2 stored the PCA of the raw ones and
+     * no neighbour distance between unit embeddings), and the calibration of the readouts by kind and length (1 and 2
+     * have none).
      */
     public static final int FORMAT_VERSION = 3;
+    /** The oldest format this code opens; there is no older one. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
     static final String FILE_NAME = "novelty-index.json";
     public static final String SIMILARITY = "cosine of L2-normalised embeddings (Lucene DOT_PRODUCT)";
 
@@ -61,6 +66,11 @@ public record IndexMetadata(int formatVersion, String modelId, String modelSha25
     public IndexMetadata {
         sources = sources == null ? List.of() : List.copyOf(sources);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    /** Whether the generation was written by an older format than this code's: it answers, and needs a rebuild. */
+    public boolean olderFormat() {
+        return formatVersion < FORMAT_VERSION;
     }
 
     /** True when vectors of this model can be compared with this index's. */

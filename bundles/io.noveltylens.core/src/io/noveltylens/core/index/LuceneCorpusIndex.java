@@ -40,6 +40,11 @@ import io.noveltylens.core.verbatim.PhraseIndex;
  * The local corpus index: one Lucene generation (see {@link IndexLayout}) opened read-only. The unit vectors are held
  * in memory (65k x 384 floats = 100 MB) for exact re-scoring and the hull; opening never writes, so a
  * shipped index inside an installed plug-in works as it is.
+ * <p>
+ * A generation of an older format ({@link IndexMetadata#FORMAT_VERSION}) opens too, so that it answers until the
+ * front end has rebuilt it: without a calibration (its percentiles are against its passages, as a SolrCloud
+ * collection's), and with the hull data of the unit embeddings computed from its vectors ({@link UnitHullData}).
+ * {@link #outdated()} tells the front end to rebuild it.
  */
 public final class LuceneCorpusIndex implements CorpusIndex {
 
@@ -51,6 +56,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     private final StoredVectors vectors;
     private final VectorSearch search;
     private final DensityModel density;
+    /** Null when the generation has none of this code's format. */
     private final Calibration calibration;
     private final PhraseIndex phrases;
     private volatile HullData hullData;
@@ -108,16 +114,38 @@ public final class LuceneCorpusIndex implements CorpusIndex {
                     new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.DENSITY)), 1 << 16))) {
                 density = DensityModel.read(in);
             }
-            Calibration calibration;
-            try (DataInputStream in = new DataInputStream(
-                    new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.CALIBRATION))))) {
-                calibration = Calibration.read(in);
-            }
+            Calibration calibration = metadata.olderFormat() ? null : readCalibration(generation);
             return new LuceneCorpusIndex(generation, metadata, directory, reader, vectors, density, calibration);
         } catch (IOException | RuntimeException e) {
             closeQuietly(reader);
             closeQuietly(directory);
             throw damaged(root, e);
+        }
+    }
+
+    /**
+     * The calibration of a generation of this format, or null when it holds one of an older format (format 3
+     * generations before the calibration by kind); what an older format would have read as damaged is still damaged.
+     */
+    private static Calibration readCalibration(Path generation) throws IOException {
+        if (!hasCurrentCalibration(generation)) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.CALIBRATION))))) {
+            return Calibration.read(in);
+        }
+    }
+
+    /**
+     * Whether the calibration of a generation of this index format is not of an older calibration format; a first
+     * word that is no version at all is left to {@link Calibration#read}, which reports the damage.
+     */
+    static boolean hasCurrentCalibration(Path generation) throws IOException {
+        try (DataInputStream in = new DataInputStream(
+                Files.newInputStream(generation.resolve(CorpusFiles.CALIBRATION)))) {
+            int version = in.readInt();
+            return version <= 0 || version >= Calibration.FORMAT_VERSION;
         }
     }
 
@@ -133,9 +161,10 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         } catch (IOException e) {
             throw damaged(root, e);
         }
-        if (metadata.formatVersion() != IndexMetadata.FORMAT_VERSION) {
+        if (metadata.formatVersion() < IndexMetadata.OLDEST_FORMAT_VERSION
+                || metadata.formatVersion() > IndexMetadata.FORMAT_VERSION) {
             throw new NoveltyException(Kind.INDEX, CoreText.bind(CoreText.LuceneCorpusIndex_formatVersion, root,
-                    metadata.formatVersion(), IndexMetadata.FORMAT_VERSION));
+                    metadata.formatVersion(), IndexMetadata.OLDEST_FORMAT_VERSION, IndexMetadata.FORMAT_VERSION));
         }
         return metadata;
     }
@@ -226,7 +255,15 @@ public final class LuceneCorpusIndex implements CorpusIndex {
 
     @Override
     public Optional<Calibration> calibration() {
-        return Optional.of(calibration);
+        return Optional.ofNullable(calibration);
+    }
+
+    /**
+     * Whether this generation was written by an older format, or holds a calibration of an older one (format 3
+     * generations before the calibration by kind): it answers, and a rebuild brings it up to date.
+     */
+    public boolean outdated() {
+        return metadata.olderFormat() || calibration == null;
     }
 
     @Override
@@ -241,20 +278,28 @@ public final class LuceneCorpusIndex implements CorpusIndex {
             synchronized (this) {
                 loaded = hullData;
                 if (loaded == null) {
-                    try (DataInputStream in = new DataInputStream(
-                            new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
-                        Pca pca = Pca.read(in);
-                        FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
-                        loaded = new HullData(new ExactLinearOracle(vectors.units()), pca,
-                                new ExactLinearOracle(projected), metadata.neighbourDistance());
-                        hullData = loaded;
+                    try {
+                        loaded = metadata.olderFormat()
+                                ? UnitHullData.compute(vectors.units(), search, metadata.pcaComponents())
+                                : storedHullData();
                     } catch (IOException e) {
                         throw damaged(generation, e);
                     }
+                    hullData = loaded;
                 }
             }
         }
         return loaded;
+    }
+
+    private HullData storedHullData() throws IOException {
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
+            Pca pca = Pca.read(in);
+            FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
+            return new HullData(new ExactLinearOracle(vectors.units()), pca, new ExactLinearOracle(projected),
+                    metadata.neighbourDistance());
+        }
     }
 
     @Override

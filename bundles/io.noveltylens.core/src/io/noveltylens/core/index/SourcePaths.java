@@ -1,7 +1,14 @@
 package io.noveltylens.core.index;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.noveltylens.core.CoreText;
+import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.corpus.SourceDigest;
 
 /**
  * How an index records where its passages came from. Sources under the folder that holds the index are stored
@@ -34,5 +41,23 @@ public final class SourcePaths {
         }
         Path base = indexRoot.toAbsolutePath().normalize().getParent();
         return base == null ? path : base.resolve(path).normalize();
+    }
+
+    /**
+     * The files the index in {@code indexRoot} was built from, as {@code metadata} records them (not those it skipped),
+     * to rebuild it from: refused with their names when any is gone, since a rebuild without them would silently drop
+     * their passages.
+     */
+    public static List<Path> recorded(Path indexRoot, IndexMetadata metadata) throws NoveltyException {
+        List<Path> files = metadata.sources().stream().map(SourceDigest::source).map(s -> resolve(indexRoot, s))
+                .toList();
+        List<Path> missing = files.stream().filter(file -> !Files.isRegularFile(file)).toList();
+        if (!missing.isEmpty()) {
+            throw new NoveltyException(NoveltyException.Kind.INDEX, CoreText.bind(CoreText.SourcePaths_missing,
+                    indexRoot, missing.size(),
+                    missing.stream().limit(3).map(Path::toString).collect(Collectors.joining(", "))
+                            + (missing.size() > 3 ? ", ..." : "")));
+        }
+        return files;
     }
 }

@@ -28,6 +28,9 @@ import io.noveltylens.ui.NoveltyLensPreferences;
  * change, so that results from two configurations are never mixed. When the change means the index no longer matches
  * (another model, other corpus folders or patterns), the service schedules an {@link IndexRebuildJob}; meanwhile the
  * previous engine keeps answering only if it uses the model now chosen, and analyses otherwise wait for the rebuild.
+ * An index an older version of Novelty Lens wrote opens and answers, and is upgraded by a rebuild job at once; a
+ * failed or cancelled upgrade leaves it answering, and is not retried until the preferences change or the IDE starts
+ * again.
  */
 public final class EngineService {
 
@@ -51,6 +54,11 @@ public final class EngineService {
     private IndexRebuildJob rebuildJob;
     /** A failed load already led to a rebuild for these preferences: a second failure is shown, not rebuilt again. */
     private boolean rebuiltAfterFailure;
+    /**
+     * An upgrade of the index to this version's format failed or was cancelled for these preferences: the outdated
+     * index answers, and the next load does not upgrade it again (the job's error said why).
+     */
+    private boolean upgradeDeclined;
 
     public EngineService(IPreferenceStore store, Path stateDir) {
         this.store = store;
@@ -111,6 +119,7 @@ public final class EngineService {
     public void retry() {
         synchronized (this) {
             rebuiltAfterFailure = false;
+            upgradeDeclined = false;
         }
         reload();
     }
@@ -173,8 +182,11 @@ public final class EngineService {
 
     /** Replaces a pending or running rebuild by a new one; the caller holds the lock. */
     private void scheduleRebuild(boolean previousAnswers) {
+        scheduleRebuild(new IndexRebuildJob(this), previousAnswers);
+    }
+
+    private void scheduleRebuild(IndexRebuildJob job, boolean previousAnswers) {
         cancelRebuild();
-        IndexRebuildJob job = new IndexRebuildJob(this);
         rebuildJob = job;
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
@@ -218,19 +230,32 @@ public final class EngineService {
                 return; // replaced by a newer rebuild
             }
             rebuildJob = null;
-            // the previous engine answered from the previous index: whatever happened, it is not the index now chosen
-            dropped = dropEngine();
-            if (result.isOK() || result.getSeverity() == IStatus.INFO) {
-                next = new EngineState.NotLoaded();
+            boolean built = result.isOK() || result.getSeverity() == IStatus.INFO;
+            if (job.isUpgrade() && !built && engine != null) {
+                // the outdated index is still the current one and answers: a failed or cancelled upgrade takes
+                // nothing away; the job's error, if any, says why it failed
+                upgradeDeclined = true;
+                dropped = null;
+                next = new EngineState.Ready();
             } else {
-                next = new EngineState.Failed(result.getException() instanceof NoveltyException error ? error
-                        : new NoveltyException(NoveltyException.Kind.INDEX, Messages.IndexRebuildJob_cancelled));
+                // the previous engine answered from the previous index: whatever happened, it is not the index now
+                // chosen
+                dropped = dropEngine();
+                next = nextAfterRebuild(built, result);
             }
             state = next;
         }
         closeLater(dropped);
         listeners.forEach(listener -> listener.accept(next));
         warmUp();
+    }
+
+    private static EngineState nextAfterRebuild(boolean built, IStatus result) {
+        if (built) {
+            return new EngineState.NotLoaded();
+        }
+        return new EngineState.Failed(result.getException() instanceof NoveltyException error ? error
+                : new NoveltyException(NoveltyException.Kind.INDEX, Messages.IndexRebuildJob_cancelled));
     }
 
     void loaded(EngineLoadJob job, NoveltyEngine loaded, String model, IndexPlan plan) {
@@ -244,6 +269,11 @@ public final class EngineService {
             engineModel = model;
             enginePlan = plan;
             loadJob = null;
+            if (loaded.indexOutdated() && plan.indexDir() != null && !upgradeDeclined) {
+                // an older version of Novelty Lens wrote the index: it answers while the upgrade runs
+                scheduleRebuild(new IndexRebuildJob(this, loaded.indexInfo()), true);
+                return;
+            }
         }
         setState(new EngineState.Ready());
     }
@@ -290,6 +320,7 @@ public final class EngineService {
                 return; // the change does not touch this engine's model or index
             }
             rebuiltAfterFailure = false;
+            upgradeDeclined = false;
             if (loadJob != null) {
                 loadJob.cancel();
                 loadJob = null;

@@ -37,7 +37,8 @@ import io.noveltylens.ui.view.NoveltyView;
 /**
  * One probe run, entirely on the display thread: open the Novelty view, analyse the first sentence of Pride and
  * Prejudice on the shipped model and corpus, check what a user relies on, save a screenshot, write the report and
- * close the workbench. Waiting is done by timers on the event loop (the workbench must keep painting), polling the
+ * close the workbench. In the update test ({@link UpdateChecks}) the corpus is a folder of the user's holding that
+ * sentence: in the previous release the probe chooses it, after the update it checks the settings and the upgrade. Waiting is done by timers on the event loop (the workbench must keep painting), polling the
  * view and the analysis job family, with one overall deadline.
  */
 final class ProbeRun {
@@ -49,6 +50,7 @@ final class ProbeRun {
     /** Generous for a cold 2-core CI machine: loading the model and opening the 65k-passage index take most of it. */
     private static final long DEADLINE_MILLIS = 180_000;
     private static final int POLL_MILLIS = 250;
+    private static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
 
     private static final String[] NOVELTY_LENS_BUNDLES = { "io.noveltylens.core", "io.noveltylens.ui",
             "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
@@ -62,11 +64,15 @@ final class ProbeRun {
     private final List<String> loggedErrors = new ArrayList<>();
     private final ILogListener logListener = this::logged;
     private final long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+    private final InstallProbe.Phase phase;
+    private final UpdateChecks update;
 
-    ProbeRun(Display display, Path reportFile, Path screenshotFile) {
+    ProbeRun(Display display, Path reportFile, Path screenshotFile, InstallProbe.Phase phase, Path corpus) {
         this.display = display;
         this.reportFile = reportFile;
         this.screenshotFile = screenshotFile;
+        this.phase = phase;
+        this.update = phase == InstallProbe.Phase.INSTALLED ? null : new UpdateChecks(corpus);
     }
 
     void start() {
@@ -81,13 +87,23 @@ final class ProbeRun {
                     "view " + NoveltyView.ID + " opens: " + part.getClass().getName());
             checkBundles();
             if (part instanceof NoveltyView view) {
-                view.analyze(AUSTEN);
-                // done when the report is on show, or at once when the engine cannot load (no point in waiting)
-                waitUntil(() -> hasCompleteReport(view) || engineFailed(), () -> checkReport(view),
-                        () -> report.check(false,
-                                "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000
-                                        + " s; the view shows: "
-                                        + view.emptyStateTitle()));
+                switch (phase) {
+                    case INSTALLED -> analyze(view, null, true, this::finish);
+                    case PREVIOUS -> {
+                        update.configure(report);
+                        analyze(view, null, true, this::finish);
+                    }
+                    case UPDATED -> {
+                        update.checkKept(report);
+                        update.watch();
+                        // the previous run left the view maximized: restored, the Progress view shows the upgrade
+                        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+                        page.showView(PROGRESS_VIEW);
+                        page.activate(view);
+                        // the upgrade of a small corpus can end before the hull readouts of the old index arrive
+                        analyze(view, null, false, () -> afterFirstAnswer(view));
+                    }
+                }
             } else {
                 finish();
             }
@@ -123,22 +139,61 @@ final class ProbeRun {
         }
     }
 
-    /** The view shows the report of the sentence, with the hull phase done, and no analysis is running any more. */
-    private static boolean hasCompleteReport(NoveltyView view) {
+    /**
+     * Analyses the Austen sentence, then checks the report and runs {@code then}; done when a report other than
+     * {@code previous} is on show (with its hull readouts if {@code complete}), or at once when the engine cannot
+     * load (no point in waiting).
+     */
+    private void analyze(NoveltyView view, NoveltyReport previous, boolean complete, Runnable then) {
+        view.analyze(AUSTEN);
+        waitUntil(() -> hasReport(view, previous, complete) || engineFailed(), () -> {
+            if (checkReport(view, complete)) {
+                then.run();
+            } else {
+                finish();
+            }
+        }, () -> report.check(false, "analysis of the Austen sentence within " + DEADLINE_MILLIS / 1000
+                + " s; the view shows: " + view.emptyStateTitle()));
+    }
+
+    /**
+     * After the update: the first answer came from the index the previous release built (screenshot, with the upgrade
+     * job in the Progress view if it still runs); once the upgrade is done, the view answers from the upgraded index.
+     */
+    private void afterFirstAnswer(NoveltyView view) {
+        NoveltyReport first = view.reportPage().report();
+        update.checkFirstAnswer(report, first);
+        try {
+            saveScreenshot(screenshotFile.resolveSibling("updated-upgrading.png"));
+            report.info("screenshot " + screenshotFile.resolveSibling("updated-upgrading.png"));
+        } catch (IOException | RuntimeException e) {
+            report.check(false, "screenshot: " + e);
+        }
+        waitUntil(update::upgradeDone, () -> analyze(view, first, true, () -> {
+            update.checkUpgraded(report, view.reportPage().report());
+            finish();
+        }), () -> report.check(false, "the upgrade within " + DEADLINE_MILLIS / 1000 + " s"));
+    }
+
+    /**
+     * The view shows a report of the sentence other than {@code previous}: its fast readouts, or with {@code complete}
+     * its hull readouts too and no analysis running any more.
+     */
+    private static boolean hasReport(NoveltyView view, NoveltyReport previous, boolean complete) {
         NoveltyReport shown = view.reportPage().report();
-        return shown != null && AUSTEN.equals(shown.text().strip()) && shown.hull() != null
-                && Job.getJobManager().find(JobFamilies.ANALYSIS).length == 0;
+        return shown != null && shown != previous && AUSTEN.equals(shown.text().strip()) && (!complete
+                || shown.hull() != null && Job.getJobManager().find(JobFamilies.ANALYSIS).length == 0);
     }
 
     private static boolean engineFailed() {
         return NoveltyLensPlugin.getDefault().getEngineService().state() instanceof EngineState.Failed;
     }
 
-    private void checkReport(NoveltyView view) {
+    /** Whether the engine loaded and the report is what the sentence must get (with its hull if {@code complete}). */
+    private boolean checkReport(NoveltyView view, boolean complete) {
         if (NoveltyLensPlugin.getDefault().getEngineService().state() instanceof EngineState.Failed failed) {
-            report.check(false, "the engine loads the shipped model and corpus: " + failed.error().getMessage());
-            finish();
-            return;
+            report.check(false, "the engine loads the model and corpus: " + failed.error().getMessage());
+            return false;
         }
         NoveltyReport shown = view.reportPage().report();
         report.info("analysis took " + shown.fastMillis() + " ms (fast phase, after loading)");
@@ -147,8 +202,10 @@ final class ProbeRun {
         report.check(nearest != null && nearest.cosine() > 0.95 && source.contains("austen"),
                 "nearest neighbour is the sentence in Austen: " + source
                         + (nearest == null ? "" : String.format(" cosine %.4f", nearest.cosine())));
-        report.check(shown.hull() != null, "hull readout computed");
-        finish();
+        if (complete) {
+            report.check(shown.hull() != null, "hull readout computed");
+        }
+        return true;
     }
 
     /** Polls {@code condition} on the event loop until it holds (then {@code then}) or the deadline passes. */
@@ -177,7 +234,8 @@ final class ProbeRun {
                 IViewPart view = page.findView(NoveltyView.ID);
                 if (view != null) {
                     page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-                    Path viewFile = screenshotFile.resolveSibling("novelty-view.png");
+                    Path viewFile = screenshotFile.resolveSibling(
+                            screenshotFile.getFileName().toString().replaceFirst("\\.png$", "") + "-view.png");
                     saveScreenshot(viewFile);
                     report.info("screenshot " + viewFile);
                 }

@@ -7,6 +7,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.solr.CorpusEngines;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,11 +46,27 @@ final class EngineOptions {
     /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
     NoveltyEngine open(CliPaths paths) throws NoveltyException {
         EngineConfig config = config(paths);
+        NoveltyEngine engine;
         try {
-            return CorpusEngines.open(config, cluster.address(), Progress.NONE);
+            engine = CorpusEngines.open(config, cluster.address(), Progress.NONE);
         } catch (NoveltyException e) {
             throw withFix(e, config.indexDir());
         }
+        if (engine.indexOutdated()) {
+            command.commandLine().getErr().println(outdated(engine.indexInfo(), config.indexDir()));
+        }
+        return engine;
+    }
+
+    /** What an index of an older format means for the answers, and the command that brings it up to date. */
+    static String outdated(IndexMetadata index, Path dir) {
+        String format = index.olderFormat() ? "format " + index.formatVersion()
+                : "format " + index.formatVersion() + " with an older calibration";
+        return "novelty: the index in " + dir + " was written by an older version of Novelty Lens (" + format
+                + "; this version writes format " + IndexMetadata.FORMAT_VERSION + "). It answers, with percentiles "
+                + "against its passages rather than against corpus text of the passage's kind and length. Rebuild "
+                + "it with 'novelty index --index " + dir + "' (from the files it records; the passages it has "
+                + "embedded are not embedded again).";
     }
 
     /** Where the engine's corpus is read from, for a report: the collection, else the index folder. */

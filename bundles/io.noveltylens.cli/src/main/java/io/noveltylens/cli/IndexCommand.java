@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
         with 'novelty solr create'), with no local index: the passages are embedded and sent a batch at a time \
         (passages the collection holds already, from the same model, are not embedded again), and the collection \
         computes the density statistics itself. The fill writes a new generation of the collection and switches to \
-        it only when complete: until then, and if it fails or is stopped, queries get the previous content.""" })
+        it only when complete: until then, and if it fails or is stopped, queries get the previous content.""", "", """
+        With --index alone, the index is rebuilt from the files it records (those it read when it was built), with \
+        its k: this brings an index written by an older version of Novelty Lens to this version's format (such an \
+        index still answers meanwhile, with percentiles against its passages), and is a no-op for an index that is \
+        up to date.""" })
 final class IndexCommand implements Callable<Integer> {
 
     private final CliPaths paths;
@@ -77,10 +81,14 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> corpus = corpusPaths.all();
         SolrAddress solr = cluster.address();
+        if (corpus.isEmpty() && index != null && solr == null) {
+            rebuild(new CorpusBuild(modelOption.folder(paths), paths.cache()));
+            return ExitCodes.OK;
+        }
         if (corpus.isEmpty() || (index == null) == (solr == null)) {
             throw new ParameterException(command.commandLine(), "give the corpus (--corpus PATH, repeatable) and "
                     + "either the index folder (--index DIR) or a SolrCloud collection (--solr URLS or --zk HOSTS, "
-                    + "with --collection NAME)");
+                    + "with --collection NAME); or --index DIR alone to rebuild an index from the files it records");
         }
         IndexSettings defaults = IndexSettings.defaults();
         IndexSettings settings = defaults.with(WholeNumbers.within(command, "--k", k, 1, 1000),
@@ -99,6 +107,20 @@ final class IndexCommand implements Callable<Integer> {
             printBuilt(built, index, out);
         }
         return ExitCodes.OK;
+    }
+
+    /** Rebuilds the index from its recorded files, and says whether that upgraded its format or changed nothing. */
+    private void rebuild(CorpusBuild build) throws NoveltyException {
+        IndexMetadata before = LuceneCorpusIndex.readMetadata(index);
+        IndexMetadata built = build.rebuild(index, progress);
+        if (built.equals(before)) {
+            out.printf("The index in %s is up to date: format %d, %,d passages from %d source(s), built %s.%n", index,
+                    built.formatVersion(), built.passages(), built.sources().size(), built.builtAt());
+            return;
+        }
+        out.printf("Rebuilt the index in %s from the %d source(s) it records, from format %d to format %d.%n", index,
+                built.sources().size(), before.formatVersion(), built.formatVersion());
+        printBuilt(built, index, out);
     }
 
     private static void printBuilt(IndexMetadata built, Path index, PrintStream out) {

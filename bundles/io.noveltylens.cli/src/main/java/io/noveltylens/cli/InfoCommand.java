@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code novelty info}: what an index was built from. */
 @Command(name = "info", description = { "Describe what an index was built from.", "", """
         Prints what the index was built from: model and tokenizer hashes, dimension, passages, sources with their \
-        SHA-256, skipped files, build time. Without --index, describes the shipped default corpus.""" })
+        SHA-256, skipped files, build time, and the index format (older formats answer until rebuilt). Without \
+        --index, describes the shipped default corpus.""" })
 final class InfoCommand implements Callable<Integer> {
 
     private final CliPaths paths;
@@ -38,8 +39,10 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Dimension:   " + m.dimension() + "; similarity: " + m.similarity());
         out.printf("Passages:    %,d distinct (%,d read); density k = %d; %d principal components%n", m.passages(),
                 m.passagesRead(), m.k(), m.pcaComponents());
-        out.println("Built:       " + m.builtAt() + " in " + m.buildMillis() / 1000.0 + " s (format "
-                + m.formatVersion() + ")");
+        out.println("Built:       " + m.builtAt() + " in " + m.buildMillis() / 1000.0 + " s");
+        out.println("Format:      " + m.formatVersion() + (m.olderFormat() ? " (older than this version's "
+                + IndexMetadata.FORMAT_VERSION + ": it answers with percentiles against its passages until "
+                + "'novelty index --index " + index + "' rebuilds it)" : ""));
         out.println("Sources:");
         for (SourceDigest source : m.sources()) {
             out.printf("  %s  %,d passages  sha256:%s%n", source.source(), source.passages(), source.sha256());
