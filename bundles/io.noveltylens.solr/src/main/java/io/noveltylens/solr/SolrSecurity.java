@@ -70,16 +70,14 @@ public record SolrSecurity(String user, String password, Path trustStore, String
         try {
             store = KeyStore.getInstance(trustStore.toFile(),
                     trustStorePassword == null ? null : trustStorePassword.toCharArray());
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new NoveltyException(Kind.BAD_INPUT, "The trust store " + trustStore + " could not be opened "
                         + "with the password given: check the trust store password.", null);
             }
-            throw new NoveltyException(Kind.BAD_INPUT, "The trust store " + trustStore + " could not be read ("
-                    + e.getClass().getSimpleName() + "): is it a PKCS12 or JKS file?", null);
-        } catch (GeneralSecurityException e) {
-            throw new NoveltyException(Kind.BAD_INPUT, "The trust store " + trustStore + " is not a PKCS12 or JKS "
-                    + "trust store (" + e.getClass().getSimpleName() + ").", null);
+            throw new NoveltyException(Kind.BAD_INPUT, "The trust store " + trustStore + " could not be read as a "
+                    + "PKCS12 or JKS file (" + e.getClass().getSimpleName() + "). Give the trust store that holds the "
+                    + "SolrCloud cluster's certificate (or the authority that signed it).", null);
         }
         try {
             for (String alias : Collections.list(store.aliases())) {
