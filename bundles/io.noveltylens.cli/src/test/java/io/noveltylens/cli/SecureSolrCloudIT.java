@@ -15,11 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +68,7 @@ class SecureSolrCloudIT {
 
     @BeforeAll
     void startASecuredCloud() throws Exception {
-        deleteRecursively(WORK);
+        SolrCloudIT.deleteRecursively(WORK);
         certificate = SelfSignedCertificate.create(WORK.resolve("tls"), "solr", keyStorePassword);
         cluster = SolrTestCluster.startSecured(2, WORK.resolve("cluster"),
                 SolrSecurityJson.fillerAndReader(fillerPassword, readerPassword), certificate);
@@ -250,15 +248,5 @@ class SecureSolrCloudIT {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }
