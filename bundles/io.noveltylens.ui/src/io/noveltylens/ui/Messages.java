@@ -128,6 +128,13 @@ public final class Messages extends NLS {
     public static String PreferencePage_solrAddress;
     public static String PreferencePage_solrCollection;
     public static String PreferencePage_solrNote;
+    public static String PreferencePage_solrUser;
+    public static String PreferencePage_solrPassword;
+    public static String PreferencePage_solrTrustStore;
+    public static String PreferencePage_solrTrustStorePassword;
+    public static String CollectionAddress_passwordMissing;
+    public static String CollectionSecrets_unavailable;
+    public static String CollectionSecrets_noStorage;
     public static String PreferencePage_sources;
     public static String PreferencePage_tokenizerFile;
     public static String ProjectionSection_caption;

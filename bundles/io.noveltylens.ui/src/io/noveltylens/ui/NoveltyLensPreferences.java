@@ -40,6 +40,13 @@ public final class NoveltyLensPreferences {
      */
     public static final String SOLR_ADDRESS = "corpus.solr.address"; //$NON-NLS-1$
     public static final String SOLR_COLLECTION = "corpus.solr.collection"; //$NON-NLS-1$
+    /**
+     * The SolrCloud BasicAuth user, empty for an open cluster; its password lives in Secure Storage
+     * ({@code CollectionSecrets}), never in a preference.
+     */
+    public static final String SOLR_USER = "corpus.solr.user"; //$NON-NLS-1$
+    /** A PKCS12 or JKS trust store with the cluster's TLS certificate, empty to trust the Java runtime's authorities. */
+    public static final String SOLR_TRUST_STORE = "corpus.solr.trustStore"; //$NON-NLS-1$
 
     public static final String NEIGHBOURS_K = "analysis.k"; //$NON-NLS-1$
     public static final String HULL_BUDGET_MILLIS = "analysis.hullBudgetMillis"; //$NON-NLS-1$
@@ -63,7 +70,7 @@ public final class NoveltyLensPreferences {
      * matches the model and must be rebuilt.
      */
     public static final Set<String> ENGINE_KEYS = union(MODEL_KEYS, Set.of(CORPUS_CHOICE, INDEX_DIR, CORPUS_SOURCES,
-            INCLUDE_PATTERNS, EXCLUDE_PATTERNS, SOLR_ADDRESS, SOLR_COLLECTION));
+            INCLUDE_PATTERNS, EXCLUDE_PATTERNS, SOLR_ADDRESS, SOLR_COLLECTION, SOLR_USER, SOLR_TRUST_STORE));
 
     /** Changing any of these changes the next analysis only: they are read for each one, the engine stays open. */
     public static final Set<String> ANALYSIS_KEYS = Set.of(NEIGHBOURS_K, HULL_BUDGET_MILLIS);

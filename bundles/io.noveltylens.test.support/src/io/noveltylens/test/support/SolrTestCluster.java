@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -47,6 +48,23 @@ public final class SolrTestCluster implements AutoCloseable {
 
     /** Starts {@code nodes} nodes with their data and cluster.log under {@code dir}, returning once they are ready. */
     public static SolrTestCluster start(int nodes, Path dir) throws IOException, InterruptedException {
+        return start(nodes, dir, List.of(), null);
+    }
+
+    /**
+     * Starts a secured cluster: {@code securityJson} (see {@link SolrSecurityJson}) in force from the start, and TLS
+     * only, with {@code certificate}'s key store on every node; the nodes' URLs then start with https.
+     */
+    public static SolrTestCluster startSecured(int nodes, Path dir, String securityJson,
+            SelfSignedCertificate certificate) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path security = Files.writeString(dir.resolve("security.json"), securityJson);
+        return start(nodes, dir, List.of(security.toString(), certificate.keyStore().toString()),
+                certificate.password());
+    }
+
+    private static SolrTestCluster start(int nodes, Path dir, List<String> security, String keyStorePassword)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty(JAR_PROPERTY, DEFAULT_JAR)).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build releng/io.noveltylens.solr.cluster first, or name"
@@ -54,9 +72,15 @@ public final class SolrTestCluster implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Path log = dir.resolve("cluster.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString(), Integer.toString(nodes), dir.resolve("data").toString())
-                .redirectError(log.toFile()).start();
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g", "-jar", jar.toString(), Integer.toString(nodes), dir.resolve("data").toString()));
+        command.addAll(security);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        if (keyStorePassword != null) {
+            builder.environment().put("NOVELTY_TEST_KEYSTORE_PASSWORD", keyStorePassword);
+        }
+        Process process = builder.start();
         try {
             return new SolrTestCluster(process, log);
         } catch (InterruptedException | RuntimeException e) {

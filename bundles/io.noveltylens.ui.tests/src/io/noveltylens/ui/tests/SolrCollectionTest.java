@@ -211,7 +211,7 @@ class SolrCollectionTest {
         UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr-unreachable");
     }
 
-    private static PreferenceDialog openPreferencePage() {
+    static PreferenceDialog openPreferencePage() {
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
         dialog.setBlockOnOpen(false);
@@ -221,7 +221,7 @@ class SolrCollectionTest {
     }
 
     /** What a user does on the page: picks the SolrCloud choice and types the address and the collection. */
-    private static void chooseCollection(NoveltyLensPreferencePage page, String address, String collection) {
+    static void chooseCollection(NoveltyLensPreferencePage page, String address, String collection) {
         Button choice = find(page.getControl(), Button.class, button -> (button.getStyle() & SWT.RADIO) != 0
                 && button.getText().equals(Messages.PreferencePage_corpusSolr)).orElseThrow();
         for (Control sibling : choice.getParent().getChildren()) {
@@ -234,14 +234,14 @@ class SolrCollectionTest {
     }
 
     /** The text field a field editor puts right after its label. */
-    private static Text fieldAfter(NoveltyLensPreferencePage page, String label) {
+    static Text fieldAfter(NoveltyLensPreferencePage page, String label) {
         Label found = find(page.getControl(), Label.class, l -> l.getText().equals(label)).orElseThrow();
         List<Control> siblings = List.of(found.getParent().getChildren());
         return (Text) siblings.get(siblings.indexOf(found) + 1);
     }
 
     /** The whole report on screen, for the screenshot (the fixture restores the layout after each test). */
-    private static void maximise(NoveltyView view) {
+    static void maximise(NoveltyView view) {
         Workspace.page().setPartState(Workspace.page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         UiTestSupport.spin();
     }
@@ -251,7 +251,7 @@ class SolrCollectionTest {
      * dialog finish what it does by itself (after Apply's progress dialog it gives the focus back to the last field,
      * which scrolls to that field).
      */
-    private static void scrollToCorpus(NoveltyLensPreferencePage page) {
+    static void scrollToCorpus(NoveltyLensPreferencePage page) {
         UiTestSupport.runEventLoopFor(500);
         Group corpus = find(page.getControl(), Group.class,
                 g -> g.getText().equals(Messages.PreferencePage_corpusGroup))
@@ -270,7 +270,7 @@ class SolrCollectionTest {
                 .orElseThrow();
     }
 
-    private static <T extends Control> Optional<T> find(Control root, Class<T> type, Predicate<T> matches) {
+    static <T extends Control> Optional<T> find(Control root, Class<T> type, Predicate<T> matches) {
         if (type.isInstance(root) && matches.test(type.cast(root))) {
             return Optional.of(type.cast(root));
         }
@@ -289,7 +289,7 @@ class SolrCollectionTest {
         return files.stream().mapToInt(List::size).sum();
     }
 
-    private static EngineService engines() {
+    static EngineService engines() {
         return NoveltyLensPlugin.getDefault().getEngineService();
     }
 }

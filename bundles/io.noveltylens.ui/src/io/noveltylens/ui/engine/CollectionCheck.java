@@ -10,7 +10,6 @@ import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.solr.SolrCorpusIndex;
 import io.noveltylens.ui.Messages;
-import io.noveltylens.ui.NoveltyLensPreferences;
 
 /**
  * Tries a SolrCloud collection before the preference page stores it: connects, opens the collection and checks that
@@ -21,19 +20,26 @@ public final class CollectionCheck extends SettingsCheck {
 
     private final IPreferenceStore settings;
     private final EngineConfigFactory configs;
+    private final String password;
+    private final String trustStorePassword;
     private IndexMetadata collection;
 
-    /** {@code settings}: the page's model and corpus fields as typed, not yet stored. */
-    public CollectionCheck(IPreferenceStore settings, EngineConfigFactory configs) {
+    /**
+     * {@code settings}: the page's model and corpus fields as typed, not yet stored; the passwords as typed too (empty
+     * when none), stored in Secure Storage only once the check passed.
+     */
+    public CollectionCheck(IPreferenceStore settings, EngineConfigFactory configs, String password,
+            String trustStorePassword) {
         super(Messages.CollectionCheck_task, 3);
         this.settings = settings;
         this.configs = configs;
+        this.password = password;
+        this.trustStorePassword = trustStorePassword;
     }
 
     @Override
     protected void check(SubMonitor progress) throws NoveltyException {
-        SolrAddress address = CollectionAddress.parse(settings.getString(NoveltyLensPreferences.SOLR_ADDRESS),
-                settings.getString(NoveltyLensPreferences.SOLR_COLLECTION));
+        SolrAddress address = CollectionAddress.parse(settings, password, trustStorePassword);
         ModelDescriptor model = ModelDescriptor.load(configs.modelDir(settings, configs.modelCheckDir()),
                 configs.cacheDir());
         progress.worked(1);

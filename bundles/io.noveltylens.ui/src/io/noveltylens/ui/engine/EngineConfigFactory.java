@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.FileLocator;
@@ -17,6 +18,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.corpus.SourceFilter;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.index.IndexSettings;
+import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
 
@@ -39,6 +41,7 @@ public final class EngineConfigFactory {
     private final IPreferenceStore store;
     private final Path stateDir;
     private final BundleLocator bundles;
+    private final Supplier<CollectionSecrets> secrets;
 
     public EngineConfigFactory(IPreferenceStore store, Path stateDir) {
         this(store, stateDir, EngineConfigFactory::installed);
@@ -46,9 +49,16 @@ public final class EngineConfigFactory {
 
     /** With the shipped model and corpus bundles found by {@code bundles}: for tests without those bundles installed. */
     public EngineConfigFactory(IPreferenceStore store, Path stateDir, BundleLocator bundles) {
+        this(store, stateDir, bundles, CollectionSecrets::installed);
+    }
+
+    /** With the SolrCloud passwords kept in {@code secrets}: for tests with a Secure Storage of their own. */
+    public EngineConfigFactory(IPreferenceStore store, Path stateDir, BundleLocator bundles,
+            Supplier<CollectionSecrets> secrets) {
         this.store = store;
         this.stateDir = stateDir;
         this.bundles = bundles;
+        this.secrets = secrets;
     }
 
     /**
@@ -114,9 +124,7 @@ public final class EngineConfigFactory {
             case NoveltyLensPreferences.INDEX ->
                 IndexPlan.readOnly(existingDir(store.getString(NoveltyLensPreferences.INDEX_DIR),
                         NoveltyException.Kind.INDEX, Messages.EngineConfigFactory_indexDirMissing));
-            case NoveltyLensPreferences.SOLR -> IndexPlan.collection(CollectionAddress.parse(
-                    store.getString(NoveltyLensPreferences.SOLR_ADDRESS),
-                    store.getString(NoveltyLensPreferences.SOLR_COLLECTION)));
+            case NoveltyLensPreferences.SOLR -> IndexPlan.collection(collectionAddress());
             case NoveltyLensPreferences.SOURCES -> new IndexPlan(builtIndexDir(),
                     NoveltyLensPreferences.corpusSources(store.getString(NoveltyLensPreferences.CORPUS_SOURCES)),
                     IndexSettings.defaults().with(IndexSettings.defaults().k(),
@@ -128,6 +136,23 @@ public final class EngineConfigFactory {
                             List.of(shippedDir(CORPUS_BUNDLE, CORPUS_SOURCES_PATH, NoveltyException.Kind.INDEX)),
                             IndexSettings.defaults());
         };
+    }
+
+    /** Where the SolrCloud passwords are kept. */
+    public CollectionSecrets secrets() {
+        return secrets.get();
+    }
+
+    /**
+     * The collection the preferences name, with the passwords from Secure Storage when a user is set (only then is the
+     * storage read: it may ask for its master password).
+     */
+    private SolrAddress collectionAddress() throws NoveltyException {
+        boolean secured = !store.getString(NoveltyLensPreferences.SOLR_USER).isBlank();
+        boolean trustStore = !store.getString(NoveltyLensPreferences.SOLR_TRUST_STORE).isBlank();
+        CollectionSecrets stored = secured || trustStore ? secrets.get() : null;
+        return CollectionAddress.parse(store, secured ? stored.password() : "", //$NON-NLS-1$
+                trustStore ? stored.trustStorePassword() : ""); //$NON-NLS-1$
     }
 
     /** Where the index built from the user's corpus sources lives: the plug-in's state location, never the sources. */

@@ -37,6 +37,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.engine.CollectionCheck;
+import io.noveltylens.ui.engine.CollectionSecrets;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.engine.ModelCheck;
 import io.noveltylens.ui.engine.SettingsCheck;
@@ -70,6 +71,13 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
     private StringFieldEditor exclude;
     private StringFieldEditor solrAddress;
     private StringFieldEditor solrCollection;
+    private StringFieldEditor solrUser;
+    private FileFieldEditor solrTrustStore;
+    /** Typed here, kept in Secure Storage (CollectionSecrets) on Apply: never a field editor's preference. */
+    private Text solrPassword;
+    private Text solrTrustStorePassword;
+    private Label solrPasswordLabel;
+    private Label solrTrustStorePasswordLabel;
     private Button rebuild;
     private Label modelStatus;
     private Label indexStatus;
@@ -147,6 +155,20 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
                 Messages.PreferencePage_solrCollection,
                 corpusGroup);
         addField(solrCollection);
+        solrUser = new StringFieldEditor(NoveltyLensPreferences.SOLR_USER, Messages.PreferencePage_solrUser,
+                corpusGroup);
+        addField(solrUser);
+        solrPasswordLabel = new Label(corpusGroup, SWT.NONE);
+        solrPasswordLabel.setText(Messages.PreferencePage_solrPassword);
+        solrPassword = passwordText(corpusGroup);
+        solrTrustStore = new FileFieldEditor(NoveltyLensPreferences.SOLR_TRUST_STORE,
+                Messages.PreferencePage_solrTrustStore, true, corpusGroup);
+        solrTrustStore.setFileExtensions(new String[] { "*.p12;*.pfx;*.jks", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
+        solrTrustStore.setEmptyStringAllowed(true);
+        addField(solrTrustStore);
+        solrTrustStorePasswordLabel = new Label(corpusGroup, SWT.NONE);
+        solrTrustStorePasswordLabel.setText(Messages.PreferencePage_solrTrustStorePassword);
+        solrTrustStorePassword = passwordText(corpusGroup);
         wrapping(corpusGroup, Messages.PreferencePage_solrNote);
         indexStatus = statusLabel(corpusGroup);
         rebuild = new Button(corpusGroup, SWT.PUSH);
@@ -184,6 +206,13 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         group.setText(title);
         groups.add(group);
         return group;
+    }
+
+    /** A masked text across the rest of the row. */
+    private static Text passwordText(Composite parent) {
+        Text text = new Text(parent, SWT.BORDER | SWT.PASSWORD);
+        GridDataFactory.fillDefaults().grab(true, false).span(COLUMNS - 1, 1).applyTo(text);
+        return text;
     }
 
     private Label statusLabel(Composite parent) {
@@ -228,6 +257,13 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
     @Override
     protected void initialize() {
         super.initialize();
+        try {
+            CollectionSecrets secrets = engines().configs().secrets();
+            solrPassword.setText(secrets.password());
+            solrTrustStorePassword.setText(secrets.trustStorePassword());
+        } catch (NoveltyException e) {
+            setErrorMessage(e.getMessage());
+        }
         updateEnablement(modelChoice.getSelectionValue(), corpusChoice.getSelectionValue());
         showIndexStatus();
     }
@@ -251,6 +287,12 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         boolean fromSolr = NoveltyLensPreferences.SOLR.equals(corpus);
         solrAddress.setEnabled(fromSolr, corpusGroup);
         solrCollection.setEnabled(fromSolr, corpusGroup);
+        solrUser.setEnabled(fromSolr, corpusGroup);
+        solrTrustStore.setEnabled(fromSolr, corpusGroup);
+        for (Control control : new Control[] { solrPassword, solrPasswordLabel, solrTrustStorePassword,
+                solrTrustStorePasswordLabel }) {
+            control.setEnabled(fromSolr);
+        }
         rebuild.setEnabled(!fromSolr);
     }
 
@@ -267,11 +309,26 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         if (NoveltyLensPreferences.CUSTOM.equals(modelChoice.getSelectionValue()) && !checkCustomModel()) {
             return false;
         }
-        if (NoveltyLensPreferences.SOLR.equals(corpusChoice.getSelectionValue()) && collectionChanged()
-                && !checkCollection()) {
+        boolean fromSolr = NoveltyLensPreferences.SOLR.equals(corpusChoice.getSelectionValue());
+        if (fromSolr && collectionChanged() && !checkCollection()) {
+            return false;
+        }
+        if (fromSolr && !storeSecrets()) {
             return false;
         }
         return super.performOk();
+    }
+
+    /** The passwords go to Secure Storage, before the preferences that make the engine read them. */
+    private boolean storeSecrets() {
+        try {
+            engines().configs().secrets().store(solrPassword.getText(), solrTrustStorePassword.getText());
+            return true;
+        } catch (NoveltyException e) {
+            showStatus(indexStatus, e.getMessage());
+            setErrorMessage(e.getMessage());
+            return false;
+        }
     }
 
     private boolean checkCustomModel() {
@@ -285,19 +342,30 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
 
     /** The fields that decide which collection the engine opens and which model it must have been filled with. */
     private List<FieldEditor> collectionFields() {
-        List<FieldEditor> fields = new ArrayList<>(List.of(modelChoice, corpusChoice, solrAddress, solrCollection));
+        List<FieldEditor> fields = new ArrayList<>(
+                List.of(modelChoice, corpusChoice, solrAddress, solrCollection, solrUser, solrTrustStore));
         fields.addAll(customModelFields);
         return fields;
     }
 
     private boolean collectionChanged() {
         IPreferenceStore typed = typed(collectionFields());
+        try {
+            CollectionSecrets stored = engines().configs().secrets();
+            if (!solrPassword.getText().equals(stored.password())
+                    || !solrTrustStorePassword.getText().equals(stored.trustStorePassword())) {
+                return true;
+            }
+        } catch (NoveltyException e) {
+            return true;
+        }
         return collectionFields().stream().map(FieldEditor::getPreferenceName)
                 .anyMatch(key -> !typed.getString(key).equals(getPreferenceStore().getString(key)));
     }
 
     private boolean checkCollection() {
-        CollectionCheck check = new CollectionCheck(typed(collectionFields()), engines().configs());
+        CollectionCheck check = new CollectionCheck(typed(collectionFields()), engines().configs(),
+                solrPassword.getText(), solrTrustStorePassword.getText());
         if (!passes(check, indexStatus)) {
             return false;
         }

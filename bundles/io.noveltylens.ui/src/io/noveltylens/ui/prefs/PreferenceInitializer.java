@@ -30,6 +30,8 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         defaults.put(NoveltyLensPreferences.EXCLUDE_PATTERNS, ""); //$NON-NLS-1$
         defaults.put(NoveltyLensPreferences.SOLR_ADDRESS, ""); //$NON-NLS-1$
         defaults.put(NoveltyLensPreferences.SOLR_COLLECTION, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.SOLR_USER, ""); //$NON-NLS-1$
+        defaults.put(NoveltyLensPreferences.SOLR_TRUST_STORE, ""); //$NON-NLS-1$
         // k = 10 is what the density percentiles of the shipped index were calibrated with (docs/design.md section 3)
         defaults.putInt(NoveltyLensPreferences.NEIGHBOURS_K, 10);
         // the hull readouts follow the fast ones within this time (docs/benchmarks.md measures what it decides)

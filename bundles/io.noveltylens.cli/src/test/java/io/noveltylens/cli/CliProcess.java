@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged CLI jar in its own JVM, as a user or a script would. */
@@ -40,10 +41,22 @@ final class CliProcess {
 
     /** Runs with these bytes on standard input, or with none (/dev/null) when they are null. */
     static Result runWithInput(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(workDir, stdin, Map.of(), args);
+    }
+
+    /** Runs with nothing on standard input and these variables added to the environment. */
+    static Result runWithEnvironment(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return run(workDir, null, environment, args);
+    }
+
+    private static Result run(Path workDir, byte[] stdin, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("novelty-out", ".txt");
         Path err = Files.createTempFile("novelty-err", ".txt");
         ProcessBuilder builder = builder(workDir, List.of(args)).redirectOutput(out.toFile())
                 .redirectError(err.toFile());
+        builder.environment().putAll(environment);
         if (stdin == null) {
             builder.redirectInput(new File("/dev/null"));
         }

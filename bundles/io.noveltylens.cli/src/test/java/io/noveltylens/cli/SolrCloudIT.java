@@ -480,10 +480,25 @@ class SolrCloudIT {
         assertEquals(0, again.embedded());
     }
 
+    /** Fills {@code corpus} with the WordNet fixture in this process, holding the fill lock with {@code expiry}. */
+    private SolrCorpusFiller.Result fill(String corpus, Consumer<String> observer, Duration expiry)
+            throws NoveltyException {
+        return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")),
+                IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, corpus),
+                WORK.resolve("scratch-" + corpus + "-" + System.nanoTime()), observing(observer, () -> false), expiry);
+    }
+
     /** Fills the "retry" corpus with the WordNet fixture in this process, reporting sub-tasks to {@code observer}. */
     private SolrCorpusFiller.Result fillRetry(Consumer<String> observer, BooleanSupplier cancelled)
             throws NoveltyException {
-        Progress progress = new Progress() {
+        return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")),
+                IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, "retry"), WORK.resolve("scratch"),
+                observing(observer, cancelled));
+    }
+
+    /** A progress sink that reports what it is told to {@code observer} and is cancelled when {@code cancelled} says. */
+    private static Progress observing(Consumer<String> observer, BooleanSupplier cancelled) {
+        return new Progress() {
             @Override
             public void begin(String task, int totalWork) {
                 observer.accept(task);
@@ -504,9 +519,6 @@ class SolrCloudIT {
                 return cancelled.getAsBoolean();
             }
         };
-        return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")),
-                IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, "retry"), WORK.resolve("scratch"),
-                progress);
     }
 
     private static void setReadOnly(CloudSolrClient admin, String collection, boolean readOnly) {
@@ -586,6 +598,71 @@ class SolrCloudIT {
         assertTrue(same >= 0.98 * K * before.size(), same + " of " + K * before.size() + " neighbours again");
     }
 
+    /**
+     * One fill of a corpus at a time: while a fill runs (held at the start of its upload), a second fill of the same
+     * corpus is refused, naming the first's owner (this process) and since when, and the first then completes. A
+     * fill killed mid-way (its lock written with a last sign of life an hour ago, and its generation created) holds
+     * nothing: the next fill breaks the lock, deletes that generation and completes.
+     */
+    @Test
+    @Order(12)
+    void aSecondFillIsRefusedWhileTheFirstRunsAndADeadFillsLockIsBroken() throws Exception {
+        cli("solr", "create", "--solr", solrUrls, "--collection", "locked", "--shards", "1", "--replicas", "1");
+        Duration expiry = Duration.ofSeconds(8);
+        CountDownLatch uploading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Object> first = Collections.synchronizedList(new ArrayList<>());
+        Thread filling = new Thread(() -> {
+            try {
+                first.add(fill("locked", name -> {
+                    if (name.startsWith("Embedding and uploading")) {
+                        uploading.countDown();
+                        try {
+                            release.await(2, TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, expiry));
+            } catch (NoveltyException | RuntimeException e) {
+                first.add(e);
+            }
+        }, "first-fill");
+        filling.start();
+        try {
+            assertTrue(uploading.await(2, TimeUnit.MINUTES), "the first fill reached its upload");
+            // longer than the expiry: the first fill's lock stays alive because its process is
+            Thread.sleep(2 * expiry.toMillis());
+            NoveltyException refused = assertThrows(NoveltyException.class, () -> fill("locked", name -> {
+                // nothing to interfere with
+            }, expiry));
+            assertTrue(refused.getMessage().contains("is being filled by ")
+                    && refused.getMessage().contains("(process " + ProcessHandle.current().pid())
+                    && refused.getMessage().contains(" since ") && refused.getMessage().contains("into locked.g2"),
+                    refused.getMessage());
+        } finally {
+            release.countDown();
+            filling.join();
+        }
+        assertEquals("locked.g2", ((SolrCorpusFiller.Result) first.get(0)).generation(), String.valueOf(first));
+
+        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
+            long anHourAgo = System.currentTimeMillis() - 3_600_000;
+            CollectionAdminRequest.setAliasProperty("locked").addProperty("novelty.fill.locked.g3",
+                    "{\"owner\":\"someone@elsewhere (process 1)\",\"since\":" + anHourAgo + ",\"alive\":"
+                            + anHourAgo + "}")
+                    .process(admin);
+            CollectionAdminRequest.createCollection("locked.g3", "noveltylens", 1, 1)
+                    .withProperty("novelty.dimension", "384").process(admin);
+        }
+        List<String> said = Collections.synchronizedList(new ArrayList<>());
+        SolrCorpusFiller.Result again = fill("locked", said::add, expiry);
+        assertEquals("locked.g3", again.generation());
+        assertEquals(0, again.embedded());
+        assertTrue(said.stream().anyMatch(line -> line.startsWith("Deleting locked.g3, left by a fill that did not "
+                + "finish (someone@elsewhere (process 1), silent since")), String.valueOf(said));
+    }
+
     private static String[] concat(List<String> first, List<String> second) {
         return Stream.concat(first.stream(), second.stream()).toArray(String[]::new);
     }
@@ -629,7 +706,7 @@ class SolrCloudIT {
         return sorted[sorted.length / 2];
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

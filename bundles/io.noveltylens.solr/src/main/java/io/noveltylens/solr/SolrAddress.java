@@ -1,13 +1,16 @@
 package io.noveltylens.solr;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
@@ -19,12 +22,15 @@ import io.noveltylens.core.NoveltyException.Kind;
  * @param solrUrls base URLs such as {@code http://host:8983/solr}; empty when {@code zkHosts} is given
  * @param zkHosts  ZooKeeper {@code host:port} entries; empty when {@code solrUrls} is given
  * @param zkChroot Solr's root node in ZooKeeper (often {@code /solr}), or null
+ * @param security credentials and trust store for a secured cluster ({@link SolrSecurity#NONE} for an open one)
  */
-public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zkChroot, String collection) {
+public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zkChroot, String collection,
+        SolrSecurity security) {
 
     public SolrAddress {
         solrUrls = List.copyOf(solrUrls);
         zkHosts = List.copyOf(zkHosts);
+        security = security == null ? SolrSecurity.NONE : security;
     }
 
     /**
@@ -52,7 +58,7 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
                             + "http://HOST:8983/solr, not '" + url + "'.");
                 }
             }
-            return new SolrAddress(urls, List.of(), null, collection);
+            return new SolrAddress(urls, List.of(), null, collection, SolrSecurity.NONE);
         }
         int slash = zk.indexOf('/');
         List<String> hosts = split(slash < 0 ? zk : zk.substring(0, slash));
@@ -60,36 +66,74 @@ public record SolrAddress(List<String> solrUrls, List<String> zkHosts, String zk
             throw new NoveltyException(Kind.BAD_INPUT, "--zk has no host: give the ZooKeeper ensemble as "
                     + "HOST:2181[,HOST:2181...][/solr].");
         }
-        return new SolrAddress(List.of(), hosts, slash < 0 ? null : zk.substring(slash), collection);
+        return new SolrAddress(List.of(), hosts, slash < 0 ? null : zk.substring(slash), collection,
+                SolrSecurity.NONE);
     }
 
     private static List<String> split(String list) {
         return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The same collection, reached with these credentials and trust store. */
+    public SolrAddress withSecurity(SolrSecurity given) {
+        return new SolrAddress(solrUrls, zkHosts, zkChroot, collection, given);
+    }
+
     /**
      * A client that routes updates to shard leaders and queries to live replicas, following the cluster state (so a
      * stopped node is skipped). CloudHttp2SolrClient is SolrJ 9's only cluster-aware client; its HTTP transport is
-     * Jetty's client (HttpJdkSolrClient cannot back it before Solr 10).
+     * Jetty's client (HttpJdkSolrClient cannot back it before Solr 10). The client that reads the cluster state from
+     * the nodes (with --solr) is made from the same builder, so it carries the same credentials and trust store.
      */
     CloudSolrClient connect() throws NoveltyException {
+        Http2SolrClient.Builder http = new Http2SolrClient.Builder()
+                .withConnectionTimeout(10, TimeUnit.SECONDS)
+                .withRequestTimeout(120, TimeUnit.SECONDS);
+        security.configure(http, solrUrls.stream().anyMatch(url -> url.startsWith("https://")));
+        CloudHttp2SolrClient client;
         try {
             CloudHttp2SolrClient.Builder builder = solrUrls.isEmpty()
                     ? new CloudHttp2SolrClient.Builder(zkHosts, Optional.ofNullable(zkChroot))
                     : new CloudHttp2SolrClient.Builder(solrUrls);
-            return builder.withDefaultCollection(collection)
-                    .withInternalClientBuilder(new Http2SolrClient.Builder()
-                            .withConnectionTimeout(10, TimeUnit.SECONDS)
-                            .withRequestTimeout(120, TimeUnit.SECONDS))
-                    .build();
+            client = builder.withDefaultCollection(collection).withInternalClientBuilder(http).build();
         } catch (RuntimeException e) {
             throw SolrFailures.unreachable(this, e);
+        }
+        if (!solrUrls.isEmpty()) {
+            readClusterState(client);
+        }
+        return client;
+    }
+
+    /**
+     * SolrJ 9.10 reads the cluster state from the nodes only when first needed, and until then names the nodes with
+     * http://, so that the first request to a TLS-only cluster would go out in plain text and fail; reading the live
+     * nodes here first teaches it the cluster's urlScheme. When that fails, SolrJ keeps the reason to itself (a refused
+     * password, an untrusted certificate): one node is then asked directly, to tell the user which.
+     */
+    private void readClusterState(CloudHttp2SolrClient client) throws NoveltyException {
+        try {
+            client.getClusterStateProvider().getLiveNodes();
+        } catch (RuntimeException e) {
+            Exception reason = e;
+            try (Http2SolrClient node = new Http2SolrClient.Builder(solrUrls.get(0))
+                    .withHttpClient(client.getHttpClient()).build()) {
+                CollectionAdminRequest.getClusterStatus().process(node);
+            } catch (SolrServerException | IOException | RuntimeException direct) {
+                reason = direct;
+            }
+            try {
+                client.close();
+            } catch (IOException closing) {
+                // nothing left to do with a client that fails to close
+            }
+            throw SolrFailures.unreachable(this, reason);
         }
     }
 
     /** The same cluster, another collection: a generation of this corpus. */
     SolrAddress withCollection(String name) {
-        return new SolrAddress(solrUrls, zkHosts, zkChroot, name);
+        return new SolrAddress(solrUrls, zkHosts, zkChroot, name, security);
     }
 
     /** Where, for messages: "collection 'c' at http://..." */

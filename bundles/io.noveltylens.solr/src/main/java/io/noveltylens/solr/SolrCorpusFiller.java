@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,13 +85,16 @@ public final class SolrCorpusFiller {
     private final IndexSettings settings;
     private final Progress progress;
     private final SolrUpdates updates;
+    private final Duration lockExpiry;
 
-    private SolrCorpusFiller(SolrAddress address, Embedder embedder, IndexSettings settings, Progress progress) {
+    private SolrCorpusFiller(SolrAddress address, Embedder embedder, IndexSettings settings, Progress progress,
+            Duration lockExpiry) {
         this.address = address;
         this.embedder = embedder;
         this.settings = settings;
         this.progress = progress;
         this.updates = new SolrUpdates(address, progress);
+        this.lockExpiry = lockExpiry;
     }
 
     /**
@@ -103,7 +107,17 @@ public final class SolrCorpusFiller {
      */
     public static Result fill(List<Path> sources, IndexSettings settings, Embedder embedder, SolrAddress address,
             Path scratch, Progress progress) throws NoveltyException {
-        return new SolrCorpusFiller(address, embedder, settings, progress).fill(sources, scratch);
+        return fill(sources, settings, embedder, address, scratch, progress, SolrFillLock.DEFAULT_EXPIRY);
+    }
+
+    /**
+     * As {@link #fill(List, IndexSettings, Embedder, SolrAddress, Path, Progress)}, holding the corpus's fill lock
+     * ({@link SolrFillLock}) with this expiry: another fill is refused while this one runs, and a lock whose holder
+     * was silent for longer is broken.
+     */
+    public static Result fill(List<Path> sources, IndexSettings settings, Embedder embedder, SolrAddress address,
+            Path scratch, Progress progress, Duration lockExpiry) throws NoveltyException {
+        return new SolrCorpusFiller(address, embedder, settings, progress, lockExpiry).fill(sources, scratch);
     }
 
     private Result fill(List<Path> sources, Path scratch) throws NoveltyException {
@@ -118,29 +132,9 @@ public final class SolrCorpusFiller {
             try (CorpusReadResult corpus = new CorpusReader(new PassageSplitter(settings.maxPassageWords()),
                     settings.maxFileBytes(), settings.filter()).read(sources, reading,
                             new ProgressSlice(progress, WORK_READ))) {
-                DistinctPassages passages = corpus.passages();
                 corpus.requireTwoPassages();
-                for (String leftover : SolrCollections.leftovers(client, address.collection(), current)) {
-                    progress.subTask("Deleting " + leftover + ", left by a fill that did not finish");
-                    SolrCollections.delete(client, leftover);
-                }
-                String next = SolrCollections.next(address.collection(), current);
-                progress.subTask("Creating " + next);
-                SolrCollections.createGeneration(client, next, dimension, SolrCollections.shape(client, current));
-                boolean published = false;
-                try {
-                    Generation filled = fillGeneration(client, current, address.withCollection(next), corpus, model,
-                            dimension, start);
-                    SolrCollections.point(client, address.collection(), next);
-                    published = true;
-                    String notDeleted = deleteQuietly(client, current);
-                    return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
-                            corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
-                            filled.uploadMillis(), filled.searchMillis(), updates.retries(), notDeleted);
-                } finally {
-                    if (!published) {
-                        deleteQuietly(client, next);
-                    }
+                try (SolrFillLock lock = SolrFillLock.take(client, address, current, lockExpiry, progress)) {
+                    return fillLocked(client, current, lock, corpus, model, dimension, start);
                 }
             }
         } catch (SolrServerException | SolrException e) {
@@ -150,6 +144,38 @@ public final class SolrCorpusFiller {
                     + ". The corpus in use is unchanged; check the cluster and the free space in " + scratch + ".", e);
         } finally {
             deleteScratch(reading);
+        }
+    }
+
+    /** Creates the locked generation, fills it and moves the alias to it; deletes it when anything fails. */
+    private Result fillLocked(CloudSolrClient client, String current, SolrFillLock lock, CorpusReadResult corpus,
+            ModelFingerprint model, int dimension, long start) throws NoveltyException, SolrServerException,
+            IOException {
+        DistinctPassages passages = corpus.passages();
+        String next = lock.generation();
+        progress.subTask("Creating " + next);
+        try {
+            SolrCollections.createGeneration(client, next, dimension, SolrCollections.shape(client, current));
+        } catch (SolrException e) {
+            if (e.getMessage() != null && e.getMessage().contains("collection already exists")) {
+                throw lock.lostTheRace(address, lockExpiry);
+            }
+            throw e;
+        }
+        boolean published = false;
+        try {
+            Generation filled = fillGeneration(client, current, address.withCollection(next), corpus, model,
+                    dimension, start);
+            SolrCollections.point(client, address.collection(), next);
+            published = true;
+            String notDeleted = deleteQuietly(client, current);
+            return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
+                    corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
+                    filled.uploadMillis(), filled.searchMillis(), updates.retries(), notDeleted);
+        } finally {
+            if (!published) {
+                deleteQuietly(client, next);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.solr.client.solrj.embedded.SSLConfig;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
 
@@ -18,7 +19,11 @@ import org.apache.solr.embedded.JettySolrRunner;
  * the SolrCloud tests and measurements (Solr's server side brings Lucene 9.12, which cannot share a class path with
  * our Lucene 10).
  * <p>
- * Usage: {@code java -jar solr-cluster.jar [NODES [DIR]]} (default 3 nodes in a temporary folder). Standard output
+ * Usage: {@code java -jar solr-cluster.jar [NODES [DIR [SECURITY_JSON [KEYSTORE]]]]} (default 3 nodes in a temporary
+ * folder). A security.json file (not "-") secures the cluster as a real one is secured: uploaded to ZooKeeper before
+ * the nodes start, with its authentication and authorisation plugins. A PKCS12 key store makes every node speak TLS
+ * only, with that key store's certificate, and trust it for the nodes' requests to each other; its password comes from
+ * the environment variable {@value #KEYSTORE_PASSWORD}, so that no command line shows it. Standard output
  * carries only this protocol, one line each:
  * <pre>
  * zk 127.0.0.1:PORT/solr                 the ZooKeeper connect string, with Solr's chroot
@@ -35,6 +40,8 @@ public final class LocalSolrCloud {
 
     /** Seconds a restarted node may take to register as live in ZooKeeper. */
     private static final int NODE_START_TIMEOUT = 60;
+    /** The environment variable with the TLS key store's password. */
+    private static final String KEYSTORE_PASSWORD = "NOVELTY_TEST_KEYSTORE_PASSWORD";
 
     private LocalSolrCloud() {
     }
@@ -48,7 +55,24 @@ public final class LocalSolrCloud {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
                 : Files.createTempDirectory("novelty-solr-cloud");
-        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(nodes, dir).configure();
+        MiniSolrCloudCluster.Builder builder = new MiniSolrCloudCluster.Builder(nodes, dir);
+        if (args.length > 2 && !args[2].equals("-")) {
+            builder.withSecurityJson(Files.readString(Path.of(args[2])));
+        }
+        if (args.length > 3) {
+            String keyStore = Path.of(args[3]).toAbsolutePath().toString();
+            String password = System.getenv(KEYSTORE_PASSWORD);
+            // the nodes' own requests to each other (Solr's HTTP clients read the JVM's trust store settings)
+            System.setProperty("javax.net.ssl.trustStore", keyStore);
+            System.setProperty("javax.net.ssl.trustStorePassword", password);
+            System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            // JettySolrRunner builds a TLS connector only in its test mode (Solr 9.10)
+            System.setProperty("jetty.testMode", "true");
+            // TLS only: MiniSolrCloudCluster then sets the cluster property urlScheme=https
+            builder.withJettyConfig(jetty -> jetty
+                    .withSSLConfig(new SSLConfig(true, false, keyStore, password, keyStore, password)));
+        }
+        MiniSolrCloudCluster cluster = builder.configure();
         try {
             List<JettySolrRunner> runners = List.copyOf(cluster.getJettySolrRunners());
             protocol.println("zk " + cluster.getZkServer().getZkAddress());
