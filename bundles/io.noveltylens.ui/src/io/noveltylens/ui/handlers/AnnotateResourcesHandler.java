@@ -1,13 +1,7 @@
 package io.noveltylens.ui.handlers;
 
-import java.util.List;
-
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
@@ -18,16 +12,10 @@ public final class AnnotateResourcesHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        List<IResource> resources = ResourceCommands.selected(event);
-        if (resources.isEmpty()) {
-            return null;
-        }
-        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-        Display display = window.getShell().getDisplay();
-        new AnnotateJob(resources, NoveltyLensPlugin.getDefault().getEngineService(),
-                results -> display.asyncExec(() -> ResourceCommands.showIn(window, AnnotationResultsView.ID,
-                        (AnnotationResultsView view) -> view.setResults(results))))
-                .schedule();
+        ResourceCommands.runAndShow(event, AnnotationResultsView.ID,
+                (resources, done) -> new AnnotateJob(resources, NoveltyLensPlugin.getDefault().getEngineService(),
+                        done),
+                AnnotationResultsView::setResults);
         return null;
     }
 }
