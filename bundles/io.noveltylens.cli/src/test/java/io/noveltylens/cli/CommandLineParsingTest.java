@@ -138,7 +138,7 @@ class CommandLineParsingTest {
             "score --k 0 text                    | novelty score: --k must be between 1 and 1000, not 0",
             "score --budget-ms 600001 text       | novelty score: --budget-ms must be between 1 and 600000, not 600001",
             "score --no-hull                     | give the text to analyse, --file F, or - to read lines from stdin",
-            "score --collection books text       | --collection needs --solr URLS or --zk HOSTS",
+            "score --collection books text       | options need --solr URLS or --zk HOSTS",
             "index                               | novelty index: give the corpus (--corpus PATH, repeatable)",
             "index --corpus c --k 1001 --index i | novelty index: --k must be between 1 and 1000, not 1001",
             "annotate --corpus c --out r.txt     | --out r.txt must end in .jsonl",
@@ -151,7 +151,7 @@ class CommandLineParsingTest {
             "hull --points p.tsv                 | novelty hull: Missing required option: '--query=FILE'",
             "hull --points p --query q --budget-ms 0 | --budget-ms must be between 1 and 3600000, not 0",
             "solr frob                           | novelty solr: Unmatched argument at index 1: 'frob'",
-            "solr create --collection c          | --collection needs --solr URLS or --zk HOSTS",
+            "solr create --collection c          | options need --solr URLS or --zk HOSTS",
             "solr create --solr http://h:8983/solr --collection c --replicas 17 | --replicas must be between 1 and 16",
     })
     void aWrongCommandLineIsAUsageErrorThatSaysWhatIsWrongAndPointsToHelp(String args, String message) {
