@@ -19,6 +19,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.NoveltyLensPreferences;
@@ -147,9 +148,11 @@ public final class NoveltyView extends ViewPart {
                 reportStale = true;
             } else if (now instanceof EngineState.Ready && reportStale) {
                 reportStale = false;
-                String text = tracker.lastText();
-                if (text != null && liveModeAction.isChecked() && !pinAction.isChecked()) {
-                    request(text, 0);
+                // the same question to the new engine: the passage on show, whether it came from a selection, the
+                // Analyze command or a pin (the editor's selection may have moved on since)
+                NoveltyReport onShow = showingReport ? reportPage.report() : null;
+                if (onShow != null) {
+                    request(onShow.text(), 0);
                 }
             }
             if (!showingReport) {
