@@ -188,17 +188,9 @@ final class SourceText implements AutoCloseable {
      * {@code \r\n} before it.
      */
     int sourceOffset(int normalised) {
-        int low = 0;
-        int high = crlfCount;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (crlfBreaks[middle] < normalised) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return normalised + low;
+        // the breaks are distinct and ascending: found or not, the index is the number of breaks before the offset
+        int at = Arrays.binarySearch(crlfBreaks, 0, crlfCount, normalised);
+        return normalised + (at >= 0 ? at : -at - 1);
     }
 
     private void recordCrlf(int normalised) {
