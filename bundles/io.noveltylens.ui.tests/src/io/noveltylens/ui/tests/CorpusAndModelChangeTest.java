@@ -46,6 +46,7 @@ class CorpusAndModelChangeTest {
     @AfterEach
     void restoreCorpusAndModel() throws Exception {
         TestCorpus.useModel(TestCorpus.FP32);
+        store.setToDefault(NoveltyLensPreferences.NEIGHBOURS_K);
         store.setValue(NoveltyLensPreferences.CORPUS_SOURCES,
                 TestCorpus.basedir().resolve("target/test-corpus").toString());
         TestCorpus.awaitEngine();
@@ -116,6 +117,23 @@ class CorpusAndModelChangeTest {
                 "models of the reports shown after the change");
         Neighbour nearest = (Neighbour) view.reportPage().neighboursViewer().getElementAt(0);
         assertEquals(TestCorpus.LIBRARY, nearest.text().strip());
+    }
+
+    @Test
+    void aChangedSettingAsksAgainThePassageAnalysedLastNotTheEditorsSelection() throws Exception {
+        store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 0);
+        String draft = "Notes.\n\n" + TestCorpus.LIBRARY + "\n";
+        IFile file = Workspace.file(Workspace.project("writer"), "setting-change.txt", draft);
+        NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
+        ITextEditor editor = Workspace.open(file);
+        editor.selectAndReveal(draft.indexOf(TestCorpus.LIBRARY), TestCorpus.LIBRARY.length());
+        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY));
+        view.analyze(TestCorpus.GLACIERS);
+
+        // the change is seen by the view's listener before the analysis asked for just now has run
+        store.setValue(NoveltyLensPreferences.NEIGHBOURS_K, 3);
+        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.GLACIERS));
+        assertEquals(3, view.reportPage().report().neighbours().size(), "the report answers with the new setting");
     }
 
     private static void observe(NoveltyView view, Set<String> models, Set<String> emptyStates) {

@@ -18,6 +18,8 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
+
 /** Waiting for work and taking screenshots in workbench tests, which run on the UI thread. */
 final class UiTestSupport {
 
@@ -44,7 +46,7 @@ final class UiTestSupport {
         spin();
         while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out waiting for " + family);
+                fail("timed out waiting for " + family + "; " + whatIsGoingOn());
             }
             Job.getJobManager().join(family, null);
             spin();
@@ -57,6 +59,16 @@ final class UiTestSupport {
         }
     }
 
+    /** For a timeout's message: the engine's state and every job the job manager knows, with its state. */
+    private static String whatIsGoingOn() {
+        StringBuilder text = new StringBuilder("engine ")
+                .append(NoveltyLensPlugin.getDefault().getEngineService().state()).append(", jobs:");
+        for (Job job : Job.getJobManager().find(null)) {
+            text.append(" [").append(job.getName()).append(", state ").append(job.getState()).append(']');
+        }
+        return text.toString();
+    }
+
     /**
      * Runs the event loop until {@code done} holds, as the workbench does, never blocking the UI thread (unlike
      * {@link #waitFor}, which joins jobs): for tests that measure how responsive the UI stays while jobs run.
@@ -66,7 +78,7 @@ final class UiTestSupport {
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out running the event loop");
+                fail("timed out running the event loop; " + whatIsGoingOn());
             }
             if (!display.readAndDispatch()) {
                 display.timerExec(50, () -> {

@@ -19,7 +19,6 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import io.noveltylens.core.NoveltyException;
-import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.NoveltyLensPreferences;
@@ -55,7 +54,9 @@ public final class NoveltyView extends ViewPart {
     private PinAction pinAction;
     private LiveModeAction liveModeAction;
     private boolean showingReport;
-    /** The engine was replaced since the last request: analyse the selection again once the new one is ready. */
+    /** The passage asked for last (by a selection, the Analyze command or a pin), asked again when settings change. */
+    private String passage;
+    /** The engine was replaced since the last request: ask {@link #passage} again once the new one is ready. */
     private boolean reportStale;
 
     @Override
@@ -86,6 +87,7 @@ public final class NoveltyView extends ViewPart {
     }
 
     private void request(String text, long delayMillis) {
+        passage = text;
         reportStale = false;
         scheduler.request(text, delayMillis);
     }
@@ -148,11 +150,9 @@ public final class NoveltyView extends ViewPart {
                 reportStale = true;
             } else if (now instanceof EngineState.Ready && reportStale) {
                 reportStale = false;
-                // the same question to the new engine: the passage on show, whether it came from a selection, the
-                // Analyze command or a pin (the editor's selection may have moved on since)
-                NoveltyReport onShow = showingReport ? reportPage.report() : null;
-                if (onShow != null) {
-                    request(onShow.text(), 0);
+                // the same question to the new engine (the editor's selection may have moved on since)
+                if (passage != null) {
+                    request(passage, 0);
                 }
             }
             if (!showingReport) {
@@ -175,9 +175,9 @@ public final class NoveltyView extends ViewPart {
                 if (!book.isDisposed()) {
                     showingReport = false;
                     showEmptyState();
-                    String text = tracker.lastText();
-                    if (text != null && liveModeAction.isChecked()) {
-                        request(text, 0);
+                    // the passage asked for last, which an Analyze command may have chosen over the selection
+                    if (passage != null) {
+                        request(passage, 0);
                     }
                 }
             });
