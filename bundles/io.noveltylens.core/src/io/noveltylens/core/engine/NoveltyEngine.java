@@ -178,6 +178,11 @@ public final class NoveltyEngine implements AutoCloseable {
         return indexOutdated;
     }
 
+    /** Whether the corpus was published anew since this engine opened it ({@link CorpusIndex#superseded()}). */
+    public boolean corpusSuperseded() throws NoveltyException {
+        return index.superseded();
+    }
+
     public Embedder embedder() {
         return embedder;
     }

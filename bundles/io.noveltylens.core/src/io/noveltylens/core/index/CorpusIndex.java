@@ -40,6 +40,15 @@ public interface CorpusIndex extends AutoCloseable {
     /** The data of the hull readouts; may load on first use, so call it off the UI thread. */
     HullData hullData() throws NoveltyException;
 
+    /**
+     * Whether a newer version of this corpus was published since it was opened (a SolrCloud corpus filled again): a
+     * long-lived client opens it again to answer from the new version; this one keeps answering meanwhile (for the
+     * grace period that the fill keeps the old version). May ask the corpus's store: call it off the UI thread.
+     */
+    default boolean superseded() throws NoveltyException {
+        return false;
+    }
+
     @Override
     void close();
 }

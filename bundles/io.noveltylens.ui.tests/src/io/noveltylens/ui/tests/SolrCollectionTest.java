@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.index.IndexBuilder;
@@ -79,7 +83,10 @@ class SolrCollectionTest {
                     "A storm surge flooded the fish market twice that winter."));
     private static final String DRAFT = "Harbour scenes.\n\n" + QUERY + "\n";
 
+    private static final String MARINA = "The new marina opened with berths for three hundred yachts.";
+
     private static SolrTestCluster cluster;
+    private static Path work;
     private static Path localIndex;
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
@@ -87,7 +94,7 @@ class SolrCollectionTest {
     @BeforeAll
     static void fillACollectionOnATestCluster() throws Exception {
         long start = System.nanoTime();
-        Path work = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")), "solr-");
+        work = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")), "solr-");
         cluster = SolrTestCluster.start(3, work.resolve("cluster"));
         long started = System.nanoTime();
         Path corpus = work.resolve("corpus");
@@ -168,6 +175,66 @@ class SolrCollectionTest {
                 assertEquals(expected.get(i).cosine(), shown.get(i).cosine(), 1e-6, "similarity of neighbour " + i);
             }
         }
+    }
+
+    /**
+     * A fill replaces a collection while the IDE has it open: the next analysis finds the corpus superseded, the
+     * engine opens the new generation and the view answers from it, with no error on the way (the fill keeps the old
+     * generation for a grace period). A collection of its own, so that the other tests' stays as they expect.
+     */
+    @Test
+    void aRefillWhileTheViewIsOpenIsAnsweredFromWithoutAnError() throws Exception {
+        String collection = "quay";
+        NoveltyEngine engine = engines().acquire(new NullProgressMonitor());
+        SolrAddress address = SolrAddress.parse(null, cluster.zkHost(), collection);
+        Path first = work.resolve("quay-corpus");
+        TestCorpus.write(first, COLLECTION_CORPUS, "collection-");
+        fillOffTheUiThread(() -> {
+            SolrCollections.create(address, engine.embedder().model().dimension(), 2, 1);
+            return SolrCorpusFiller.fill(List.of(first), IndexSettings.defaults(), engine.embedder(), address,
+                    work.resolve("quay-scratch"), Progress.NONE);
+        });
+        store.setValue(NoveltyLensPreferences.SOLR_ADDRESS, cluster.zkHost());
+        store.setValue(NoveltyLensPreferences.SOLR_COLLECTION, collection);
+        store.setValue(NoveltyLensPreferences.CORPUS_CHOICE, NoveltyLensPreferences.SOLR);
+        NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
+        view.analyze(QUERY);
+        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, QUERY));
+
+        Path grown = work.resolve("quay-grown");
+        List<List<String>> corpus = new ArrayList<>(COLLECTION_CORPUS);
+        corpus.add(List.of(MARINA, "Yachts crowded the pontoons for the summer regatta."));
+        TestCorpus.write(grown, corpus, "collection-");
+        // the engine that answers from the collection (the first one closed when the corpus choice changed)
+        NoveltyEngine answering = engines().acquire(new NullProgressMonitor());
+        SolrCorpusFiller.Result refill = fillOffTheUiThread(() -> SolrCorpusFiller.fill(List.of(grown),
+                IndexSettings.defaults(), answering.embedder(), address, work.resolve("quay-scratch"), Progress.NONE));
+        assertEquals(collection + ".g1", refill.kept(), "the replaced generation is kept for a grace period");
+
+        view.analyze(MARINA);
+        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, MARINA));
+        assertEquals(MARINA, ((Neighbour) view.reportPage().neighboursViewer().getElementAt(0)).text().strip(),
+                "answered from the new generation");
+        assertEquals(count(corpus), engines().acquire(new NullProgressMonitor()).indexInfo().passages(),
+                "the engine reads the new generation");
+    }
+
+    /** What a fill that the command line would run (from another machine) does, run while the event loop turns. */
+    private static SolrCorpusFiller.Result fillOffTheUiThread(Fill fill) throws Exception {
+        CompletableFuture<SolrCorpusFiller.Result> done = CompletableFuture.supplyAsync(() -> {
+            try {
+                return fill.run();
+            } catch (NoveltyException e) {
+                throw new CompletionException(e);
+            }
+        });
+        UiTestSupport.runEventLoopUntil(done::isDone);
+        return done.get();
+    }
+
+    @FunctionalInterface
+    private interface Fill {
+        SolrCorpusFiller.Result run() throws NoveltyException;
     }
 
     @Test

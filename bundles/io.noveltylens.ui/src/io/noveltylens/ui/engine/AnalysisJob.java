@@ -58,6 +58,12 @@ public final class AnalysisJob extends Job {
                 sink.accept(this, new AnalysisOutcome.Waiting());
             }
             engine = engines.acquire(progress.split(40));
+            if (engine.corpusSuperseded()) {
+                // the corpus was filled again: the engine opens the new version, and the view asks again once it is
+                // ready (the old version is kept for a grace period, so nothing fails meanwhile)
+                engines.reloadIfCurrent(engine);
+                return Status.CANCEL_STATUS;
+            }
             // k and the hull budget are read for each analysis: changing them does not reopen the engine
             NoveltyReport fast = engine.analyze(text, engines.configs().neighbours(),
                     new MonitorProgress(progress.split(10)));

@@ -331,6 +331,17 @@ public final class EngineService {
         closeLater(dropped);
     }
 
+    /**
+     * Loads the engine again, at once, when {@code used} is still the current one: once, however many analyses found
+     * it outdated; the view asks its passage again when the new one is ready.
+     */
+    public void reloadIfCurrent(NoveltyEngine used) {
+        if (isCurrent(used)) {
+            reload();
+            warmUp();
+        }
+    }
+
     /** Drops the current engine; the next {@link #acquire} loads one for the current preferences. */
     public void reload() {
         NoveltyEngine old;

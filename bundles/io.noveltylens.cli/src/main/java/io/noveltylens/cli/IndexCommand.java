@@ -2,6 +2,7 @@ package io.noveltylens.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -68,6 +69,11 @@ final class IndexCommand implements Callable<Integer> {
             + "(repeatable)")
     private List<String> exclude = List.of();
 
+    @Option(names = "--grace-minutes", paramLabel = "MINUTES", description = "with a SolrCloud collection: how long "
+            + "the generation a fill replaces is kept for the clients that opened it, before a later fill deletes it; "
+            + "0 deletes it at once (default: ${DEFAULT-VALUE})")
+    private int graceMinutes = (int) SolrCorpusFiller.Times.DEFAULT.grace().toMinutes();
+
     @Mixin
     private SolrOptions cluster;
 
@@ -133,8 +139,11 @@ final class IndexCommand implements Callable<Integer> {
 
     private void fill(CorpusBuild build, List<Path> corpus, IndexSettings settings, SolrAddress solr, PrintStream out,
             Progress progress) throws NoveltyException {
+        Duration grace = Duration
+                .ofMinutes(WholeNumbers.within(command, "--grace-minutes", graceMinutes, 0, 7 * 24 * 60));
         SolrCorpusFiller.Result filled = build.into((embedder, filling) -> SolrCorpusFiller.fill(corpus, settings,
-                embedder, solr, paths.cache().resolve("solr-scratch").resolve(solr.collection()), filling), progress);
+                embedder, solr, paths.cache().resolve("solr-scratch").resolve(solr.collection()), filling,
+                SolrCorpusFiller.Times.DEFAULT.withGrace(grace)), progress);
         out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; "
                 + "embedding and sending %.1f s, neighbour searches %.1f s); embedded %,d, reused %,d; now served by %s%s.%n",
                 solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,
@@ -143,9 +152,19 @@ final class IndexCommand implements Callable<Integer> {
                 filled.generation(),
                 filled.retries() == 0 ? "" : ", " + filled.retries() + " request(s) sent again");
         printSkipped(filled.skipped(), out);
-        if (filled.notDeleted() != null) {
-            out.println("  the previous generation " + filled.notDeleted() + " could not be deleted; the next fill "
-                    + "deletes it, or delete it with Solr's Collections API");
+        if (filled.kept() != null) {
+            out.printf(
+                    "  the previous generation %s is kept for %d min for the clients that opened it (they move on by "
+                            + "themselves); the next fill after that deletes it%n",
+                    filled.kept(), grace.toMinutes());
+        }
+        if (!filled.deleted().isEmpty()) {
+            out.println("  deleted the replaced generation(s) whose grace period is over: "
+                    + String.join(", ", filled.deleted()));
+        }
+        if (!filled.notDeleted().isEmpty()) {
+            out.println("  could not delete " + String.join(", ", filled.notDeleted()) + "; the next fill tries "
+                    + "again, or delete them with Solr's Collections API");
         }
     }
 

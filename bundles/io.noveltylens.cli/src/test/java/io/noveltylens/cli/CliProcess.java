@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged CLI jar in its own JVM, as a user or a script would. */
 final class CliProcess {
+
+    private static final Duration LIMIT = Duration.ofMinutes(15);
 
     /** What a finished run printed and returned. */
     record Result(int exitCode, String out, String err) {
@@ -66,9 +69,12 @@ final class CliProcess {
                 in.write(stdin);
             }
         }
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        // a guard against a hang, not a timing: SolrCloudIT's first fill embeds 4,643 passages, which takes 2 minutes
+        // on a quiet 2-core machine and over 5 when other builds share it
+        if (!process.waitFor(LIMIT.toMinutes(), TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("novelty " + String.join(" ", args) + " did not finish in 5 minutes");
+            throw new AssertionError("novelty " + String.join(" ", args) + " did not finish in " + LIMIT.toMinutes()
+                    + " minutes");
         }
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);

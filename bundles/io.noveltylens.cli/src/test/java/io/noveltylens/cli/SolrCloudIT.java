@@ -466,8 +466,9 @@ class SolrCloudIT {
             assertEquals(List.of(), left.toList(), "the scratch folders of the killed and the cancelled fill");
         }
         try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
-            assertEquals(List.of("retry.g2"), CollectionAdminRequest.listCollections(admin).stream()
-                    .filter(name -> name.startsWith("retry")).toList());
+            // the cancelled fill's generation is gone; g1, replaced by the previous fill, is kept for its grace period
+            assertEquals(List.of("retry.g1", "retry.g2"), CollectionAdminRequest.listCollections(admin).stream()
+                    .filter(name -> name.startsWith("retry")).sorted().toList());
         }
         try (SolrCorpusIndex collection = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, "retry"),
                 embedder.fingerprint(), embedder.model().dimension())) {
@@ -485,7 +486,8 @@ class SolrCloudIT {
             throws NoveltyException {
         return SolrCorpusFiller.fill(List.of(BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz")),
                 IndexSettings.defaults(), embedder, SolrAddress.parse(solrUrls, null, corpus),
-                WORK.resolve("scratch-" + corpus + "-" + System.nanoTime()), observing(observer, () -> false), expiry);
+                WORK.resolve("scratch-" + corpus + "-" + System.nanoTime()), observing(observer, () -> false),
+                SolrCorpusFiller.Times.DEFAULT.withLockExpiry(expiry));
     }
 
     /** Fills the "retry" corpus with the WordNet fixture in this process, reporting sub-tasks to {@code observer}. */
@@ -571,23 +573,30 @@ class SolrCloudIT {
 
     /**
      * Filling the corpus again with the same files embeds nothing (every vector is taken from the generation in use)
-     * and moves the alias to the next generation. An index opened before keeps reading its own generation, and once
-     * the fill has deleted it says so; opened again, the corpus answers as before.
+     * and moves the alias to the next generation. An index opened before keeps answering from its own generation, which
+     * the fill keeps for a grace period, and knows that it was superseded; opened again, the corpus answers as before.
+     * A fill with no grace period deletes every replaced generation at once: an index still reading one then says the
+     * corpus was filled again.
      */
     @Test
     @Order(11)
-    void aRefillReusesTheVectorsAndAnIndexOpenedBeforeIsToldToOpenItAgain() throws Exception {
+    void aRefillKeepsTheReplacedGenerationForItsGracePeriodAndAnIndexOpenedBeforeKnowsItWasSuperseded()
+            throws Exception {
         List<List<Integer>> before = new ArrayList<>();
         for (float[] query : queries.subList(0, 10)) {
             before.add(solr.nearest(query, K).stream().map(Neighbour::ordinal).toList());
         }
+        assertFalse(solr.superseded());
         CliProcess.Result refilled = cli(fillCommand);
         assertTrue(refilled.out().contains("embedded 0, reused 4,643; now served by corpus.g3"), refilled.out());
-        NoveltyException gone = assertThrows(NoveltyException.class, () -> solr.nearest(queries.get(0), K));
-        assertTrue(gone.getMessage().contains("was filled again or deleted since it was opened"), gone.getMessage());
+        assertTrue(refilled.out().contains("the previous generation corpus.g2 is kept for 5 min"), refilled.out());
+        assertTrue(solr.superseded(), "the alias moved on");
+        assertEquals(before.get(0), solr.nearest(queries.get(0), K).stream().map(Neighbour::ordinal).toList(),
+                "the generation opened before still answers");
         solr.close();
         solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(),
                 embedder.model().dimension());
+        assertFalse(solr.superseded());
         int same = 0;
         for (int q = 0; q < before.size(); q++) {
             List<Integer> after = solr.nearest(queries.get(q), K).stream().map(Neighbour::ordinal).toList();
@@ -596,6 +605,20 @@ class SolrCloudIT {
             same += (int) after.stream().filter(before.get(q)::contains).count();
         }
         assertTrue(same >= 0.98 * K * before.size(), same + " of " + K * before.size() + " neighbours again");
+
+        CliProcess.Result noGrace = cli(concat(List.of(fillCommand), List.of("--grace-minutes", "0")));
+        assertTrue(noGrace.out().contains("now served by corpus.g4"), noGrace.out());
+        assertTrue(noGrace.out().contains("deleted the replaced generation(s) whose grace period is over: "),
+                noGrace.out());
+        try (CloudSolrClient admin = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
+            assertEquals(List.of("corpus.g4"), CollectionAdminRequest.listCollections(admin).stream()
+                    .filter(name -> name.startsWith("corpus.")).toList());
+        }
+        NoveltyException gone = assertThrows(NoveltyException.class, () -> solr.nearest(queries.get(0), K));
+        assertTrue(gone.getMessage().contains("was filled again or deleted since it was opened"), gone.getMessage());
+        solr.close();
+        solr = SolrCorpusIndex.open(SolrAddress.parse(solrUrls, null, COLLECTION), embedder.fingerprint(),
+                embedder.model().dimension());
     }
 
     /**

@@ -145,6 +145,13 @@ public final class SolrCollections {
         CollectionAdminRequest.deleteCollection(collection).process(client);
     }
 
+    /** The properties of the corpus's alias (fill locks, retired generations). */
+    static Map<String, String> aliasProperties(CloudSolrClient client, String corpus)
+            throws SolrServerException, IOException {
+        return new CollectionAdminRequest.ListAliases().process(client).getAliasProperties()
+                .getOrDefault(corpus, Map.of());
+    }
+
     private static Map<String, String> aliases(CloudSolrClient client) throws SolrServerException, IOException {
         return new CollectionAdminRequest.ListAliases().process(client).getAliases();
     }

@@ -53,7 +53,9 @@ import io.noveltylens.core.math.PcaAccumulator;
  * <p>
  * Everything goes into a new generation ({@link SolrCollections}); the corpus's alias moves to it only when it is
  * complete, so a failed, cancelled or killed fill leaves the previous corpus answering, and the new generation is
- * deleted (a killed fill's by the next fill). Requests that fail are sent again with a growing pause.
+ * deleted (a killed fill's by the next fill). The generation it replaces stays for a grace period
+ * ({@link SolrRetiredGenerations}), so that clients that opened it move on without an error. Requests that fail are
+ * sent again with a growing pause.
  */
 public final class SolrCorpusFiller {
 
@@ -73,11 +75,33 @@ public final class SolrCorpusFiller {
      * @param uploadMillis  of which embedding and sending the passages
      * @param searchMillis  of which the leave-one-out searches for the density statistics
      * @param retries    requests that had to be sent again
-     * @param notDeleted the previous generation when deleting it failed (it then holds disk space until deleted by
-     *                   hand or by the next fill), else null
+     * @param kept       the generation this fill replaced, kept for clients that opened it until the grace period
+     *                   is over, after which the next fill deletes it; null when the grace period is zero
+     * @param deleted    generations deleted because their grace period was over (the replaced one, with none)
+     * @param notDeleted generations whose deletion failed (they hold disk space until the next fill or a deletion by
+     *                   hand)
      */
     public record Result(int passages, int passagesRead, int sources, List<SkippedSource> skipped, int embedded,
-            String generation, long millis, long uploadMillis, long searchMillis, int retries, String notDeleted) {
+            String generation, long millis, long uploadMillis, long searchMillis, int retries, String kept,
+            List<String> deleted, List<String> notDeleted) {
+    }
+
+    /**
+     * How long a fill's lock outlives its holder's last sign of life ({@link SolrFillLock}), and how long a replaced
+     * generation is kept for the clients that opened it.
+     */
+    public record Times(Duration lockExpiry, Duration grace) {
+
+        /** Five minutes each: an open IDE's next analysis or an annotation's next file comes well within that. */
+        public static final Times DEFAULT = new Times(SolrFillLock.DEFAULT_EXPIRY, Duration.ofMinutes(5));
+
+        public Times withGrace(Duration given) {
+            return new Times(lockExpiry, given);
+        }
+
+        public Times withLockExpiry(Duration given) {
+            return new Times(given, grace);
+        }
     }
 
     private final SolrAddress address;
@@ -85,16 +109,16 @@ public final class SolrCorpusFiller {
     private final IndexSettings settings;
     private final Progress progress;
     private final SolrUpdates updates;
-    private final Duration lockExpiry;
+    private final Times times;
 
     private SolrCorpusFiller(SolrAddress address, Embedder embedder, IndexSettings settings, Progress progress,
-            Duration lockExpiry) {
+            Times times) {
         this.address = address;
         this.embedder = embedder;
         this.settings = settings;
         this.progress = progress;
         this.updates = new SolrUpdates(address, progress);
-        this.lockExpiry = lockExpiry;
+        this.times = times;
     }
 
     /**
@@ -107,17 +131,17 @@ public final class SolrCorpusFiller {
      */
     public static Result fill(List<Path> sources, IndexSettings settings, Embedder embedder, SolrAddress address,
             Path scratch, Progress progress) throws NoveltyException {
-        return fill(sources, settings, embedder, address, scratch, progress, SolrFillLock.DEFAULT_EXPIRY);
+        return fill(sources, settings, embedder, address, scratch, progress, Times.DEFAULT);
     }
 
     /**
      * As {@link #fill(List, IndexSettings, Embedder, SolrAddress, Path, Progress)}, holding the corpus's fill lock
-     * ({@link SolrFillLock}) with this expiry: another fill is refused while this one runs, and a lock whose holder
-     * was silent for longer is broken.
+     * ({@link SolrFillLock}) with {@code times}' expiry (another fill is refused while this one runs, and a lock whose
+     * holder was silent for longer is broken) and keeping the replaced generation for {@code times}' grace period.
      */
     public static Result fill(List<Path> sources, IndexSettings settings, Embedder embedder, SolrAddress address,
-            Path scratch, Progress progress, Duration lockExpiry) throws NoveltyException {
-        return new SolrCorpusFiller(address, embedder, settings, progress, lockExpiry).fill(sources, scratch);
+            Path scratch, Progress progress, Times times) throws NoveltyException {
+        return new SolrCorpusFiller(address, embedder, settings, progress, times).fill(sources, scratch);
     }
 
     private Result fill(List<Path> sources, Path scratch) throws NoveltyException {
@@ -133,7 +157,7 @@ public final class SolrCorpusFiller {
                     settings.maxFileBytes(), settings.filter()).read(sources, reading,
                             new ProgressSlice(progress, WORK_READ))) {
                 corpus.requireTwoPassages();
-                try (SolrFillLock lock = SolrFillLock.take(client, address, current, lockExpiry, progress)) {
+                try (SolrFillLock lock = SolrFillLock.take(client, address, current, times.lockExpiry(), progress)) {
                     return fillLocked(client, current, lock, corpus, model, dimension, start);
                 }
             }
@@ -158,7 +182,7 @@ public final class SolrCorpusFiller {
             SolrCollections.createGeneration(client, next, dimension, SolrCollections.shape(client, current));
         } catch (SolrException e) {
             if (e.getMessage() != null && e.getMessage().contains("collection already exists")) {
-                throw lock.lostTheRace(address, lockExpiry);
+                throw lock.lostTheRace(address, times.lockExpiry());
             }
             throw e;
         }
@@ -168,10 +192,20 @@ public final class SolrCorpusFiller {
                     dimension, start);
             SolrCollections.point(client, address.collection(), next);
             published = true;
-            String notDeleted = deleteQuietly(client, current);
+            List<String> deleted = new ArrayList<>();
+            List<String> notDeleted = new ArrayList<>();
+            try {
+                Instant now = Instant.now();
+                SolrRetiredGenerations.retire(client, address.collection(), current, now);
+                deleteExpired(client, next, now, deleted, notDeleted);
+            } catch (SolrServerException | IOException | SolrException e) {
+                // the corpus is filled and published; a generation not marked as retired is a leftover to the next
+                // fill, which deletes it
+            }
             return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
                     corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
-                    filled.uploadMillis(), filled.searchMillis(), updates.retries(), notDeleted);
+                    filled.uploadMillis(), filled.searchMillis(), updates.retries(),
+                    deleted.contains(current) || notDeleted.contains(current) ? null : current, deleted, notDeleted);
         } finally {
             if (!published) {
                 deleteQuietly(client, next);
@@ -300,6 +334,24 @@ public final class SolrCorpusFiller {
     @FunctionalInterface
     private interface BinaryWriter {
         void write(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * Deletes the replaced generations whose grace period is over (the one just replaced too, when the grace period is
+     * zero), and forgets them; a deletion that fails is reported, not thrown: the fill's outcome does not depend on it.
+     */
+    private void deleteExpired(CloudSolrClient client, String current, Instant now, List<String> deleted,
+            List<String> notDeleted) throws SolrServerException, IOException {
+        String corpus = address.collection();
+        for (String expired : SolrRetiredGenerations.expired(SolrCollections.aliasProperties(client, corpus),
+                SolrCollections.leftovers(client, corpus, current), now, times.grace())) {
+            if (deleteQuietly(client, expired) == null) {
+                SolrRetiredGenerations.forget(client, corpus, expired);
+                deleted.add(expired);
+            } else {
+                notDeleted.add(expired);
+            }
+        }
     }
 
     /** Deletes a collection, returning its name when that fails (the fill's outcome does not depend on it). */

@@ -49,7 +49,9 @@ public final class SolrCorpusIndex implements CorpusIndex {
     /** Vectors of recent neighbours kept for {@link #vector(int)} (the analysis asks for them right after a search). */
     private static final int VECTOR_CACHE = 1024;
 
+    /** The generation this index reads, and the corpus (its alias) as opened. */
     private final SolrAddress address;
+    private final SolrAddress corpus;
     private final CloudSolrClient client;
     private final IndexMetadata metadata;
     private final DensityModel density;
@@ -64,9 +66,10 @@ public final class SolrCorpusIndex implements CorpusIndex {
         }
     };
 
-    private SolrCorpusIndex(SolrAddress address, CloudSolrClient client, IndexMetadata metadata, DensityModel density,
-            Pca pca) {
+    private SolrCorpusIndex(SolrAddress address, SolrAddress corpus, CloudSolrClient client, IndexMetadata metadata,
+            DensityModel density, Pca pca) {
         this.address = address;
+        this.corpus = corpus;
         this.client = client;
         this.metadata = metadata;
         this.density = density;
@@ -112,7 +115,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
                         + " passages but its metadata lists " + metadata.passages()
                         + " (documents added or deleted by hand?). Fill it again with 'novelty index'.");
             }
-            return new SolrCorpusIndex(pinned, client, metadata, density, pca);
+            return new SolrCorpusIndex(pinned, address, client, metadata, density, pca);
         } catch (NoveltyException | RuntimeException e) {
             closeQuietly(client);
             if (e instanceof SolrException || e instanceof JsonParseException) {
@@ -277,6 +280,16 @@ public final class SolrCorpusIndex implements CorpusIndex {
     @Override
     public HullData hullData() {
         return hullData;
+    }
+
+    /** Whether the corpus's alias names another generation than the one this index reads: a fill replaced it. */
+    @Override
+    public boolean superseded() throws NoveltyException {
+        try {
+            return !SolrCollections.current(client, corpus).equals(address.collection());
+        } catch (SolrServerException | IOException | SolrException e) {
+            throw SolrFailures.unreachable(corpus, e);
+        }
     }
 
     @Override

@@ -75,9 +75,12 @@ final class SolrFillLock implements AutoCloseable {
     static SolrFillLock take(CloudSolrClient client, SolrAddress address, String current, Duration expiry,
             Progress progress) throws NoveltyException, SolrServerException, IOException {
         String corpus = address.collection();
-        Map<String, String> properties = properties(client, corpus);
+        Map<String, String> properties = SolrCollections.aliasProperties(client, corpus);
         Instant now = Instant.now();
         for (String leftover : SolrCollections.leftovers(client, corpus, current)) {
+            if (SolrRetiredGenerations.isRetired(properties, leftover)) {
+                continue; // replaced by a finished fill: kept for its grace period, then deleted by a fill
+            }
             Holder other = holder(properties.get(PROPERTY + leftover));
             if (other != null && !other.expired(now, expiry)) {
                 throw held(address, leftover, other, expiry);
@@ -104,7 +107,7 @@ final class SolrFillLock implements AutoCloseable {
         owned = false;
         heartbeat.shutdownNow();
         try {
-            Holder other = holder(properties(client, corpus).get(PROPERTY + generation));
+            Holder other = holder(SolrCollections.aliasProperties(client, corpus).get(PROPERTY + generation));
             if (other != null && !other.equals(holder)) {
                 return held(address, generation, other, expiry);
             }
@@ -149,12 +152,6 @@ final class SolrFillLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Map<String, String> properties(CloudSolrClient client, String corpus)
-            throws SolrServerException, IOException {
-        return new CollectionAdminRequest.ListAliases().process(client).getAliasProperties()
-                .getOrDefault(corpus, Map.of());
     }
 
     private static Holder holder(String json) {

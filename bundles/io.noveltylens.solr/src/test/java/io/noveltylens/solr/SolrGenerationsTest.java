@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.NoveltyException;
@@ -53,5 +58,24 @@ class SolrGenerationsTest {
         assertTrue(message.contains("Failed fetching live_nodes from [http://a:8983/solr]. Check that the cluster is "
                 + "running"), message);
         assertFalse(message.contains("CloudSolrClient"), message);
+    }
+
+    @Test
+    void aReplacedGenerationIsDeletedOnlyOnceItsGracePeriodIsOver() {
+        Instant now = Instant.parse("2026-12-07T12:00:00Z");
+        Map<String, String> properties = Map.of(
+                "novelty.retired.books.g1", Long.toString(now.minus(Duration.ofMinutes(6)).toEpochMilli()),
+                "novelty.retired.books.g2", Long.toString(now.minus(Duration.ofMinutes(5)).toEpochMilli()),
+                "novelty.retired.books.g3", Long.toString(now.minus(Duration.ofMinutes(4)).toEpochMilli()),
+                "novelty.retired.books.g4", "not a time",
+                "novelty.fill.books.g5", "{\"owner\":\"someone\"}");
+        List<String> generations = List.of("books.g1", "books.g2", "books.g3", "books.g4", "books.g5");
+        // g5 is a fill's, not a replaced generation; an unreadable time counts as long over
+        assertEquals(List.of("books.g1", "books.g2", "books.g4"),
+                SolrRetiredGenerations.expired(properties, generations, now, Duration.ofMinutes(5)));
+        assertEquals(List.of("books.g1", "books.g2", "books.g3", "books.g4"),
+                SolrRetiredGenerations.expired(properties, generations, now, Duration.ZERO));
+        assertTrue(SolrRetiredGenerations.isRetired(properties, "books.g3"));
+        assertFalse(SolrRetiredGenerations.isRetired(properties, "books.g5"));
     }
 }

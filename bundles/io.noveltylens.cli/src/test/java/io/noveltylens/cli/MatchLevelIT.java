@@ -1,4 +1,4 @@
-package io.noveltylens.core.analysis;
+package io.noveltylens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import io.noveltylens.core.Progress;
-import io.noveltylens.core.embed.TestModels;
+import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.engine.EngineConfig;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.export.ReportJson;
@@ -23,20 +25,27 @@ import io.noveltylens.test.support.MatchLevelCases;
 /**
  * The match levels on the shipped corpus, for sentences whose level is known by how they were made
  * ({@link MatchLevelCases}: copied, lightly edited, paraphrased, on a subject of the corpus, unrelated), through the
- * heatmap's path and in the JSON.
+ * heatmap's path and in the JSON. An integration test: the shipped index is built when this module is packaged.
  */
-class MatchLevelTest {
+class MatchLevelIT {
 
-    private static final Path SHIPPED = Path.of("../io.noveltylens.corpus.default");
+    private static final Path BUNDLES = Path.of("..").toAbsolutePath().normalize();
+    private static final Path SHIPPED = BUNDLES.resolve("io.noveltylens.corpus.default");
     private static NoveltyEngine engine;
 
     @BeforeAll
     static void openTheShippedCorpus() throws Exception {
         MatchLevelCases.checkConstruction(SHIPPED.resolve("corpus"));
-        if (engine == null) {
-            // kept open for the JVM, as RealCorpusEngine: the shipped index loads in about a second
-            engine = NoveltyEngine.open(new EngineConfig(TestModels.modelDir(TestModels.FP32), SHIPPED.resolve("index"),
-                    TestModels.cacheDir(), 10, Duration.ofSeconds(1)), Progress.NONE);
+        engine = NoveltyEngine.open(
+                new EngineConfig(BUNDLES.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2"),
+                        SHIPPED.resolve("index"), Path.of("target", "match-level-cache"), 10, Duration.ofSeconds(1)),
+                Progress.NONE);
+    }
+
+    @AfterAll
+    static void closeTheEngine() {
+        if (engine != null) {
+            engine.close();
         }
     }
 
