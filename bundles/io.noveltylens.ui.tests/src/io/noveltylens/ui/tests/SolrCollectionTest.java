@@ -209,7 +209,7 @@ class SolrCollectionTest {
         NoveltyEngine answering = engines().acquire(new NullProgressMonitor());
         SolrCorpusFiller.Result refill = fillOffTheUiThread(() -> SolrCorpusFiller.fill(List.of(grown),
                 IndexSettings.defaults(), answering.embedder(), address, work.resolve("quay-scratch"), Progress.NONE));
-        assertEquals(collection + ".g1", refill.kept(), "the replaced generation is kept for a grace period");
+        assertEquals(collection + ".g2", refill.kept(), "the replaced generation is kept for a grace period");
 
         view.analyze(MARINA);
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, MARINA));

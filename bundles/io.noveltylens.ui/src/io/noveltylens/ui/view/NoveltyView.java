@@ -145,10 +145,12 @@ public final class NoveltyView extends ViewPart {
                     ? NLS.bind(rebuilding.previousAnswers() ? Messages.NoveltyView_rebuildingPrevious
                             : Messages.NoveltyView_rebuildingWaiting, rebuilding.percent())
                     : ""); //$NON-NLS-1$
-            if (now instanceof EngineState.Rebuilding || now instanceof EngineState.NotLoaded) {
-                // the report on show, if any, came from an engine that is being replaced
+            if (replacing(state) || replacing(now)) {
+                // the report on show, if any, came from an engine that is being replaced (the event says so even when
+                // a new engine is loading by the time this runs)
                 reportStale = true;
-            } else if (now instanceof EngineState.Ready && reportStale) {
+            }
+            if (now instanceof EngineState.Ready && reportStale) {
                 reportStale = false;
                 // the same question to the new engine (the editor's selection may have moved on since)
                 if (passage != null) {
@@ -159,6 +161,10 @@ public final class NoveltyView extends ViewPart {
                 showEmptyState();
             }
         });
+    }
+
+    private static boolean replacing(EngineState state) {
+        return state instanceof EngineState.Rebuilding || state instanceof EngineState.NotLoaded;
     }
 
     private void preferenceChanged(PropertyChangeEvent event) {
