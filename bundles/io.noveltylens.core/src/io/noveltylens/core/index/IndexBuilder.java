@@ -327,7 +327,7 @@ public final class IndexBuilder {
         double[] nearest = new double[n];
         try (Directory directory = FSDirectory.open(generation);
                 DirectoryReader reader = DirectoryReader.open(directory)) {
-            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
+            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors);
             ParallelPasses.run(n, settings.threads(), progress, "Neighbour search", i -> {
                 VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
                 float[] distances = new float[hits.docs().length];
@@ -370,7 +370,7 @@ public final class IndexBuilder {
         Calibration calibration;
         try (Directory directory = FSDirectory.open(generation);
                 DirectoryReader reader = DirectoryReader.open(directory)) {
-            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
+            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors);
             calibration = new CalibrationBuilder(embedder, cache, search, density, vectors.units(), pca, projected,
                     settings.threads()).build(references, progress);
         }
