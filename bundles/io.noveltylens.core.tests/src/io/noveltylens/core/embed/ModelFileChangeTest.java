@@ -27,7 +27,7 @@ import io.noveltylens.test.support.Folders;
 
 /**
  * The engine opens with the model's fingerprint as remembered from an earlier start (no hashing), and hashes the files
- * again in the background: a model file rewritten in place with its size and time restored, which the remembered
+ * again in the background once its first report is out: a model file rewritten in place with its size and time restored, which the remembered
  * fingerprint cannot see, is caught by that check, the engine stops answering, and the next engine refuses the index
  * built with the model as it was. The oracle is SHA-256 of the files themselves (the index records it at build time).
  */
@@ -58,9 +58,10 @@ class ModelFileChangeTest {
         EngineConfig config = new EngineConfig(model, dir.resolve("index"), cache, 2, Duration.ofMillis(300));
 
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
-            engine.modelVerification().toCompletableFuture().get(CHECK_SECONDS, TimeUnit.SECONDS);
             FileDigests digests = ((OnnxEmbedder) engine.embedder()).digests();
             assertEquals(2, digests.remembered(), "the engine opened with the digests the build remembered");
+            engine.analyze("The fog stayed all night.", Progress.NONE); // the check starts once a report is out
+            engine.modelVerification().toCompletableFuture().get(CHECK_SECONDS, TimeUnit.SECONDS);
             assertEquals(2, digests.hashed(), "only the background check hashed the two files");
             engine.analyze("The fog stayed all night.", Progress.NONE);
         }
@@ -81,6 +82,7 @@ class ModelFileChangeTest {
 
         NoveltyException changed;
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
+            engine.analyze("The fog stayed all night.", Progress.NONE); // answered before the check has run
             ExecutionException failed = assertThrows(ExecutionException.class,
                     () -> engine.modelVerification().toCompletableFuture().get(CHECK_SECONDS, TimeUnit.SECONDS));
             changed = assertInstanceOf(NoveltyException.class, failed.getCause());

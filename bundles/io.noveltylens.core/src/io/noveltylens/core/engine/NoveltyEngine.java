@@ -2,9 +2,9 @@ package io.noveltylens.core.engine;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.noveltylens.core.BackgroundResult;
@@ -32,8 +32,9 @@ import io.noveltylens.core.index.LuceneCorpusIndex;
  * <p>
  * The index is checked against the model's fingerprint as the embedder remembers it (the files' digests from an
  * earlier start, when their size, time and inode are unchanged), and the files are hashed again in the background
- * ({@link #modelVerification()}): if they turn out to differ, every later call fails with that finding, so that no
- * report of a model other than the one the index was built with outlives the check by more than its hashing.
+ * once the first report is out, so that the hashing does not compete with it ({@link #modelVerification()}): if they
+ * turn out to differ, every later call fails with that finding, so that no report of a model other than the one the
+ * index was built with outlives the check by more than its hashing.
  */
 public final class NoveltyEngine implements AutoCloseable {
 
@@ -41,7 +42,9 @@ public final class NoveltyEngine implements AutoCloseable {
     private final CorpusIndex index;
     private final NoveltyAnalyzer analyzer;
     private final boolean indexOutdated;
-    private final CompletableFuture<Void> modelVerification;
+    private final ModelFingerprint opened;
+    private final CompletableFuture<Void> modelVerification = new CompletableFuture<>();
+    private final AtomicBoolean verificationStarted = new AtomicBoolean();
 
     private NoveltyEngine(Embedder embedder, CorpusIndex index, NoveltyAnalyzer analyzer, boolean indexOutdated,
             ModelFingerprint opened) {
@@ -49,12 +52,7 @@ public final class NoveltyEngine implements AutoCloseable {
         this.index = index;
         this.analyzer = analyzer;
         this.indexOutdated = indexOutdated;
-        this.modelVerification = embedder.verifiedFingerprint().thenAccept(verified -> {
-            if (!verified.equals(opened)) {
-                throw new CompletionException(new NoveltyException(NoveltyException.Kind.MODEL,
-                        CoreText.bind(CoreText.Engine_modelChanged, embedder.model().onnx().getParent())));
-            }
-        });
+        this.opened = opened;
         CoreTrace.ENGINE
                 .trace("opened: model " + embedder.model().id() + ", " + index.metadata().passages() + " passages");
     }
@@ -118,12 +116,30 @@ public final class NoveltyEngine implements AutoCloseable {
     }
 
     /**
-     * Completes when the model files, hashed again in the background, match the fingerprint the index was checked
-     * against; completes exceptionally with a {@link NoveltyException} when they do not (or cannot be read). Then the
-     * engine answers nothing more: a front end reopens it, and the index is checked against the model as it is now.
+     * Completes when the model files, hashed again in the background from the end of the first report on, match the
+     * fingerprint the index was checked against; completes exceptionally with a {@link NoveltyException} when they do
+     * not (or cannot be read). Then the engine answers nothing more: a front end reopens it, and the index is checked
+     * against the model as it is now.
      */
     public CompletionStage<Void> modelVerification() {
         return modelVerification.minimalCompletionStage();
+    }
+
+    /** Starts the background check of the model files, once: after the first report, which it would slow down. */
+    private void verifyModel() {
+        if (!verificationStarted.compareAndSet(false, true)) {
+            return;
+        }
+        embedder.verifiedFingerprint().whenComplete((verified, error) -> {
+            if (error != null) {
+                modelVerification.completeExceptionally(error);
+            } else if (!verified.equals(opened)) {
+                modelVerification.completeExceptionally(new NoveltyException(NoveltyException.Kind.MODEL,
+                        CoreText.bind(CoreText.Engine_modelChanged, embedder.model().onnx().getParent())));
+            } else {
+                modelVerification.complete(null);
+            }
+        });
     }
 
     /** Fails with the background check's finding once it has found the model changed. */
@@ -150,13 +166,17 @@ public final class NoveltyEngine implements AutoCloseable {
     /** The fast readouts of a passage (see {@link NoveltyAnalyzer#analyze}). */
     public NoveltyReport analyze(String text, Progress progress) throws NoveltyException {
         requireModelUnchanged();
-        return analyzer.analyze(text, progress);
+        NoveltyReport report = analyzer.analyze(text, progress);
+        verifyModel();
+        return report;
     }
 
     /** The fast readouts listing {@code k} neighbours instead of the configured number. */
     public NoveltyReport analyze(String text, int k, Progress progress) throws NoveltyException {
         requireModelUnchanged();
-        return analyzer.analyze(text, k, progress);
+        NoveltyReport report = analyzer.analyze(text, k, progress);
+        verifyModel();
+        return report;
     }
 
     /**
@@ -197,6 +217,7 @@ public final class NoveltyEngine implements AutoCloseable {
             throws NoveltyException {
         requireModelUnchanged();
         analyzer.sentences(text, from, to, sink, progress);
+        verifyModel();
     }
 
     /**
