@@ -28,7 +28,7 @@ import io.noveltylens.core.index.LuceneCorpusIndex;
 
 /**
  * A loaded model and an open corpus index, ready to analyse passages: the entry point of the IDE and the CLI.
- * Opening takes seconds (model load, vectors into memory), so do it once and off the UI thread. Thread-safe.
+ * Opening takes seconds (model load, index open), so do it once and off the UI thread. Thread-safe.
  * <p>
  * The index is checked against the model's fingerprint as the embedder remembers it (the files' digests from an
  * earlier start, when their size, time and inode are unchanged), and the files are hashed again in the background
