@@ -27,9 +27,10 @@ import io.noveltylens.test.support.Folders;
 
 /**
  * The engine opens with the model's fingerprint as remembered from an earlier start (no hashing), and hashes the files
- * again in the background once its first report is out: a model file rewritten in place with its size and time restored, which the remembered
- * fingerprint cannot see, is caught by that check, the engine stops answering, and the next engine refuses the index
- * built with the model as it was. The oracle is SHA-256 of the files themselves (the index records it at build time).
+ * again in the background once its first report is out: a model file rewritten in place with its size and time
+ * restored, which the remembered fingerprint cannot see, is caught by that check, the engine stops answering, and the
+ * next engine refuses the index built with the model as it was. The oracle is SHA-256 of the files themselves (the
+ * index records it at build time).
  */
 class ModelFileChangeTest {
 

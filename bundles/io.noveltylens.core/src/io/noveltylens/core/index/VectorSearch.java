@@ -11,8 +11,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * Top-k by exact cosine: the HNSW graph proposes {@link HnswCandidates} candidates, every candidate is re-scored with
- * the exact dot product of the stored unit vectors (in memory, or read from the index's vector file). Index builds search the same way, so the density
- * statistics of corpus passages and of queries come from the same search.
+ * the exact dot product of the stored unit vectors (in memory, or read from the index's vector file). Index builds
+ * search the same way, so the density statistics of corpus passages and of queries come from the same search.
  */
 final class VectorSearch {
 

@@ -241,7 +241,10 @@ final class SelectionBench {
                 paths.cache().toString(), selectionFile.toString(), hullPreparation), "engine.", "rss_bytes");
     }
 
-    /** Runs {@code mainAndArguments} in a fresh JVM; its {@code prefix}KEY=VALUE lines, one of {@code last} required. */
+    /**
+     * Runs {@code mainAndArguments} in a fresh JVM and returns its {@code prefix}KEY=VALUE lines, of which one of
+     * {@code last} must be present.
+     */
     private static Map<String, Double> run(List<String> mainAndArguments, String prefix, String... last)
             throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
