@@ -31,6 +31,7 @@ public final class CoreText {
     public static String EncoderSession_unloadable;
     public static String Engine_loading;
     public static String Engine_loadingModelAndIndex;
+    public static String Engine_modelChanged;
     public static String GroupScorer_fewGroups;
     public static String GroupScorer_folderFailed;
     public static String GroupScorer_sameFileName;

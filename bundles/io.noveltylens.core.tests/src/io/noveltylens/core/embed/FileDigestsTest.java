@@ -1,6 +1,7 @@
 package io.noveltylens.core.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,14 +42,54 @@ class FileDigestsTest {
     }
 
     @Test
-    void aDamagedEntryOnlyCostsANewHash() throws Exception {
-        Path file = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+    void aRememberedDigestIsServedWithoutReadingTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("model.onnx"), "weights");
+        FileDigests first = new FileDigests(dir.resolve("cache"));
+        first.sha256(file);
+        assertEquals(1, first.hashed());
+        assertEquals(0, first.remembered());
+
+        // a new start: a new instance over the same cache folder
+        FileDigests next = new FileDigests(dir.resolve("cache"));
+        assertEquals(sha256("weights"), next.sha256(file));
+        assertEquals(0, next.hashed());
+        assertEquals(1, next.remembered());
+    }
+
+    @Test
+    void aFileRewrittenWithItsSizeTimeAndInodeRestoredIsCaughtByHashingAgain() throws Exception {
+        Path file = Files.writeString(dir.resolve("model.onnx"), "weights v1");
+        new FileDigests(dir.resolve("cache")).sha256(file);
+        String stamp = CacheEntries.stamp(file);
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, "weights v2"); // in place: same inode, same size
+        Files.setLastModifiedTime(file, time);
+        assertEquals(stamp, CacheEntries.stamp(file), "the rewrite must look unchanged to the file stamp");
+
         FileDigests digests = new FileDigests(dir.resolve("cache"));
-        digests.sha256(file);
+        assertEquals(sha256("weights v1"), digests.sha256(file), "the stamp alone cannot see the change");
+        assertEquals(sha256("weights v2"), digests.rehash(file));
+        // hashing again replaced the remembered digest: the next start remembers the file as it is
+        FileDigests next = new FileDigests(dir.resolve("cache"));
+        assertEquals(sha256("weights v2"), next.sha256(file));
+        assertEquals(0, next.hashed());
+        assertNotEquals(sha256("weights v1"), sha256("weights v2"));
+    }
+
+    @Test
+    void aDamagedEntryIsIgnoredAndRebuilt() throws Exception {
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        new FileDigests(dir.resolve("cache")).sha256(file);
         try (var entries = Files.list(dir.resolve("cache/digests"))) {
             Files.writeString(entries.findFirst().orElseThrow(), "sha256=not a digest\nstamp=\\u12");
         }
-        assertEquals(sha256("{}"), digests.sha256(file));
+        FileDigests damaged = new FileDigests(dir.resolve("cache"));
+        assertEquals(sha256("{}"), damaged.sha256(file));
+        assertEquals(1, damaged.hashed());
+        // the entry was written again: the start after serves it without hashing
+        FileDigests rebuilt = new FileDigests(dir.resolve("cache"));
+        assertEquals(sha256("{}"), rebuilt.sha256(file));
+        assertEquals(0, rebuilt.hashed());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -22,6 +23,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.RealCorpusEngine;
 import io.noveltylens.core.embed.Embedding;
@@ -76,13 +78,16 @@ class HnswRecallTest {
                     Document document = new Document();
                     document.add(new KnnFloatVectorField(LuceneSchema.VECTOR, corpus.row(i),
                             VectorSimilarityFunction.DOT_PRODUCT));
+                    document.add(new FloatDocValuesField(LuceneSchema.NORM, 1)); // the rows are unit vectors
                     writer.addDocument(document);
                 }
                 writer.forceMerge(1);
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                VectorSearch search = new VectorSearch(searcher, corpus);
+                // re-scored from the index's vector file, as an opened index does until the hull loads the matrix
+                VectorSearch search = new VectorSearch(searcher,
+                        StoredVectors.of(reader.leaves().get(0).reader(), dim));
                 for (Embedding embedding : embeddings) {
                     double[] query = toDouble(embedding.unit());
                     double[] cosines = new double[corpus.rows()];
@@ -113,7 +118,8 @@ class HnswRecallTest {
     }
 
     /** The index's unit vectors, each followed by {@link #COPIES} copies plus Gaussian noise of norm about NOISE. */
-    private static FloatMatrix withNoisyCopies(LuceneCorpusIndex real, int dim, Random random) {
+    private static FloatMatrix withNoisyCopies(LuceneCorpusIndex real, int dim, Random random)
+            throws NoveltyException {
         int n = real.metadata().passages();
         float[] data = new float[n * (COPIES + 1) * dim];
         double[] copy = new double[dim];

@@ -1,6 +1,7 @@
 package io.noveltylens.core.embed;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
@@ -16,8 +17,26 @@ public interface Embedder extends AutoCloseable {
     /** The model this embedder runs; its {@link ModelDescriptor#dimension()} is the length of every vector. */
     ModelDescriptor model();
 
-    /** The model's identity for the index; computed on first call (hashes the model files), then cached. */
+    /**
+     * The model's identity for the index, as fast as the implementation can tell it: {@link OnnxEmbedder} takes the
+     * digests it remembers for model files that look unchanged (same path, size, time and inode) instead of hashing
+     * them. Good enough to open an index, never to record in one: see {@link #verifiedFingerprint()}.
+     */
     ModelFingerprint fingerprint() throws NoveltyException;
+
+    /**
+     * The model's identity from the files' contents as they are now, hashed on a background thread when
+     * {@link #fingerprint()} was remembered rather than hashed (started by the first call). It differs from
+     * {@link #fingerprint()} only when a model file was rewritten with its size and time restored: whoever opened
+     * an index with the remembered one must then stop using it. An index build records this one.
+     */
+    default CompletableFuture<ModelFingerprint> verifiedFingerprint() {
+        try {
+            return CompletableFuture.completedFuture(fingerprint());
+        } catch (NoveltyException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Loads now what the first {@link #embedQuery} would load (ONNX Runtime's query session: 0.3-0.5 s for MiniLM),

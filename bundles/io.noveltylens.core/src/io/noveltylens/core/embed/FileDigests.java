@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SHA-256 of files, remembered in a cache folder by the file's size, modification time and file key (inode), so
@@ -16,33 +17,62 @@ import java.util.Properties;
  * Git's index trusts file metadata the same way: a file changed by any normal means gets a new modification time
  * and is hashed again; only a deliberate rewrite that restores size, time and inode would go unnoticed, and whoever
  * can do that can also change the cache. A missing, unreadable or damaged cache entry only costs a new hash.
+ * <p>
+ * Because a remembered digest trusts metadata, its users hash the file again in the background ({@link #rehash}) and
+ * compare: a file rewritten in place with its size and time restored is then caught within a second of the start, and
+ * its entry replaced, so the next start remembers the digest of the file as it is.
  */
 final class FileDigests {
 
     private static final String FOLDER = "digests";
 
     private final Path folder;
+    private final AtomicInteger hashed = new AtomicInteger();
+    private final AtomicInteger remembered = new AtomicInteger();
 
     /** Remembers digests under {@code cacheDir}, or nowhere when it is null. */
     FileDigests(Path cacheDir) {
         this.folder = cacheDir == null ? null : cacheDir.resolve(FOLDER);
     }
 
-    /** The hex SHA-256 of {@code file}'s content. */
+    /** The hex SHA-256 of {@code file}'s content: remembered if its stamp is the one hashed, else hashed now. */
     String sha256(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
-        String stamp = CacheEntries.stamp(absolute);
-        Path entry = folder == null ? null
-                : folder.resolve(hex(newDigest().digest(absolute.toString().getBytes(StandardCharsets.UTF_8))));
-        String remembered = entry == null ? null : remembered(entry, stamp);
-        if (remembered != null) {
-            return remembered;
+        Path entry = entry(absolute);
+        String digest = entry == null ? null : remembered(entry, CacheEntries.stamp(absolute));
+        if (digest != null) {
+            remembered.incrementAndGet();
+            return digest;
         }
+        return rehash(absolute);
+    }
+
+    /** The hex SHA-256 of {@code file}'s content, hashed now whatever is remembered, and remembered for next time. */
+    String rehash(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        String stamp = CacheEntries.stamp(absolute);
         String computed = hashContent(absolute);
+        hashed.incrementAndGet();
+        Path entry = entry(absolute);
         if (entry != null && stamp.equals(CacheEntries.stamp(absolute))) {
             remember(entry, absolute, stamp, computed);
         }
         return computed;
+    }
+
+    /** How many files this instance has read to hash them. */
+    int hashed() {
+        return hashed.get();
+    }
+
+    /** How many digests this instance took from its cache folder instead of hashing. */
+    int remembered() {
+        return remembered.get();
+    }
+
+    private Path entry(Path absolute) {
+        return folder == null ? null
+                : folder.resolve(hex(newDigest().digest(absolute.toString().getBytes(StandardCharsets.UTF_8))));
     }
 
     private static String remembered(Path entry, String stamp) {

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,7 +42,9 @@ import io.noveltylens.core.Progress;
  * <p>
  * <b>Start-up</b>: both sessions are created on first use (about 0.3 s each for MiniLM fp32), so a command that only
  * queries never loads the passage session and an index build never loads the query session; the model's fingerprint
- * (SHA-256 of 90 MB, 0.3 s) is computed on a worker thread from the start, while the caller loads the rest.
+ * (SHA-256 of 90 MB, 0.3 s) is taken from the digests remembered in the cache folder when the files look unchanged,
+ * else hashed on a worker thread from the start while the caller loads the rest; a remembered one is proved by
+ * hashing again in the background once a caller asks for {@link #verifiedFingerprint()}.
  * <p>
  * <b>Long texts</b>: a text longer than {@code maxTokens} is split into half-overlapping windows
  * ({@link PassageTokenizer#split}); its vector is the mean of the window vectors weighted by their token counts,
@@ -62,7 +66,9 @@ public final class OnnxEmbedder implements Embedder {
     private final ModelDescriptor model;
     private final PassageTokenizer tokenizer;
     private final ExecutorService workers;
+    private final FileDigests digests;
     private final FutureTask<ModelFingerprint> fingerprint;
+    private CompletableFuture<ModelFingerprint> verifiedFingerprint;
     private final int workerCount;
     private final long[] queryHead;
     private final long[] passageHead;
@@ -84,7 +90,8 @@ public final class OnnxEmbedder implements Embedder {
             thread.setDaemon(true);
             return thread;
         });
-        this.fingerprint = new FutureTask<>(() -> ModelFingerprint.of(model, cacheDir));
+        this.digests = new FileDigests(cacheDir);
+        this.fingerprint = new FutureTask<>(() -> ModelFingerprint.of(model, digests));
         workers.execute(fingerprint);
     }
 
@@ -128,6 +135,28 @@ public final class OnnxEmbedder implements Embedder {
         } catch (CancellationException e) {
             throw new IllegalStateException("The embedder for " + model.id() + " is closed", e);
         }
+    }
+
+    /** Hashes the files again on a worker thread if {@link #fingerprint()} took a remembered digest. */
+    @Override
+    public synchronized CompletableFuture<ModelFingerprint> verifiedFingerprint() {
+        ensureOpen();
+        if (verifiedFingerprint == null) {
+            verifiedFingerprint = CompletableFuture.supplyAsync(() -> {
+                try {
+                    ModelFingerprint remembered = fingerprint();
+                    return digests.remembered() == 0 ? remembered : ModelFingerprint.hashed(model, digests);
+                } catch (NoveltyException e) {
+                    throw new CompletionException(e);
+                }
+            }, workers);
+        }
+        return verifiedFingerprint;
+    }
+
+    /** What the fingerprint read from the cache folder and what it hashed, for tests. */
+    FileDigests digests() {
+        return digests;
     }
 
     @Override
@@ -394,6 +423,9 @@ public final class OnnxEmbedder implements Embedder {
                 closed = true;
             }
             fingerprint.cancel(true);
+            if (verifiedFingerprint != null) {
+                verifiedFingerprint.cancel(true);
+            }
             workers.shutdownNow();
             if (passageSession != null) {
                 passageSession.close();

@@ -1,7 +1,10 @@
 package io.noveltylens.core.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.noveltylens.core.BackgroundResult;
@@ -16,6 +19,7 @@ import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.ModelDescriptor;
+import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.CorpusIndexOpener;
@@ -24,7 +28,13 @@ import io.noveltylens.core.index.LuceneCorpusIndex;
 
 /**
  * A loaded model and an open corpus index, ready to analyse passages: the entry point of the IDE and the CLI.
- * Opening takes seconds (model load, vectors into memory), so do it once and off the UI thread. Thread-safe.
+ * Opening takes seconds (model load, index open), so do it once and off the UI thread. Thread-safe.
+ * <p>
+ * The index is checked against the model's fingerprint as the embedder remembers it (the files' digests from an
+ * earlier start, when their size, time and inode are unchanged), and the files are hashed again in the background
+ * once the first report is out, so that the hashing does not compete with it ({@link #modelVerification()}): if they
+ * turn out to differ, every later call fails with that finding, so that no report of a model other than the one the
+ * index was built with outlives the check by more than its hashing.
  */
 public final class NoveltyEngine implements AutoCloseable {
 
@@ -32,12 +42,17 @@ public final class NoveltyEngine implements AutoCloseable {
     private final CorpusIndex index;
     private final NoveltyAnalyzer analyzer;
     private final boolean indexOutdated;
+    private final ModelFingerprint opened;
+    private final CompletableFuture<Void> modelVerification = new CompletableFuture<>();
+    private final AtomicBoolean verificationStarted = new AtomicBoolean();
 
-    private NoveltyEngine(Embedder embedder, CorpusIndex index, NoveltyAnalyzer analyzer, boolean indexOutdated) {
+    private NoveltyEngine(Embedder embedder, CorpusIndex index, NoveltyAnalyzer analyzer, boolean indexOutdated,
+            ModelFingerprint opened) {
         this.embedder = embedder;
         this.index = index;
         this.analyzer = analyzer;
         this.indexOutdated = indexOutdated;
+        this.opened = opened;
         CoreTrace.ENGINE
                 .trace("opened: model " + embedder.model().id() + ", " + index.metadata().passages() + " passages");
     }
@@ -61,11 +76,12 @@ public final class NoveltyEngine implements AutoCloseable {
             embedder.prepareQueries();
             progress.worked(1);
             index = opened(opening);
-            index.metadata().requireBuiltWith(embedder.fingerprint(), embedder.model().dimension(), config.indexDir());
+            ModelFingerprint fingerprint = embedder.fingerprint();
+            index.metadata().requireBuiltWith(fingerprint, embedder.model().dimension(), config.indexDir());
             progress.worked(1);
             return new NoveltyEngine(embedder, index,
                     new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())),
-                    index.outdated());
+                    index.outdated(), fingerprint);
         } catch (NoveltyException | RuntimeException e) {
             if (embedder != null) {
                 embedder.close();
@@ -87,13 +103,49 @@ public final class NoveltyEngine implements AutoCloseable {
                 config.cacheDir());
         try {
             embedder.prepareQueries();
-            CorpusIndex index = corpus.open(embedder.fingerprint(), embedder.model().dimension());
+            ModelFingerprint fingerprint = embedder.fingerprint();
+            CorpusIndex index = corpus.open(fingerprint, embedder.model().dimension());
             return new NoveltyEngine(embedder, index,
-                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())), false);
+                    new NoveltyAnalyzer(embedder, index, config.k(), new HullAnalysis(config.hullBudget())), false,
+                    fingerprint);
         } catch (NoveltyException | RuntimeException e) {
             embedder.close();
             CoreTrace.ENGINE.trace("opening the corpus failed", e);
             throw e;
+        }
+    }
+
+    /**
+     * Completes when the model files, hashed again in the background from the end of the first report on, match the
+     * fingerprint the index was checked against; completes exceptionally with a {@link NoveltyException} when they do
+     * not (or cannot be read). Then the engine answers nothing more: a front end reopens it, and the index is checked
+     * against the model as it is now.
+     */
+    public CompletionStage<Void> modelVerification() {
+        return modelVerification.minimalCompletionStage();
+    }
+
+    /** Starts the background check of the model files, once: after the first report, which it would slow down. */
+    private void verifyModel() {
+        if (!verificationStarted.compareAndSet(false, true)) {
+            return;
+        }
+        embedder.verifiedFingerprint().whenComplete((verified, error) -> {
+            if (error != null) {
+                modelVerification.completeExceptionally(error);
+            } else if (!verified.equals(opened)) {
+                modelVerification.completeExceptionally(new NoveltyException(NoveltyException.Kind.MODEL,
+                        CoreText.bind(CoreText.Engine_modelChanged, embedder.model().onnx().getParent())));
+            } else {
+                modelVerification.complete(null);
+            }
+        });
+    }
+
+    /** Fails with the background check's finding once it has found the model changed. */
+    private void requireModelUnchanged() throws NoveltyException {
+        if (modelVerification.isCompletedExceptionally() && !modelVerification.isCancelled()) {
+            BackgroundResult.await(modelVerification, "Verifying the model's fingerprint");
         }
     }
 
@@ -113,12 +165,18 @@ public final class NoveltyEngine implements AutoCloseable {
 
     /** The fast readouts of a passage (see {@link NoveltyAnalyzer#analyze}). */
     public NoveltyReport analyze(String text, Progress progress) throws NoveltyException {
-        return analyzer.analyze(text, progress);
+        requireModelUnchanged();
+        NoveltyReport report = analyzer.analyze(text, progress);
+        verifyModel();
+        return report;
     }
 
     /** The fast readouts listing {@code k} neighbours instead of the configured number. */
     public NoveltyReport analyze(String text, int k, Progress progress) throws NoveltyException {
-        return analyzer.analyze(text, k, progress);
+        requireModelUnchanged();
+        NoveltyReport report = analyzer.analyze(text, k, progress);
+        verifyModel();
+        return report;
     }
 
     /**
@@ -140,11 +198,13 @@ public final class NoveltyEngine implements AutoCloseable {
 
     /** The report with its hull readouts added. */
     public NoveltyReport withHull(NoveltyReport report, Progress progress) throws NoveltyException {
+        requireModelUnchanged();
         return analyzer.withHull(report, progress);
     }
 
     /** The report with its hull readouts computed within {@code budget} instead of the configured one. */
     public NoveltyReport withHull(NoveltyReport report, Duration budget, Progress progress) throws NoveltyException {
+        requireModelUnchanged();
         return analyzer.withHull(report, budget, progress);
     }
 
@@ -155,7 +215,9 @@ public final class NoveltyEngine implements AutoCloseable {
      */
     public void sentences(String text, int from, int to, Consumer<SentenceReadout> sink, Progress progress)
             throws NoveltyException {
+        requireModelUnchanged();
         analyzer.sentences(text, from, to, sink, progress);
+        verifyModel();
     }
 
     /**

@@ -23,6 +23,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
@@ -93,7 +94,8 @@ public final class IndexBuilder {
         progress.begin(CoreText.IndexBuilder_building, WORK_READ + WORK_EMBED + WORK_WRITE + WORK_DENSITY + WORK_PCA
                 + WORK_CALIBRATE);
         IndexLayout layout = new IndexLayout(indexRoot);
-        ModelFingerprint model = embedder.fingerprint();
+        // recorded in the index: hashed from the files as they are, never a digest remembered by file stamps
+        ModelFingerprint model = BackgroundResult.await(embedder.verifiedFingerprint(), "Fingerprinting the model");
         int dimension = embedder.model().dimension();
         Path reading = null;
         Path generation = null;
@@ -325,7 +327,7 @@ public final class IndexBuilder {
         double[] nearest = new double[n];
         try (Directory directory = FSDirectory.open(generation);
                 DirectoryReader reader = DirectoryReader.open(directory)) {
-            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
+            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors);
             ParallelPasses.run(n, settings.threads(), progress, "Neighbour search", i -> {
                 VectorSearch.Hits hits = search.nearest(vectors.unit(i), k, i);
                 float[] distances = new float[hits.docs().length];
@@ -368,7 +370,7 @@ public final class IndexBuilder {
         Calibration calibration;
         try (Directory directory = FSDirectory.open(generation);
                 DirectoryReader reader = DirectoryReader.open(directory)) {
-            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors.units());
+            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors);
             calibration = new CalibrationBuilder(embedder, cache, search, density, vectors.units(), pca, projected,
                     settings.threads()).build(references, progress);
         }

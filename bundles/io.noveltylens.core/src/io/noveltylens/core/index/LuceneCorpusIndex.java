@@ -13,12 +13,8 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -69,7 +65,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.vectors = vectors;
-        this.search = new VectorSearch(searcher, vectors.units());
+        this.search = new VectorSearch(searcher, vectors);
         this.density = density;
         this.calibration = calibration;
         this.phrases = new LucenePhraseIndex(searcher, LuceneSchema.WORDS);
@@ -108,7 +104,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
                 throw new CorruptIndexException("expected one segment with " + metadata.passages() + " passages",
                         generation.toString());
             }
-            StoredVectors vectors = loadVectors(reader.leaves().get(0).reader(), metadata.dimension());
+            StoredVectors vectors = StoredVectors.of(reader.leaves().get(0).reader(), metadata.dimension());
             DensityModel density;
             try (DataInputStream in = new DataInputStream(
                     new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.DENSITY)), 1 << 16))) {
@@ -187,26 +183,6 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         return new NoveltyException(Kind.INDEX, CoreText.bind(message, root, cause.getMessage()), cause);
     }
 
-    private static StoredVectors loadVectors(LeafReader leaf, int dimension) throws IOException {
-        FloatVectorValues values = leaf.getFloatVectorValues(LuceneSchema.VECTOR);
-        NumericDocValues norms = leaf.getNumericDocValues(LuceneSchema.NORM);
-        int n = leaf.maxDoc();
-        if (values == null || norms == null || values.size() != n || values.dimension() != dimension) {
-            throw new CorruptIndexException("vectors missing or of the wrong dimension", leaf.toString());
-        }
-        float[] data = new float[n * dimension];
-        float[] normArray = new float[n];
-        KnnVectorValues.DocIndexIterator iterator = values.iterator();
-        for (int doc = iterator.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = iterator
-                .nextDoc()) {
-            System.arraycopy(values.vectorValue(iterator.index()), 0, data, doc * dimension, dimension);
-        }
-        for (int doc = norms.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = norms.nextDoc()) {
-            normArray[doc] = Float.intBitsToFloat((int) norms.longValue());
-        }
-        return new StoredVectors(new FloatMatrix(n, dimension, data), normArray);
-    }
-
     @Override
     public IndexMetadata metadata() {
         return metadata;
@@ -244,8 +220,12 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     }
 
     @Override
-    public float[] vector(int ordinal) {
-        return vectors.unit(ordinal);
+    public float[] vector(int ordinal) throws NoveltyException {
+        try {
+            return vectors.unit(ordinal);
+        } catch (IOException e) {
+            throw damaged(generation, e);
+        }
     }
 
     @Override

@@ -1,20 +1,48 @@
 package io.noveltylens.core.index;
 
+import java.io.IOException;
+
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+
 import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * The corpus embeddings in document order, as stored: L2-normalised vectors (for cosine and the hull readouts) and the
  * norm of each raw pooled vector, so that an index keeps raw = norm * unit without storing vectors twice.
+ * <p>
+ * An opened index reads its unit vectors from Lucene's vector file (memory-mapped) until the hull readouts ask for
+ * them as one matrix ({@link #units()}): copying the 69k x 384 floats of the default corpus onto the heap was the
+ * largest part of opening its index (0.8-0.9 s of 2.5-3 s in a fresh JVM, docs/benchmarks.md), and the fast readouts
+ * need only the few hundred rows a search re-scores. Both ways read the same floats and sum them in the same order
+ * ({@link FloatMatrix#dot}), so a readout does not depend on which one served it.
  */
 final class StoredVectors {
 
-    private final FloatMatrix units;
+    private final int count;
+    private final int dimension;
     private final float[] norms;
+    /** The segment whose vector field holds the unit vectors, or null when they were computed in memory. */
+    private final LeafReader segment;
+    private volatile FloatMatrix units;
 
     StoredVectors(FloatMatrix units, float[] norms) {
-        this.units = units;
+        this.count = units.rows();
+        this.dimension = units.cols();
         this.norms = norms;
+        this.segment = null;
+        this.units = units;
+    }
+
+    private StoredVectors(LeafReader segment, int dimension, float[] norms) {
+        this.count = norms.length;
+        this.dimension = dimension;
+        this.norms = norms;
+        this.segment = segment;
     }
 
     static StoredVectors of(DistinctPassages passages, EmbeddingCache cache, int dimension) {
@@ -38,16 +66,79 @@ final class StoredVectors {
         return new StoredVectors(new FloatMatrix(passages.count(), dimension, data), norms);
     }
 
+    /**
+     * The vectors of an index's only segment, which must hold one of each per document: the norms are read now, the
+     * unit vectors when they are used.
+     */
+    static StoredVectors of(LeafReader segment, int dimension) throws IOException {
+        FloatVectorValues values = segment.getFloatVectorValues(LuceneSchema.VECTOR);
+        NumericDocValues norms = segment.getNumericDocValues(LuceneSchema.NORM);
+        int n = segment.maxDoc();
+        // as many vectors as documents: the field is dense, and a vector's ordinal is its document id
+        if (values == null || norms == null || values.size() != n || values.dimension() != dimension) {
+            throw new CorruptIndexException("vectors missing or of the wrong dimension", segment.toString());
+        }
+        float[] normArray = new float[n];
+        for (int doc = norms.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = norms.nextDoc()) {
+            normArray[doc] = Float.intBitsToFloat((int) norms.longValue());
+        }
+        return new StoredVectors(segment, dimension, normArray);
+    }
+
     int count() {
-        return norms.length;
+        return count;
     }
 
-    FloatMatrix units() {
-        return units;
+    /** All unit vectors as one matrix, copied from the index's file on first use (about 100 MB for 69k passages). */
+    FloatMatrix units() throws IOException {
+        FloatMatrix loaded = units;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = units;
+                if (loaded == null) {
+                    loaded = copied();
+                    units = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
-    float[] unit(int i) {
-        return units.row(i);
+    private FloatMatrix copied() throws IOException {
+        float[] data = new float[count * dimension];
+        FloatVectorValues values = segment.getFloatVectorValues(LuceneSchema.VECTOR);
+        KnnVectorValues.DocIndexIterator iterator = values.iterator();
+        for (int doc = iterator.nextDoc(); doc != KnnVectorValues.DocIndexIterator.NO_MORE_DOCS; doc = iterator
+                .nextDoc()) {
+            System.arraycopy(values.vectorValue(iterator.index()), 0, data, doc * dimension, dimension);
+        }
+        return new FloatMatrix(count, dimension, data);
+    }
+
+    /** A copy of unit vector {@code i}. */
+    float[] unit(int i) throws IOException {
+        FloatMatrix loaded = units;
+        return loaded != null ? loaded.row(i)
+                : segment.getFloatVectorValues(LuceneSchema.VECTOR).vectorValue(i).clone();
+    }
+
+    /**
+     * {@code out[r]} = the dot product of unit vector {@code rows[r]} with {@code query}, for r below
+     * {@code rowCount}: a search's exact re-scoring ({@link VectorSearch}).
+     */
+    void dots(int[] rows, int rowCount, double[] query, double[] out) throws IOException {
+        FloatMatrix loaded = units;
+        if (loaded != null) {
+            for (int r = 0; r < rowCount; r++) {
+                out[r] = loaded.dotRow(rows[r], query);
+            }
+            return;
+        }
+        // one reader per call: Lucene's vector values keep a position and a buffer, so threads must not share one
+        FloatVectorValues values = segment.getFloatVectorValues(LuceneSchema.VECTOR);
+        for (int r = 0; r < rowCount; r++) {
+            out[r] = FloatMatrix.dot(values.vectorValue(rows[r]), 0, dimension, query);
+        }
     }
 
     float norm(int i) {

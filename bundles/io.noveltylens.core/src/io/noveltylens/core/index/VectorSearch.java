@@ -9,19 +9,17 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
-import io.noveltylens.core.math.FloatMatrix;
-
 /**
  * Top-k by exact cosine: the HNSW graph proposes {@link HnswCandidates} candidates, every candidate is re-scored with
- * the exact dot product of the unit vectors held in memory. Index builds search the same way, so the density
- * statistics of corpus passages and of queries come from the same search.
+ * the exact dot product of the stored unit vectors (in memory, or read from the index's vector file). Index builds
+ * search the same way, so the density statistics of corpus passages and of queries come from the same search.
  */
 final class VectorSearch {
 
     private final IndexSearcher searcher;
-    private final FloatMatrix units;
+    private final StoredVectors units;
 
-    VectorSearch(IndexSearcher searcher, FloatMatrix units) {
+    VectorSearch(IndexSearcher searcher, StoredVectors units) {
         this.searcher = searcher;
         this.units = units;
     }
@@ -44,11 +42,10 @@ final class VectorSearch {
         int count = 0;
         for (ScoreDoc hit : top.scoreDocs) {
             if (!excluded.test(hit.doc)) {
-                docs[count] = hit.doc;
-                cosines[count] = units.dotRow(hit.doc, query);
-                count++;
+                docs[count++] = hit.doc;
             }
         }
+        units.dots(docs, count, query, cosines);
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;

@@ -79,20 +79,27 @@ public final class FloatMatrix {
      * accumulator serialises (double addition is not reassociated by the JIT).
      */
     public double dotRow(int i, double[] v) {
-        int base = i * stride;
+        return dot(data, i * stride, cols, v);
+    }
+
+    /**
+     * The dot product of {@code values[from, from + length)} with the first {@code length} entries of {@code v},
+     * summed as {@link #dotRow} sums a row: for vectors read from elsewhere that must score exactly as a row does.
+     */
+    public static double dot(float[] values, int from, int length, double[] v) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int j = 0;
-        for (int end = cols - 3; j < end; j += 4) {
-            s0 += data[base + j] * v[j];
-            s1 += data[base + j + 1] * v[j + 1];
-            s2 += data[base + j + 2] * v[j + 2];
-            s3 += data[base + j + 3] * v[j + 3];
+        for (int end = length - 3; j < end; j += 4) {
+            s0 += values[from + j] * v[j];
+            s1 += values[from + j + 1] * v[j + 1];
+            s2 += values[from + j + 2] * v[j + 2];
+            s3 += values[from + j + 3] * v[j + 3];
         }
-        for (; j < cols; j++) {
-            s0 += data[base + j] * v[j];
+        for (; j < length; j++) {
+            s0 += values[from + j] * v[j];
         }
         return (s0 + s1) + (s2 + s3);
     }

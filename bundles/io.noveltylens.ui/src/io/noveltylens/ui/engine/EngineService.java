@@ -1,6 +1,7 @@
 package io.noveltylens.ui.engine;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -269,6 +270,8 @@ public final class EngineService {
             engineModel = model;
             enginePlan = plan;
             loadJob = null;
+            // async: never run under this lock, even when the check has already ended
+            loaded.modelVerification().whenCompleteAsync((verified, error) -> modelVerified(loaded, error));
             if (loaded.indexOutdated() && plan.indexDir() != null && !upgradeDeclined) {
                 // an older version of Novelty Lens wrote the index: it answers while the upgrade runs
                 scheduleRebuild(new IndexRebuildJob(this, loaded.indexInfo()), true);
@@ -276,6 +279,20 @@ public final class EngineService {
             }
         }
         setState(new EngineState.Ready());
+    }
+
+    /**
+     * The engine's background check of the model files ended: if they no longer match the fingerprint the engine was
+     * opened with (rewritten with their size and time restored), the engine refuses every call, so it is replaced by
+     * a new one, which checks the index against the model as it is now (and rebuilds an index of the UI's own).
+     */
+    private void modelVerified(NoveltyEngine checked, Throwable error) {
+        if (error == null || !isCurrent(checked)) {
+            return;
+        }
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        ILog.of(EngineService.class).warn(cause.getMessage(), cause);
+        reload();
     }
 
     /**

@@ -147,7 +147,8 @@ public final class SolrCorpusFiller {
     private Result fill(List<Path> sources, Path scratch) throws NoveltyException {
         long start = System.nanoTime();
         progress.begin("Filling the " + address, WORK_READ + WORK_UPLOAD + WORK_DENSITY);
-        ModelFingerprint model = embedder.fingerprint();
+        // recorded in the collection: hashed from the files as they are, never a digest remembered by file stamps
+        ModelFingerprint model = BackgroundResult.await(embedder.verifiedFingerprint(), "Fingerprinting the model");
         int dimension = embedder.model().dimension();
         Path reading = null;
         try (CloudSolrClient client = address.connect()) {

@@ -154,9 +154,16 @@ final class SelectionBench {
         Files.write(selectionFile, selections, StandardCharsets.UTF_8);
         Map<String, List<Double>> figures = new HashMap<>();
         Map<String, List<Double>> peer = new HashMap<>();
+        Map<String, List<Double>> steps = new HashMap<>();
+        List<Double> coldPerSession = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             collect(child(paths, selectionFile, "prepare"), peer);
-            collect(child(paths, selectionFile, "warm-up"), figures);
+            Map<String, Double> cold = child(paths, selectionFile, "warm-up");
+            collect(cold, figures);
+            double session = startup(paths, "session", selections.get(0)).get("session");
+            steps.computeIfAbsent("session", key -> new ArrayList<>()).add(session);
+            coldPerSession.add(cold.get("first_report_ms") / session);
+            collect(startup(paths, "steps", selections.get(0)), steps);
         }
         Samples first = Samples.of(figures.get("first_report_ms"));
         Samples open = Samples.of(figures.get("open_ms"));
@@ -164,6 +171,18 @@ final class SelectionBench {
                 + "first report (ms; page cache warm)", first.describeRange("%.0f"),
                 "of which engine open " + open.describeRange("%.0f"),
                 String.format("%.0fx warm p50", first.median() / warmP50Millis), "reported", Status.INFO);
+        table.add("Start-up", "cold start: engine open + first report in a fresh JVM vs creating a bare ONNX Runtime "
+                + "session of the same model in another (ms)", first.describeRange("%.0f"),
+                "bare session " + Samples.of(steps.get("session")).describeRange("%.0f"),
+                Samples.of(coldPerSession).describeRange("%.2fx"), "<= 600 ms", Status.of(first.median() <= 600));
+        table.add("Start-up", "where the open goes, step by step in a fresh JVM (ms; the engine runs the model's "
+                + "steps and the index's on two threads)",
+                String.format("descriptor %.0f, tokenizer %.0f, "
+                        + "fingerprint %.0f, query session %.0f, index %.0f, first embedding %.0f, first search %.0f",
+                        median(steps, "descriptor"), median(steps, "tokenizer"), median(steps, "fingerprint"),
+                        median(steps, "query_session"), median(steps, "index"), median(steps, "first_embedding"),
+                        median(steps, "first_search")),
+                String.format("bare session %.0f", median(steps, "session")), "", "reported", Status.INFO);
         table.add("Selection to report", "first hull readouts in that JVM, the hull warmed up on its own thread from "
                 + "engine open as the IDE does (ms after the first report)",
                 Samples.of(figures.get("first_hull_ms")).describeRange("%.0f"),
@@ -190,6 +209,16 @@ final class SelectionBench {
                 String.format("%.2fx", rss.median() / heap.median()), "reported", Status.INFO);
     }
 
+    private static double median(Map<String, List<Double>> figures, String key) {
+        return Samples.of(figures.get(key)).median();
+    }
+
+    /** One fresh JVM of {@link StartupSteps}: its {@code start.} figures. */
+    private static Map<String, Double> startup(BenchmarkPaths paths, String mode, String selection) throws Exception {
+        return run(List.of(StartupSteps.class.getName(), mode, paths.fp32Model().toString(),
+                paths.index().toString(), paths.cache().toString(), selection), "start.", "first_search", "session");
+    }
+
     private static String mib(Samples bytes) {
         return String.format("%.0f [%.0f-%.0f, n=%d]", bytes.median() / (1 << 20), bytes.min() / (1 << 20),
                 bytes.max() / (1 << 20), bytes.count());
@@ -208,27 +237,36 @@ final class SelectionBench {
 
     private static Map<String, Double> child(BenchmarkPaths paths, Path selectionFile, String hullPreparation)
             throws Exception {
+        return run(List.of(EngineProcess.class.getName(), paths.fp32Model().toString(), paths.index().toString(),
+                paths.cache().toString(), selectionFile.toString(), hullPreparation), "engine.", "rss_bytes");
+    }
+
+    /**
+     * Runs {@code mainAndArguments} in a fresh JVM and returns its {@code prefix}KEY=VALUE lines, of which one of
+     * {@code last} must be present.
+     */
+    private static Map<String, Double> run(List<String> mainAndArguments, String prefix, String... last)
+            throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), CHILD_HEAP,
+        List<String> command = new ArrayList<>(List.of(java.toString(), CHILD_HEAP,
                 "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), EngineProcess.class.getName(),
-                paths.fp32Model().toString(), paths.index().toString(), paths.cache().toString(),
-                selectionFile.toString(), hullPreparation).redirectErrorStream(true);
-        Process process = builder.start();
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Double> figures = new HashMap<>();
         StringBuilder output = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 output.append(line).append('\n');
-                if (line.startsWith("engine.")) {
-                    String[] pair = line.substring("engine.".length()).split("=", 2);
+                if (line.startsWith(prefix)) {
+                    String[] pair = line.substring(prefix.length()).split("=", 2);
                     figures.put(pair[0], Double.parseDouble(pair[1]));
                 }
             }
         }
-        if (process.waitFor() != 0 || !figures.containsKey("rss_bytes")) {
-            throw new IllegalStateException("The engine process failed:\n" + output);
+        if (process.waitFor() != 0 || List.of(last).stream().noneMatch(figures::containsKey)) {
+            throw new IllegalStateException("The process " + mainAndArguments.get(0) + " failed:\n" + output);
         }
         return figures;
     }
