@@ -17,6 +17,7 @@ import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.CorpusIndexOpener;
 import io.noveltylens.core.index.IndexMetadata;
@@ -119,6 +120,11 @@ public final class NoveltyEngine implements AutoCloseable {
     /** The fast readouts listing {@code k} neighbours instead of the configured number. */
     public NoveltyReport analyze(String text, int k, Progress progress) throws NoveltyException {
         return analyzer.analyze(text, k, progress);
+    }
+
+    /** The fast readouts of what {@code exclusions} leave of the passage (see {@link NoveltyAnalyzer#analyze}). */
+    public NoveltyReport analyze(String text, Exclusions exclusions, int k, Progress progress) throws NoveltyException {
+        return analyzer.analyze(text, exclusions, k, progress);
     }
 
     /**
