@@ -22,8 +22,9 @@ class ExcludedAnalysisTest {
 
     private static final Exclusions ALL = Exclusions.DEFAULT.with(Exclusion.QUOTATIONS);
 
-    /** Opens with words of the test corpus's first Austen passage, so that a verbatim run starts at "His". */
-    private static final String MARKDOWN = "His son was sent for as soon as his **danger** was known, and to him Mr. "
+    /** Then words of the test corpus's first Austen passage, so that a verbatim run starts at "His". */
+    private static final String MARKDOWN = "> A block quote first, so the text analysed starts with blanks.\n\n"
+            + "His son was sent for as soon as his **danger** was known, and to him Mr. "
             + "Dashwood recommended *the interest of his mother* \"as everyone knows\" (Austen, 1811).\n\n"
             + "The _quantum computer_ factored the number `n` overnight [4].";
     /** The same passage as a writer would strip it by hand: what the analysis must read. */
@@ -47,7 +48,8 @@ class ExcludedAnalysisTest {
         assertEquals(byHand.density().percentile(), excluded.density().percentile(), 1e-9);
         assertEquals(byHand.verbatim().coverage(VerbatimOverlap.SHORTEST),
                 excluded.verbatim().coverage(VerbatimOverlap.SHORTEST), 1e-12);
-        assertEquals("1 inline code span, markup, 1 quotation, 2 citations", MaskedText.summary(excluded.excluded()));
+        assertEquals("1 inline code span, markup, 1 block quote, 1 quotation, 2 citations",
+                MaskedText.summary(excluded.excluded()));
         assertEquals(byHand.sentences().size(), excluded.sentences().size());
     }
 
