@@ -40,11 +40,14 @@ final class MarkdownMarkup {
             .build();
 
     private final Blanking blanking;
+    /** The text parsed; read, not {@link Blanking#text()}, which copies the text at every call. */
+    private final String text;
     private final Exclusions exclusions;
     private final boolean indentedIsCode;
 
-    private MarkdownMarkup(Blanking blanking, Exclusions exclusions, boolean indentedIsCode) {
+    private MarkdownMarkup(Blanking blanking, String text, Exclusions exclusions, boolean indentedIsCode) {
         this.blanking = blanking;
+        this.text = text;
         this.exclusions = exclusions;
         this.indentedIsCode = indentedIsCode;
     }
@@ -54,8 +57,9 @@ final class MarkdownMarkup {
                 && !exclusions.excludes(Exclusion.QUOTATIONS)) {
             return;
         }
-        Node document = PARSER.parse(blanking.text());
-        new MarkdownMarkup(blanking, exclusions, hasMarkdownBlocks(document)).visit(document);
+        String text = blanking.text();
+        Node document = PARSER.parse(text);
+        new MarkdownMarkup(blanking, text, exclusions, hasMarkdownBlocks(document)).visit(document);
     }
 
     private void visit(Node node) {
@@ -110,7 +114,6 @@ final class MarkdownMarkup {
                 children.set(span.getInputIndex(), span.getInputIndex() + span.getLength());
             }
         }
-        String text = blanking.text();
         List<int[]> stretches = new ArrayList<>();
         for (SourceSpan span : node.getSourceSpans()) {
             int end = span.getInputIndex() + span.getLength();
