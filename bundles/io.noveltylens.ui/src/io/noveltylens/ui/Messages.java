@@ -41,6 +41,8 @@ public final class Messages extends NLS {
     public static String CustomModelFolder_tokenizerMissing;
     public static String DensitySection_distance;
     public static String DensitySection_percentile;
+    public static String EditorHeatmap_allLeftOut;
+    public static String EditorHeatmap_leftOut;
     public static String EditorHeatmap_failed;
     public static String EditorHeatmap_hover;
     public static String EngineCloseJob_name;
@@ -51,6 +53,7 @@ public final class Messages extends NLS {
     public static String EngineService_indexInfo;
     public static String EngineService_indexNotLoaded;
     public static String FailureText_buildIndex;
+    public static String HeadlineSection_leftOut;
     public static String HeadlineSection_details;
     public static String HeadlineSection_hull;
     public static String HeadlineSection_hullCalibrated;
@@ -93,6 +96,12 @@ public final class Messages extends NLS {
     public static String PassageOpener_sourceMissing;
     public static String PinAction_text;
     public static String PinAction_tooltip;
+    public static String PreferencePage_leaveOutCitations;
+    public static String PreferencePage_leaveOutQuotations;
+    public static String PreferencePage_leaveOutCode;
+    public static String PreferencePage_leaveOutFrontMatter;
+    public static String PreferencePage_leaveOutMarkup;
+    public static String PreferencePage_leaveOutGroup;
     public static String PreferencePage_analysisGroup;
     public static String PreferencePage_collectionOk;
     public static String PreferencePage_corpusGroup;

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.noveltylens.core.exclude.Exclusion;
+
 /** Keys of the preferences this bundle keeps in the instance scope; defaults are in {@link PreferenceInitializer}. */
 public final class NoveltyLensPreferences {
 
@@ -51,6 +53,11 @@ public final class NoveltyLensPreferences {
     public static final String NEIGHBOURS_K = "analysis.k"; //$NON-NLS-1$
     public static final String HULL_BUDGET_MILLIS = "analysis.hullBudgetMillis"; //$NON-NLS-1$
 
+    /** Per {@link Exclusion}: whether the analysis leaves it out ({@link #exclusionKey}). */
+    private static final String EXCLUDE_PREFIX = "exclude."; //$NON-NLS-1$
+    public static final Set<String> EXCLUSION_KEYS = Arrays.stream(Exclusion.values())
+            .map(NoveltyLensPreferences::exclusionKey).collect(Collectors.toUnmodifiableSet());
+
     public static final String LIVE_MODE = "live.enabled"; //$NON-NLS-1$
     public static final String LIVE_DELAY_MILLIS = "live.delayMillis"; //$NON-NLS-1$
 
@@ -73,9 +80,14 @@ public final class NoveltyLensPreferences {
             INCLUDE_PATTERNS, EXCLUDE_PATTERNS, SOLR_ADDRESS, SOLR_COLLECTION, SOLR_USER, SOLR_TRUST_STORE));
 
     /** Changing any of these changes the next analysis only: they are read for each one, the engine stays open. */
-    public static final Set<String> ANALYSIS_KEYS = Set.of(NEIGHBOURS_K, HULL_BUDGET_MILLIS);
+    public static final Set<String> ANALYSIS_KEYS = union(Set.of(NEIGHBOURS_K, HULL_BUDGET_MILLIS), EXCLUSION_KEYS);
 
     private NoveltyLensPreferences() {
+    }
+
+    /** The key of a boolean: {@code exclude.front-matter}. */
+    public static String exclusionKey(Exclusion exclusion) {
+        return EXCLUDE_PREFIX + exclusion.id();
     }
 
     /** The folders and files of a stored {@link #CORPUS_SOURCES} value. */

@@ -21,6 +21,8 @@ import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.exclude.Exclusions;
+import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.index.Neighbour;
@@ -61,18 +63,36 @@ public final class NoveltyAnalyzer {
 
     /** The fast readouts listing {@code listed} nearest passages instead of the configured k (the IDE's setting). */
     public NoveltyReport analyze(String text, int listed, Progress progress) throws NoveltyException {
+        return analyze(text, Exclusions.NONE, listed, progress);
+    }
+
+    /**
+     * The fast readouts of what {@code exclusions} leave of {@code text}; the report keeps the text as given and the
+     * ranges left out. Refused with a message saying what was left out when that is everything.
+     */
+    public NoveltyReport analyze(String text, Exclusions exclusions, int listed, Progress progress)
+            throws NoveltyException {
         long start = System.nanoTime();
-        String passage = checked(text);
+        checked(text);
+        MaskedText masked = exclusions.mask(text);
+        if (masked.nothingLeft()) {
+            throw new NoveltyException(Kind.BAD_INPUT,
+                    CoreText.bind(CoreText.NoveltyAnalyzer_allExcluded, masked.summary()));
+        }
+        String analysed = masked.analysed();
+        String passage = analysed.strip();
         Embedding embedding = embedder.embedQuery(passage);
         progress.checkCanceled();
         List<Neighbour> searched = index.nearest(embedding.unit(), searchK(listed));
         DensityReadout density = density(searched, passage);
         List<Neighbour> neighbours = searched.subList(0, Math.min(listed, searched.size()));
-        VerbatimReadout overlap = verbatim(passage);
-        List<SentenceReadout> sentences = sentences(text, progress);
+        // measured on the unstripped text, so that the runs' offsets are offsets of the text as given
+        VerbatimReadout overlap = verbatim(analysed);
+        List<SentenceReadout> sentences = sentences(analysed, progress);
         NeighbourhoodMap map = map(embedding, neighbours);
         return new NoveltyReport(text, embedder.model().id(), embedding, neighbours, density, overlap,
-                quotation(overlap), sentences, map, null, (System.nanoTime() - start) / 1_000_000);
+                quotation(overlap), sentences, map, null, (System.nanoTime() - start) / 1_000_000,
+                masked.excluded());
     }
 
     /**
@@ -105,7 +125,7 @@ public final class NoveltyAnalyzer {
                 : hull.analyze(query, nearest, data, budget, progress);
         Optional<Calibration> calibration = index.calibration();
         if (calibration.isPresent()) {
-            Calibration.Match match = calibration.get().match(report.text());
+            Calibration.Match match = calibration.get().match(report.analysedText());
             ReadoutBands reference = match.bands();
             readouts = readouts.withPercentiles(new HullPercentiles(
                     reference.hullPercentile(match.words(), readouts.distance().estimate()),
@@ -222,7 +242,7 @@ public final class NoveltyAnalyzer {
         return NeighbourhoodMap.of(units);
     }
 
-    private static String checked(String text) throws NoveltyException {
+    private static void checked(String text) throws NoveltyException {
         if (text == null || text.isBlank()) {
             throw new NoveltyException(Kind.BAD_INPUT, CoreText.NoveltyAnalyzer_empty);
         }
@@ -233,6 +253,5 @@ public final class NoveltyAnalyzer {
         if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new NoveltyException(Kind.BAD_INPUT, CoreText.NoveltyAnalyzer_noLetters);
         }
-        return text.strip();
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.embed.Embedding;
+import io.noveltylens.core.exclude.ExcludedRange;
+import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.VerbatimReadout;
 
@@ -13,7 +15,7 @@ import io.noveltylens.core.verbatim.VerbatimReadout;
  * the fast readouts (tens of milliseconds) and leaves {@code hull} null; {@link NoveltyAnalyzer#withHull} adds the
  * hull readouts, which may take up to the hull budget.
  *
- * @param text        the passage analysed (as given)
+ * @param text        the passage as given; what was analysed is {@link #analysedText()}
  * @param modelId     the embedding model
  * @param embedding   the passage's embedding (unit vector, raw norm, token windows used)
  * @param neighbours  the nearest corpus passages, by exact cosine in the model's full space
@@ -24,19 +26,29 @@ import io.noveltylens.core.verbatim.VerbatimReadout;
  * @param map         2-D picture of the query and its neighbours (a projection)
  * @param hull        convex-hull readouts, or null before the second phase
  * @param fastMillis  wall time of the fast phase
+ * @param excluded    the ranges of {@code text} left out of the analysis (docs/readouts.md, Exclusions), by start
  */
 public record NoveltyReport(String text, String modelId, Embedding embedding, List<Neighbour> neighbours,
         DensityReadout density, VerbatimReadout verbatim, Quotation quotation, List<SentenceReadout> sentences,
-        NeighbourhoodMap map, HullReport hull, long fastMillis) {
+        NeighbourhoodMap map, HullReport hull, long fastMillis, List<ExcludedRange> excluded) {
 
     public NoveltyReport {
         neighbours = List.copyOf(neighbours);
         sentences = List.copyOf(sentences);
+        excluded = List.copyOf(excluded);
     }
 
     public NoveltyReport withHull(HullReport hullReport) {
         return new NoveltyReport(text, modelId, embedding, neighbours, density, verbatim, quotation, sentences, map,
-                hullReport, fastMillis);
+                hullReport, fastMillis, excluded);
+    }
+
+    /**
+     * The text the readouts were computed from: {@link #text()} with the excluded ranges blanked, so that sentence and
+     * verbatim offsets are offsets of both.
+     */
+    public String analysedText() {
+        return excluded.isEmpty() ? text : MaskedText.of(text, excluded).analysed();
     }
 
     /** The one-line verdict for writers, from the density percentile (the headline number). */

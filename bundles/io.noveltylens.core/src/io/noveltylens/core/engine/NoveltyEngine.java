@@ -21,6 +21,7 @@ import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.embed.OnnxEmbedder;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.CorpusIndexOpener;
 import io.noveltylens.core.index.IndexMetadata;
@@ -177,6 +178,11 @@ public final class NoveltyEngine implements AutoCloseable {
         NoveltyReport report = analyzer.analyze(text, k, progress);
         verifyModel();
         return report;
+    }
+
+    /** The fast readouts of what {@code exclusions} leave of the passage (see {@link NoveltyAnalyzer#analyze}). */
+    public NoveltyReport analyze(String text, Exclusions exclusions, int k, Progress progress) throws NoveltyException {
+        return analyzer.analyze(text, exclusions, k, progress);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.density.DensityReadout;
+import io.noveltylens.core.exclude.ExcludedRange;
 import io.noveltylens.core.hull.DepthVerdict;
 import io.noveltylens.core.index.HullData;
 import io.noveltylens.core.index.Neighbour;
@@ -63,8 +64,22 @@ public final class ReportJson {
             sentences.add(s);
         }
         json.add("sentences", sentences);
+        json.add("excluded", excluded(report));
         json.addProperty("fastMillis", report.fastMillis());
         return json;
+    }
+
+    /** The ranges of "text" left out of the analysis: character offsets, end exclusive, and what each is. */
+    private static JsonArray excluded(NoveltyReport report) {
+        JsonArray array = new JsonArray();
+        for (ExcludedRange range : report.excluded()) {
+            JsonObject r = new JsonObject();
+            r.addProperty("start", range.span().start());
+            r.addProperty("end", range.span().end());
+            r.addProperty("kind", range.kind().name());
+            array.add(r);
+        }
+        return array;
     }
 
     private static JsonArray neighbours(NoveltyReport report) {

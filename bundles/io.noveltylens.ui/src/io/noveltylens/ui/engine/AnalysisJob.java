@@ -64,8 +64,8 @@ public final class AnalysisJob extends Job {
                 engines.reloadIfCurrent(engine);
                 return Status.CANCEL_STATUS;
             }
-            // k and the hull budget are read for each analysis: changing them does not reopen the engine
-            NoveltyReport fast = engine.analyze(text, engines.configs().neighbours(),
+            // k, the hull budget and the exclusions are read for each analysis: changing them does not reopen the engine
+            NoveltyReport fast = engine.analyze(text, engines.configs().exclusions(), engines.configs().neighbours(),
                     new MonitorProgress(progress.split(10)));
             progress.checkCanceled();
             sink.accept(this, new AnalysisOutcome.Analysed(fast, true));

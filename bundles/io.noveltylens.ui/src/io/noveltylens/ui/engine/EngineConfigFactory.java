@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -17,6 +19,8 @@ import org.osgi.framework.Bundle;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.corpus.SourceFilter;
 import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.exclude.Exclusion;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.solr.SolrAddress;
 import io.noveltylens.ui.Messages;
@@ -78,6 +82,17 @@ public final class EngineConfigFactory {
     /** The time the hull readouts of one passage may take, as the preferences say now. */
     public Duration hullBudget() {
         return Duration.ofMillis(store.getInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS));
+    }
+
+    /** What the analyses leave out of a passage or a document, from the exclusion preferences. */
+    public Exclusions exclusions() {
+        Set<Exclusion> on = EnumSet.noneOf(Exclusion.class);
+        for (Exclusion exclusion : Exclusion.values()) {
+            if (store.getBoolean(NoveltyLensPreferences.exclusionKey(exclusion))) {
+                on.add(exclusion);
+            }
+        }
+        return new Exclusions(on);
     }
 
     public Path modelDir() throws NoveltyException {

@@ -14,12 +14,15 @@ import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
+import org.eclipse.jface.util.IPropertyChangeListener;
+import org.eclipse.jface.util.PropertyChangeEvent;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.texteditor.ITextEditor;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.SentenceReadout;
+import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.engine.EngineService;
@@ -29,7 +32,8 @@ import io.noveltylens.ui.format.ReadoutFormat;
 /**
  * The heatmap of one editor: scores its sentences in a {@link HeatmapJob} and shows each as an annotation coloured by
  * its match level ({@link LevelAnnotations}), whose text is the sentence's readouts (the editor's hover shows it), chunk by chunk as the job scores them.
- * After an edit it rescores, debounced by the live-mode delay, and drops results of a text that has changed since.
+ * After an edit it rescores, debounced by the live-mode delay, and drops results of a text that has changed since;
+ * a change of what is left out rescores at once. The status line says what was left out of the document.
  */
 public final class EditorHeatmap implements IDocumentListener {
 
@@ -43,7 +47,10 @@ public final class EditorHeatmap implements IDocumentListener {
     private final List<Annotation> previousRun = new ArrayList<>();
     /** The annotations the current run has shown so far. */
     private final List<Annotation> current = new ArrayList<>();
+    private final IPropertyChangeListener exclusionsListener = this::preferenceChanged;
     private HeatmapJob job;
+    /** What the status line says was left out of the document, empty when nothing was. */
+    private String leftOut = ""; //$NON-NLS-1$
     private long generation;
     private boolean stopped;
 
@@ -58,12 +65,15 @@ public final class EditorHeatmap implements IDocumentListener {
 
     void start() {
         document.addDocumentListener(this);
+        store.addPropertyChangeListener(exclusionsListener);
         schedule(0);
     }
 
     void stop() {
         stopped = true;
         document.removeDocumentListener(this);
+        store.removePropertyChangeListener(exclusionsListener);
+        showLeftOut(""); //$NON-NLS-1$
         if (job != null) {
             job.cancel();
         }
@@ -72,6 +82,17 @@ public final class EditorHeatmap implements IDocumentListener {
         previousRun.clear();
         current.clear();
         replace(all, Map.of());
+    }
+
+    /** What is left out changes what is scored: rescore at once. */
+    private void preferenceChanged(PropertyChangeEvent event) {
+        if (NoveltyLensPreferences.EXCLUSION_KEYS.contains(event.getProperty())) {
+            display.asyncExec(() -> {
+                if (!stopped) {
+                    schedule(0);
+                }
+            });
+        }
     }
 
     @Override
@@ -93,7 +114,11 @@ public final class EditorHeatmap implements IDocumentListener {
         previousRun.addAll(current);
         current.clear();
         String text = document.get();
-        job = new HeatmapJob(text, engines, (readouts, scoredUpTo, last) -> display.asyncExec(() -> {
+        job = new HeatmapJob(text, engines, masked -> display.asyncExec(() -> {
+            if (scheduled == generation && !stopped) {
+                showLeftOut(leftOutMessage(masked));
+            }
+        }), (readouts, scoredUpTo, last) -> display.asyncExec(() -> {
             if (scheduled == generation && !stopped) {
                 show(readouts, scoredUpTo, last);
             }
@@ -137,6 +162,22 @@ public final class EditorHeatmap implements IDocumentListener {
                         ReadoutFormat.share(sentence.verbatimCoverage()) });
     }
 
+    private static String leftOutMessage(MaskedText masked) {
+        if (masked.excluded().isEmpty()) {
+            return ""; //$NON-NLS-1$
+        }
+        return NLS.bind(masked.nothingLeft() ? Messages.EditorHeatmap_allLeftOut : Messages.EditorHeatmap_leftOut,
+                masked.summary());
+    }
+
+    private void showLeftOut(String message) {
+        if (!message.equals(leftOut)) {
+            leftOut = message;
+            editor.getEditorSite().getActionBars().getStatusLineManager()
+                    .setMessage(message.isEmpty() ? null : message);
+        }
+    }
+
     private void showFailure(NoveltyException error) {
         editor.getEditorSite().getActionBars().getStatusLineManager()
                 .setErrorMessage(NLS.bind(Messages.EditorHeatmap_failed, FailureText.of(error)));
@@ -150,6 +191,11 @@ public final class EditorHeatmap implements IDocumentListener {
             added.forEach(annotations::addAnnotation);
         }
         current.addAll(added.keySet());
+    }
+
+    /** For tests: what the status line says was left out of the document, empty when nothing was. */
+    public String leftOut() {
+        return leftOut;
     }
 
     /** For tests: the annotations on show. */

@@ -15,6 +15,7 @@ import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.SentenceReadout;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.engine.JobFamilies;
@@ -23,7 +24,8 @@ import io.noveltylens.ui.engine.MonitorProgress;
 /**
  * Has the engine score the sentences of a snapshot of an editor's text in the background, and hands their readouts
  * to the editor's heatmap a chunk at a time: a long document colours from the top while the rest is still being
- * scored, and an edit or a toggle cancels the job between two sentences.
+ * scored, and an edit or a toggle cancels the job between two sentences. What the exclusion preferences leave out is
+ * blanked first (offsets kept, so the sentences' spans are the document's) and reported before the first chunk.
  */
 final class HeatmapJob extends Job {
 
@@ -41,13 +43,16 @@ final class HeatmapJob extends Job {
 
     private final String text;
     private final EngineService engines;
+    private final Consumer<MaskedText> onMasked;
     private final ChunkSink onChunk;
     private final Consumer<NoveltyException> onFailed;
 
-    HeatmapJob(String text, EngineService engines, ChunkSink onChunk, Consumer<NoveltyException> onFailed) {
+    HeatmapJob(String text, EngineService engines, Consumer<MaskedText> onMasked, ChunkSink onChunk,
+            Consumer<NoveltyException> onFailed) {
         super(Messages.HeatmapJob_name);
         this.text = text;
         this.engines = engines;
+        this.onMasked = onMasked;
         this.onChunk = onChunk;
         this.onFailed = onFailed;
     }
@@ -57,8 +62,10 @@ final class HeatmapJob extends Job {
         SubMonitor progress = SubMonitor.convert(monitor, Messages.HeatmapJob_name, 20);
         try {
             NoveltyEngine engine = engines.acquire(progress.split(10));
+            MaskedText masked = engines.configs().exclusions().mask(text);
+            onMasked.accept(masked);
             List<SentenceReadout> chunk = new ArrayList<>(CHUNK);
-            engine.sentences(text, 0, text.length(), readout -> {
+            engine.sentences(masked.analysed(), 0, text.length(), readout -> {
                 chunk.add(readout);
                 if (chunk.size() == CHUNK) {
                     onChunk.accept(List.copyOf(chunk), readout.span().end(), false);

@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
+import io.noveltylens.core.exclude.Exclusion;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
@@ -191,6 +192,22 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
                 analysis);
         delay.setValidRange(0, 10_000);
         addField(delay);
+
+        Composite leaveOut = group(Messages.PreferencePage_leaveOutGroup);
+        for (Exclusion exclusion : Exclusion.values()) {
+            addField(new BooleanFieldEditor(NoveltyLensPreferences.exclusionKey(exclusion), leaveOutLabel(exclusion),
+                    leaveOut));
+        }
+    }
+
+    private static String leaveOutLabel(Exclusion exclusion) {
+        return switch (exclusion) {
+            case MARKUP -> Messages.PreferencePage_leaveOutMarkup;
+            case FRONT_MATTER -> Messages.PreferencePage_leaveOutFrontMatter;
+            case CODE -> Messages.PreferencePage_leaveOutCode;
+            case QUOTATIONS -> Messages.PreferencePage_leaveOutQuotations;
+            case CITATIONS -> Messages.PreferencePage_leaveOutCitations;
+        };
     }
 
     private void addCustomModelField(FieldEditor editor, String extension) {

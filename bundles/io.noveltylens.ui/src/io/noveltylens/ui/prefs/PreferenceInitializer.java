@@ -5,6 +5,8 @@ import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 
 import io.noveltylens.core.engine.EngineConfig;
+import io.noveltylens.core.exclude.Exclusion;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
@@ -36,6 +38,11 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         defaults.putInt(NoveltyLensPreferences.NEIGHBOURS_K, 10);
         // the hull readouts follow the fast ones within this time (docs/benchmarks.md measures what it decides)
         defaults.putInt(NoveltyLensPreferences.HULL_BUDGET_MILLIS, (int) EngineConfig.DEFAULT_HULL_BUDGET.toMillis());
+        // markup, front matter, code and citations out, quotations in: a writer's own choice (docs/readouts.md)
+        for (Exclusion exclusion : Exclusion.values()) {
+            defaults.putBoolean(NoveltyLensPreferences.exclusionKey(exclusion),
+                    Exclusions.DEFAULT.excludes(exclusion));
+        }
         defaults.putBoolean(NoveltyLensPreferences.LIVE_MODE, true);
         defaults.putInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 400);
     }

@@ -109,6 +109,11 @@ public final class ReportPage {
         return match.texts();
     }
 
+    /** For tests: what the report says was left out of the analysis, empty when nothing was. */
+    public String leftOutText() {
+        return headline.leftOutText();
+    }
+
     /** For tests: the neighbours table. */
     public TableViewer neighboursViewer() {
         return neighbours.viewer();

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.density.DensityReadout;
+import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.core.index.Neighbour;
 
 /**
@@ -24,6 +25,9 @@ final class ReportText {
         out.printf("  Density     %s (k = %d, mean distance %.3f between unit embeddings, range 0-2)%n",
                 density.percentileExplanation(), density.k(), density.meanDistance());
         out.println("  Verbatim    " + report.verbatim().explanation());
+        if (!report.excluded().isEmpty()) {
+            out.println("  Left out    " + MaskedText.summary(report.excluded()) + " (see --exclude)");
+        }
         if (report.embedding().windows() > 1) {
             out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)");
         }

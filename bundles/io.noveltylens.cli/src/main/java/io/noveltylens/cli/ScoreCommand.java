@@ -11,10 +11,14 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.export.ReportJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code novelty score}: one report per passage, as text, JSON, or JSON Lines for stdin input. */
 @Command(name = "score", description = { "Analyse passages against the corpus.", "", """
@@ -23,7 +27,9 @@ import picocli.CommandLine.Option;
         corpus and extrapolation depth (percentiles likewise). LOF and LoOP are in the JSON only. '-' reads \
         one passage per line from standard input and writes JSON Lines; --json writes JSON. Without --index, \
         the shipped default corpus is used. Over a SolrCloud collection the hull readouts come from an \
-        approximate search: their lower bounds and "outside" verdicts are marked not certified.""" })
+        approximate search: their lower bounds and "outside" verdicts are marked not certified. Markup, front \
+        matter, code and citations are left out of the analysis unless --exclude says otherwise; the JSON lists \
+        the ranges left out.""" })
 final class ScoreCommand implements Callable<Integer> {
 
     private final CliPaths paths;
@@ -42,6 +48,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--no-hull", description = "skip the hull readouts (faster)")
     private boolean noHull;
 
+    @Option(names = "--exclude", paramLabel = "KINDS", description = "what to leave out of the analysis, comma "
+            + "separated: markup, front-matter, code, quotations, citations, or none (default: ${DEFAULT-VALUE})")
+    private String exclude = Exclusions.DEFAULT.toString();
+
+    @Spec
+    private CommandSpec command;
+
     ScoreCommand(CliPaths paths, InputStream in, PrintStream out) {
         this.paths = paths;
         this.in = in;
@@ -50,6 +63,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Exclusions exclusions = exclusions();
+        int k = engineOptions.config(paths).k();
         List<String> passages = input.passages(in);
         boolean asJson = json || input.fromStandardInput();
         boolean hull = !noHull;
@@ -65,7 +80,7 @@ final class ScoreCommand implements Callable<Integer> {
                 loader.start();
             }
             for (String passage : passages) {
-                NoveltyReport report = engine.analyze(passage, Progress.NONE);
+                NoveltyReport report = engine.analyze(passage, exclusions, k, Progress.NONE);
                 if (asJson) {
                     out.println(ReportJson.line(hull ? withHull(engine, report, hullData) : report, null));
                 } else {
@@ -78,6 +93,14 @@ final class ScoreCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private Exclusions exclusions() {
+        try {
+            return Exclusions.parse(exclude);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "--exclude: " + e.getMessage());
+        }
     }
 
     private static NoveltyReport withHull(NoveltyEngine engine, NoveltyReport report, FutureTask<Void> hullData)

@@ -82,6 +82,15 @@ class CommandLineParsingTest {
         assertEquals(6, options.config(PATHS).k());
     }
 
+    /** Checked before the engine opens: the missing index here is never reached. */
+    @Test
+    void anUnknownExclusionIsAUsageErrorNamingTheKnownOnes() {
+        Run run = run("score", "--index", "no-such-index", "--exclude", "markup,quotes", "some", "text");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--exclude: unknown exclusion 'quotes': use none or any of "
+                + "markup,front-matter,code,quotations,citations"), run.err());
+    }
+
     @Test
     void theCorpusIsEveryPathGivenWithOrWithoutCorpusOptions() {
         CorpusPaths corpus = (CorpusPaths) parsed("index", "--corpus", "a", "b", "--index", "i", "--corpus", "c")
