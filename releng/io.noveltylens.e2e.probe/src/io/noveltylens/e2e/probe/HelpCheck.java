@@ -44,7 +44,8 @@ final class HelpCheck {
             report.check(response.statusCode() == 200 && response.body().contains("<title>" + first.getLabel()),
                     "the help server serves " + page + " titled '" + first.getLabel() + "': HTTP "
                             + response.statusCode());
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException | IllegalArgumentException e) {
+            // IllegalArgumentException: no port in the address, when the help server did not start
             report.check(false, "the help server serves " + page + ": " + e);
         }
     }
