@@ -86,6 +86,7 @@ final class ProbeRun {
             report.check(part instanceof NoveltyView,
                     "view " + NoveltyView.ID + " opens: " + part.getClass().getName());
             checkBundles();
+            HelpCheck.run(report);
             if (part instanceof NoveltyView view) {
                 switch (phase) {
                     case INSTALLED -> analyze(view, null, true, this::finish);
