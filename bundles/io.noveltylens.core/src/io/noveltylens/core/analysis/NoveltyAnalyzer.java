@@ -61,6 +61,11 @@ public final class NoveltyAnalyzer {
         return analyze(text, k, progress);
     }
 
+    /** The nearest passages a report lists unless told otherwise. */
+    public int k() {
+        return k;
+    }
+
     /** The fast readouts listing {@code listed} nearest passages instead of the configured k (the IDE's setting). */
     public NoveltyReport analyze(String text, int listed, Progress progress) throws NoveltyException {
         return analyze(text, Exclusions.NONE, listed, progress);

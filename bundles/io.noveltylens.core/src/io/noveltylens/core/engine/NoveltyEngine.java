@@ -166,23 +166,20 @@ public final class NoveltyEngine implements AutoCloseable {
 
     /** The fast readouts of a passage (see {@link NoveltyAnalyzer#analyze}). */
     public NoveltyReport analyze(String text, Progress progress) throws NoveltyException {
-        requireModelUnchanged();
-        NoveltyReport report = analyzer.analyze(text, progress);
-        verifyModel();
-        return report;
+        return analyze(text, Exclusions.NONE, analyzer.k(), progress);
     }
 
     /** The fast readouts listing {@code k} neighbours instead of the configured number. */
     public NoveltyReport analyze(String text, int k, Progress progress) throws NoveltyException {
-        requireModelUnchanged();
-        NoveltyReport report = analyzer.analyze(text, k, progress);
-        verifyModel();
-        return report;
+        return analyze(text, Exclusions.NONE, k, progress);
     }
 
     /** The fast readouts of what {@code exclusions} leave of the passage (see {@link NoveltyAnalyzer#analyze}). */
     public NoveltyReport analyze(String text, Exclusions exclusions, int k, Progress progress) throws NoveltyException {
-        return analyzer.analyze(text, exclusions, k, progress);
+        requireModelUnchanged();
+        NoveltyReport report = analyzer.analyze(text, exclusions, k, progress);
+        verifyModel();
+        return report;
     }
 
     /**
