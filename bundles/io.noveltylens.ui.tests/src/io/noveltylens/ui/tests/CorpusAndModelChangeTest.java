@@ -76,13 +76,7 @@ class CorpusAndModelChangeTest {
 
     @Test
     void changingTheModelRebuildsAndNoAnswerOfTheOtherModelIsShown() throws Exception {
-        store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 0);
-        String draft = "Notes.\n\n" + TestCorpus.LIBRARY + "\n";
-        IFile file = Workspace.file(Workspace.project("writer"), "model-change.txt", draft);
-        NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
-        ITextEditor editor = Workspace.open(file);
-        editor.selectAndReveal(draft.indexOf(TestCorpus.LIBRARY), TestCorpus.LIBRARY.length());
-        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY));
+        NoveltyView view = viewOfASelectedCorpusSentence("model-change.txt");
         String fp32 = view.reportPage().report().modelId();
 
         long start = System.nanoTime();
@@ -121,19 +115,25 @@ class CorpusAndModelChangeTest {
 
     @Test
     void aChangedSettingAsksAgainThePassageAnalysedLastNotTheEditorsSelection() throws Exception {
-        store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 0);
-        String draft = "Notes.\n\n" + TestCorpus.LIBRARY + "\n";
-        IFile file = Workspace.file(Workspace.project("writer"), "setting-change.txt", draft);
-        NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
-        ITextEditor editor = Workspace.open(file);
-        editor.selectAndReveal(draft.indexOf(TestCorpus.LIBRARY), TestCorpus.LIBRARY.length());
-        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY));
+        NoveltyView view = viewOfASelectedCorpusSentence("setting-change.txt");
         view.analyze(TestCorpus.GLACIERS);
 
         // the change is seen by the view's listener before the analysis asked for just now has run
         store.setValue(NoveltyLensPreferences.NEIGHBOURS_K, 3);
         UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.GLACIERS));
         assertEquals(3, view.reportPage().report().neighbours().size(), "the report answers with the new setting");
+    }
+
+    /** A draft holding a sentence of the test corpus, selected in an editor, and the live view's report of it. */
+    private NoveltyView viewOfASelectedCorpusSentence(String fileName) throws Exception {
+        store.setValue(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 0);
+        String draft = "Notes.\n\n" + TestCorpus.LIBRARY + "\n";
+        IFile file = Workspace.file(Workspace.project("writer"), fileName, draft);
+        NoveltyView view = (NoveltyView) Workspace.page().showView(NoveltyView.ID);
+        ITextEditor editor = Workspace.open(file);
+        editor.selectAndReveal(draft.indexOf(TestCorpus.LIBRARY), TestCorpus.LIBRARY.length());
+        UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, TestCorpus.LIBRARY));
+        return view;
     }
 
     private static void observe(NoveltyView view, Set<String> models, Set<String> emptyStates) {
