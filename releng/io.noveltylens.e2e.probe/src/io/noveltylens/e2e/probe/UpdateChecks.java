@@ -40,6 +40,8 @@ final class UpdateChecks {
     private final EngineService engines = NoveltyLensPlugin.getDefault().getEngineService();
     private final List<String> indexJobs = new CopyOnWriteArrayList<>();
     private final List<String> engineStates = new CopyOnWriteArrayList<>();
+    /** The engine was ready after a rebuild: the upgraded index answers from then on. */
+    private volatile boolean upgradeEnded;
 
     UpdateChecks(Path corpus) {
         this.corpus = corpus;
@@ -78,6 +80,9 @@ final class UpdateChecks {
             if (engineStates.isEmpty() || !engineStates.get(engineStates.size() - 1).equals(name)) {
                 engineStates.add(name);
             }
+            if (state instanceof EngineState.Ready && engineStates.stream().anyMatch(s -> s.startsWith("Rebuilding"))) {
+                upgradeEnded = true;
+            }
         });
     }
 
@@ -93,12 +98,19 @@ final class UpdateChecks {
     /**
      * The first answer after the update came from the index the previous release built: its percentile is against
      * the corpus's passages, as an index without this version's calibration reads; an answer from the upgraded index
-     * would be calibrated, and one of a replaced engine never reaches the view.
+     * would be calibrated, and one of a replaced engine never reaches the view. When the upgrade of the small corpus
+     * ended before the first answer (a fast machine), that answer is calibrated, and the engine's recorded states show
+     * that it answered from the old index meanwhile ({@link #checkUpgraded}).
      */
     void checkFirstAnswer(ProbeReport report, NoveltyReport first) {
-        report.check(DensityReadout.CORPUS_PASSAGES.equals(first.density().comparedWith()),
-                "the first answer came from the old index (percentile against " + first.density().comparedWith()
-                        + ")");
+        boolean fromOldIndex = DensityReadout.CORPUS_PASSAGES.equals(first.density().comparedWith());
+        if (!fromOldIndex && upgradeEnded) {
+            report.info("the upgrade ended before the first answer, which came from the upgraded index (percentile "
+                    + "against " + first.density().comparedWith() + ")");
+        } else {
+            report.check(fromOldIndex, "the first answer came from the old index (percentile against "
+                    + first.density().comparedWith() + ")");
+        }
         report.check(first.neighbours().size() == NEIGHBOURS,
                 "it lists the " + NEIGHBOURS + " neighbours set before the update: " + first.neighbours().size());
     }
