@@ -62,7 +62,7 @@ build_previous_release() {
     | tar -C "$previous_src" -xf -
   qualifier=$(date -u -d '1 day ago' +%Y%m%d%H%M)
   log "building the previous release (qualifier $qualifier) from a copy of these sources"
-  (cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -DskipTests \
+  (cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -Dmaven.test.skip=true \
     -DforceContextQualifier="$qualifier" package -pl target-platform,bundles/io.noveltylens.model.minilm,\
 bundles/io.noveltylens.core,bundles/io.noveltylens.solr,bundles/io.noveltylens.corpus.default,\
 bundles/io.noveltylens.ui,features/io.noveltylens.feature,releng/io.noveltylens.repository) \
