@@ -11,7 +11,6 @@ import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -74,12 +73,7 @@ class ExclusionsTest {
             UiTestSupport.waitFor(JobFamilies.ANALYSIS, () -> NoveltyViewTest.completeReportOf(view, DRAFT));
             assertEquals("Left out of the analysis: 1 code block, markup, 1 quotation, 1 citation",
                     view.reportPage().leftOutText());
-            IWorkbenchPage page = Workspace.page();
-            page.activate(view);
-            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-            UiTestSupport.spin();
-            UiTestSupport.screenshot(view.getViewSite().getShell(), "exclusions-view");
-            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+            UiTestSupport.screenshotMaximised(view, "exclusions-view");
 
             // the quotation counts again: the view asks again at once, and says so
             store.setValue(NoveltyLensPreferences.exclusionKey(Exclusion.QUOTATIONS), false);

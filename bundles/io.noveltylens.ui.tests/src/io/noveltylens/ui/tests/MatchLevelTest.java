@@ -15,7 +15,6 @@ import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
-import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -91,12 +90,7 @@ class MatchLevelTest {
                     "Sentences: 1 identical \u00b7 1 near-verbatim \u00b7 1 paraphrase \u00b7 1 related \u00b7 1 novel",
                     match.get(1));
             assertEquals(MatchLevel.values().length, match.size() - 2, "a legend line per level: " + match);
-            IWorkbenchPage page = Workspace.page();
-            page.activate(view);
-            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-            UiTestSupport.spin();
-            UiTestSupport.screenshot(view.getViewSite().getShell(), "match-levels-view");
-            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+            UiTestSupport.screenshotMaximised(view, "match-levels-view");
             Workspace.page().activate(editor);
             PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(
                     "io.noveltylens.ui.toggleHeatmap", null);

@@ -17,6 +17,8 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
 
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
@@ -110,6 +112,17 @@ final class UiTestSupport {
     }
 
     /** Saves what {@code control} shows as a PNG under target/screenshots and returns its path. */
+    /** A screenshot of {@code view} maximised, as a user reads a long report; the view is restored afterwards. */
+    static Path screenshotMaximised(IViewPart view, String name) throws IOException {
+        IWorkbenchPage page = Workspace.page();
+        page.activate(view);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        spin();
+        Path shot = screenshot(view.getViewSite().getShell(), name);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        return shot;
+    }
+
     static Path screenshot(Control control, String name) throws IOException {
         // GTK paints a change in a later frame: without this, screenshots showed the frame before the last change
         runEventLoopFor(250);
