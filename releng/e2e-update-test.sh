@@ -62,8 +62,8 @@ build_previous_release() {
     | tar -C "$previous_src" -xf -
   qualifier=$(date -u -d '1 day ago' +%Y%m%d%H%M)
   log "building the previous release (qualifier $qualifier) from a copy of these sources"
-  (cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -Dmaven.test.skip=true \
-    -DforceContextQualifier="$qualifier" package -pl target-platform,bundles/io.noveltylens.model.minilm,\
+  (cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -DskipTests \
+    -DforceContextQualifier="$qualifier" package -pl target-platform,bundles/io.noveltylens.model.minilm,bundles/io.noveltylens.test.support,\
 bundles/io.noveltylens.core,bundles/io.noveltylens.solr,bundles/io.noveltylens.corpus.default,\
 bundles/io.noveltylens.ui,features/io.noveltylens.feature,releng/io.noveltylens.repository) \
     >"$out/previous-build.log" 2>&1 || { tail -n 40 "$out/previous-build.log" >&2; fail "the previous release did not build"; }
