@@ -118,6 +118,21 @@ class CorpusReaderTest {
     }
 
     @Test
+    void htmlOffsetsHoldAfterACharacterWhoseLowerCaseIsLonger() throws Exception {
+        // found by CorpusFilesFuzzTest: lower-casing "\u0130" gives two characters, so offsets taken from a
+        // lower-cased copy of the page ran past its end
+        String html = "<P>Caf\u00e9 au lait \u0130stanbul.</P>\n<SCRIPT>x</SCRIPT><p>Second paragraph here.\n<!-- unclosed";
+        Path file = Files.writeString(dir.resolve("page.html"), html);
+        List<CorpusPassage> passages = read(file).passages();
+        assertEquals(List.of("Caf\u00e9 au lait \u0130stanbul.", "Second paragraph here."),
+                passages.stream().map(CorpusPassage::text).toList());
+        for (CorpusPassage passage : passages) {
+            Provenance at = passage.sources().get(0);
+            assertEquals(passage.text(), html.substring(at.startOffset(), at.endOffset()));
+        }
+    }
+
+    @Test
     void badFilesAreSkippedWithTheirReasonAndTheRestIsRead() throws Exception {
         Files.writeString(dir.resolve("good.txt"), "a perfectly good passage of text");
         Files.write(dir.resolve("binary.txt"), new byte[] { 'a', 'b', 0, 'c' });

@@ -1,24 +1,30 @@
 package io.noveltylens.core.corpus;
 
+import java.util.List;
+
 /**
  * The visible text of an HTML page with every character of markup (tags, comments, scripts, styles) replaced by a
- * space, so that offsets into the result are offsets into the file. Entities are left as they are.
+ * space, so that offsets into the result are offsets into the file. Entities are left as they are. Tags are matched
+ * without regard to case one character at a time: lower-casing the whole page would change its length (an
+ * {@code İ} becomes two characters) and with it every offset after it.
  */
 final class HtmlText {
+
+    private static final List<String> BLOCK_TAGS = List.of("<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3",
+            "<h4", "<li", "<tr");
 
     private HtmlText() {
     }
 
     static String blankOutMarkup(String html) {
         char[] chars = html.toCharArray();
-        String lower = html.toLowerCase(java.util.Locale.ROOT);
         int i = 0;
         while (i < chars.length) {
             if (chars[i] != '<') {
                 i++;
                 continue;
             }
-            int end = endOfMarkup(lower, i);
+            int end = endOfMarkup(html, i);
             for (int j = i; j < end; j++) {
                 // keep line breaks so that paragraphs and line numbers survive
                 if (chars[j] != '\n') {
@@ -26,7 +32,7 @@ final class HtmlText {
                 }
             }
             // block-level tags end a paragraph
-            if (isBlockTag(lower, i) && end < chars.length) {
+            if (isBlockTag(html, i) && end < chars.length) {
                 chars[i] = '\n';
                 if (i + 1 < end) {
                     chars[i + 1] = '\n';
@@ -37,31 +43,34 @@ final class HtmlText {
         return new String(chars);
     }
 
-    private static int endOfMarkup(String lower, int start) {
-        if (lower.startsWith("<!--", start)) {
-            return indexAfter(lower, "-->", start);
+    private static int endOfMarkup(String html, int start) {
+        if (startsWith(html, "<!--", start)) {
+            return indexAfter(html, "-->", start);
         }
-        if (lower.startsWith("<script", start)) {
-            return indexAfter(lower, "</script>", start);
+        if (startsWith(html, "<script", start)) {
+            return indexAfter(html, "</script>", start);
         }
-        if (lower.startsWith("<style", start)) {
-            return indexAfter(lower, "</style>", start);
+        if (startsWith(html, "<style", start)) {
+            return indexAfter(html, "</style>", start);
         }
-        return indexAfter(lower, ">", start);
+        return indexAfter(html, ">", start);
     }
 
+    /** The offset after the first {@code token} (any case) at or after {@code from}, else the end of the text. */
     private static int indexAfter(String text, String token, int from) {
-        int found = text.indexOf(token, from);
-        return found < 0 ? text.length() : found + token.length();
-    }
-
-    private static boolean isBlockTag(String lower, int start) {
-        for (String tag : new String[] { "<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "<h4", "<li",
-                "<tr" }) {
-            if (lower.startsWith(tag, start)) {
-                return true;
+        for (int at = text.indexOf(token.charAt(0), from); at >= 0; at = text.indexOf(token.charAt(0), at + 1)) {
+            if (startsWith(text, token, at)) {
+                return at + token.length();
             }
         }
-        return false;
+        return text.length();
+    }
+
+    private static boolean startsWith(String text, String token, int at) {
+        return text.regionMatches(true, at, token, 0, token.length());
+    }
+
+    private static boolean isBlockTag(String html, int start) {
+        return BLOCK_TAGS.stream().anyMatch(tag -> startsWith(html, tag, start));
     }
 }
