@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.noveltylens.test.support.TextLines;
+
 /**
  * The masking on real Markdown and LaTeX samples (fixtures/exclusions), checked against oracles that share no code
  * with it: the text re-read at the ranges' offsets against a regular expression of what each kind looks like, counts
@@ -148,6 +150,24 @@ class ExclusionsTest {
         assertEquals(List.of(), Exclusions.DEFAULT.mask(text).excluded());
         assertEquals(1, Exclusions.DEFAULT.mask("# Notes\n\n" + text).counts().get(ExcludedKind.CODE_BLOCK),
                 "in a Markdown document the indented block is code");
+    }
+
+    /**
+     * The default corpus is plain-text books indexed as written: a passage of one, analysed with the default
+     * exclusions, must be the text the corpus holds, underscores of italics and all, or it is calibrated against text
+     * it no longer resembles. A Markdown text keeps losing its emphasis delimiters.
+     */
+    @Test
+    void plainTextBooksLoseNothingAndMarkdownLosesItsEmphasis() throws IOException {
+        List<String> austen = TextLines.read(Path.of("fixtures/austen-1500.txt.gz"));
+        List<String> italics = austen.stream().filter(line -> line.matches(".*\\b_\\w[^_]*_.*")).toList();
+        assertTrue(italics.size() > 50, "the fixture has italics: " + italics.size());
+        for (String line : austen) {
+            assertEquals(List.of(), Exclusions.DEFAULT.mask(line).excluded(), line);
+        }
+        String markdown = italics.get(0) + " See [the notes](notes.md).";
+        String analysed = Exclusions.DEFAULT.mask(markdown).analysed();
+        assertEquals(markdown.replace("_", " ").replace("[", " ").replace("](notes.md)", "           "), analysed);
     }
 
     @Test

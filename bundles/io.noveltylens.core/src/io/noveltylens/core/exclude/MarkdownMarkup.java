@@ -14,6 +14,7 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
@@ -29,9 +30,11 @@ import org.commonmark.parser.Parser;
  * its children's is syntax: heading and list markers, '>' of block quotes, emphasis delimiters, a link's brackets and
  * destination. The text a reader reads (the tree's leaves) stays.
  * <p>
- * Plain text is Markdown too, with one exception: a text with indented blocks and no other Markdown block (no
- * heading, fence, list, block quote, HTML) is prose with indented verse or letters, as in many plain-text books, not
- * a Markdown document with code: its indented blocks stay.
+ * A text is read as Markdown only when it has something that only Markdown writes: a heading, a fence, a list, a
+ * block quote, HTML, a link or image with its destination, a code span. Other text is plain prose and nothing in it
+ * is markup: plain-text books mark italics with underscores and indent verse and letters, and a corpus of such books
+ * is indexed as written, so leaving their underscores out of a query would measure it against text it no longer
+ * resembles (docs/readouts.md, Exclusions).
  */
 final class MarkdownMarkup {
 
@@ -43,13 +46,11 @@ final class MarkdownMarkup {
     /** The text parsed; read, not {@link Blanking#text()}, which copies the text at every call. */
     private final String text;
     private final Exclusions exclusions;
-    private final boolean indentedIsCode;
 
-    private MarkdownMarkup(Blanking blanking, String text, Exclusions exclusions, boolean indentedIsCode) {
+    private MarkdownMarkup(Blanking blanking, String text, Exclusions exclusions) {
         this.blanking = blanking;
         this.text = text;
         this.exclusions = exclusions;
-        this.indentedIsCode = indentedIsCode;
     }
 
     static void scan(Blanking blanking, Exclusions exclusions) {
@@ -59,7 +60,9 @@ final class MarkdownMarkup {
         }
         String text = blanking.text();
         Node document = PARSER.parse(text);
-        new MarkdownMarkup(blanking, text, exclusions, hasMarkdownBlocks(document)).visit(document);
+        if (writtenInMarkdown(document)) {
+            new MarkdownMarkup(blanking, text, exclusions).visit(document);
+        }
     }
 
     private void visit(Node node) {
@@ -81,7 +84,7 @@ final class MarkdownMarkup {
 
     /** The kind a node is left out as as a whole, or null when only its syntax is markup. */
     private ExcludedKind wholeKind(Node node) {
-        if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock && indentedIsCode) {
+        if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
             return ExcludedKind.CODE_BLOCK;
         }
         if (node instanceof Code) {
@@ -131,13 +134,15 @@ final class MarkdownMarkup {
         stretches.forEach(stretch -> blanking.claim(stretch[0], stretch[1], ExcludedKind.MARKUP));
     }
 
-    private static boolean hasMarkdownBlocks(Node node) {
+    private static boolean writtenInMarkdown(Node node) {
         if (node instanceof Heading || node instanceof FencedCodeBlock || node instanceof ListBlock
-                || node instanceof BlockQuote || node instanceof HtmlBlock || node instanceof LinkReferenceDefinition) {
+                || node instanceof BlockQuote || node instanceof HtmlBlock || node instanceof LinkReferenceDefinition
+                || node instanceof Link || node instanceof Image || node instanceof Code
+                || node instanceof HtmlInline) {
             return true;
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (hasMarkdownBlocks(child)) {
+            if (writtenInMarkdown(child)) {
                 return true;
             }
         }
