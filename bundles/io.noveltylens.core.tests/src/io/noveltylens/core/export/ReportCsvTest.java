@@ -53,7 +53,8 @@ class ReportCsvTest {
                 + ReportCsv.row(report, AWKWARD_SOURCE) + ReportCsv.RECORD_END);
 
         List<String> header = records.get(0);
-        for (String column : List.of("density.percentile", "density.meanDistance", "density.lof", "density.loop",
+        for (String column : List.of("matchLevel", "density.percentile", "density.meanDistance", "density.lof",
+                "density.loop",
                 "verbatim.coverage.5", "verbatim.coverage.12", "neighbours.1.cosine", "hull.verdict",
                 "hull.depth.depth")) {
             assertTrue(header.contains(column), column + " in " + header);

@@ -51,6 +51,7 @@ public final class ReportCsv {
         columns.add(new Column("source.line", row -> row.source() == null ? null : row.source().line()));
         columns.add(new Column("model", row -> row.report().modelId()));
         columns.add(new Column("verdict", row -> row.report().verdict().name()));
+        columns.add(new Column("matchLevel", row -> row.report().matchLevel().name()));
         columns.add(new Column("density.k", row -> row.report().density().k()));
         columns.add(new Column("density.percentile", row -> row.report().density().percentile()));
         columns.add(new Column("density.meanDistance", row -> row.report().density().meanDistance()));
