@@ -26,6 +26,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.annotate.AnnotationFormat;
+import io.noveltylens.ui.HelpContexts;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
@@ -47,6 +48,7 @@ public final class AnnotationResultsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        HelpContexts.ANNOTATION_RESULTS_VIEW.attach(parent);
         GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 4).applyTo(parent);
         Label filterLabel = new Label(parent, SWT.NONE);
         filterLabel.setText(Messages.AnnotationResultsView_minimumPercentile);

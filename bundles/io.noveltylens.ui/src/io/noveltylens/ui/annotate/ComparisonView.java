@@ -23,6 +23,7 @@ import org.eclipse.ui.part.ViewPart;
 
 import io.noveltylens.core.report.ComparisonReport;
 import io.noveltylens.core.report.ComparisonText;
+import io.noveltylens.ui.HelpContexts;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
@@ -44,6 +45,7 @@ public final class ComparisonView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        HelpContexts.COMPARISON_VIEW.attach(parent);
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         plots = new Composite(scroller, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(plots);

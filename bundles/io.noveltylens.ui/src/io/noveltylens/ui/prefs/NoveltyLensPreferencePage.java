@@ -35,6 +35,7 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import io.noveltylens.core.exclude.Exclusion;
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.ui.HelpContexts;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.engine.CollectionCheck;
@@ -91,6 +92,12 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
     @Override
     public void init(IWorkbench workbench) {
         setPreferenceStore(NoveltyLensPlugin.getDefault().getPreferenceStore());
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        super.createControl(parent);
+        HelpContexts.PREFERENCE_PAGE.attach(getControl());
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.ui.HelpContexts;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.NoveltyLensPreferences;
@@ -61,6 +62,7 @@ public final class NoveltyView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        HelpContexts.NOVELTY_VIEW.attach(parent);
         book = new PageBook(parent, SWT.NONE);
         emptyPage = new EmptyStatePage(book);
         reportPage = new ReportPage(book, getSite(), new SourceLocator(engines.configs())::resolve);

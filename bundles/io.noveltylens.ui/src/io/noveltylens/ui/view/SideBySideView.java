@@ -25,6 +25,7 @@ import io.noveltylens.core.analysis.MatchLevel;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.VerbatimSpan;
+import io.noveltylens.ui.HelpContexts;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.format.FailureText;
 import io.noveltylens.ui.format.ReadoutFormat;
@@ -54,6 +55,7 @@ public final class SideBySideView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        HelpContexts.SIDE_BY_SIDE_VIEW.attach(parent);
         SashForm sides = new SashForm(parent, SWT.HORIZONTAL);
         Composite left = side(sides);
         textTitle = title(left, Messages.SideBySideView_yourText);
