@@ -178,10 +178,16 @@ public final class Messages extends NLS {
 
     public static String NeighboursSection_openSource;
     public static String NeighboursSection_sideBySide;
+    public static String NearestPassageJob_name;
+    public static String NearestPassageJob_none;
+    public static String ReadBesideNearest_title;
+    public static String ReadBesideNearest_noSentence;
     public static String SideBySideJob_name;
     public static String SideBySideView_noContext;
     public static String SideBySideView_passage;
+    public static String SideBySideView_noNearest;
     public static String SideBySideView_reading;
+    public static String SideBySideView_searching;
     public static String SideBySideView_yourText;
 
     static {

@@ -10,12 +10,16 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.test.support.MatchLevelCases;
 import io.noveltylens.ui.engine.JobFamilies;
+import io.noveltylens.ui.heatmap.EditorHeatmap;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 import io.noveltylens.ui.view.NoveltyView;
 import io.noveltylens.ui.view.SideBySideView;
 
@@ -60,5 +64,30 @@ class SideBySideTest {
         UiTestSupport.screenshot(sideBySide.getViewSite().getShell(), "side-by-side");
         page.setPartState(page.getReference(sideBySide), IWorkbenchPage.STATE_RESTORED);
         page.hideView(sideBySide);
+    }
+
+    /** The context-menu command on a heatmap sentence reads it beside its nearest passage, as a neighbour is read. */
+    @Test
+    void aHeatmapSentenceAtTheCursorIsReadBesideItsNearestPassage() throws Exception {
+        String text = TestCorpus.GLACIERS + " " + DRAFT;
+        ITextEditor editor = Workspace.open(Workspace.file(Workspace.project("writer"), "heatmap-side.txt", text));
+        Workspace.page().activate(editor);
+        IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        handlers.executeCommand("io.noveltylens.ui.toggleHeatmap", null);
+        EditorHeatmap heatmap = NoveltyLensPlugin.getDefault().getHeatmaps().of(editor);
+        UiTestSupport.waitFor(JobFamilies.HEATMAP, () -> heatmap.annotationCount() == 2);
+
+        editor.selectAndReveal(text.indexOf("smelled"), 0);
+        handlers.executeCommand("io.noveltylens.ui.readBesideNearest", null);
+        SideBySideView sideBySide = (SideBySideView) Workspace.page().findView(SideBySideView.ID);
+        UiTestSupport.runEventLoopUntil(() -> !sideBySide.highlighted(false).isEmpty());
+
+        assertEquals(List.of("the old library smelled of dust, leather and forgotten stories"),
+                sideBySide.highlighted(true), "the sentence's run shared with its nearest passage");
+        assertEquals(List.of("The old library smelled of dust, leather and forgotten stories"),
+                sideBySide.highlighted(false), "the nearest passage, corpus-2.txt's library sentence");
+        UiTestSupport.screenshotMaximised(sideBySide, "side-by-side-heatmap");
+        Workspace.page().hideView(sideBySide);
+        handlers.executeCommand("io.noveltylens.ui.toggleHeatmap", null);
     }
 }

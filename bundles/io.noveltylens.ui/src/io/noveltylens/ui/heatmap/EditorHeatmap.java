@@ -193,6 +193,20 @@ public final class EditorHeatmap implements IDocumentListener {
         current.addAll(added.keySet());
     }
 
+    /** Where the coloured sentence around {@code offset} is now (edits since it was scored included), or null. */
+    public Position sentenceAt(int offset) {
+        List<Annotation> shown = new ArrayList<>(previousRun);
+        shown.addAll(current);
+        for (Annotation annotation : shown) {
+            Position position = annotations.getPosition(annotation);
+            if (position != null && !position.isDeleted() && position.getOffset() <= offset
+                    && offset <= position.getOffset() + position.getLength()) {
+                return position;
+            }
+        }
+        return null;
+    }
+
     /** For tests: what the status line says was left out of the document, empty when nothing was. */
     public String leftOut() {
         return leftOut;

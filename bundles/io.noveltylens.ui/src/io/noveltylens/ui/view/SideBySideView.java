@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.JFacePreferences;
@@ -27,6 +28,7 @@ import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.core.verbatim.VerbatimSpan;
 import io.noveltylens.ui.HelpContexts;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.format.FailureText;
 import io.noveltylens.ui.format.ReadoutFormat;
 import io.noveltylens.ui.heatmap.LevelAnnotations;
@@ -34,7 +36,8 @@ import io.noveltylens.ui.heatmap.LevelAnnotations;
 /**
  * The analysed text and a corpus passage side by side, read-only: the word runs they share highlighted in both (in
  * the heatmap's "identical" colour), the passage between the passages before and after it in its source (greyed).
- * Opened from the Novelty view's neighbours; the source itself stays a context-menu item away.
+ * Opened from the Novelty view's neighbours (the source itself stays a context-menu item away) and from a heatmap
+ * sentence (Read Beside Its Nearest Passage in the editor's context menu).
  */
 public final class SideBySideView extends ViewPart {
 
@@ -45,12 +48,21 @@ public final class SideBySideView extends ViewPart {
     private StyledText text;
     private Label passageTitle;
     private StyledText passage;
-    private SideBySideJob job;
+    private Job job;
 
     /** Shows the view with {@code analysed} beside {@code neighbour}, read from {@code source} in the background. */
     public static void open(IWorkbenchPage page, String analysed, Neighbour neighbour, Path source)
             throws PartInitException {
         ((SideBySideView) page.showView(ID)).show(analysed, neighbour, source);
+    }
+
+    /**
+     * Shows the view with a heatmap sentence beside its nearest corpus passage, searched for in the background (the
+     * heatmap keeps only that passage's similarity).
+     */
+    public static void openNearest(IWorkbenchPage page, String sentence, EngineService engines)
+            throws PartInitException {
+        ((SideBySideView) page.showView(ID)).showNearest(sentence, engines);
     }
 
     @Override
@@ -86,10 +98,28 @@ public final class SideBySideView extends ViewPart {
         return reader;
     }
 
+    private void showNearest(String sentence, EngineService engines) {
+        cancelJob();
+        passageTitle.setText(Messages.SideBySideView_searching);
+        passageTitle.getParent().layout();
+        text.setText(sentence);
+        passage.setText(""); //$NON-NLS-1$
+        SourceLocator locator = new SourceLocator(engines.configs());
+        job = new NearestPassageJob(sentence, engines, nearest -> text.getDisplay().asyncExec(() -> {
+            if (!text.isDisposed() && sentence.equals(text.getText())) {
+                show(sentence, nearest, locator.resolve(nearest.sources().get(0).source()));
+            }
+        }), failure -> text.getDisplay().asyncExec(() -> {
+            if (!text.isDisposed() && sentence.equals(text.getText())) {
+                passageTitle.setText(NLS.bind(Messages.SideBySideView_noNearest, FailureText.of(failure)));
+                passageTitle.getParent().layout();
+            }
+        }));
+        job.schedule();
+    }
+
     private void show(String analysed, Neighbour neighbour, Path source) {
-        if (job != null) {
-            job.cancel();
-        }
+        cancelJob();
         Provenance where = neighbour.sources().get(0);
         passageTitle.setText(NLS.bind(Messages.SideBySideView_reading, source.getFileName(), where.line()));
         text.setText(analysed);
@@ -100,6 +130,12 @@ public final class SideBySideView extends ViewPart {
             }
         }));
         job.schedule();
+    }
+
+    private void cancelJob() {
+        if (job != null) {
+            job.cancel();
+        }
     }
 
     private void render(SideBySideReading reading) {
