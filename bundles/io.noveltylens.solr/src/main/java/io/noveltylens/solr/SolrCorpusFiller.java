@@ -195,18 +195,24 @@ public final class SolrCorpusFiller {
             published = true;
             List<String> deleted = new ArrayList<>();
             List<String> notDeleted = new ArrayList<>();
+            boolean retired = false;
             try {
                 Instant now = Instant.now();
                 SolrRetiredGenerations.retire(client, address.collection(), current, now);
+                retired = true;
                 deleteExpired(client, next, now, deleted, notDeleted);
             } catch (SolrServerException | IOException | SolrException e) {
-                // the corpus is filled and published; a generation not marked as retired is a leftover to the next
-                // fill, which deletes it
+                // the corpus is filled and published; a generation not marked as retired has no grace period: it is
+                // a leftover to the next fill, which deletes it, so it is reported as not deleted, never as kept
+                if (!retired) {
+                    notDeleted.add(current);
+                }
             }
+            boolean kept = retired && !deleted.contains(current) && !notDeleted.contains(current);
             return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
                     corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
-                    filled.uploadMillis(), filled.searchMillis(), updates.retries(),
-                    deleted.contains(current) || notDeleted.contains(current) ? null : current, deleted, notDeleted);
+                    filled.uploadMillis(), filled.searchMillis(), updates.retries(), kept ? current : null, deleted,
+                    notDeleted);
         } finally {
             if (!published) {
                 deleteQuietly(client, next);
