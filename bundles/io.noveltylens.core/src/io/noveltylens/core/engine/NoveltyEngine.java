@@ -126,6 +126,19 @@ public final class NoveltyEngine implements AutoCloseable {
         return modelVerification.minimalCompletionStage();
     }
 
+    /**
+     * Waits for the background check of the model files, when a report has started it: a one-shot front end (the
+     * command line) calls this after its last report, so that it never ends with reports of a model that changed
+     * unnoticed.
+     *
+     * @throws NoveltyException the check's finding, when the model changed or could not be read
+     */
+    public void awaitModelVerification() throws NoveltyException {
+        if (verificationStarted.get()) {
+            BackgroundResult.await(modelVerification, "Verifying the model's fingerprint");
+        }
+    }
+
     /** Starts the background check of the model files, once: after the first report, which it would slow down. */
     private void verifyModel() {
         if (!verificationStarted.compareAndSet(false, true)) {

@@ -73,6 +73,7 @@ final class AnnotateCommand implements Callable<Integer> {
         try (NoveltyEngine engine = engineOptions.open(paths);
                 AnnotationFile file = AnnotationFile.create(target, format)) {
             AnnotationSummary summary = new CorpusAnnotator(engine, hull).annotate(corpus, progress, file);
+            EngineOptions.requireModelVerified(engine);
             file.commit();
             out.printf("Annotated %,d passages from %d file(s) into %s in %.1f s.%n", summary.passages(),
                     summary.files(), file.target(), (System.nanoTime() - start) / 1e9);

@@ -89,6 +89,7 @@ final class CompareCommand implements Callable<Integer> {
             PrincipalPlane plane = scorer.plane();
             List<GroupScores> scored = scorer.score(groups, plane, outDir, progress);
             Comparison comparison = Comparison.of(scored, bootstrap, progress);
+            EngineOptions.requireModelVerified(engine);
             out.print(ComparisonText.of(comparison));
             if (plotsDir != null) {
                 ChartImages.writeAll(comparison, plane, scored, plotsDir);

@@ -44,6 +44,20 @@ final class EngineOptions {
     private SolrOptions cluster;
 
     /** The engine the options ask for: over the SolrCloud collection of --solr or --zk, else over the local index. */
+    /**
+     * Ends a command that printed or wrote reports: waits for the engine's background check of the model files
+     * ({@link NoveltyEngine#awaitModelVerification}) and fails the command, exit code and all, when the reports came
+     * from a model that changed without changing its size or time.
+     */
+    static void requireModelVerified(NoveltyEngine engine) throws NoveltyException {
+        try {
+            engine.awaitModelVerification();
+        } catch (NoveltyException e) {
+            throw new NoveltyException(e.kind(), e.getMessage()
+                    + " What this command printed or wrote came from the changed model: run it again.", e);
+        }
+    }
+
     NoveltyEngine open(CliPaths paths) throws NoveltyException {
         EngineConfig config = config(paths);
         NoveltyEngine engine;

@@ -91,6 +91,7 @@ final class ScoreCommand implements Callable<Integer> {
                     }
                 }
             }
+            EngineOptions.requireModelVerified(engine);
         }
         return ExitCodes.OK;
     }
