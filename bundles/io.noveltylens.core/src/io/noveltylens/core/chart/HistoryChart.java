@@ -41,7 +41,7 @@ public final class HistoryChart {
                 series.add(i + 1, novelty);
             }
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "save", "percentile (higher = more novel)",
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "save", "percentile",
                 new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
         XYPlot plot = chart.getXYPlot();
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);

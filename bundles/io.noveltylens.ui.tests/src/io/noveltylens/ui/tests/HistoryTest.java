@@ -90,7 +90,12 @@ class HistoryTest {
         assertEquals("new", changes.getTable().getItem(0).getText(0));
         assertEquals(NEW, changes.getTable().getItem(0).getText(1));
         assertEquals(1, changes.getTable().getItemCount(), "the unchanged paragraphs are not listed");
-        UiTestSupport.screenshotMaximised(view, "history");
+        IWorkbenchPage page = Workspace.page();
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        UiTestSupport.spin();
+        view.reportPage().revealHistory();
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "history");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
 
         // double-click shows the paragraph in its editor
         changes.setSelection(new StructuredSelection(changes.getElementAt(0)), true);
@@ -100,7 +105,6 @@ class HistoryTest {
         assertEquals(NEW, selection.getText());
 
         // a new view shows the stored history without a new save
-        IWorkbenchPage page = Workspace.page();
         page.hideView(view);
         NoveltyView reopened = (NoveltyView) page.showView(NoveltyView.ID);
         page.activate(editor);

@@ -21,6 +21,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPartSite;
@@ -190,6 +191,14 @@ final class HistorySection {
         } catch (PartInitException e) {
             NoveltyLensPlugin.log(e.getMessage(), e);
         }
+    }
+
+    /** Where the section starts in the report page, its title included. */
+    int top() {
+        Composite body = caption.getParent();
+        List<Control> siblings = List.of(body.getParent().getChildren());
+        // the section's title is the label just before its body (Section)
+        return siblings.get(siblings.indexOf(body) - 1).getBounds().y;
     }
 
     /** For tests: the history on show, or null. */

@@ -120,6 +120,11 @@ public final class ReportPage {
         return headline.leftOutText();
     }
 
+    /** For tests' screenshots: scrolls the page to the history of the analysed document. */
+    public void revealHistory() {
+        scrolled.setOrigin(0, history.top());
+    }
+
     /** For tests: the history of the analysed document on show, or null. */
     public HistoryPicture history() {
         return history.picture();
