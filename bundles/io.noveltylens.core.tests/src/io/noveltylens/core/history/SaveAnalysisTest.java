@@ -2,12 +2,14 @@ package io.noveltylens.core.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.analysis.MatchLevel;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.analysis.RealCorpusEngine;
 import io.noveltylens.core.calibration.Words;
@@ -77,6 +79,29 @@ class SaveAnalysisTest {
                 reading.percentile(), 1e-12);
         assertNotEquals(engine.analyze(QUOTED, Progress.NONE).density().percentile(), reading.percentile());
         assertEquals(TextHash.ofParagraph(QUOTED), reading.hash());
+    }
+
+    /**
+     * Oracle: corpus paragraphs are in the corpus word for word. A document of 20 Austen paragraphs of the index (each
+     * short enough to be one passage) reads as 20 paragraphs, every one identical to its corpus passage.
+     */
+    @Test
+    void corpusParagraphsReadAsIdenticalOneByOne() throws Exception {
+        List<String> paragraphs = RealCorpusEngine.austen(200).stream()
+                .filter(paragraph -> Words.count(paragraph) >= 20 && Words.count(paragraph) <= 150).limit(20).toList();
+        String document = String.join("\n\n", paragraphs);
+
+        long start = System.nanoTime();
+        SaveReading save = SaveAnalysis.read(RealCorpusEngine.get(), document, Exclusions.NONE, 0, Progress.NONE);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("history: a save of %d paragraphs (%d words) read in %d ms%n", paragraphs.size(),
+                Words.count(document), millis);
+        assertEquals(paragraphs.size(), save.paragraphs().size());
+        for (ParagraphReading reading : save.paragraphs()) {
+            assertEquals(MatchLevel.IDENTICAL, reading.level(), document.substring(reading.start(), reading.end()));
+            assertTrue(reading.nearestCosine() > 0.999, "cosine " + reading.nearestCosine());
+        }
     }
 
     /** Reflowing a paragraph (other line breaks and spaces) keeps its hash; a changed word does not. */
