@@ -82,6 +82,11 @@ public final class CoreText {
     public static String OrtNatives_unpackFailed;
     public static String PassageTokenizer_unloadable;
     public static String SourcePaths_missing;
+    // novelty history
+    public static String HistoryStore_unreadable;
+    public static String HistoryStore_unreadableKept;
+    public static String HistoryStore_writeFailed;
+    public static String SaveAnalysis_reading;
 
     static {
         ResourceBundle messages = ResourceBundle.getBundle(CoreText.class.getName(), Locale.getDefault(),

@@ -190,6 +190,23 @@ public final class Messages extends NLS {
     public static String SideBySideView_searching;
     public static String SideBySideView_yourText;
 
+    // novelty over time
+    public static String HistoryJob_failed;
+    public static String HistoryJob_loading;
+    public static String HistoryJob_recording;
+    public static String HistoryJob_unreadable;
+    public static String HistorySection_change;
+    public static String HistorySection_changes;
+    public static String HistorySection_new;
+    public static String HistorySection_noDocument;
+    public static String HistorySection_noSaves;
+    public static String HistorySection_otherCorpus;
+    public static String HistorySection_paragraph;
+    public static String HistorySection_points;
+    public static String HistorySection_saves;
+    public static String HistorySection_unchanged;
+    public static String ReportPage_history;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

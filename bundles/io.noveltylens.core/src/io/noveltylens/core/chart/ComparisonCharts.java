@@ -154,9 +154,12 @@ public final class ComparisonCharts {
                 100 * plane.varianceShown(axis));
     }
 
-    private static JFreeChart styled(JFreeChart chart) {
+    /** White backgrounds and a smaller title, as every chart of ours. */
+    static JFreeChart styled(JFreeChart chart) {
         chart.setElementHinting(true);
-        chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(13f));
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(13f));
+        }
         Paint white = Color.WHITE;
         chart.setBackgroundPaint(white);
         chart.getPlot().setBackgroundPaint(white);

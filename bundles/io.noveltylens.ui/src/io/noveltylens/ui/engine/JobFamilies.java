@@ -24,6 +24,9 @@ public final class JobFamilies {
     /** Rebuilding the corpus index. */
     public static final Object INDEX_BUILD = new Family("index-build"); //$NON-NLS-1$
 
+    /** Reading a saved document for its novelty history, or loading that history. */
+    public static final Object HISTORY = new Family("history"); //$NON-NLS-1$
+
     private JobFamilies() {
     }
 

@@ -11,16 +11,21 @@ import org.osgi.framework.BundleContext;
 import io.noveltylens.ui.NoveltyLensImages;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.heatmap.EditorHeatmaps;
+import io.noveltylens.ui.history.SaveHistories;
 
-/** The UI bundle's activator: owns the shared engine and the image registry. */
+/** The UI bundle's activator: owns the shared engine, the heatmaps, the save histories and the image registry. */
 public final class NoveltyLensPlugin extends AbstractUIPlugin {
 
     public static final String PLUGIN_ID = "io.noveltylens.ui"; //$NON-NLS-1$
+
+    /** The folder of the state location that holds the documents' novelty histories. */
+    public static final String HISTORY_FOLDER = "history"; //$NON-NLS-1$
 
     private static NoveltyLensPlugin instance;
 
     private EngineService engineService;
     private EditorHeatmaps heatmaps;
+    private SaveHistories histories;
 
     public static NoveltyLensPlugin getDefault() {
         return instance;
@@ -32,10 +37,13 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
         instance = this;
         engineService = new EngineService(getPreferenceStore(), getStateLocation().toPath());
         heatmaps = new EditorHeatmaps(engineService, getPreferenceStore());
+        histories = new SaveHistories(engineService, heatmaps, getStateLocation().toPath().resolve(HISTORY_FOLDER));
+        histories.start();
     }
 
     @Override
     public void stop(BundleContext context) throws Exception {
+        histories.dispose();
         engineService.dispose();
         instance = null;
         super.stop(context);
@@ -44,6 +52,11 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
     /** The one engine of this workbench, opened lazily from the preferences. */
     public EngineService getEngineService() {
         return engineService;
+    }
+
+    /** The novelty histories of the documents the writer analyses. */
+    public SaveHistories getHistories() {
+        return histories;
     }
 
     /** The editors whose novelty heatmap is on. */

@@ -18,6 +18,8 @@ import org.eclipse.ui.IWorkbenchPartSite;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.ui.Messages;
+import io.noveltylens.ui.history.HistoryPicture;
+import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /** Renders a {@link NoveltyReport}: headline, then one section per readout, in a page that scrolls vertically. */
 public final class ReportPage {
@@ -31,6 +33,7 @@ public final class ReportPage {
     private final HullSection hull;
     private final VerbatimSection verbatim;
     private final ProjectionSection projection;
+    private final HistorySection history;
     private final CopyNeighboursAction copyAction;
     private NoveltyReport report;
     /** The client width the page was last laid out at. */
@@ -51,6 +54,8 @@ public final class ReportPage {
         hull = new HullSection(new Section(content, Messages.ReportPage_hull).body());
         verbatim = new VerbatimSection(new Section(content, Messages.ReportPage_verbatim).body());
         projection = new ProjectionSection(new Section(content, Messages.ReportPage_projection).body());
+        history = new HistorySection(new Section(content, Messages.ReportPage_history).body(), site,
+                NoveltyLensPlugin.getDefault().getHistories());
         copyAction = new CopyNeighboursAction(neighbours.viewer());
         // wrapping labels need the width to compute their height: recompute the page size whenever the width changes,
         // and only then: a layout of the page is the costliest thing the view does on the UI thread
@@ -73,6 +78,7 @@ public final class ReportPage {
         verbatim.show(newReport.text(), newReport.verbatim());
         projection.show(newReport.map());
         copyAction.setEnabled(!newReport.neighbours().isEmpty());
+        history.showActiveDocument();
         relayout();
     }
 
@@ -112,6 +118,21 @@ public final class ReportPage {
     /** For tests: what the report says was left out of the analysis, empty when nothing was. */
     public String leftOutText() {
         return headline.leftOutText();
+    }
+
+    /** For tests' screenshots: scrolls the page to the history of the analysed document. */
+    public void revealHistory() {
+        scrolled.setOrigin(0, history.top());
+    }
+
+    /** For tests: the history of the analysed document on show, or null. */
+    public HistoryPicture history() {
+        return history.picture();
+    }
+
+    /** For tests: the paragraphs of the last save that changed most. */
+    public TableViewer historyChanges() {
+        return history.changesViewer();
     }
 
     /** For tests: the neighbours table. */
