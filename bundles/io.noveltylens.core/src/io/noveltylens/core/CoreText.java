@@ -83,6 +83,11 @@ public final class CoreText {
     public static String PassageTokenizer_unloadable;
     public static String SourcePaths_missing;
 
+    public static String ResultsFile_otherRun;
+    public static String ResultsFile_notResults;
+    public static String ResultsFile_readFailed;
+    public static String ResultsFile_writeFailed;
+
     static {
         ResourceBundle messages = ResourceBundle.getBundle(CoreText.class.getName(), Locale.getDefault(),
                 CoreText.class.getClassLoader());

@@ -184,6 +184,12 @@ public final class Messages extends NLS {
     public static String SideBySideView_reading;
     public static String SideBySideView_yourText;
 
+    public static String AnnotateJob_leftOut;
+    public static String AnnotateJob_noResultsFolder;
+    public static String AnnotateJob_resumed;
+    public static String AnnotateJob_startedOver;
+    public static String AnnotationResultsView_running;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }
