@@ -39,7 +39,7 @@ class CollapsedMaskTest {
         String raw = "  A line with **bold**\n   and a \"quoted   phrase\"\n\n  and `code`  [4].  ";
         Exclusions exclusions = Exclusions.DEFAULT.with(Exclusion.QUOTATIONS);
         MaskedText asRead = exclusions.mask(raw);
-        MaskedText collapsed = CollapsedMask.of(raw, exclusions);
+        MaskedText collapsed = CollapsedMask.of(asRead);
 
         assertEquals(TextNormalization.collapseWhitespace(raw), collapsed.original());
         assertEquals(asRead.excluded().size(), collapsed.excluded().size());

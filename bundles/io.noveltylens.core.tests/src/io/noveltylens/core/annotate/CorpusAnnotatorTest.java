@@ -99,12 +99,16 @@ class CorpusAnnotatorTest {
         String quote = "> A quoted paragraph of someone else's words,\n> kept out of the analysis.";
         Path file = dir.resolve("notes.md");
         Files.writeString(file, code + "\n\n" + prose + "\n\n" + quote + "\n");
+        // no blank line: the reader cuts it into lines, and only the whole file shows that two of them are code
+        Path lines = dir.resolve("zlines.md");
+        Files.writeString(lines, "```\nmake all && make install now\nrm -rf build and echo done here\n```\n" + NOVEL
+                + "\n");
         List<AnnotatedPassage> results = new ArrayList<>();
 
         AnnotationSummary summary = new CorpusAnnotator(RealCorpusEngine.get(), false,
                 Exclusions.DEFAULT.with(Exclusion.QUOTATIONS)).annotate(List.of(dir), Progress.NONE, results::add);
 
-        assertEquals(1, results.size());
+        assertEquals(2, results.size());
         NoveltyReport excluded = results.get(0).report();
         NoveltyReport oracle = RealCorpusEngine.get().analyze(byHand, Progress.NONE);
         assertEquals(TextNormalization.collapseWhitespace(prose), excluded.text());
@@ -112,12 +116,12 @@ class CorpusAnnotatorTest {
         assertEquals(oracle.neighbours().get(0).cosine(), excluded.neighbours().get(0).cosine(), 1e-6);
         assertEquals(List.of("**", "**", "*", "*", "(Austen, 1811)"),
                 excluded.excluded().stream().map(range -> range.span().of(excluded.text())).toList());
-        assertEquals(1, summary.passages());
-        assertEquals(List.of(1, 9), summary.leftOut().stream().map(Provenance::line).toList(),
-                "the code block and the block quote");
-        for (Provenance place : summary.leftOut()) {
-            assertEquals(file.toString(), place.source());
-        }
+        assertEquals(NOVEL, results.get(1).report().text());
+        assertEquals(List.of(), results.get(1).report().excluded());
+        assertEquals(2, summary.passages());
+        assertEquals(List.of(file + ":1", file + ":9", lines + ":2", lines + ":3"),
+                summary.leftOut().stream().map(place -> place.source() + ":" + place.line()).toList(),
+                "the code block, the block quote and the two lines of code");
     }
 
     /** A one-sentence Austen paragraph of the corpus, short enough to stay one passage. */

@@ -6,11 +6,10 @@ import java.util.List;
 import io.noveltylens.core.corpus.TextNormalization;
 import io.noveltylens.core.corpus.TextSpan;
 import io.noveltylens.core.exclude.ExcludedRange;
-import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.exclude.MaskedText;
 
 /**
- * A passage masked as read and then whitespace-collapsed: the exclusions need the passage's lines (a block quote, a
+ * A passage masked as read (see {@link PassageMasks}) and then whitespace-collapsed: the exclusions need the passage's lines (a block quote, a
  * code fence, front matter are line structures), while the annotator scores the collapsed text the index would hold.
  * The excluded ranges are carried over to the collapsed text's offsets.
  */
@@ -19,9 +18,9 @@ final class CollapsedMask {
     private CollapsedMask() {
     }
 
-    /** {@link TextNormalization#collapseWhitespace} of {@code raw}, with what {@code exclusions} leave out of it. */
-    static MaskedText of(String raw, Exclusions exclusions) {
-        MaskedText masked = exclusions.mask(raw);
+    /** {@link TextNormalization#collapseWhitespace} of the passage as read, with what was left out of it. */
+    static MaskedText of(MaskedText masked) {
+        String raw = masked.original();
         int[] at = new int[raw.length() + 1];
         String collapsed = collapse(raw, at);
         List<ExcludedRange> ranges = new ArrayList<>();

@@ -86,10 +86,12 @@ public final class CorpusAnnotator {
             filesRead += skipped.size() == skippedBefore || !passages.isEmpty() ? 1 : 0;
             ProgressSlice fileProgress = new ProgressSlice(progress, 1);
             fileProgress.begin(file.getFileName().toString(), passages.size());
-            for (Passage passage : passages) {
+            List<MaskedText> masks = PassageMasks.of(file, passages, exclusions);
+            for (int i = 0; i < passages.size(); i++) {
                 progress.checkCanceled();
+                Passage passage = passages.get(i);
                 // the index stores passages whitespace-collapsed: score the same text it would hold
-                MaskedText masked = CollapsedMask.of(passage.text(), exclusions);
+                MaskedText masked = CollapsedMask.of(masks.get(i));
                 if (!finished.isEmpty() && finished.contains(PassageKey.of(passage.provenance(), masked.original()))) {
                     resumed++;
                 } else if (masked.nothingLeft()) {

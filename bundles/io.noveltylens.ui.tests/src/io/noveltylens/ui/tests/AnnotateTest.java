@@ -34,8 +34,10 @@ class AnnotateTest {
         IProject project = Workspace.project("research");
         Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every spring.\n");
         Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n");
-        // a code block alone: the default exclusions leave nothing of it, so it is listed as left out, not scored
-        Workspace.file(project, "c.md", "```\nmake all\n```\n");
+        // a code block alone, cut into lines (no blank line): the default exclusions leave nothing of its two lines, so
+        // they are listed as left out, not scored
+        Workspace.file(project, "c.md",
+                "```\nmake all && make install\nrm -rf build/ && echo the build folder is gone now\n```\n");
         Path resultsDir = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")),
                 "annotations-");
         AnnotationResultsView view = (AnnotationResultsView) Workspace.page().showView(AnnotationResultsView.ID);
@@ -44,7 +46,7 @@ class AnnotateTest {
         AnnotateJob job = annotate(project, view, run, resultsDir);
 
         assertEquals(3, view.rows().size(), "three passages in two files: " + job.getResult());
-        assertTrue(messages(job.getResult()).contains("1 passages were left out entirely by the exclusions"),
+        assertTrue(messages(job.getResult()).contains("2 passages were left out entirely by the exclusions"),
                 messages(job.getResult()));
         IMarker[] markers = project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
         assertEquals(3, markers.length);
