@@ -6,6 +6,9 @@
 #   releng/benchmark.sh --quick   smaller samples, under 3 minutes
 #   releng/benchmark.sh --quick --start-and-hull   only the start-up (engine and `novelty score` in fresh
 #                                 processes) and the selection-to-report rows with the hull budget, about 2 minutes
+#   releng/benchmark.sh --annotate [--passages N]   only the annotation of N corpus sentences (default 20,000)
+#                                 streamed to a results file, against the bare engine loop, with memory at every
+#                                 5,000 passages and a resume of the finished run; about 3 minutes per 20,000
 #   releng/benchmark.sh [--quick] --search   only the search: HNSW graph parameters and vector formats built from the
 #                                 default corpus's vectors, recall@10 and latency against an exact scan
 #

@@ -88,6 +88,11 @@ public final class CoreText {
     public static String HistoryStore_writeFailed;
     public static String SaveAnalysis_reading;
 
+    public static String ResultsFile_otherRun;
+    public static String ResultsFile_notResults;
+    public static String ResultsFile_readFailed;
+    public static String ResultsFile_writeFailed;
+
     static {
         ResourceBundle messages = ResourceBundle.getBundle(CoreText.class.getName(), Locale.getDefault(),
                 CoreText.class.getClassLoader());

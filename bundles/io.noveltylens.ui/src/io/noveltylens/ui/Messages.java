@@ -206,6 +206,11 @@ public final class Messages extends NLS {
     public static String HistorySection_saves;
     public static String HistorySection_unchanged;
     public static String ReportPage_history;
+    public static String AnnotateJob_leftOut;
+    public static String AnnotateJob_noResultsFolder;
+    public static String AnnotateJob_resumed;
+    public static String AnnotateJob_startedOver;
+    public static String AnnotationResultsView_running;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

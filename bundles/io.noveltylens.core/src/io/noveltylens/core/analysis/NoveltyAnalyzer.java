@@ -77,9 +77,19 @@ public final class NoveltyAnalyzer {
      */
     public NoveltyReport analyze(String text, Exclusions exclusions, int listed, Progress progress)
             throws NoveltyException {
-        long start = System.nanoTime();
         checked(text);
-        MaskedText masked = exclusions.mask(text);
+        return analyze(exclusions.mask(text), listed, progress);
+    }
+
+    /**
+     * The fast readouts of a text already masked: for a caller that masks a larger text than it analyses (the
+     * annotator masks each passage as read, then scores it whitespace-collapsed). Refused as
+     * {@link #analyze(String, Exclusions, int, Progress)} refuses.
+     */
+    public NoveltyReport analyze(MaskedText masked, int listed, Progress progress) throws NoveltyException {
+        long start = System.nanoTime();
+        String text = masked.original();
+        checked(text);
         if (masked.nothingLeft()) {
             throw new NoveltyException(Kind.BAD_INPUT,
                     CoreText.bind(CoreText.NoveltyAnalyzer_allExcluded, masked.summary()));

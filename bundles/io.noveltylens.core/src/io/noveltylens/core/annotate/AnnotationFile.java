@@ -56,8 +56,14 @@ public final class AnnotationFile implements AnnotationSink, AutoCloseable {
 
     @Override
     public void accept(AnnotatedPassage passage) throws NoveltyException {
+        write(format.record(passage));
+    }
+
+    /** Writes one record already in this file's format, adding the format's record end. */
+    void write(String record) throws NoveltyException {
         try {
-            out.write(format.record(passage));
+            out.write(record);
+            out.write(format.recordEnd());
         } catch (IOException e) {
             throw writeFailure(target, e);
         }

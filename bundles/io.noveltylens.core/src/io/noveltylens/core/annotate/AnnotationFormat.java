@@ -42,9 +42,13 @@ public enum AnnotationFormat {
         return header == null ? "" : header + recordEnd;
     }
 
+    /** One record, without {@link #recordEnd()}. */
     String record(AnnotatedPassage passage) {
-        String record = this == CSV ? ReportCsv.row(passage.report(), passage.provenance())
+        return this == CSV ? ReportCsv.row(passage.report(), passage.provenance())
                 : ReportJson.line(passage.report(), passage.provenance());
-        return record + recordEnd;
+    }
+
+    String recordEnd() {
+        return recordEnd;
     }
 }

@@ -7,4 +7,9 @@ import io.noveltylens.core.NoveltyException;
 public interface AnnotationSink {
 
     void accept(AnnotatedPassage passage) throws NoveltyException;
+
+    /** Called after the last passage of each source file: the point up to which a results file is made durable. */
+    default void fileDone() throws NoveltyException {
+        // a sink that keeps nothing on disk has nothing to make durable
+    }
 }

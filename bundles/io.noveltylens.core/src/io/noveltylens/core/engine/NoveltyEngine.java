@@ -22,6 +22,7 @@ import io.noveltylens.core.embed.ModelDescriptor;
 import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.embed.OnnxEmbedder;
 import io.noveltylens.core.exclude.Exclusions;
+import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.CorpusIndexOpener;
 import io.noveltylens.core.index.IndexMetadata;
@@ -193,6 +194,19 @@ public final class NoveltyEngine implements AutoCloseable {
         NoveltyReport report = analyzer.analyze(text, exclusions, k, progress);
         verifyModel();
         return report;
+    }
+
+    /** The fast readouts of a text already masked (see {@link NoveltyAnalyzer#analyze(MaskedText, int, Progress)}). */
+    public NoveltyReport analyze(MaskedText masked, int k, Progress progress) throws NoveltyException {
+        requireModelUnchanged();
+        NoveltyReport report = analyzer.analyze(masked, k, progress);
+        verifyModel();
+        return report;
+    }
+
+    /** The number of nearest passages a report lists unless told otherwise. */
+    public int k() {
+        return analyzer.k();
     }
 
     /**

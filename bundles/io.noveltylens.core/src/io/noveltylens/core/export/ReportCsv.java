@@ -98,7 +98,8 @@ public final class ReportCsv {
         return COLUMNS.stream().map(column -> field(column.value().apply(row))).collect(Collectors.joining(","));
     }
 
-    private static String field(Object value) {
+    /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled; null is empty. */
+    static String field(Object value) {
         if (value == null) {
             return "";
         }

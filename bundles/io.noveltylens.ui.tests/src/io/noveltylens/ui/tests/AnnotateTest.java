@@ -7,23 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.IStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.noveltylens.core.annotate.AnnotatedPassage;
 import io.noveltylens.core.annotate.AnnotationFormat;
+import io.noveltylens.core.annotate.ResultsFile;
 import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
+import io.noveltylens.ui.annotate.AnnotationRun;
 import io.noveltylens.ui.annotate.NoveltyMarkers;
-import io.noveltylens.ui.annotate.ResultsExport;
-import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 @ExtendWith(WorkbenchFixture.class)
@@ -34,16 +34,20 @@ class AnnotateTest {
         IProject project = Workspace.project("research");
         Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every spring.\n");
         Workspace.file(project, "b.txt", "Submarine cables carry most of the world's internet traffic.\n");
-        AtomicReference<List<AnnotatedPassage>> results = new AtomicReference<>();
+        // a code block alone, cut into lines (no blank line): the default exclusions leave nothing of its two lines, so
+        // they are listed as left out, not scored
+        Workspace.file(project, "c.md",
+                "```\nmake all && make install\nrm -rf build/ && echo the build folder is gone now\n```\n");
+        Path resultsDir = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")),
+                "annotations-");
+        AnnotationResultsView view = (AnnotationResultsView) Workspace.page().showView(AnnotationResultsView.ID);
 
-        AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(),
-                results::set);
-        job.setUser(false);
-        job.schedule();
-        Job.getJobManager().join(JobFamilies.ANNOTATION, null);
+        AnnotationRun run = view.startRun();
+        AnnotateJob job = annotate(project, view, run, resultsDir);
 
-        assertNotNull(results.get(), String.valueOf(job.getResult()));
-        assertEquals(3, results.get().size(), "three passages in two files");
+        assertEquals(3, view.rows().size(), "three passages in two files: " + job.getResult());
+        assertTrue(messages(job.getResult()).contains("2 passages were left out entirely by the exclusions"),
+                messages(job.getResult()));
         IMarker[] markers = project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
         assertEquals(3, markers.length);
         for (IMarker marker : markers) {
@@ -51,23 +55,21 @@ class AnnotateTest {
             assertNotNull(marker.getAttribute(NoveltyMarkers.LOOP), "LoOP attribute");
             assertTrue(marker.getAttribute(IMarker.MESSAGE, "").startsWith("Novelty percentile"));
         }
-        IMarker library = java.util.Arrays.stream(markers).filter(m -> m.getResource().getName().equals("a.txt")
+        IMarker library = Arrays.stream(markers).filter(m -> m.getResource().getName().equals("a.txt")
                 && m.getAttribute(IMarker.CHAR_START, -1) == 0).findFirst().orElseThrow();
         assertTrue(Double.parseDouble((String) library.getAttribute(NoveltyMarkers.NEAREST_SIMILARITY)) > 0.99);
 
-        AnnotationResultsView view = (AnnotationResultsView) Workspace.page().showView(AnnotationResultsView.ID);
-        view.setResults(results.get());
         assertEquals(3, view.visibleRows());
         view.setMinimumPercentile(100);
         assertTrue(view.visibleRows() < 3, "the percentile filter hides passages below it");
         view.setMinimumPercentile(0);
         UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results");
 
-        Path dir = Path.of(System.getProperty("noveltylens.test.basedir", "."), "target");
+        Path dir = TestCorpus.basedir().resolve("target");
         Path jsonl = dir.resolve("annotations.jsonl");
         Path csv = dir.resolve("annotations.csv");
-        ResultsExport.write(view.results(), jsonl, AnnotationFormat.JSON_LINES);
-        ResultsExport.write(view.results(), csv, AnnotationFormat.CSV);
+        ResultsFile.export(run.resultsFile(), jsonl, AnnotationFormat.JSON_LINES);
+        ResultsFile.export(run.resultsFile(), csv, AnnotationFormat.CSV);
         List<String> jsonLines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         assertEquals(3, jsonLines.size());
         assertTrue(jsonLines.stream().allMatch(line -> line.contains("\"density\"") && line.contains("\"source\"")),
@@ -77,5 +79,32 @@ class AnnotateTest {
         assertTrue(csvLines.get(0).startsWith("text,source.source,source.start,source.end,source.line"),
                 csvLines.get(0));
         assertTrue(csvLines.stream().anyMatch(line -> line.contains("old library")));
+
+        // annotating the same project again resumes its results file: nothing is scored twice
+        List<String> before = Files.readAllLines(run.resultsFile());
+        AnnotationRun again = view.startRun();
+        AnnotateJob rerun = annotate(project, view, again, resultsDir);
+
+        assertTrue(messages(rerun.getResult()).contains("annotated 0 passages"), messages(rerun.getResult()));
+        assertTrue(messages(rerun.getResult()).contains("3 passages were already in"), messages(rerun.getResult()));
+        assertEquals(before, Files.readAllLines(again.resultsFile()));
+        assertEquals(3, view.rows().size(), "the rows come from the results file");
+        assertEquals(3, project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE).length);
+    }
+
+    private static AnnotateJob annotate(IProject project, AnnotationResultsView view, AnnotationRun run,
+            Path resultsDir) {
+        AnnotateJob job = new AnnotateJob(List.of(project), NoveltyLensPlugin.getDefault().getEngineService(), run,
+                resultsDir);
+        job.setUser(false);
+        job.schedule();
+        // the view takes the rows on its timer: run the event loop as the workbench does until it has them all
+        UiTestSupport.runEventLoopUntil(() -> job.getResult() != null && view.caughtUp());
+        return job;
+    }
+
+    private static String messages(IStatus status) {
+        return status.getMessage() + " " + Arrays.stream(status.getChildren()).map(IStatus::getMessage)
+                .collect(Collectors.joining(" "));
     }
 }

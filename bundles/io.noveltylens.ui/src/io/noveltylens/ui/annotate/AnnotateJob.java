@@ -1,10 +1,11 @@
 package io.noveltylens.ui.annotate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -23,10 +24,16 @@ import org.eclipse.osgi.util.NLS;
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.annotate.AnnotatedPassage;
+import io.noveltylens.core.annotate.AnnotationSink;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
+import io.noveltylens.core.annotate.ResultRow;
+import io.noveltylens.core.annotate.ResultsFile;
+import io.noveltylens.core.annotate.ResultsHeader;
 import io.noveltylens.core.corpus.SkippedSource;
+import io.noveltylens.core.corpus.TextNormalization;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.engine.JobFamilies;
@@ -36,22 +43,35 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
  * Annotate with Novelty Lens: core's {@link CorpusAnnotator} scores the fast readouts of every passage of the selected
- * resources; this job replaces their Novelty Lens markers with new ones and hands the results to the results view.
- * Cancelling stops within the passage being scored and writes no markers.
+ * resources, leaving out what the exclusion preferences say. Every record goes to a results file in the plug-in's
+ * state location, one per selection, flushed after each source file; the rows go to the results view as each file is
+ * done. Annotating the same selection again resumes that file: passages it holds are not scored again (a file of
+ * another corpus, model or settings is started over, and the job says so). At the end the resources' Novelty Lens
+ * markers are replaced; a cancelled run keeps its file and writes no markers.
  */
 public final class AnnotateJob extends Job {
 
     private final List<IResource> resources;
     private final EngineService engines;
-    private final Consumer<List<AnnotatedPassage>> onDone;
+    private final AnnotationRun run;
+    private final Path resultsDir;
 
-    public AnnotateJob(List<IResource> resources, EngineService engines, Consumer<List<AnnotatedPassage>> onDone) {
+    /**
+     * @param resultsDir where the results files of the selections live
+     */
+    public AnnotateJob(List<IResource> resources, EngineService engines, AnnotationRun run, Path resultsDir) {
         super(Messages.AnnotateJob_name);
         this.resources = List.copyOf(resources);
         this.engines = engines;
-        this.onDone = onDone;
+        this.run = run;
+        this.resultsDir = resultsDir;
         setUser(true);
         setPriority(LONG);
+    }
+
+    /** Where the IDE keeps the results files of its annotation runs: the plug-in's state location. */
+    public static Path resultsDir(NoveltyLensPlugin plugin) {
+        return plugin.getStateLocation().toPath().resolve("annotations"); //$NON-NLS-1$
     }
 
     @Override
@@ -61,26 +81,98 @@ public final class AnnotateJob extends Job {
             NoveltyEngine engine = engines.acquire(progress.split(10));
             List<Path> roots = resources.stream().map(IResource::getLocation).filter(Objects::nonNull)
                     .map(location -> location.toPath()).toList();
-            // the results table shows every passage anyway, so collecting them here costs nothing extra
-            List<AnnotatedPassage> results = new ArrayList<>();
-            AnnotationSummary summary = new CorpusAnnotator(engine, false).annotate(roots,
-                    new MonitorProgress(progress.split(80)), results::add);
-            writeMarkers(results, progress.split(10));
-            onDone.accept(results);
-            return outcome(summary);
+            Exclusions exclusions = engines.configs().exclusions();
+            ResultsHeader header = ResultsHeader.of(engine, false, exclusions);
+            Path file = resultsFile(roots);
+            // every row of the run, for the markers; the view shares the same row objects
+            List<ResultRow> rows = new ArrayList<>();
+            IStatus startedOver = null;
+            ResultsFile results;
+            try {
+                results = ResultsFile.resume(file, header, rows::add);
+            } catch (NoveltyException e) {
+                if (e.kind() != NoveltyException.Kind.BAD_INPUT) {
+                    throw e;
+                }
+                startedOver = Status.info(NLS.bind(Messages.AnnotateJob_startedOver, e.getMessage()));
+                rows.clear();
+                results = ResultsFile.create(file, header);
+            }
+            run.resultsFile(file);
+            run.add(rows);
+            AnnotationSummary summary;
+            try (ResultsFile out = results) {
+                summary = new CorpusAnnotator(engine, false, exclusions).annotate(roots, out.finished(),
+                        new MonitorProgress(progress.split(80)), new RowsToView(out, rows));
+            }
+            writeMarkers(rows, progress.split(10));
+            return outcome(summary, startedOver);
         } catch (NoveltyException e) {
             return Status.error(FailureText.of(e), e);
         } catch (CoreException e) {
             return e.getStatus();
         } catch (CancelledException | OperationCanceledException e) {
             return Status.CANCEL_STATUS;
+        } finally {
+            run.finish();
         }
     }
 
-    /** The count, and each file that was not read with its reason, so that a missing file cannot go unnoticed. */
-    private static IStatus outcome(AnnotationSummary summary) {
+    /** One results file per selection (the same resources in any order), so that annotating it again resumes. */
+    private Path resultsFile(List<Path> roots) throws NoveltyException {
+        String selection = String.join("\n", roots.stream().map(Path::toString).sorted().toList());
+        try {
+            Files.createDirectories(resultsDir);
+        } catch (IOException e) {
+            throw new NoveltyException(NoveltyException.Kind.IO,
+                    NLS.bind(Messages.AnnotateJob_noResultsFolder, resultsDir, e), e);
+        }
+        return resultsDir.resolve(TextNormalization.sha256(selection).substring(0, 16) + ".jsonl"); //$NON-NLS-1$
+    }
+
+    /** Writes each record to the results file and hands a file's rows to the view once the file is done. */
+    private final class RowsToView implements AnnotationSink {
+        private final ResultsFile out;
+        private final List<ResultRow> all;
+        private final List<ResultRow> file = new ArrayList<>();
+
+        RowsToView(ResultsFile out, List<ResultRow> all) {
+            this.out = out;
+            this.all = all;
+        }
+
+        @Override
+        public void accept(AnnotatedPassage passage) throws NoveltyException {
+            out.accept(passage);
+            file.add(ResultRow.of(passage));
+        }
+
+        @Override
+        public void fileDone() throws NoveltyException {
+            out.fileDone();
+            all.addAll(file);
+            run.add(file);
+            file.clear();
+        }
+    }
+
+    /**
+     * The counts, each file that was not read with its reason, the passages left out entirely, and whether the
+     * results file was started over, so that nothing missing goes unnoticed.
+     */
+    private static IStatus outcome(AnnotationSummary summary, IStatus startedOver) {
         MultiStatus status = new MultiStatus(NoveltyLensPlugin.PLUGIN_ID, 0,
                 NLS.bind(Messages.AnnotateJob_done, summary.passages(), summary.skipped().size()));
+        if (summary.resumed() > 0) {
+            status.add(Status.info(NLS.bind(Messages.AnnotateJob_resumed, summary.resumed())));
+        }
+        if (startedOver != null) {
+            status.add(startedOver);
+        }
+        if (!summary.leftOut().isEmpty()) {
+            status.add(Status.info(NLS.bind(Messages.AnnotateJob_leftOut, summary.leftOut().size(),
+                    summary.leftOut().get(0).source() + ':' + summary.leftOut().get(0).line())));
+        }
         for (SkippedSource skipped : summary.skipped()) {
             status.add(Status.warning(NLS.bind(Messages.AnnotateJob_skipped,
                     new Object[] { skipped.source(), skipped.reason(), skipped.detail() })));
@@ -89,16 +181,15 @@ public final class AnnotateJob extends Job {
     }
 
     /** Replaces the old markers with the new ones in one workspace operation, so listeners see a single change. */
-    private void writeMarkers(List<AnnotatedPassage> results, SubMonitor progress) throws CoreException {
+    private void writeMarkers(List<ResultRow> rows, SubMonitor progress) throws CoreException {
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         workspace.run(monitor -> {
             for (IResource resource : resources) {
                 resource.deleteMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE);
             }
-            for (AnnotatedPassage result : results) {
-                for (IFile file : workspace.getRoot()
-                        .findFilesForLocationURI(Path.of(result.provenance().source()).toUri())) {
-                    NoveltyMarkers.create(file, result);
+            for (ResultRow row : rows) {
+                for (IFile file : workspace.getRoot().findFilesForLocationURI(Path.of(row.place().source()).toUri())) {
+                    NoveltyMarkers.create(file, row);
                 }
             }
         }, null, IWorkspace.AVOID_UPDATE, progress);

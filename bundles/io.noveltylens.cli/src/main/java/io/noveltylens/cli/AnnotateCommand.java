@@ -5,13 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.annotate.AnnotationFile;
 import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
+import io.noveltylens.core.annotate.ResultsFile;
+import io.noveltylens.core.annotate.ResultsHeader;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.exclude.Exclusions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +35,16 @@ import picocli.CommandLine.Spec;
                 occur. Writes one record per passage with its source, offsets, line and every readout: JSON Lines \
                 (the format of 'novelty score --json') or CSV whose columns are the JSON field paths \
                 (density.percentile). The file appears under its name only when complete; an earlier file of that \
-                name stays until then. Without --index, the shipped default corpus is used.""" })
+                name stays until then. With --resume (JSON Lines only) the results are written to the file as \
+                they come instead, behind a first line naming the model, the corpus and the settings, flushed \
+                after every source file; run the same command again after a cancel, a failure or a crash and it \
+                scores only the passages the file lacks. Markup, front matter, code and citations are left out of \
+                each passage unless --exclude says otherwise; a passage left out entirely is listed, not scored. \
+                Without --index, the shipped default corpus is used.""" })
 final class AnnotateCommand implements Callable<Integer> {
+
+    /** Enough places to find a pattern in what was left out, few enough to keep the summary on one screen. */
+    private static final int LEFT_OUT_LISTED = 20;
 
     private final CliPaths paths;
     private final PrintStream out;
@@ -49,6 +61,13 @@ final class AnnotateCommand implements Callable<Integer> {
 
     @Option(names = "--hull", description = "add the hull readouts (up to --budget-ms per passage)")
     private boolean hull;
+
+    @Option(names = "--resume", description = "write FILE.jsonl as results come and continue it if it exists: "
+            + "passages it holds (same place and text) are not scored again")
+    private boolean resume;
+
+    @Mixin
+    private ExclusionOption exclusionOption;
 
     @Mixin
     private EngineOptions engineOptions;
@@ -69,18 +88,66 @@ final class AnnotateCommand implements Callable<Integer> {
         AnnotationFormat format = AnnotationFormat.of(target).orElseThrow(() -> new ParameterException(
                 command.commandLine(), "--out " + target + " must end in .jsonl (JSON Lines, every readout) or .csv "
                         + "(one row per passage)"));
+        if (resume && format != AnnotationFormat.JSON_LINES) {
+            throw new ParameterException(command.commandLine(), "--resume needs a JSON Lines output (--out FILE.jsonl)"
+                    + "; convert it to CSV afterwards, or run without --resume");
+        }
+        Exclusions exclusions = exclusionOption.exclusions(command.commandLine());
         long start = System.nanoTime();
-        try (NoveltyEngine engine = engineOptions.open(paths);
-                AnnotationFile file = AnnotationFile.create(target, format)) {
-            AnnotationSummary summary = new CorpusAnnotator(engine, hull).annotate(corpus, progress, file);
-            EngineOptions.requireModelVerified(engine);
-            file.commit();
-            out.printf("Annotated %,d passages from %d file(s) into %s in %.1f s.%n", summary.passages(),
-                    summary.files(), file.target(), (System.nanoTime() - start) / 1e9);
-            for (SkippedSource skipped : summary.skipped()) {
-                out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")");
+        try (NoveltyEngine engine = engineOptions.open(paths)) {
+            CorpusAnnotator annotator = new CorpusAnnotator(engine, hull, exclusions);
+            AnnotationSummary summary;
+            Path written;
+            if (resume) {
+                try (ResultsFile file = resumed(ResultsHeader.of(engine, hull, exclusions))) {
+                    summary = annotator.annotate(corpus, file.finished(), progress, file);
+                    EngineOptions.requireModelVerified(engine);
+                    written = file.path();
+                }
+            } else {
+                try (AnnotationFile file = AnnotationFile.create(target, format)) {
+                    summary = annotator.annotate(corpus, progress, file);
+                    EngineOptions.requireModelVerified(engine);
+                    file.commit();
+                    written = file.target();
+                }
             }
+            report(summary, written, start);
         }
         return ExitCodes.OK;
+    }
+
+    private ResultsFile resumed(ResultsHeader header) throws NoveltyException {
+        try {
+            return ResultsFile.resume(target.toAbsolutePath(), header, record -> {
+            });
+        } catch (NoveltyException e) {
+            if (e.kind() != NoveltyException.Kind.BAD_INPUT) {
+                throw e;
+            }
+            // the file is another run's or not a results file: this command only ever resumes its own
+            throw new NoveltyException(e.kind(), e.getMessage() + " To start over here, delete " + target + " first.",
+                    e);
+        }
+    }
+
+    private void report(AnnotationSummary summary, Path written, long start) {
+        out.printf("Annotated %,d passages from %d file(s) into %s in %.1f s.%n", summary.passages(),
+                summary.files(), written, (System.nanoTime() - start) / 1e9);
+        if (summary.resumed() > 0) {
+            out.printf("  %,d passages were in the file already and were not scored again.%n", summary.resumed());
+        }
+        if (!summary.leftOut().isEmpty()) {
+            out.printf("  %,d passages were left out entirely by --exclude and not scored:%n",
+                    summary.leftOut().size());
+            summary.leftOut().stream().limit(LEFT_OUT_LISTED).forEach(place -> out
+                    .println("    " + place.source() + ":" + place.line()));
+            if (summary.leftOut().size() > LEFT_OUT_LISTED) {
+                out.printf("    and %,d more%n", summary.leftOut().size() - LEFT_OUT_LISTED);
+            }
+        }
+        for (SkippedSource skipped : summary.skipped()) {
+            out.println("  skipped " + skipped.source() + ": " + skipped.reason() + " (" + skipped.detail() + ")");
+        }
     }
 }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code novelty score}: one report per passage, as text, JSON, or JSON Lines for stdin input. */
@@ -48,9 +47,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--no-hull", description = "skip the hull readouts (faster)")
     private boolean noHull;
 
-    @Option(names = "--exclude", paramLabel = "KINDS", description = "what to leave out of the analysis, comma "
-            + "separated: markup, front-matter, code, quotations, citations, or none (default: ${DEFAULT-VALUE})")
-    private String exclude = Exclusions.DEFAULT.toString();
+    @Mixin
+    private ExclusionOption exclusionOption;
 
     @Spec
     private CommandSpec command;
@@ -63,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Exclusions exclusions = exclusions();
+        Exclusions exclusions = exclusionOption.exclusions(command.commandLine());
         int k = engineOptions.config(paths).k();
         List<String> passages = input.passages(in);
         boolean asJson = json || input.fromStandardInput();
@@ -94,14 +92,6 @@ final class ScoreCommand implements Callable<Integer> {
             EngineOptions.requireModelVerified(engine);
         }
         return ExitCodes.OK;
-    }
-
-    private Exclusions exclusions() {
-        try {
-            return Exclusions.parse(exclude);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--exclude: " + e.getMessage());
-        }
     }
 
     private static NoveltyReport withHull(NoveltyEngine engine, NoveltyReport report, FutureTask<Void> hullData)

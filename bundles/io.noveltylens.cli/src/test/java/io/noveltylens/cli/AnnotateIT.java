@@ -102,6 +102,42 @@ class AnnotateIT {
         assertEquals("earlier", Files.readString(earlier));
     }
 
+    /**
+     * --resume: a second run over a folder that gained a file scores only that file's passage; a run with other
+     * settings is refused and the file kept; a passage the exclusions leave nothing of is listed, not scored.
+     */
+    @Test
+    void resumeScoresOnlyWhatTheFileLacksAndRefusesAnotherRunsFile(@TempDir Path dir) throws Exception {
+        Path notes = folder(dir);
+        Path out = dir.resolve("results.jsonl");
+        CliProcess.Result first = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
+                out.toString(), "--resume");
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(4, Files.readAllLines(out).size(), "the header and three records");
+        Files.writeString(notes.resolve("later.md"), "```\nmake all\n```\n\n" + NEW.replace("lab's", "team's") + "\n");
+
+        CliProcess.Result second = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
+                out.toString(), "--resume");
+
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("Annotated 1 passages from 3 file(s)"), second.out());
+        assertTrue(second.out().contains("3 passages were in the file already"), second.out());
+        assertTrue(second.out().contains("1 passages were left out entirely by --exclude")
+                && second.out().contains(notes.resolve("later.md") + ":1"), second.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5, lines.size());
+        assertTrue(JsonParser.parseString(lines.get(0)).getAsJsonObject().has("noveltyLensResults"), lines.get(0));
+
+        CliProcess.Result other = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
+                out.toString(), "--resume", "--exclude", "none");
+
+        assertEquals(ExitCodes.USAGE, other.exitCode(), other.err());
+        assertTrue(other.err().contains("holds the results of another annotation run")
+                && other.err().contains("left out: none now") && other.err().contains("delete " + out),
+                other.err());
+        assertEquals(lines, Files.readAllLines(out));
+    }
+
     private static List<Path> listing(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();

@@ -16,7 +16,8 @@ import io.noveltylens.core.engine.NoveltyEngine;
 
 /**
  * Runs every benchmark of issue 7 once, in a fixed order, and writes the Markdown results. Started by
- * releng/benchmark.sh; arguments: {@code [--quick] [--start-and-hull | --search] [--repo DIR] [--out FILE]}.
+ * releng/benchmark.sh; arguments: {@code [--quick] [--start-and-hull | --search | --annotate [--passages N]] [--repo DIR]
+ * [--out FILE]}.
  */
 public final class BenchmarkMain {
 
@@ -43,6 +44,8 @@ public final class BenchmarkMain {
         try (LoadSampler load = new LoadSampler()) {
             if (arguments.contains("--start-and-hull")) {
                 startAndHull(paths, plan, repository, table);
+            } else if (arguments.contains("--annotate")) {
+                AnnotationScaleBench.run(paths, Integer.parseInt(option(arguments, "--passages", "20000")), table);
             } else if (arguments.contains("--search")) {
                 searchLayouts(paths, plan, table);
             } else {
