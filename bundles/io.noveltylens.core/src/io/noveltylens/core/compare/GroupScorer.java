@@ -22,6 +22,7 @@ import io.noveltylens.core.annotate.AnnotationSink;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.exclude.Exclusions;
 
 /**
  * Scores every passage of several groups against one engine's corpus, with the hull readouts (the question a
@@ -35,9 +36,12 @@ public final class GroupScorer {
     public static final int MAP_SAMPLE = 1500;
 
     private final NoveltyEngine engine;
+    private final Exclusions exclusions;
 
-    public GroupScorer(NoveltyEngine engine) {
+    /** @param exclusions what each passage leaves out, as in an annotation run */
+    public GroupScorer(NoveltyEngine engine, Exclusions exclusions) {
         this.engine = engine;
+        this.exclusions = exclusions;
     }
 
     /** The plane the passages' map coordinates are on, with {@link #MAP_SAMPLE} corpus passages. */
@@ -58,7 +62,7 @@ public final class GroupScorer {
             createFolder(annotations);
         }
         progress.begin(CoreText.GroupScorer_scoring, groups.size());
-        CorpusAnnotator annotator = new CorpusAnnotator(engine, true);
+        CorpusAnnotator annotator = new CorpusAnnotator(engine, true, exclusions);
         List<GroupScores> scored = new ArrayList<>(groups.size());
         for (Group group : groups) {
             List<PassageScore> passages = new ArrayList<>();

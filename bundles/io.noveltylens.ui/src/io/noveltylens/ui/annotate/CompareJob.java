@@ -61,7 +61,7 @@ public final class CompareJob extends Job {
             List<Group> groups = groups();
             GroupScorer.requireComparable(groups);
             NoveltyEngine engine = engines.acquire(progress.split(10));
-            GroupScorer scorer = new GroupScorer(engine);
+            GroupScorer scorer = new GroupScorer(engine, engines.configs().exclusions());
             PrincipalPlane plane = scorer.plane();
             List<GroupScores> scored = scorer.score(groups, plane, null, new MonitorProgress(progress.split(80)));
             Comparison comparison = Comparison.of(scored, Bootstrap.defaults(),

@@ -18,6 +18,7 @@ import io.noveltylens.core.compare.Group;
 import io.noveltylens.core.compare.GroupScorer;
 import io.noveltylens.core.compare.GroupScores;
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.report.ComparisonReport;
 import io.noveltylens.core.report.ComparisonText;
 import io.noveltylens.core.report.RunDescription;
@@ -71,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engineOptions;
 
+    @Mixin
+    private ExclusionOption exclusionOption;
+
     CompareCommand(CliPaths paths, PrintStream out, Progress progress) {
         this.paths = paths;
         this.out = out;
@@ -83,9 +87,10 @@ final class CompareCommand implements Callable<Integer> {
         GroupScorer.requireComparable(groups);
         Bootstrap bootstrap = new Bootstrap(WholeNumbers.within(command, "--bootstrap", replicates, 100, 1_000_000),
                 seed, Bootstrap.DEFAULT_LEVEL);
+        Exclusions exclusions = exclusionOption.exclusions(command.commandLine());
         long start = System.nanoTime();
         try (NoveltyEngine engine = engineOptions.open(paths)) {
-            GroupScorer scorer = new GroupScorer(engine);
+            GroupScorer scorer = new GroupScorer(engine, exclusions);
             PrincipalPlane plane = scorer.plane();
             List<GroupScores> scored = scorer.score(groups, plane, outDir, progress);
             Comparison comparison = Comparison.of(scored, bootstrap, progress);

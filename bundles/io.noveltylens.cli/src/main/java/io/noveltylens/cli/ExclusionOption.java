@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code --exclude}: what score and annotate leave out of each passage, as the IDE's preferences choose it. */
+/** {@code --exclude}: what score, annotate and compare leave out of each passage, as the IDE's preferences choose it. */
 final class ExclusionOption {
 
     @Option(names = "--exclude", paramLabel = "KINDS", description = "what to leave out of the analysis, comma "
