@@ -89,6 +89,11 @@ public final class DraftsStore implements AutoCloseable {
         }
     }
 
+    /** Whether {@code directory} holds a drafts store (an update has completed there). */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(DraftsManifest.FILE_NAME));
+    }
+
     /** Brings the store up to date with every file of {@code folder}: what an update after a start or a move does. */
     public synchronized DraftsUpdate updateAll(Path folder, Progress progress) throws NoveltyException {
         Path absolute = folder.toAbsolutePath().normalize();
@@ -126,9 +131,9 @@ public final class DraftsStore implements AutoCloseable {
      * A file an update of {@code folder} reads: a regular file the corpus reader reads (a text format), with no hidden
      * folder on its way, as when the folder is listed.
      */
-    private boolean belongs(Path folder, Path file) throws NoveltyException {
+    private static boolean belongs(Path folder, Path file) {
         if (!file.startsWith(folder) || !Files.isRegularFile(file)
-                || reader.sourceFiles(List.of(file), new ArrayList<>()).isEmpty()) {
+                || !CorpusReader.hasTextFormat(file.getFileName().toString())) {
             return false;
         }
         for (Path name : folder.relativize(file)) {

@@ -24,6 +24,9 @@ public final class JobFamilies {
     /** Rebuilding the corpus index. */
     public static final Object INDEX_BUILD = new Family("index-build"); //$NON-NLS-1$
 
+    /** Keeping the writer's drafts store up to date, and searching it for the view. */
+    public static final Object DRAFTS = new Family("drafts"); //$NON-NLS-1$
+
     private JobFamilies() {
     }
 

@@ -1,5 +1,7 @@
 package io.noveltylens.ui.plugin;
 
+import java.nio.file.Path;
+
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -9,6 +11,7 @@ import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 
 import io.noveltylens.ui.NoveltyLensImages;
+import io.noveltylens.ui.engine.DraftsService;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.heatmap.EditorHeatmaps;
 
@@ -21,6 +24,7 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
 
     private EngineService engineService;
     private EditorHeatmaps heatmaps;
+    private DraftsService drafts;
 
     public static NoveltyLensPlugin getDefault() {
         return instance;
@@ -32,10 +36,14 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
         instance = this;
         engineService = new EngineService(getPreferenceStore(), getStateLocation().toPath());
         heatmaps = new EditorHeatmaps(engineService, getPreferenceStore());
+        Path draftsStore = getStateLocation().toPath().resolve("drafts"); //$NON-NLS-1$
+        drafts = new DraftsService(getPreferenceStore(), engineService, draftsStore);
+        drafts.start();
     }
 
     @Override
     public void stop(BundleContext context) throws Exception {
+        drafts.dispose();
         engineService.dispose();
         instance = null;
         super.stop(context);
@@ -44,6 +52,11 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
     /** The one engine of this workbench, opened lazily from the preferences. */
     public EngineService getEngineService() {
         return engineService;
+    }
+
+    /** The writer's drafts, kept as a second corpus. */
+    public DraftsService getDrafts() {
+        return drafts;
     }
 
     /** The editors whose novelty heatmap is on. */
