@@ -155,11 +155,13 @@ public final class DraftsStore implements AutoCloseable {
         ProgressSlice embedding = new ProgressSlice(progress, WORK_EMBED);
         int embedded = embedMissing(next.values(), embedding);
         embedding.done();
-        DraftsManifest manifest = new DraftsManifest(DraftsManifest.FORMAT, folder.toString(),
-                List.copyOf(next.values()));
         try {
-            manifest.write(directory);
-            compact(next.values());
+            // a save that changed no byte (or a touch) leaves the files as they were: nothing to write
+            if (!read.isEmpty() || !gone.isEmpty() || !folder.toString().equals(root)) {
+                new DraftsManifest(DraftsManifest.FORMAT, folder.toString(), List.copyOf(next.values()))
+                        .write(directory);
+                compact(next.values());
+            }
         } catch (IOException e) {
             throw new NoveltyException(NoveltyException.Kind.IO,
                     CoreText.bind(CoreText.DraftsStore_unwritable, directory, e.getMessage()), e);

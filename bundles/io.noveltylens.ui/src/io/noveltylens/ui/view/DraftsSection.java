@@ -28,6 +28,7 @@ import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.corpus.Provenance;
 import io.noveltylens.core.drafts.AnalysedPassage;
 import io.noveltylens.core.drafts.DraftsUpdate;
+import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.index.Neighbour;
 import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.engine.DraftsService;
@@ -45,7 +46,6 @@ final class DraftsSection {
 
     private final IWorkbenchPartSite site;
     private final DraftsService drafts = NoveltyLensPlugin.getDefault().getDrafts();
-    private final int k = NoveltyLensPlugin.getDefault().getEngineService().configs().neighbours();
     private final Label status;
     private final TableViewer viewer;
     private final Consumer<DraftsUpdate> updateListener = update -> searchLater();
@@ -127,10 +127,12 @@ final class DraftsSection {
             present(folder, List.of());
             return;
         }
-        NoveltyReport asked = report;
-        drafts.nearest(asked.embedding().unit(), k, analysed, nearest -> viewer.getControl().getDisplay()
+        // the same passage's report with its hull readouts may replace the report meanwhile: it is the same question
+        Embedding asked = report.embedding();
+        int k = NoveltyLensPlugin.getDefault().getEngineService().configs().neighbours();
+        drafts.nearest(asked.unit(), k, analysed, nearest -> viewer.getControl().getDisplay()
                 .asyncExec(() -> {
-                    if (!viewer.getControl().isDisposed() && asked == report) {
+                    if (!viewer.getControl().isDisposed() && asked == report.embedding()) {
                         present(folder, nearest);
                     }
                 }));
