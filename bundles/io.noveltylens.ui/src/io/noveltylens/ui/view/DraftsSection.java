@@ -7,13 +7,8 @@ import java.util.function.Consumer;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.CellLabelProvider;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -60,27 +55,10 @@ final class DraftsSection {
         GC gc = new GC(status);
         ((GridData) status.getLayoutData()).heightHint = 2 * gc.getFontMetrics().getHeight();
         gc.dispose();
-        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.NeighboursSection_similarity, 80, new NeighbourLabels.Similarity());
-        column(Messages.NeighboursSection_passage, 420, new NeighbourLabels.Passage());
-        column(Messages.NeighboursSection_source, 200, new NeighbourLabels.Source());
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        GridDataFactory.fillDefaults().grab(true, false)
-                .hint(100, viewer.getTable().getItemHeight() * VISIBLE_ROWS + viewer.getTable().getHeaderHeight())
-                .applyTo(viewer.getTable());
+        viewer = NeighbourLabels.table(parent, SWT.SINGLE, VISIBLE_ROWS);
         viewer.addDoubleClickListener(event -> openSelected());
         drafts.addListener(updateListener);
         viewer.getTable().addDisposeListener(event -> drafts.removeListener(updateListener));
-    }
-
-    private void column(String title, int width, CellLabelProvider labels) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(labels);
     }
 
     /** Asks for the drafts' neighbours of a new passage; the same passage with its hull readouts added asks nothing. */
