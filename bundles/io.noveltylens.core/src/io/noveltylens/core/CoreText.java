@@ -93,6 +93,12 @@ public final class CoreText {
     public static String ResultsFile_readFailed;
     public static String ResultsFile_writeFailed;
 
+    public static String DraftsStore_embedding;
+    public static String DraftsStore_reading;
+    public static String DraftsStore_unreadable;
+    public static String DraftsStore_unwritable;
+    public static String DraftsStore_updating;
+
     static {
         ResourceBundle messages = ResourceBundle.getBundle(CoreText.class.getName(), Locale.getDefault(),
                 CoreText.class.getClassLoader());

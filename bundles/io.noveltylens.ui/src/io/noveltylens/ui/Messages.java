@@ -211,6 +211,22 @@ public final class Messages extends NLS {
     public static String AnnotateJob_resumed;
     public static String AnnotateJob_startedOver;
     public static String AnnotationResultsView_running;
+    public static String DraftsSection_folder;
+    public static String DraftsSection_none;
+    public static String DraftsSection_notSet;
+    public static String DraftsSection_failed;
+    public static String DraftsSection_indexing;
+    public static String DraftsSection_openFailed;
+    public static String DraftsSection_title;
+    public static String DraftsService_failed;
+    public static String DraftsService_searchJob;
+    public static String DraftsService_updateJob;
+    public static String DraftsService_updating;
+    public static String PreferencePage_drafts;
+    public static String PreferencePage_draftsBrowse;
+    public static String PreferencePage_draftsChoose;
+    public static String PreferencePage_draftsMissing;
+    public static String PreferencePage_draftsTooltip;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -59,6 +59,8 @@ public final class NoveltyLensPreferences {
             .map(NoveltyLensPreferences::exclusionKey).collect(Collectors.toUnmodifiableSet());
 
     public static final String LIVE_MODE = "live.enabled"; //$NON-NLS-1$
+    /** "My drafts": the full workspace path of a project or folder (e.g. {@code /novel/chapters}), empty for none. */
+    public static final String DRAFTS_FOLDER = "drafts.folder"; //$NON-NLS-1$
     public static final String LIVE_DELAY_MILLIS = "live.delayMillis"; //$NON-NLS-1$
 
     public static final String SHIPPED = "shipped"; //$NON-NLS-1$

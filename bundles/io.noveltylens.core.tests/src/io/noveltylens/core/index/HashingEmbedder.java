@@ -17,9 +17,10 @@ import io.noveltylens.core.embed.Pooling;
 
 /**
  * A fast stand-in model for tests of the index machinery: a bag of hashed words, so that texts sharing words are
- * near each other. It counts what it embeds and can fail after a given number of texts, like a killed build.
+ * near each other. It counts what it embeds and can fail after a given number of texts, like a killed build. Public
+ * for the drafts store's tests.
  */
-class HashingEmbedder implements Embedder {
+public class HashingEmbedder implements Embedder {
 
     static final int DIMENSION = 48;
 
@@ -27,11 +28,11 @@ class HashingEmbedder implements Embedder {
     private final AtomicInteger embedded = new AtomicInteger();
     private volatile int failAfter = Integer.MAX_VALUE;
 
-    HashingEmbedder(String name) {
+    public HashingEmbedder(String name) {
         this.name = name;
     }
 
-    int embeddedCount() {
+    public int embeddedCount() {
         return embedded.get();
     }
 

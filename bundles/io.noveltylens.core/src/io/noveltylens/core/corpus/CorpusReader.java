@@ -180,6 +180,14 @@ public final class CorpusReader {
         files.sort(null);
     }
 
+    /**
+     * Whether a file of this name is read as text (.txt .md .tex .html .jsonl, optionally gzipped): for callers that
+     * hear of single files changing, such as the IDE's drafts, and must not wake up for the others.
+     */
+    public static boolean hasTextFormat(String fileName) {
+        return SourceFormat.of(fileName).isPresent();
+    }
+
     /** The KiB of the files as stored: the reading progress's total. */
     private static int kibibytes(List<Path> files) {
         long total = 0;

@@ -1,5 +1,7 @@
 package io.noveltylens.core.export;
 
+import java.util.List;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -35,6 +37,16 @@ public final class ReportJson {
         return GSON.toJson(object(report, passageSource));
     }
 
+    /**
+     * One line of JSON with the passage's neighbours among the writer's own drafts beside the corpus's, as
+     * {@code "draftsNeighbours"} (same fields as {@code "neighbours"}); every readout stays against the corpus.
+     */
+    public static String line(NoveltyReport report, Provenance passageSource, List<Neighbour> draftsNeighbours) {
+        JsonObject json = object(report, passageSource);
+        json.add("draftsNeighbours", neighbours(draftsNeighbours));
+        return GSON.toJson(json);
+    }
+
     public static JsonObject object(NoveltyReport report, Provenance passageSource) {
         JsonObject json = new JsonObject();
         json.addProperty("text", report.text());
@@ -46,7 +58,7 @@ public final class ReportJson {
         json.addProperty("headline", report.headline());
         json.addProperty("matchLevel", report.matchLevel().name());
         json.addProperty("windows", report.embedding().windows());
-        json.add("neighbours", neighbours(report));
+        json.add("neighbours", neighbours(report.neighbours()));
         json.add("density", density(report.density()));
         json.add("verbatim", verbatim(report.verbatim()));
         if (report.hull() != null) {
@@ -82,9 +94,9 @@ public final class ReportJson {
         return array;
     }
 
-    private static JsonArray neighbours(NoveltyReport report) {
+    private static JsonArray neighbours(List<Neighbour> neighbours) {
         JsonArray array = new JsonArray();
-        for (Neighbour neighbour : report.neighbours()) {
+        for (Neighbour neighbour : neighbours) {
             JsonObject n = new JsonObject();
             n.addProperty("rank", neighbour.rank());
             n.addProperty("cosine", neighbour.cosine());

@@ -21,9 +21,10 @@ import java.util.zip.CRC32;
  * Raw embeddings already computed by one model, keyed by passage content hash: what makes re-indexing incremental and
  * a killed build resumable. The file is append-only and its records have a fixed size, each with a CRC: a record cut
  * short by a crash (the tail) or damaged on disk (anywhere) is detected on load and dropped on its own, the records
- * around it are kept, and the next build embeds only the passages whose records were dropped.
+ * around it are kept, and the next build embeds only the passages whose records were dropped. Public for the drafts
+ * store, which keeps the writer's own passages the same way.
  */
-final class EmbeddingCache implements AutoCloseable {
+public final class EmbeddingCache implements AutoCloseable {
 
     private static final int MAGIC = 0x4E4C4543; // "NLEC"
     private static final int VERSION = 1;
@@ -49,7 +50,7 @@ final class EmbeddingCache implements AutoCloseable {
     }
 
     /** Loads the intact records of the cache file (a missing or foreign file is an empty cache). */
-    static EmbeddingCache open(Path file, int dimension) throws IOException {
+    public static EmbeddingCache open(Path file, int dimension) throws IOException {
         Map<String, float[]> vectors = new HashMap<>();
         long validBytes = 0;
         int damaged = 0;
@@ -115,16 +116,16 @@ final class EmbeddingCache implements AutoCloseable {
         appender.position(appender.size());
     }
 
-    float[] get(String contentHash) {
+    public float[] get(String contentHash) {
         return vectors.get(contentHash);
     }
 
-    int size() {
+    public int size() {
         return vectors.size();
     }
 
     /** Appends and flushes to disk, so that a build killed after this call does not embed these passages again. */
-    void putAll(Map<String, float[]> computed) throws IOException {
+    public void putAll(Map<String, float[]> computed) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(computed.size() * recordBytes(dimension));
         for (Map.Entry<String, float[]> entry : computed.entrySet()) {
             writeRecord(buffer, entry.getKey(), entry.getValue());
@@ -152,7 +153,7 @@ final class EmbeddingCache implements AutoCloseable {
      * Rewrites the file with only the given passages, so that a corpus that shrank does not keep dead vectors, and a
      * damaged record is not read (and skipped) again on every load.
      */
-    void retainOnly(Predicate<String> live) throws IOException {
+    public void retainOnly(Predicate<String> live) throws IOException {
         if (damagedRecords == 0 && vectors.keySet().stream().allMatch(live)) {
             return;
         }

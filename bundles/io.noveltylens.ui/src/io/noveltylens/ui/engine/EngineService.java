@@ -392,6 +392,7 @@ public final class EngineService {
         // analyses still running hold the old engine: stop them before closing it
         Job.getJobManager().cancel(JobFamilies.ANALYSIS);
         Job.getJobManager().cancel(JobFamilies.HEATMAP);
+        Job.getJobManager().cancel(JobFamilies.DRAFTS);
         new EngineCloseJob(old).schedule();
     }
 

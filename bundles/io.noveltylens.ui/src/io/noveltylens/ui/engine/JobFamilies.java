@@ -27,6 +27,9 @@ public final class JobFamilies {
     /** Reading a saved document for its novelty history, or loading that history. */
     public static final Object HISTORY = new Family("history"); //$NON-NLS-1$
 
+    /** Keeping the writer's drafts store up to date, and searching it for the view. */
+    public static final Object DRAFTS = new Family("drafts"); //$NON-NLS-1$
+
     private JobFamilies() {
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 
 import io.noveltylens.ui.NoveltyLensImages;
+import io.noveltylens.ui.engine.DraftsService;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.heatmap.EditorHeatmaps;
 import io.noveltylens.ui.history.SaveHistories;
@@ -20,12 +21,15 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
 
     /** The folder of the state location that holds the documents' novelty histories. */
     public static final String HISTORY_FOLDER = "history"; //$NON-NLS-1$
+    /** The folder of the state location that holds the drafts store. */
+    public static final String DRAFTS_FOLDER = "drafts"; //$NON-NLS-1$
 
     private static NoveltyLensPlugin instance;
 
     private EngineService engineService;
     private EditorHeatmaps heatmaps;
     private SaveHistories histories;
+    private DraftsService drafts;
 
     public static NoveltyLensPlugin getDefault() {
         return instance;
@@ -39,11 +43,15 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
         heatmaps = new EditorHeatmaps(engineService, getPreferenceStore());
         histories = new SaveHistories(engineService, heatmaps, getStateLocation().toPath().resolve(HISTORY_FOLDER));
         histories.start();
+        drafts = new DraftsService(getPreferenceStore(), engineService,
+                getStateLocation().toPath().resolve(DRAFTS_FOLDER));
+        drafts.start();
     }
 
     @Override
     public void stop(BundleContext context) throws Exception {
         histories.dispose();
+        drafts.dispose();
         engineService.dispose();
         instance = null;
         super.stop(context);
@@ -57,6 +65,11 @@ public final class NoveltyLensPlugin extends AbstractUIPlugin {
     /** The novelty histories of the documents the writer analyses. */
     public SaveHistories getHistories() {
         return histories;
+    }
+
+    /** The writer's drafts, kept as a second corpus. */
+    public DraftsService getDrafts() {
+        return drafts;
     }
 
     /** The editors whose novelty heatmap is on. */

@@ -199,6 +199,7 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
                 analysis);
         delay.setValidRange(0, 10_000);
         addField(delay);
+        addField(new DraftsFolderEditor(analysis));
 
         Composite leaveOut = group(Messages.PreferencePage_leaveOutGroup);
         for (Exclusion exclusion : Exclusion.values()) {

@@ -45,5 +45,6 @@ public final class PreferenceInitializer extends AbstractPreferenceInitializer {
         }
         defaults.putBoolean(NoveltyLensPreferences.LIVE_MODE, true);
         defaults.putInt(NoveltyLensPreferences.LIVE_DELAY_MILLIS, 400);
+        defaults.put(NoveltyLensPreferences.DRAFTS_FOLDER, ""); //$NON-NLS-1$
     }
 }

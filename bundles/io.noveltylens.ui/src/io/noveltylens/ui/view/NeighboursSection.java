@@ -8,12 +8,7 @@ import java.util.function.Supplier;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.CellLabelProvider;
-import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbenchPartSite;
@@ -41,29 +36,12 @@ final class NeighboursSection {
         this.site = site;
         this.sourceResolver = sourceResolver;
         this.analysed = analysed;
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.NeighboursSection_similarity, 80, new NeighbourLabels.Similarity());
-        column(Messages.NeighboursSection_passage, 420, new NeighbourLabels.Passage());
-        column(Messages.NeighboursSection_source, 200, new NeighbourLabels.Source());
-        ColumnViewerToolTipSupport.enableFor(viewer);
-        GridDataFactory.fillDefaults().grab(true, false)
-                .hint(100, viewer.getTable().getItemHeight() * VISIBLE_ROWS + viewer.getTable().getHeaderHeight())
-                .applyTo(viewer.getTable());
+        viewer = NeighbourLabels.table(parent, SWT.MULTI, VISIBLE_ROWS);
         viewer.addDoubleClickListener(event -> readSideBySide());
         MenuManager menu = new MenuManager();
         menu.add(action(Messages.NeighboursSection_sideBySide, this::readSideBySide));
         menu.add(action(Messages.NeighboursSection_openSource, this::openSource));
         viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
-    }
-
-    private void column(String title, int width, CellLabelProvider labels) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(labels);
     }
 
     void show(List<Neighbour> neighbours) {

@@ -29,6 +29,7 @@ public final class ReportPage {
     private final HeadlineSection headline;
     private final MatchSection match;
     private final NeighboursSection neighbours;
+    private final DraftsSection drafts;
     private final DensitySection density;
     private final HullSection hull;
     private final VerbatimSection verbatim;
@@ -50,6 +51,7 @@ public final class ReportPage {
         match = new MatchSection(new Section(content, Messages.MatchSection_title).body());
         neighbours = new NeighboursSection(new Section(content, Messages.ReportPage_neighbours).body(), site,
                 sourceResolver, () -> report.text());
+        drafts = new DraftsSection(new Section(content, Messages.DraftsSection_title).body(), site);
         density = new DensitySection(new Section(content, Messages.ReportPage_density).body());
         hull = new HullSection(new Section(content, Messages.ReportPage_hull).body());
         verbatim = new VerbatimSection(new Section(content, Messages.ReportPage_verbatim).body());
@@ -73,6 +75,7 @@ public final class ReportPage {
         headline.show(newReport, hullPending);
         match.show(newReport);
         neighbours.show(newReport.neighbours());
+        drafts.show(newReport);
         density.show(newReport.density());
         hull.show(newReport, hullPending, hullFailure);
         verbatim.show(newReport.text(), newReport.verbatim());
@@ -133,6 +136,16 @@ public final class ReportPage {
     /** For tests: the paragraphs of the last save that changed most. */
     public TableViewer historyChanges() {
         return history.changesViewer();
+    }
+
+    /** For tests: the table of the drafts' neighbours. */
+    public TableViewer draftsViewer() {
+        return drafts.viewer();
+    }
+
+    /** For tests: what the drafts section says above its table. */
+    public String draftsStatus() {
+        return drafts.statusText();
     }
 
     /** For tests: the neighbours table. */

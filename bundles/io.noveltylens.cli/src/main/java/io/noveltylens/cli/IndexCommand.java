@@ -1,6 +1,7 @@
 package io.noveltylens.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.corpus.SourceFilter;
+import io.noveltylens.core.drafts.DraftsStore;
+import io.noveltylens.core.drafts.DraftsUpdate;
 import io.noveltylens.core.engine.CorpusBuild;
 import io.noveltylens.core.index.IndexMetadata;
 import io.noveltylens.core.index.IndexSettings;
@@ -38,7 +41,10 @@ import picocli.CommandLine.Spec;
         With --index alone, the index is rebuilt from the files it records (those it read when it was built), with \
         its k: this brings an index written by an older version of Novelty Lens to this version's format (such an \
         index still answers meanwhile, with percentiles against its passages), and is a no-op for an index that is \
-        up to date.""" })
+        up to date.""", "", """
+        With --drafts DIR and --store STORE, the writer's own drafts in DIR are kept in the drafts store STORE, which \
+        'novelty score --drafts STORE' searches beside the corpus: only files whose bytes changed since the last run \
+        are read again, only passages never embedded are embedded, and deleted files leave the store.""" })
 final class IndexCommand implements Callable<Integer> {
 
     private final CliPaths paths;
@@ -77,6 +83,13 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     private SolrOptions cluster;
 
+    @Option(names = "--drafts", paramLabel = "DIR", description = "a folder of your own drafts to keep in a drafts "
+            + "store (with --store)")
+    private Path drafts;
+
+    @Option(names = "--store", paramLabel = "STORE", description = "the drafts store folder to build or update")
+    private Path draftsStore;
+
     IndexCommand(CliPaths paths, PrintStream out, Progress progress) {
         this.paths = paths;
         this.out = out;
@@ -87,6 +100,14 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> corpus = corpusPaths.all();
         SolrAddress solr = cluster.address();
+        if (drafts != null || draftsStore != null) {
+            if (drafts == null || draftsStore == null || !corpus.isEmpty() || index != null || solr != null) {
+                throw new ParameterException(command.commandLine(), "give the drafts folder (--drafts DIR) and the "
+                        + "drafts store (--store STORE) together, without --corpus, --index or a SolrCloud collection");
+            }
+            updateDrafts(new CorpusBuild(modelOption.folder(paths), paths.cache()));
+            return ExitCodes.OK;
+        }
         if (corpus.isEmpty() && index != null && solr == null) {
             rebuild(new CorpusBuild(modelOption.folder(paths), paths.cache()));
             return ExitCodes.OK;
@@ -113,6 +134,21 @@ final class IndexCommand implements Callable<Integer> {
             printBuilt(built, index, out);
         }
         return ExitCodes.OK;
+    }
+
+    /** Brings the drafts store up to date with the drafts folder, and says what that took. */
+    private void updateDrafts(CorpusBuild build) throws NoveltyException {
+        if (!Files.isDirectory(drafts)) {
+            throw new ParameterException(command.commandLine(), "--drafts: " + drafts + " is not a folder");
+        }
+        DraftsUpdate update = build.into((embedder, updating) -> {
+            try (DraftsStore store = DraftsStore.open(draftsStore, embedder)) {
+                return store.updateAll(drafts, updating);
+            }
+        }, progress);
+        out.printf("Drafts of %s in %s: %,d file(s), %,d passages; read %,d changed file(s), embedded %,d passage(s), "
+                + "dropped %,d file(s) in %.1f s.%n", drafts, draftsStore, update.files(), update.passages(),
+                update.filesRead(), update.passagesEmbedded(), update.filesDropped(), update.millis() / 1000.0);
     }
 
     /** Rebuilds the index from its recorded files, and says whether that upgraded its format or changed nothing. */

@@ -1,6 +1,7 @@
 package io.noveltylens.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import io.noveltylens.core.analysis.HullReport;
 import io.noveltylens.core.analysis.NoveltyReport;
@@ -32,11 +33,24 @@ final class ReportText {
             out.println("  (embedded whole in " + report.embedding().windows() + " overlapping windows)");
         }
         out.println("  Nearest passages (exact cosine similarity of the embeddings):");
-        for (Neighbour neighbour : report.neighbours()) {
+        printNeighbours(report.neighbours(), out);
+    }
+
+    private static void printNeighbours(List<Neighbour> neighbours, PrintStream out) {
+        for (Neighbour neighbour : neighbours) {
             var source = neighbour.sources().get(0);
             out.printf("  %3d  %.3f  %s  [%s:%d]%n", neighbour.rank(), neighbour.cosine(), snippet(neighbour.text()),
                     source.source(), source.line());
         }
+    }
+
+    /** The nearest passages of the writer's own drafts, after the corpus's. */
+    static void printDrafts(List<Neighbour> neighbours, PrintStream out) {
+        out.println("  Nearest passages of your drafts (exact cosine similarity of the embeddings):");
+        if (neighbours.isEmpty()) {
+            out.println("       none: the drafts store holds no other passage");
+        }
+        printNeighbours(neighbours, out);
     }
 
     static void printHull(HullReport hull, PrintStream out) {

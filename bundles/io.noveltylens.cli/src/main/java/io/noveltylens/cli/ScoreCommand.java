@@ -2,6 +2,7 @@ package io.noveltylens.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
@@ -10,9 +11,12 @@ import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.NoveltyReport;
+import io.noveltylens.core.drafts.AnalysedPassage;
+import io.noveltylens.core.drafts.DraftsStore;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.export.ReportJson;
+import io.noveltylens.core.index.Neighbour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +32,9 @@ import picocli.CommandLine.Spec;
         the shipped default corpus is used. Over a SolrCloud collection the hull readouts come from an \
         approximate search: their lower bounds and "outside" verdicts are marked not certified. Markup, front \
         matter, code and citations are left out of the analysis unless --exclude says otherwise; the JSON lists \
-        the ranges left out.""" })
+        the ranges left out. With --drafts, the nearest passages of the writer's own drafts (a store that \
+        'novelty index --drafts' keeps) are listed beside the corpus's, as "draftsNeighbours" in the JSON; every \
+        readout stays against the corpus.""" })
 final class ScoreCommand implements Callable<Integer> {
 
     private final CliPaths paths;
@@ -50,6 +56,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     private ExclusionOption exclusionOption;
 
+    @Option(names = "--drafts", paramLabel = "STORE", description = "also list the nearest passages of the drafts "
+            + "store STORE (made by 'novelty index --drafts DIR --store STORE')")
+    private Path draftsStore;
+
     @Spec
     private CommandSpec command;
 
@@ -66,7 +76,12 @@ final class ScoreCommand implements Callable<Integer> {
         List<String> passages = input.passages(in);
         boolean asJson = json || input.fromStandardInput();
         boolean hull = !noHull;
-        try (NoveltyEngine engine = engineOptions.open(paths)) {
+        if (draftsStore != null && !DraftsStore.exists(draftsStore)) {
+            throw new ParameterException(command.commandLine(), "--drafts: " + draftsStore + " holds no drafts store; "
+                    + "make it with 'novelty index --drafts DIR --store " + draftsStore + "'");
+        }
+        try (NoveltyEngine engine = engineOptions.open(paths);
+                DraftsStore drafts = draftsStore == null ? null : DraftsStore.open(draftsStore, engine.embedder())) {
             FutureTask<Void> hullData = new FutureTask<>(() -> {
                 engine.prepareHull();
                 return null;
@@ -79,10 +94,17 @@ final class ScoreCommand implements Callable<Integer> {
             }
             for (String passage : passages) {
                 NoveltyReport report = engine.analyze(passage, exclusions, k, Progress.NONE);
+                List<Neighbour> fromDrafts = drafts == null ? null
+                        : drafts.nearest(report.embedding().unit(), k, AnalysedPassage.text(passage));
                 if (asJson) {
-                    out.println(ReportJson.line(hull ? withHull(engine, report, hullData) : report, null));
+                    NoveltyReport complete = hull ? withHull(engine, report, hullData) : report;
+                    out.println(fromDrafts == null ? ReportJson.line(complete, null)
+                            : ReportJson.line(complete, null, fromDrafts));
                 } else {
                     ReportText.print(report, out);
+                    if (fromDrafts != null) {
+                        ReportText.printDrafts(fromDrafts, out);
+                    }
                     out.flush();
                     if (hull) {
                         ReportText.printHull(withHull(engine, report, hullData).hull(), out);
