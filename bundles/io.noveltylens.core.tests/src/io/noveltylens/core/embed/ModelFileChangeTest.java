@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +22,7 @@ import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.index.IndexBuilder;
 import io.noveltylens.core.index.IndexSettings;
 import io.noveltylens.test.support.Folders;
+import io.noveltylens.test.support.ModelTampering;
 
 /**
  * The engine opens with the model's fingerprint as remembered from an earlier start (no hashing), and hashes the files
@@ -69,16 +68,7 @@ class ModelFileChangeTest {
 
         Path onnx = model.resolve("all-minilm-l6-v2-q.onnx");
         String stamp = CacheEntries.stamp(onnx);
-        FileTime time = Files.getLastModifiedTime(onnx);
-        try (RandomAccessFile file = new RandomAccessFile(onnx.toFile(), "rw")) {
-            // one bit of a weight in the middle of the graph: the model still loads, its vectors differ
-            long middle = file.length() / 2;
-            file.seek(middle);
-            int value = file.read();
-            file.seek(middle);
-            file.write(value ^ 1);
-        }
-        Files.setLastModifiedTime(onnx, time);
+        ModelTampering.flipOneBitKeepingTime(onnx);
         assertEquals(stamp, CacheEntries.stamp(onnx), "the rewrite must look unchanged to the file stamp");
 
         NoveltyException changed;

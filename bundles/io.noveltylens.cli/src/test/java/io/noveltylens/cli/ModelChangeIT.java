@@ -3,14 +3,15 @@ package io.noveltylens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.noveltylens.test.support.Folders;
+import io.noveltylens.test.support.ModelTampering;
 
 /**
  * A model file rewritten with its size and modification time kept looks unchanged to the fingerprint cache, so the
@@ -27,12 +28,7 @@ class ModelChangeIT {
 
     @Test
     void aModelRewrittenInPlaceFailsTheCommandThatUsedIt() throws Exception {
-        Path model = Files.createDirectories(dir.resolve("model"));
-        try (var files = Files.list(SHIPPED)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, model.resolve(file.getFileName()));
-            }
-        }
+        Path model = Folders.copy(SHIPPED, dir.resolve("model"));
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("a.txt"), """
                 The lighthouse keeper wrote letters to nobody.
@@ -50,17 +46,7 @@ class ModelChangeIT {
         CliProcess.Result before = CliProcess.run(dir, null, score.toArray(String[]::new));
         assertEquals(ExitCodes.OK, before.exitCode(), before.err());
 
-        Path onnx = model.resolve("all-minilm-l6-v2.onnx");
-        FileTime time = Files.getLastModifiedTime(onnx);
-        try (RandomAccessFile file = new RandomAccessFile(onnx.toFile(), "rw")) {
-            // one bit of a weight in the middle of the graph: the model still loads, its vectors differ
-            long middle = file.length() / 2;
-            file.seek(middle);
-            int value = file.read();
-            file.seek(middle);
-            file.write(value ^ 1);
-        }
-        Files.setLastModifiedTime(onnx, time);
+        ModelTampering.flipOneBitKeepingTime(model.resolve("all-minilm-l6-v2.onnx"));
 
         Path results = dir.resolve("results.jsonl");
         CliProcess.Result annotated = CliProcess.run(dir, null, "annotate", "--model", model.toString(), "--index",
