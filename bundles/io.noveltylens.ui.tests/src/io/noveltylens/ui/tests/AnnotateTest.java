@@ -61,8 +61,11 @@ class AnnotateTest {
 
         assertEquals(3, view.visibleRows());
         view.setMinimumPercentile(100);
+        UiTestSupport.spin(); // the table is refilled in a later dispatch
         assertTrue(view.visibleRows() < 3, "the percentile filter hides passages below it");
         view.setMinimumPercentile(0);
+        UiTestSupport.spin();
+        assertEquals(3, view.visibleRows());
         UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results");
 
         Path dir = TestCorpus.basedir().resolve("target");

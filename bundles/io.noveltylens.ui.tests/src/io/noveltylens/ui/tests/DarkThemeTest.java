@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.eclipse.e4.ui.css.swt.theme.ITheme;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
@@ -74,6 +75,14 @@ class DarkThemeTest {
                 .filter(c -> c.getClass().getSimpleName().equals("InOutCurveChart")).findFirst().orElseThrow();
         assertTrue(luminance(curve.getBackground().getRGB()) < 0.3,
                 "the hull curve's background " + curve.getBackground());
+        // the sections above it (the drafts' neighbours, the sentences) may push it below the view's bottom
+        for (Control c = curve.getParent(); c != null; c = c.getParent()) {
+            if (c instanceof ScrolledComposite page) {
+                page.showControl(curve);
+                break;
+            }
+        }
+        UiTestSupport.spin();
         assertTrue(shows(curve, curve.getForeground().getRGB()), "the hull curve is drawn in the theme's text colour");
     }
 
