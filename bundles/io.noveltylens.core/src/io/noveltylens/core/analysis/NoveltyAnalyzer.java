@@ -77,8 +77,9 @@ public final class NoveltyAnalyzer {
      */
     public NoveltyReport analyze(String text, Exclusions exclusions, int listed, Progress progress)
             throws NoveltyException {
+        // checked before masking, which a text of any length would pay for
         checked(text);
-        return analyze(exclusions.mask(text), listed, progress);
+        return analyzeChecked(exclusions.mask(text), listed, progress);
     }
 
     /**
@@ -87,9 +88,13 @@ public final class NoveltyAnalyzer {
      * {@link #analyze(String, Exclusions, int, Progress)} refuses.
      */
     public NoveltyReport analyze(MaskedText masked, int listed, Progress progress) throws NoveltyException {
+        checked(masked.original());
+        return analyzeChecked(masked, listed, progress);
+    }
+
+    private NoveltyReport analyzeChecked(MaskedText masked, int listed, Progress progress) throws NoveltyException {
         long start = System.nanoTime();
         String text = masked.original();
-        checked(text);
         if (masked.nothingLeft()) {
             throw new NoveltyException(Kind.BAD_INPUT,
                     CoreText.bind(CoreText.NoveltyAnalyzer_allExcluded, masked.summary()));
