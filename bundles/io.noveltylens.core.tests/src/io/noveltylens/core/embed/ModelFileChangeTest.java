@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -85,5 +87,34 @@ class ModelFileChangeTest {
 
         NoveltyException stale = assertThrows(NoveltyException.class, () -> NoveltyEngine.open(config, Progress.NONE));
         assertSame(NoveltyException.Kind.INDEX, stale.kind(), stale.getMessage());
+    }
+
+    /**
+     * Closing stops the background check before it returns: a hash still running would write its digest into the
+     * cache folder after the caller had moved on, and a caller deleting that folder then fails (CI saw exactly that).
+     */
+    @Test
+    void closeReturnsOnlyOnceTheBackgroundCheckHasStopped() throws Exception {
+        Path model = TestModels.modelDir(TestModels.FP32);
+        Path cache = dir.resolve("cache");
+        try (OnnxEmbedder first = OnnxEmbedder.open(ModelDescriptor.load(model, cache), cache)) {
+            first.fingerprint(); // hashes the files and remembers their digests
+        }
+        OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(model, cache), cache);
+        embedder.fingerprint();
+        assertEquals(2, embedder.digests().remembered(), "the second start must take the remembered digests");
+        embedder.verifiedFingerprint(); // hashes 90 MB again in the background
+        awaitThreadIn("FileDigests", "rehash");
+        embedder.close();
+        assertTrue(embedder.workersStopped(), "a worker outlived close()");
+    }
+
+    private static void awaitThreadIn(String className, String method) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_SECONDS);
+        while (Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                .noneMatch(frame -> frame.getClassName().endsWith(className) && frame.getMethodName().equals(method))) {
+            assertTrue(System.nanoTime() < deadline, "the background check never started");
+            Thread.sleep(1);
+        }
     }
 }

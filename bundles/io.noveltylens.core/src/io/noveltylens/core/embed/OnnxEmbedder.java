@@ -27,6 +27,7 @@ import ai.onnxruntime.OrtSession;
 import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.CancelledException;
 import io.noveltylens.core.CoreText;
+import io.noveltylens.core.CoreTrace;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
@@ -62,6 +63,9 @@ public final class OnnxEmbedder implements Embedder {
 
     /** Caps a batch's padded size: 32 windows of 256 tokens would need about 100 MB of attention scores. */
     private static final int TOKENS_PER_BATCH = 4096;
+
+    /** An interrupted hash or inference stops within a batch; this only bounds a wedged native call. */
+    private static final long WORKER_STOP_SECONDS = 10;
 
     private final ModelDescriptor model;
     private final PassageTokenizer tokenizer;
@@ -437,5 +441,25 @@ public final class OnnxEmbedder implements Embedder {
         } finally {
             lifecycle.writeLock().unlock();
         }
+        awaitWorkers();
+    }
+
+    /**
+     * Waits for the interrupted workers to stop, so that no background hash writes into the cache folder after the
+     * embedder is closed (a caller may delete that folder next). Outside the lock: a worker may be waiting for it.
+     */
+    private void awaitWorkers() {
+        try {
+            if (!workers.awaitTermination(WORKER_STOP_SECONDS, TimeUnit.SECONDS)) {
+                CoreTrace.ENGINE.trace("embedder workers of " + model.id() + " still running after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether every worker thread has ended, for tests. */
+    boolean workersStopped() {
+        return workers.isTerminated();
     }
 }
