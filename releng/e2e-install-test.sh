@@ -123,6 +123,12 @@ for id in io.noveltylens.model.minilm io.noveltylens.corpus.default; do
   log "folder: plugins/$(basename "${installed[0]}")"
 done
 
+# what the install costs the user: the site's size (what the director downloads) and the IDE's growth on disk
+# (issue 19's download goal is <= 150 MB for the default install; docs/benchmarks.md)
+site_mb=$(($(du -sb "$site" | cut -f1) / 1000000))
+added_mb=$((($(du -sb "$ide" | cut -f1) - $(du -sb "$bare" | cut -f1)) / 1000000))
+log "size: update site ${site_mb} MB; the install added ${added_mb} MB to the IDE's folder"
+
 # 4. the probe
 add_probe "$ide" "$probe_target"
 
