@@ -69,7 +69,7 @@ step=$SECONDS
 "${novelty[@]}" index "${model[@]}" --corpus "$work/corpus" --index "$work/index" | tee "$work/index.log"
 index_seconds=$((SECONDS - step))
 # the match levels' thresholds: the reference corpus's own sentences against the rest of the index
-"${harness[@]}" levels --repo "$root" --work "$work"
+"${harness[@]}" levels --repo "$root" --work "$work" "${model[@]}"
 
 units=$(wc -l < "$work/units.txt")
 echo "[validity] scoring $units units, hull budget $budget ms" >&2

@@ -55,14 +55,13 @@ final class MatchLevelReference {
     }
 
     /** Measures, writes WORK/match-levels-reference.md and returns its Markdown. */
-    static String measure(Path repository, Path work) throws IOException, NoveltyException {
+    static String measure(Path modelDir, Path work) throws IOException, NoveltyException {
         List<Drawn> sentences = draw(work.resolve("corpus"));
         Path cache = work.resolve("native-cache");
         double[] cosines = new double[sentences.size()];
         double[] coverages = new double[sentences.size()];
         int identical = 0;
-        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(
-                repository.resolve("bundles/io.noveltylens.model.minilm/models/all-minilm-l6-v2"), cache), cache);
+        try (OnnxEmbedder embedder = OnnxEmbedder.open(ModelDescriptor.load(modelDir, cache), cache);
                 LuceneCorpusIndex index = LuceneCorpusIndex.open(work.resolve("index"), embedder.fingerprint(),
                         embedder.model().dimension())) {
             Map<Integer, List<Provenance>> sources = new HashMap<>();

@@ -18,11 +18,14 @@ import com.google.gson.JsonParser;
  *                                                 and WORK/units.txt, one text a line, for novelty score -)
  *   report --work DIR --out FILE [--about TEXT]... the tables from WORK/units.tsv and WORK/scores.jsonl, to stdout
  *                                                 and FILE; each --about becomes a line of the header
- *   levels --repo DIR --work DIR                  the match levels' thresholds from the reference corpus
- *                                                 (MatchLevelReference), to stdout and WORK/match-levels-reference.md
+ *   levels --repo DIR --work DIR [--model DIR]    the match levels' thresholds from the reference corpus
+ *                                                 (MatchLevelReference), to stdout and WORK/match-levels-reference.md;
+ *                                                 with the model the index was built with (the shipped one if none)
  * </pre>
  */
 public final class ValidityMain {
+
+    private static final String SHIPPED_MODEL = "bundles/io.noveltylens.model.minilm/models/all-minilm-l6-v2";
 
     private ValidityMain() {
     }
@@ -35,7 +38,12 @@ public final class ValidityMain {
         Path work = Path.of(option(arguments, "--work"));
         switch (arguments.get(0)) {
             case "sets" -> sets(Path.of(option(arguments, "--repo")), work);
-            case "levels" -> System.out.print(MatchLevelReference.measure(Path.of(option(arguments, "--repo")), work));
+            case "levels" -> {
+                Path repository = Path.of(option(arguments, "--repo"));
+                List<String> model = options(arguments, "--model");
+                Path modelDir = model.isEmpty() ? repository.resolve(SHIPPED_MODEL) : Path.of(model.get(0));
+                System.out.print(MatchLevelReference.measure(modelDir, work));
+            }
             case "report" -> report(work, Path.of(option(arguments, "--out")), options(arguments, "--about"));
             default -> throw new IllegalArgumentException("unknown step " + arguments.get(0));
         }
