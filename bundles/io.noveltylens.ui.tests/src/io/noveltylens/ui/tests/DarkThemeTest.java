@@ -12,7 +12,6 @@ import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.view.NoveltyView;
+import io.noveltylens.ui.view.WrappingText;
 
 /**
  * The Novelty view under the real e4 dark theme (org.eclipse.ui.themes, applied by the CSS theme engine that the
@@ -65,13 +65,18 @@ class DarkThemeTest {
         for (Control c = neighbours.getParent(); c != null && c != view.getViewSite().getShell(); c = c.getParent()) {
             main.add(c);
         }
+        // the readouts' text, which the plug-in draws itself (WrappingText)
+        List<Control> texts = UiTestSupport.tree(view.getViewSite().getShell()).stream()
+                .filter(WrappingText.class::isInstance).toList();
+        assertTrue(texts.size() >= 10, "the report's text: " + texts);
+        main.addAll(texts);
         for (Control control : main) {
             RGB background = control.getBackground().getRGB();
             RGB foreground = control.getForeground().getRGB();
             assertTrue(luminance(background) < 0.3, control + " background " + background);
             assertTrue(luminance(foreground) > 0.6, control + " foreground " + foreground);
         }
-        Control curve = tree(view.getViewSite().getShell()).stream()
+        Control curve = UiTestSupport.tree(view.getViewSite().getShell()).stream()
                 .filter(c -> c.getClass().getSimpleName().equals("InOutCurveChart")).findFirst().orElseThrow();
         assertTrue(luminance(curve.getBackground().getRGB()) < 0.3,
                 "the hull curve's background " + curve.getBackground());
@@ -89,17 +94,6 @@ class DarkThemeTest {
     /** Relative luminance, 0 (black) to 1 (white), WCAG 2 without the gamma curve: enough to tell dark from light. */
     private static double luminance(RGB rgb) {
         return (0.2126 * rgb.red + 0.7152 * rgb.green + 0.0722 * rgb.blue) / 255;
-    }
-
-    private static List<Control> tree(Control root) {
-        List<Control> controls = new ArrayList<>();
-        controls.add(root);
-        if (root instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                controls.addAll(tree(child));
-            }
-        }
-        return controls;
     }
 
     /** Whether some pixel of what {@code control} shows on screen has exactly {@code colour}. */

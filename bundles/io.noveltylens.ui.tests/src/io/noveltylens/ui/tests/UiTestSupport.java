@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.jobs.Job;
@@ -15,6 +17,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IViewPart;
@@ -28,6 +31,18 @@ final class UiTestSupport {
     private static final long TIMEOUT_MILLIS = 180_000;
 
     private UiTestSupport() {
+    }
+
+    /** {@code root} and every control under it, parents before their children. */
+    static List<Control> tree(Control root) {
+        List<Control> controls = new ArrayList<>();
+        controls.add(root);
+        if (root instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                controls.addAll(tree(child));
+            }
+        }
+        return controls;
     }
 
     /** Runs the event loop until no event is pending. */

@@ -3,7 +3,6 @@ package io.noveltylens.ui.view;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.ui.Messages;
@@ -17,14 +16,14 @@ import io.noveltylens.ui.format.ReadoutFormat;
 final class DensitySection {
 
     private final PercentileBar bar;
-    private final Label percentile;
-    private final Label distance;
+    private final WrappingText percentile;
+    private final WrappingText distance;
 
     DensitySection(Composite parent) {
         bar = new PercentileBar(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        percentile = Section.wrappingLabel(parent);
-        distance = Section.wrappingLabel(parent);
+        percentile = Section.wrappingText(parent);
+        distance = Section.wrappingText(parent);
     }
 
     void show(DensityReadout density) {

@@ -14,7 +14,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -41,7 +40,7 @@ final class DraftsSection {
 
     private final IWorkbenchPartSite site;
     private final DraftsService drafts = NoveltyLensPlugin.getDefault().getDrafts();
-    private final Label status;
+    private final WrappingText status;
     private final TableViewer viewer;
     private final Consumer<DraftsUpdate> updateListener = update -> searchLater();
     /** On the UI thread: the report on show and where its passage is. */
@@ -50,7 +49,7 @@ final class DraftsSection {
 
     DraftsSection(Composite parent, IWorkbenchPartSite site) {
         this.site = site;
-        status = Section.wrappingLabel(parent);
+        status = Section.wrappingText(parent);
         // two lines kept for the status, whose text changes after the page was laid out
         GC gc = new GC(status);
         ((GridData) status.getLayoutData()).heightHint = 2 * gc.getFontMetrics().getHeight();

@@ -7,7 +7,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.exclude.MaskedText;
@@ -20,20 +19,20 @@ import io.noveltylens.ui.format.ReadoutFormat;
  */
 final class HeadlineSection {
 
-    private final Label verdict;
-    private final Label hull;
-    private final Label details;
-    private final Label leftOut;
+    private final WrappingText verdict;
+    private final WrappingText hull;
+    private final WrappingText details;
+    private final WrappingText leftOut;
 
     HeadlineSection(Composite parent) {
         Composite body = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(body);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
-        verdict = Section.wrappingLabel(body);
+        verdict = Section.wrappingText(body);
         verdict.setFont(JFaceResources.getHeaderFont());
-        hull = Section.wrappingLabel(body);
-        details = Section.wrappingLabel(body);
-        leftOut = Section.wrappingLabel(body);
+        hull = Section.wrappingText(body);
+        details = Section.wrappingText(body);
+        leftOut = Section.wrappingText(body);
     }
 
     void show(NoveltyReport report, boolean hullPending) {

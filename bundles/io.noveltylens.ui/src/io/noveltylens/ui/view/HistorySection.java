@@ -54,7 +54,7 @@ final class HistorySection {
 
     private final IWorkbenchPartSite site;
     private final SaveHistories histories;
-    private final Label caption;
+    private final WrappingText caption;
     private final Label plot;
     private final TableViewer changes;
     private final Consumer<HistoryPicture> listener;
@@ -65,14 +65,14 @@ final class HistorySection {
     HistorySection(Composite parent, IWorkbenchPartSite site, SaveHistories histories) {
         this.site = site;
         this.histories = histories;
-        caption = Section.wrappingLabel(parent);
+        caption = Section.wrappingText(parent);
         GC gc = new GC(caption);
         int lineHeight = gc.getFontMetrics().getHeight();
         gc.dispose();
         GridDataFactory.fillDefaults().grab(true, false).hint(100, lineHeight * CAPTION_LINES).applyTo(caption);
         plot = new Label(parent, SWT.NONE);
         GridDataFactory.swtDefaults().hint(HistoryPicture.PLOT_WIDTH, HistoryPicture.PLOT_HEIGHT).applyTo(plot);
-        Label changesTitle = Section.wrappingLabel(parent);
+        WrappingText changesTitle = Section.wrappingText(parent);
         changesTitle.setText(Messages.HistorySection_changes);
         changes = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         changes.getTable().setHeaderVisible(true);

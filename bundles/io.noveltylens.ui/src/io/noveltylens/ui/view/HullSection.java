@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.analysis.HullReport;
@@ -19,17 +18,17 @@ import io.noveltylens.ui.format.ReadoutFormat;
  */
 final class HullSection {
 
-    private final Label distance;
+    private final WrappingText distance;
     private final InOutCurveChart chart;
-    private final Label depth;
-    private final Label explanation;
+    private final WrappingText depth;
+    private final WrappingText explanation;
 
     HullSection(Composite parent) {
-        distance = Section.wrappingLabel(parent);
+        distance = Section.wrappingText(parent);
         chart = new InOutCurveChart(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(chart);
-        depth = Section.wrappingLabel(parent);
-        explanation = Section.wrappingLabel(parent);
+        depth = Section.wrappingText(parent);
+        explanation = Section.wrappingText(parent);
     }
 
     /** {@code failure}: why the hull readouts could not be computed, or null. */

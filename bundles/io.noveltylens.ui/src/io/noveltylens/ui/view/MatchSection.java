@@ -32,15 +32,15 @@ final class MatchSection {
     private static final int SWATCH = 14;
     private static final int LEVELS_PER_ROW = 3;
 
-    private final Label level;
-    private final Label sentences;
+    private final WrappingText level;
+    private final WrappingText sentences;
     private final Map<MatchLevel, Canvas> swatches = new EnumMap<>(MatchLevel.class);
     private final Map<MatchLevel, Color> colours = new EnumMap<>(MatchLevel.class);
     private final List<Label> legend = new ArrayList<>();
 
     MatchSection(Composite parent) {
-        level = Section.wrappingLabel(parent);
-        sentences = Section.wrappingLabel(parent);
+        level = Section.wrappingText(parent);
+        sentences = Section.wrappingText(parent);
         Label title = new Label(parent, SWT.NONE);
         title.setText(Messages.MatchSection_legend);
         GridDataFactory.fillDefaults().indent(0, 4).applyTo(title);

@@ -3,7 +3,6 @@ package io.noveltylens.ui.view;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.analysis.NeighbourhoodMap;
 import io.noveltylens.ui.Messages;
@@ -13,12 +12,12 @@ import io.noveltylens.ui.format.ReadoutFormat;
 final class ProjectionSection {
 
     private final ProjectionPicture picture;
-    private final Label caption;
+    private final WrappingText caption;
 
     ProjectionSection(Composite parent) {
         picture = new ProjectionPicture(parent);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(picture);
-        caption = Section.wrappingLabel(parent);
+        caption = Section.wrappingText(parent);
     }
 
     void show(NeighbourhoodMap map) {

@@ -59,8 +59,8 @@ public final class ReportPage {
         history = new HistorySection(new Section(content, Messages.ReportPage_history).body(), site,
                 NoveltyLensPlugin.getDefault().getHistories());
         copyAction = new CopyNeighboursAction(neighbours.viewer());
-        // wrapping labels need the width to compute their height: recompute the page size whenever the width changes,
-        // and only then: a layout of the page is the costliest thing the view does on the UI thread
+        // wrapping text needs the width to compute its height: recompute the page size whenever the width changes, and
+        // only then: a layout of the page is the costliest thing the view does on the UI thread
         scrolled.addListener(SWT.Resize, event -> {
             int width = scrolled.getClientArea().width;
             if (width != laidOutWidth) {
@@ -86,9 +86,8 @@ public final class ReportPage {
     }
 
     /**
-     * Measures the page at the view's width once, flushing what the labels measured before, then lays it out from those
-     * measurements: measuring the wrapping labels is most of the UI thread's work for a report, and a layout that
-     * flushed them again would double it.
+     * Measures the page at the view's width once, flushing what its controls measured before, then lays it out from
+     * those measurements: a layout that flushed them again would measure every wrapping text and table twice.
      */
     private void relayout() {
         Rectangle area = scrolled.getClientArea();

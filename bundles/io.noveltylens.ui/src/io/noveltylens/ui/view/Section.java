@@ -26,10 +26,10 @@ final class Section {
         return body;
     }
 
-    /** A label that wraps at the view's width. */
-    static Label wrappingLabel(Composite parent) {
-        Label label = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(label);
-        return label;
+    /** Text that wraps at the view's width. */
+    static WrappingText wrappingText(Composite parent) {
+        WrappingText text = new WrappingText(parent);
+        GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(text);
+        return text;
     }
 }

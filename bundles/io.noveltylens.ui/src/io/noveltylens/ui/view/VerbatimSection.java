@@ -9,7 +9,6 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 
 import io.noveltylens.core.verbatim.VerbatimReadout;
 import io.noveltylens.ui.Messages;
@@ -20,13 +19,13 @@ final class VerbatimSection {
 
     private static final int VISIBLE_LINES = 5;
 
-    private final Label coverage;
-    private final Label explanation;
+    private final WrappingText coverage;
+    private final WrappingText explanation;
     private final StyledText passage;
 
     VerbatimSection(Composite parent) {
-        coverage = Section.wrappingLabel(parent);
-        explanation = Section.wrappingLabel(parent);
+        coverage = Section.wrappingText(parent);
+        explanation = Section.wrappingText(parent);
         passage = new StyledText(parent, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).hint(100, passage.getLineHeight() * VISIBLE_LINES)
                 .applyTo(passage);
