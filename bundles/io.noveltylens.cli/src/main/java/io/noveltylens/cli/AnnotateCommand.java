@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * passage occurrence, the same files the IDE's results view exports.
  */
 @Command(name = "annotate", description = { "Score every passage of files and folders into a JSON Lines or CSV file.",
-        "", """
+        "",
+        """
                 Cuts the files and folders given into passages the way 'novelty index' does (.txt .md .tex .html: \
                 paragraphs, or lines when a file has no blank line; .jsonl: one passage per record; gzipped too) and \
                 scores every passage against the corpus index. Repeated passages are scored at each place they \
