@@ -209,6 +209,7 @@ public final class Messages extends NLS {
     public static String AnnotateJob_leftOut;
     public static String AnnotateJob_noResultsFolder;
     public static String AnnotateJob_resumed;
+    public static String AnnotateJob_dropped;
     public static String AnnotateJob_startedOver;
     public static String AnnotationResultsView_running;
     public static String DraftsSection_folder;

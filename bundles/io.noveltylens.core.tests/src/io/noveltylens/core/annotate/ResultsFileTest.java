@@ -78,7 +78,7 @@ class ResultsFileTest {
         List<ResultRow> earlier = new ArrayList<>();
         AnnotationSummary summary;
         try (ResultsFile results = ResultsFile.resume(file, header, earlier::add)) {
-            summary = annotator().annotate(List.of(corpus), results.finished(), Progress.NONE,
+            summary = annotator().annotate(List.of(corpus), results::resumes, Progress.NONE,
                     counting(results, secondRun, scoredAgain));
             for (PassageKey key : scoredAgain) {
                 assertTrue(!results.finished().contains(key), "scored twice: " + key);
@@ -89,6 +89,60 @@ class ResultsFileTest {
         assertEquals(FILES * PASSAGES_PER_FILE - cancelAfter, secondRun.get(), "the rest, and only the rest");
         assertEquals(cancelAfter, summary.resumed());
         assertEquals(uninterrupted, records(file));
+    }
+
+    /**
+     * Between a cancelled run and its resumption one file is edited (a passage changed, which moves the passages after
+     * it) and another, partly annotated, is deleted: the resumed run must end with exactly the records of a fresh run
+     * over the folder as it is now, in its order, and score only the passages no record of the first run describes.
+     */
+    @Test
+    void aResumedRunOverEditedAndDeletedFilesEndsWithTheRecordsOfAFreshRunOverThemNow(@TempDir Path out,
+            @TempDir Path sources) throws Exception {
+        List<String> austen = RealCorpusEngine.austen(FILES * PASSAGES_PER_FILE + 1);
+        for (int f = 0; f < FILES; f++) {
+            Files.writeString(sources.resolve("part" + f + ".txt"),
+                    String.join("\n\n", austen.subList(f * PASSAGES_PER_FILE, (f + 1) * PASSAGES_PER_FILE)) + "\n");
+        }
+        Path file = out.resolve("run.jsonl");
+        int cancelAfter = PASSAGES_PER_FILE + 2; // in the middle of the second file
+        AtomicInteger firstRun = new AtomicInteger();
+        try (ResultsFile results = ResultsFile.create(file, header)) {
+            assertThrows(CancelledException.class,
+                    () -> annotator().annotate(List.of(sources),
+                            Progress.cancelledWhen(() -> firstRun.get() >= cancelAfter),
+                            counting(results, firstRun, new HashSet<>())));
+        }
+        List<String> cancelled = records(file);
+        Path edited = sources.resolve("part0.txt");
+        Files.writeString(edited,
+                Files.readString(edited).replace(austen.get(1), austen.get(FILES * PASSAGES_PER_FILE)));
+        Files.delete(sources.resolve("part1.txt"));
+        Path fresh = out.resolve("fresh.jsonl");
+        try (ResultsFile results = ResultsFile.create(fresh, header)) {
+            annotator().annotate(List.of(sources), Progress.NONE, results);
+            assertEquals(0, results.complete(), "a fresh run has nothing to drop");
+        }
+        List<String> now = records(fresh);
+        Set<String> stale = new HashSet<>(cancelled);
+        now.forEach(stale::remove);
+        Set<String> kept = new HashSet<>(cancelled);
+        kept.retainAll(new HashSet<>(now));
+        assertTrue(stale.size() >= 3 && !kept.isEmpty(), "the edit and the deletion leave stale and good records");
+
+        AtomicInteger secondRun = new AtomicInteger();
+        int dropped;
+        try (ResultsFile results = ResultsFile.resume(file, header, record -> {
+        })) {
+            annotator().annotate(List.of(sources), results::resumes, Progress.NONE,
+                    counting(results, secondRun, new HashSet<>()));
+            dropped = results.complete();
+        }
+
+        assertEquals(now, records(file), "the records of a fresh run, in its order");
+        assertEquals(now.size() - kept.size(), secondRun.get(), "only the passages no earlier record describes");
+        assertEquals(stale.size(), dropped);
+        assertTrue(Files.readAllLines(file).get(0).equals(Files.readAllLines(fresh).get(0)), "the header is kept");
     }
 
     @Test
@@ -106,7 +160,7 @@ class ResultsFileTest {
         try (ResultsFile results = ResultsFile.resume(file, header, record -> {
         })) {
             assertEquals(FILES * PASSAGES_PER_FILE - 1, results.finished().size());
-            annotator().annotate(List.of(corpus), results.finished(), Progress.NONE,
+            annotator().annotate(List.of(corpus), results::resumes, Progress.NONE,
                     counting(results, scored, new HashSet<>()));
         }
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
-import io.noveltylens.core.hull.DepthVerdict;
 import io.noveltylens.core.hull.HullVerdict;
 import io.noveltylens.core.stats.Bootstrap;
 import io.noveltylens.test.support.RankStatistics;
@@ -78,7 +77,7 @@ class ComparisonTest {
     private static int count(GroupScores group, int dimension, HullVerdict verdict) {
         int count = 0;
         for (PassageScore passage : group.passages()) {
-            for (DepthVerdict point : passage.curve()) {
+            for (CurvePoint point : passage.curve()) {
                 count += point.dimension() == dimension && point.verdict() == verdict ? 1 : 0;
             }
         }

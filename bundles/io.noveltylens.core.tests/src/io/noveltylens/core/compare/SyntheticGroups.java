@@ -42,7 +42,8 @@ public final class SyntheticGroups {
             }
             int depthIndex = random.nextInt(maxDepthIndex + 1);
             scores.add(new PassageScore(new Provenance(name + ".txt", 10 * p, 10 * p + 9, p + 1), readouts,
-                    curve(depthIndex, p % 7 == 0), random.nextGaussian() + shift / 50, random.nextGaussian()));
+                    curve(depthIndex, p % 7 == 0).stream().map(CurvePoint::of).toList(),
+                    random.nextGaussian() + shift / 50, random.nextGaussian()));
         }
         return new GroupScores(new Group(name, List.of(Path.of(name))), scores,
                 new AnnotationSummary(1, passages, List.of()));

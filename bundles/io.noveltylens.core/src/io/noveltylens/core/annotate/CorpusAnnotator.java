@@ -3,7 +3,7 @@ package io.noveltylens.core.annotate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
@@ -57,17 +57,18 @@ public final class CorpusAnnotator {
      */
     public AnnotationSummary annotate(List<Path> roots, Progress progress, AnnotationSink sink)
             throws NoveltyException {
-        return annotate(roots, Set.of(), progress, sink);
+        return annotate(roots, passage -> false, progress, sink);
     }
 
     /**
-     * Annotates every passage under {@code roots} except those in {@code finished} (a resumed run's results file
-     * holds them), in file order, telling the sink when each file is done. A passage that the exclusions leave
+     * Annotates every passage under {@code roots} except those {@code finished} says are done (a resumed run's
+     * results file holds them: {@link ResultsFile#resumes}), asking it once per passage in file order, and scoring the
+     * others in that order, telling the sink when each file is done. A passage that the exclusions leave
      * nothing of is not scored: the summary lists it as left out.
      *
      * @throws io.noveltylens.core.CancelledException when {@code progress} is cancelled
      */
-    public AnnotationSummary annotate(List<Path> roots, Set<PassageKey> finished, Progress progress,
+    public AnnotationSummary annotate(List<Path> roots, Predicate<PassageKey> finished, Progress progress,
             AnnotationSink sink) throws NoveltyException {
         List<SkippedSource> skipped = new ArrayList<>();
         List<Provenance> leftOut = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class CorpusAnnotator {
                 Passage passage = passages.get(i);
                 // the index stores passages whitespace-collapsed: score the same text it would hold
                 MaskedText masked = CollapsedMask.of(masks.get(i));
-                if (!finished.isEmpty() && finished.contains(PassageKey.of(passage.provenance(), masked.original()))) {
+                if (finished.test(PassageKey.of(passage.provenance(), masked.original()))) {
                     resumed++;
                 } else if (masked.nothingLeft()) {
                     leftOut.add(passage.provenance());

@@ -1,16 +1,19 @@
 package io.noveltylens.core.annotate;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,6 +26,7 @@ import com.google.gson.JsonParser;
 import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
+import io.noveltylens.core.ReplacedFile;
 import io.noveltylens.core.corpus.TextNormalization;
 import io.noveltylens.core.export.RecordCsv;
 import io.noveltylens.core.export.ReportJson;
@@ -33,28 +37,44 @@ import io.noveltylens.core.export.ReportJson;
  * line is a {@link ResultsHeader} and whose other lines are {@link ReportJson} records, flushed after every source
  * file. {@link #resume} reads such a file back: its records are the passages a rerun does not score again, a last
  * line cut short by a crash (or anything unreadable from there on) is cut off and scored again, and a file of another
- * run is refused.
+ * run is refused. {@link #complete()} ends a run that went over every passage: the file then holds exactly what an
+ * uninterrupted run over the sources as they are now writes, in its order.
  */
 public final class ResultsFile implements AnnotationSink, AutoCloseable {
 
     private static final Gson GSON = new Gson();
 
     private final Path file;
-    private final Writer out;
+    private final OutputStream out;
     private final Set<PassageKey> finished;
+    /** Where each record is in the file; a record's key is its passage's. */
+    private final Map<PassageKey, Span> records;
+    /** The records' keys in file order, those of earlier runs first. */
+    private final List<PassageKey> inFile;
+    /** The passages of this run in the order the annotator went over them, resumed ones included. */
+    private final List<PassageKey> run = new ArrayList<>();
+    private final long headerLength;
+    private long length;
 
-    private ResultsFile(Path file, Writer out, Set<PassageKey> finished) {
+    private ResultsFile(Path file, OutputStream out, Contents contents) {
         this.file = file;
         this.out = out;
-        this.finished = finished;
+        this.finished = Set.copyOf(contents.records.keySet());
+        this.records = contents.records;
+        this.inFile = contents.order;
+        this.headerLength = contents.headerLength;
+        this.length = contents.length;
     }
 
     /** Starts {@code file} over with {@code header}, replacing what it held. */
     public static ResultsFile create(Path file, ResultsHeader header) throws NoveltyException {
+        String headerLine = headerLine(header);
+        Contents empty = new Contents();
+        empty.headerLength = (headerLine + '\n').getBytes(StandardCharsets.UTF_8).length;
         try {
-            Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            ResultsFile results = new ResultsFile(file, out, Set.of());
-            results.writeLine(headerLine(header));
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+            ResultsFile results = new ResultsFile(file, out, empty);
+            results.writeLine(headerLine);
             results.fileDone();
             return results;
         } catch (IOException e) {
@@ -75,32 +95,72 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return create(file, header);
         }
-        Set<PassageKey> finished = new HashSet<>();
-        long complete = read(file, header, earlier, finished);
-        if (complete == 0) {
+        Contents contents = new Contents();
+        read(file, header, (record, offset, length) -> {
+            contents.add(record, offset, length);
+            earlier.accept(ResultRow.of(record));
+        }, contents);
+        if (contents.length == 0) {
             return create(file, header);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(complete);
+            channel.truncate(contents.length);
         } catch (IOException e) {
             throw writeFailure(file, e);
         }
         try {
-            Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            return new ResultsFile(file, out, Set.copyOf(finished));
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND));
+            return new ResultsFile(file, out, contents);
         } catch (IOException e) {
             throw writeFailure(file, e);
         }
     }
 
     /**
-     * Reads the header and the complete records, returning the length in bytes of what is kept: 0 when not even
-     * the header line is complete.
+     * Hands every complete record of the results file {@code file} to {@code records} in file order: after
+     * {@link #complete()}, the records of an uninterrupted run.
+     *
+     * @throws NoveltyException when the file holds results of another run or is not a results file
      */
-    private static long read(Path file, ResultsHeader header, Consumer<ResultRow> earlier,
-            Set<PassageKey> finished) throws NoveltyException {
+    public static void records(Path file, ResultsHeader header, Consumer<JsonObject> records)
+            throws NoveltyException {
+        read(file, header, (record, offset, length) -> records.accept(record), new Contents());
+    }
+
+    /** What {@link #read} found: the records' places and keys, and how much of the file is complete. */
+    private static final class Contents {
         // one String per source file instead of one per record: 100k keys would otherwise repeat each path
-        Map<String, String> sources = new HashMap<>();
+        private final Map<String, String> sources = new HashMap<>();
+        private final Map<PassageKey, Span> records = new HashMap<>();
+        private final List<PassageKey> order = new ArrayList<>();
+        private long headerLength;
+        private long length;
+
+        void add(JsonObject record, long offset, int lineLength) {
+            JsonObject place = record.getAsJsonObject("source");
+            String source = place.get("source").getAsString();
+            PassageKey key = new PassageKey(sources.computeIfAbsent(source, s -> s), place.get("start").getAsInt(),
+                    place.get("end").getAsInt(), TextNormalization.sha256(record.get("text").getAsString()));
+            records.put(key, new Span(offset, lineLength));
+            order.add(key);
+        }
+    }
+
+    /** A record's line in the file, its line end included. */
+    private record Span(long offset, int length) {
+    }
+
+    @FunctionalInterface
+    private interface RecordVisitor {
+        void visit(JsonObject record, long offset, int length);
+    }
+
+    /**
+     * Reads the header and hands each complete record to {@code visitor}, setting {@code contents}' lengths: the
+     * header's and what is kept (0 when not even the header line is complete).
+     */
+    private static void read(Path file, ResultsHeader header, RecordVisitor visitor, Contents contents)
+            throws NoveltyException {
         long kept = 0;
         boolean first = true;
         try (InputStream in = Files.newInputStream(file)) {
@@ -117,12 +177,13 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
                     JsonObject json = parsed(line.toString(StandardCharsets.UTF_8));
                     if (first) {
                         requireSameRun(file, json, header);
+                        contents.headerLength = line.size() + 1;
                         first = false;
                     } else if (json == null || !json.has("source") || !json.has("text")) {
-                        return kept;
+                        contents.length = kept;
+                        return;
                     } else {
-                        finished.add(key(json, sources));
-                        earlier.accept(ResultRow.of(json));
+                        visitor.visit(json, kept, line.size() + 1);
                     }
                     kept += line.size() + 1;
                     line.reset();
@@ -132,7 +193,7 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
         } catch (IOException e) {
             throw new NoveltyException(Kind.IO, CoreText.bind(CoreText.ResultsFile_readFailed, file, e), e);
         }
-        return kept;
+        contents.length = kept;
     }
 
     private static void requireSameRun(Path file, JsonObject json, ResultsHeader header) throws NoveltyException {
@@ -152,13 +213,6 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
         } catch (JsonParseException | IllegalStateException e) {
             return null;
         }
-    }
-
-    private static PassageKey key(JsonObject record, Map<String, String> sources) {
-        JsonObject place = record.getAsJsonObject("source");
-        String source = place.get("source").getAsString();
-        return new PassageKey(sources.computeIfAbsent(source, s -> s), place.get("start").getAsInt(),
-                place.get("end").getAsInt(), TextNormalization.sha256(record.get("text").getAsString()));
     }
 
     private static String headerLine(ResultsHeader header) {
@@ -201,16 +255,46 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
 
     @Override
     public void accept(AnnotatedPassage passage) throws NoveltyException {
-        writeLine(ReportJson.line(passage.report(), passage.provenance()));
+        accept(passage, ReportJson.object(passage.report(), passage.provenance()));
     }
 
-    private void writeLine(String line) throws NoveltyException {
+    /**
+     * Writes {@code record} as the record of {@code passage}: its {@link ReportJson} object, with fields of the
+     * caller's added (a comparison adds where the passage lies on its map).
+     */
+    public void accept(AnnotatedPassage passage, JsonObject record) throws NoveltyException {
+        PassageKey key = PassageKey.of(passage.provenance(), passage.report().text());
+        long offset = length;
+        int lineLength = writeLine(ReportJson.line(record));
+        records.put(key, new Span(offset, lineLength));
+        inFile.add(key);
+        run.add(key);
+    }
+
+    /**
+     * Whether the file holds the record of {@code passage}, so that a resumed run need not score it: the
+     * {@code finished} test of {@link CorpusAnnotator#annotate(java.util.List, java.util.function.Predicate,
+     * io.noveltylens.core.Progress, AnnotationSink)}. Asked for every passage of the run in its order, the file
+     * learns which of its records still describe a passage and where each goes ({@link #complete()}).
+     */
+    public boolean resumes(PassageKey passage) {
+        if (!finished.contains(passage)) {
+            return false;
+        }
+        run.add(passage);
+        return true;
+    }
+
+    /** Writes one line and its line end, returning their length in bytes. */
+    private int writeLine(String line) throws NoveltyException {
+        byte[] bytes = (line + '\n').getBytes(StandardCharsets.UTF_8);
         try {
-            out.write(line);
-            out.write('\n');
+            out.write(bytes);
         } catch (IOException e) {
             throw writeFailure(file, e);
         }
+        length += bytes.length;
+        return bytes.length;
     }
 
     /** Hands what was written to the operating system: a closed IDE or a killed process keeps it. */
@@ -220,6 +304,61 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
             out.flush();
         } catch (IOException e) {
             throw writeFailure(file, e);
+        }
+    }
+
+    /**
+     * Ends a run that went over every passage of its sources (a cancelled or failed run is only closed): when the
+     * file holds records of passages that no longer exist (their source deleted, or their text or place changed
+     * since an earlier run) or holds its records in another order than the run's (sources added before others),
+     * rewrites it with the run's records in the run's order, so that it equals the file of an uninterrupted run over
+     * the sources as they are now. The rewrite goes to a temporary file renamed over this one at the end: if it
+     * fails, the file keeps every record it had. Closes the file.
+     *
+     * @return the number of records dropped because their passage no longer exists
+     */
+    public int complete() throws NoveltyException {
+        close();
+        if (inFile.equals(run)) {
+            return 0;
+        }
+        Set<PassageKey> live = new HashSet<>(run);
+        int stale = (int) new HashSet<>(inFile).stream().filter(key -> !live.contains(key)).count();
+        Path temporary = null;
+        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+            temporary = ReplacedFile.temporaryBeside(file.toAbsolutePath());
+            try (FileChannel target = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                // records that follow each other in the file are copied as one run of bytes: in a file whose
+                // passages were mostly resumed in order, that is a few large copies instead of one per record
+                long from = 0;
+                long length = headerLength;
+                for (PassageKey key : run) {
+                    Span span = records.get(key);
+                    if (span.offset() != from + length) {
+                        copy(source, from, length, target);
+                        from = span.offset();
+                        length = 0;
+                    }
+                    length += span.length();
+                }
+                copy(source, from, length, target);
+                target.force(false);
+            }
+            ReplacedFile.moveOver(temporary, file);
+        } catch (IOException e) {
+            ReplacedFile.deleteQuietly(temporary);
+            throw writeFailure(file, e);
+        }
+        return stale;
+    }
+
+    private static void copy(FileChannel source, long offset, long length, FileChannel target) throws IOException {
+        for (long done = 0; done < length;) {
+            long copied = source.transferTo(offset + done, length - done, target);
+            if (copied <= 0) {
+                throw new IOException("the file ended at byte " + (offset + done) + " of a record");
+            }
+            done += copied;
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.google.gson.JsonObject;
+
 import io.noveltylens.core.CoreText;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
@@ -16,19 +18,22 @@ import io.noveltylens.core.ProgressSlice;
 import io.noveltylens.core.analysis.NoveltyReport;
 import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.annotate.AnnotatedPassage;
-import io.noveltylens.core.annotate.AnnotationFile;
 import io.noveltylens.core.annotate.AnnotationFormat;
 import io.noveltylens.core.annotate.AnnotationSink;
 import io.noveltylens.core.annotate.AnnotationSummary;
 import io.noveltylens.core.annotate.CorpusAnnotator;
+import io.noveltylens.core.annotate.ResultsFile;
+import io.noveltylens.core.annotate.ResultsHeader;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.exclude.Exclusions;
+import io.noveltylens.core.export.ReportJson;
 
 /**
  * Scores every passage of several groups against one engine's corpus, with the hull readouts (the question a
  * comparison asks is "interpolation or extrapolation?"), through the same {@link CorpusAnnotator} as a single
- * annotation run, so a group's passages are exactly those {@code annotate} would score. Optionally writes each
- * group's full reports to {@code NAME.jsonl}, the annotation export, for analyses of one's own.
+ * annotation run, so a group's passages are exactly those {@code annotate} would score. Optionally keeps each
+ * group's records in a results file that a rerun continues ({@link GroupFiles}), and writes the annotation export
+ * {@code NAME.jsonl} from it, for analyses of one's own.
  */
 public final class GroupScorer {
 
@@ -50,40 +55,96 @@ public final class GroupScorer {
     }
 
     /**
-     * Scores the groups in order. With {@code annotations} a folder, each group's reports also go to
-     * {@code annotations/NAME.jsonl}, which appears only when the group is complete.
+     * Scores the groups in order. With {@code files}, each group's records go to its results file as they are scored
+     * (continued from an earlier run's as {@code files} says) and the group's scores are read back from that file
+     * once the group is complete; without, they are kept in memory only.
      *
      * @throws io.noveltylens.core.CancelledException when {@code progress} is cancelled
      */
-    public List<GroupScores> score(List<Group> groups, PrincipalPlane plane, Path annotations, Progress progress)
+    public List<GroupScores> score(List<Group> groups, PrincipalPlane plane, GroupFiles files, Progress progress)
             throws NoveltyException {
         requireComparable(groups);
-        if (annotations != null) {
-            createFolder(annotations);
+        if (files != null) {
+            createFolder(files.folder());
         }
         progress.begin(CoreText.GroupScorer_scoring, groups.size());
         CorpusAnnotator annotator = new CorpusAnnotator(engine, true, exclusions);
         List<GroupScores> scored = new ArrayList<>(groups.size());
         for (Group group : groups) {
-            List<PassageScore> passages = new ArrayList<>();
-            AnnotationSink keep = passage -> passages.add(score(passage, plane));
             ProgressSlice slice = new ProgressSlice(progress, 1);
-            AnnotationSummary summary;
-            if (annotations == null) {
-                summary = annotator.annotate(group.roots(), slice, keep);
+            if (files == null) {
+                List<PassageScore> passages = new ArrayList<>();
+                AnnotationSummary summary = annotator.annotate(group.roots(), slice,
+                        passage -> passages.add(score(passage, plane)));
+                scored.add(new GroupScores(group, passages, summary));
             } else {
-                try (AnnotationFile file = AnnotationFile.create(annotationFile(annotations, group),
-                        AnnotationFormat.JSON_LINES)) {
-                    summary = annotator.annotate(group.roots(), slice, passage -> {
-                        file.accept(passage);
-                        keep.accept(passage);
-                    });
-                    file.commit();
-                }
+                scored.add(scoreInto(files, group, annotator, plane, slice));
             }
-            scored.add(new GroupScores(group, passages, summary));
         }
         return scored;
+    }
+
+    /**
+     * Scores the passages of {@code group} its results file lacks into that file, then reads the group's scores back
+     * from it: the file then holds exactly the passages the group has now ({@link ResultsFile#complete()}), in order.
+     */
+    private GroupScores scoreInto(GroupFiles files, Group group, CorpusAnnotator annotator, PrincipalPlane plane,
+            Progress progress) throws NoveltyException {
+        Path file = files.resultsFile(group);
+        ResultsHeader header = ResultsHeader.of(engine, true, exclusions);
+        AnnotationSummary summary;
+        try (ResultsFile results = open(file, header, files.rerun())) {
+            summary = annotator.annotate(group.roots(), results::resumes, progress, new MappedRecords(results, plane));
+            results.complete();
+        }
+        List<PassageScore> passages = new ArrayList<>();
+        ResultsFile.records(file, header, record -> passages.add(PassageScore.of(record)));
+        if (files.exports()) {
+            ResultsFile.export(file, annotationFile(files.folder(), group), AnnotationFormat.JSON_LINES);
+        }
+        return new GroupScores(group, passages, summary);
+    }
+
+    private static ResultsFile open(Path file, ResultsHeader header, GroupFiles.Rerun rerun) throws NoveltyException {
+        if (rerun == GroupFiles.Rerun.START_OVER) {
+            return ResultsFile.create(file, header);
+        }
+        try {
+            return ResultsFile.resume(file, header, row -> {
+            });
+        } catch (NoveltyException e) {
+            if (rerun == GroupFiles.Rerun.RESUME || e.kind() != NoveltyException.Kind.BAD_INPUT) {
+                throw e;
+            }
+            return ResultsFile.create(file, header);
+        }
+    }
+
+    /** Writes each passage's record with where it lies on the map, which the report alone cannot give back. */
+    private static final class MappedRecords implements AnnotationSink {
+        private final ResultsFile results;
+        private final PrincipalPlane plane;
+
+        MappedRecords(ResultsFile results, PrincipalPlane plane) {
+            this.results = results;
+            this.plane = plane;
+        }
+
+        @Override
+        public void accept(AnnotatedPassage passage) throws NoveltyException {
+            JsonObject record = ReportJson.object(passage.report(), passage.provenance());
+            double[] xy = plane.coordinates(passage.report().embedding().unit());
+            JsonObject map = new JsonObject();
+            map.addProperty("x", xy[0]);
+            map.addProperty("y", xy[1]);
+            record.add(PassageScore.MAP, map);
+            results.accept(passage, record);
+        }
+
+        @Override
+        public void fileDone() throws NoveltyException {
+            results.fileDone();
+        }
     }
 
     /**
@@ -115,7 +176,7 @@ public final class GroupScorer {
         }
     }
 
-    /** Where {@link #score} writes a group's reports. */
+    /** Where {@link #score} writes a group's annotation export. */
     public static Path annotationFile(Path folder, Group group) {
         return folder.resolve(group.fileStem() + AnnotationFormat.JSON_LINES.extension());
     }
@@ -128,6 +189,7 @@ public final class GroupScorer {
         }
         double[] xy = plane.coordinates(report.embedding().unit());
         return new PassageScore(passage.provenance(), readouts,
-                report.hull() == null ? List.of() : report.hull().depth().curve(), xy[0], xy[1]);
+                report.hull() == null ? List.of() : report.hull().depth().curve().stream().map(CurvePoint::of).toList(),
+                xy[0], xy[1]);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.noveltylens.core.hull.DepthVerdict;
 import io.noveltylens.core.stats.Quartiles;
 
 /**
@@ -34,7 +33,7 @@ public record GroupSummary(String name, int passages, Map<Readout, Quartiles> di
     private static List<HullShare> inHull(GroupScores group) {
         Map<Integer, int[]> counts = new TreeMap<>(); // dimension -> inside, outside, undetermined
         for (PassageScore passage : group.passages()) {
-            for (DepthVerdict point : passage.curve()) {
+            for (CurvePoint point : passage.curve()) {
                 int[] count = counts.computeIfAbsent(point.dimension(), d -> new int[3]);
                 count[switch (point.verdict()) {
                     case INSIDE -> 0;

@@ -37,6 +37,11 @@ public final class ReportJson {
         return GSON.toJson(object(report, passageSource));
     }
 
+    /** A record of {@link #object}, with fields a caller may have added, as one line of JSON. */
+    public static String line(JsonObject record) {
+        return GSON.toJson(record);
+    }
+
     /**
      * One line of JSON with the passage's neighbours among the writer's own drafts beside the corpus's, as
      * {@code "draftsNeighbours"} (same fields as {@code "neighbours"}); every readout stays against the corpus.

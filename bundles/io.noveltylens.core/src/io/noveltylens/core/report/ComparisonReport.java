@@ -89,7 +89,7 @@ public final class ComparisonReport {
             page.append("<tr><td>").append(escape(group.name())).append("</td><td>")
                     .append(escape(String.join(", ", group.group().roots().stream().map(Path::toString).toList())))
                     .append("</td><td>").append(group.summary().files()).append("</td><td>")
-                    .append(group.summary().passages()).append("</td><td>");
+                    .append(group.passages().size()).append("</td><td>");
             for (SkippedSource skipped : group.summary().skipped()) {
                 page.append(escape(skipped.source() + ": " + skipped.reason())).append("<br>");
             }

@@ -93,6 +93,21 @@ class AnnotateTest {
         assertEquals(before, Files.readAllLines(again.resultsFile()));
         assertEquals(3, view.rows().size(), "the rows come from the results file");
         assertEquals(3, project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE).length);
+
+        // a passage edited and a file deleted since: their old records, rows and markers go, as after a fresh run
+        Workspace.file(project, "a.txt", TestCorpus.LIBRARY + "\n\nThe ferry timetable changes every autumn.\n");
+        project.getFile("b.txt").delete(true, null);
+        AnnotationRun edited = view.startRun();
+        AnnotateJob afterEdits = annotate(project, view, edited, resultsDir);
+
+        String result = messages(afterEdits.getResult());
+        assertTrue(result.contains("annotated 1 passages") && result.contains("1 passages were already in")
+                && result.contains("2 records of passages edited, moved or deleted"), result);
+        assertEquals(List.of("The ferry timetable changes every autumn.", TestCorpus.LIBRARY),
+                view.rows().stream().map(row -> row.text()).sorted().toList());
+        assertEquals(3, Files.readAllLines(edited.resultsFile()).size(), "the header and the two passages now");
+        assertEquals(2, project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE).length);
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results-after-edits");
     }
 
     private static AnnotateJob annotate(IProject project, AnnotationResultsView view, AnnotationRun run,

@@ -43,8 +43,10 @@ class CompareTest {
                 + "Dosage: 5 mg/kg every 8 h, not to exceed 40 mg per day.\n");
         AtomicReference<ComparisonResult> result = new AtomicReference<>();
 
+        Path resultsDir = Files.createTempDirectory(Files.createDirectories(TestCorpus.basedir().resolve("target")),
+                "comparisons-");
         CompareJob job = new CompareJob(List.of(near, far), NoveltyLensPlugin.getDefault().getEngineService(),
-                result::set);
+                result::set, resultsDir);
         job.setUser(false);
         job.schedule();
         Job.getJobManager().join(JobFamilies.ANNOTATION, null);

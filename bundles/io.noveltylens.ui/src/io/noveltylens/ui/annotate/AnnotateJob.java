@@ -46,8 +46,9 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
  * resources, leaving out what the exclusion preferences say. Every record goes to a results file in the plug-in's
  * state location, one per selection, flushed after each source file; the rows go to the results view as each file is
  * done. Annotating the same selection again resumes that file: passages it holds are not scored again (a file of
- * another corpus, model or settings is started over, and the job says so). At the end the resources' Novelty Lens
- * markers are replaced; a cancelled run keeps its file and writes no markers.
+ * another corpus, model or settings is started over, and the job says so). A complete run drops the records of
+ * passages edited or deleted since the earlier run from the file and the view. At the end the resources' Novelty
+ * Lens markers are replaced; a cancelled run keeps its file and writes no markers.
  */
 public final class AnnotateJob extends Job {
 
@@ -101,12 +102,20 @@ public final class AnnotateJob extends Job {
             run.resultsFile(file);
             run.add(rows);
             AnnotationSummary summary;
+            int dropped;
             try (ResultsFile out = results) {
-                summary = new CorpusAnnotator(engine, false, exclusions).annotate(roots, out.finished(),
+                summary = new CorpusAnnotator(engine, false, exclusions).annotate(roots, out::resumes,
                         new MonitorProgress(progress.split(80)), new RowsToView(out, rows));
+                dropped = out.complete();
+            }
+            if (dropped > 0) {
+                // rows of passages edited or deleted since the earlier run are gone from the file: no marker for them
+                rows.clear();
+                ResultsFile.records(file, header, record -> rows.add(ResultRow.of(record)));
+                run.replaceAll(rows);
             }
             writeMarkers(rows, progress.split(10));
-            return outcome(summary, startedOver);
+            return outcome(summary, dropped, startedOver);
         } catch (NoveltyException e) {
             return Status.error(FailureText.of(e), e);
         } catch (CoreException e) {
@@ -120,14 +129,19 @@ public final class AnnotateJob extends Job {
 
     /** One results file per selection (the same resources in any order), so that annotating it again resumes. */
     private Path resultsFile(List<Path> roots) throws NoveltyException {
-        String selection = String.join("\n", roots.stream().map(Path::toString).sorted().toList());
         try {
             Files.createDirectories(resultsDir);
         } catch (IOException e) {
             throw new NoveltyException(NoveltyException.Kind.IO,
                     NLS.bind(Messages.AnnotateJob_noResultsFolder, resultsDir, e), e);
         }
-        return resultsDir.resolve(TextNormalization.sha256(selection).substring(0, 16) + ".jsonl"); //$NON-NLS-1$
+        return resultsDir.resolve(selectionId(roots) + ".jsonl"); //$NON-NLS-1$
+    }
+
+    /** A name for a selection of files and folders, the same for the same ones in any order. */
+    static String selectionId(List<Path> roots) {
+        String selection = String.join("\n", roots.stream().map(Path::toString).sorted().toList()); //$NON-NLS-1$
+        return TextNormalization.sha256(selection).substring(0, 16);
     }
 
     /** Writes each record to the results file and hands a file's rows to the view once the file is done. */
@@ -160,11 +174,14 @@ public final class AnnotateJob extends Job {
      * The counts, each file that was not read with its reason, the passages left out entirely, and whether the
      * results file was started over, so that nothing missing goes unnoticed.
      */
-    private static IStatus outcome(AnnotationSummary summary, IStatus startedOver) {
+    private static IStatus outcome(AnnotationSummary summary, int dropped, IStatus startedOver) {
         MultiStatus status = new MultiStatus(NoveltyLensPlugin.PLUGIN_ID, 0,
                 NLS.bind(Messages.AnnotateJob_done, summary.passages(), summary.skipped().size()));
         if (summary.resumed() > 0) {
             status.add(Status.info(NLS.bind(Messages.AnnotateJob_resumed, summary.resumed())));
+        }
+        if (dropped > 0) {
+            status.add(Status.info(NLS.bind(Messages.AnnotateJob_dropped, dropped)));
         }
         if (startedOver != null) {
             status.add(startedOver);

@@ -111,7 +111,14 @@ public final class AnnotationResultsView extends ViewPart {
             return;
         }
         boolean finished = from.finished();
-        List<ResultRow> added = from.take();
+        AnnotationRun.Taken taken = from.take();
+        List<ResultRow> added = taken.rows();
+        if (taken.replaceAll()) {
+            rows.clear();
+            shown = new ArrayList<>();
+            // emptied first, as in reorder(): JFace's setItemCount creates an item for every row it drops
+            viewer.getTable().setItemCount(0);
+        }
         if (!added.isEmpty()) {
             rows.addAll(added);
             shown = merged(shown, added.stream().filter(this::passes).sorted(order()).toList());

@@ -16,17 +16,36 @@ public final class AnnotationRun {
     private final List<ResultRow> pending = new ArrayList<>();
     private Path resultsFile;
     private boolean finished;
+    private boolean replaced;
 
     /** Hands rows to the view; any thread. */
     public synchronized void add(List<ResultRow> rows) {
         pending.addAll(rows);
     }
 
-    /** The rows added since the last call. */
-    synchronized List<ResultRow> take() {
-        List<ResultRow> taken = List.copyOf(pending);
+    /**
+     * Replaces every row the view holds with {@code rows}, for a run whose results file dropped the records of
+     * passages that no longer exist; any thread.
+     */
+    public synchronized void replaceAll(List<ResultRow> rows) {
         pending.clear();
+        pending.addAll(rows);
+        replaced = true;
+    }
+
+    /**
+     * The rows added since the last call, and whether they replace all rows taken before: one call, so that a
+     * replacement cannot fall between the two.
+     */
+    synchronized Taken take() {
+        Taken taken = new Taken(List.copyOf(pending), replaced);
+        pending.clear();
+        replaced = false;
         return taken;
+    }
+
+    /** What the view takes on its timer. */
+    record Taken(List<ResultRow> rows, boolean replaceAll) {
     }
 
     /** The JSON Lines file that holds every record of the run: what the view exports. */

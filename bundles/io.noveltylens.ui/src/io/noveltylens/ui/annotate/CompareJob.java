@@ -22,6 +22,7 @@ import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.chart.ChartImages;
 import io.noveltylens.core.compare.Comparison;
 import io.noveltylens.core.compare.Group;
+import io.noveltylens.core.compare.GroupFiles;
 import io.noveltylens.core.compare.GroupScorer;
 import io.noveltylens.core.compare.GroupScores;
 import io.noveltylens.core.engine.NoveltyEngine;
@@ -37,19 +38,28 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 /**
  * Compare with Novelty Lens: each selected file, folder or project is a group, named by its workspace path; core
  * scores every passage with the hull readouts ({@link GroupScorer}), compares the groups ({@link Comparison}) and
- * draws the plots, all here off the UI thread; the result goes to the comparison view.
+ * draws the plots, all here off the UI thread; the result goes to the comparison view. Each group's records go to a
+ * results file in the plug-in's state location as they are scored, so comparing the same selection again after a
+ * cancel scores only the passages not scored yet.
  */
 public final class CompareJob extends Job {
 
     private final List<IResource> resources;
     private final EngineService engines;
     private final Consumer<ComparisonResult> onDone;
+    private final Path resultsDir;
 
-    public CompareJob(List<IResource> resources, EngineService engines, Consumer<ComparisonResult> onDone) {
+    /**
+     * @param resultsDir where the groups' results files of the selections live, one folder per selection, so that
+     *                   comparing the same selection again scores only what an earlier, cancelled run did not
+     */
+    public CompareJob(List<IResource> resources, EngineService engines, Consumer<ComparisonResult> onDone,
+            Path resultsDir) {
         super(Messages.CompareJob_name);
         this.resources = List.copyOf(resources);
         this.engines = engines;
         this.onDone = onDone;
+        this.resultsDir = resultsDir;
         setUser(true);
         setPriority(LONG);
     }
@@ -63,7 +73,12 @@ public final class CompareJob extends Job {
             NoveltyEngine engine = engines.acquire(progress.split(10));
             GroupScorer scorer = new GroupScorer(engine, engines.configs().exclusions());
             PrincipalPlane plane = scorer.plane();
-            List<GroupScores> scored = scorer.score(groups, plane, null, new MonitorProgress(progress.split(80)));
+            // a results file of another corpus, model or exclusions is started over, as an annotation run's is
+            GroupFiles files = new GroupFiles(
+                    resultsDir.resolve("compare-" //$NON-NLS-1$
+                            + AnnotateJob.selectionId(groups.stream().flatMap(g -> g.roots().stream()).toList())),
+                    GroupFiles.Rerun.RESUME_OR_START_OVER, false);
+            List<GroupScores> scored = scorer.score(groups, plane, files, new MonitorProgress(progress.split(80)));
             Comparison comparison = Comparison.of(scored, Bootstrap.defaults(),
                     new MonitorProgress(progress.split(5)));
             List<byte[]> plots = ChartImages.pngs(comparison, plane, scored);

@@ -28,23 +28,28 @@ import picocli.CommandLine.Spec;
  * passage occurrence, the same files the IDE's results view exports.
  */
 @Command(name = "annotate", description = { "Score every passage of files and folders into a JSON Lines or CSV file.",
-        "", """
+        "",
+        """
                 Cuts the files and folders given into passages the way 'novelty index' does (.txt .md .tex .html: \
                 paragraphs, or lines when a file has no blank line; .jsonl: one passage per record; gzipped too) and \
                 scores every passage against the corpus index. Repeated passages are scored at each place they \
                 occur. Writes one record per passage with its source, offsets, line and every readout: JSON Lines \
                 (the format of 'novelty score --json') or CSV whose columns are the JSON field paths \
                 (density.percentile). The file appears under its name only when complete; an earlier file of that \
-                name stays until then. With --resume (JSON Lines only) the results are written to the file as \
-                they come instead, behind a first line naming the model, the corpus and the settings, flushed \
-                after every source file; run the same command again after a cancel, a failure or a crash and it \
-                scores only the passages the file lacks. Markup, front matter, code and citations are left out of \
+                name stays until then. With --resume the results are written to FILE.jsonl as they come instead \
+                (for FILE.csv: to FILE.csv.results.jsonl beside it, and the CSV is written from it at the end), \
+                behind a first line naming the model, the corpus and the settings, flushed after every source \
+                file; run the same command again after a cancel, a failure or a crash and it scores only the \
+                passages the file lacks. A complete run drops the records of passages no longer in the files \
+                (edited, moved or deleted since), so the file equals that of a run without interruption. Markup, front matter, code and citations are left out of \
                 each passage unless --exclude says otherwise; a passage left out entirely is listed, not scored. \
                 Without --index, the shipped default corpus is used.""" })
 final class AnnotateCommand implements Callable<Integer> {
 
     /** Enough places to find a pattern in what was left out, few enough to keep the summary on one screen. */
     private static final int LEFT_OUT_LISTED = 20;
+    /** Appended to a CSV output's name for the JSON Lines records a resumable run keeps. */
+    static final String RESULTS_SUFFIX = ".results.jsonl";
 
     private final CliPaths paths;
     private final PrintStream out;
@@ -62,8 +67,8 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--hull", description = "add the hull readouts (up to --budget-ms per passage)")
     private boolean hull;
 
-    @Option(names = "--resume", description = "write FILE.jsonl as results come and continue it if it exists: "
-            + "passages it holds (same place and text) are not scored again")
+    @Option(names = "--resume", description = "write FILE.jsonl (for FILE.csv: FILE.csv.results.jsonl) as results "
+            + "come and continue it if it exists: passages it holds (same place and text) are not scored again")
     private boolean resume;
 
     @Mixin
@@ -88,45 +93,63 @@ final class AnnotateCommand implements Callable<Integer> {
         AnnotationFormat format = AnnotationFormat.of(target).orElseThrow(() -> new ParameterException(
                 command.commandLine(), "--out " + target + " must end in .jsonl (JSON Lines, every readout) or .csv "
                         + "(one row per passage)"));
-        if (resume && format != AnnotationFormat.JSON_LINES) {
-            throw new ParameterException(command.commandLine(), "--resume needs a JSON Lines output (--out FILE.jsonl)"
-                    + "; convert it to CSV afterwards, or run without --resume");
-        }
         Exclusions exclusions = exclusionOption.exclusions(command.commandLine());
         long start = System.nanoTime();
         try (NoveltyEngine engine = engineOptions.open(paths)) {
             CorpusAnnotator annotator = new CorpusAnnotator(engine, hull, exclusions);
-            AnnotationSummary summary;
-            Path written;
             if (resume) {
-                try (ResultsFile file = resumed(ResultsHeader.of(engine, hull, exclusions))) {
-                    summary = annotator.annotate(corpus, file.finished(), progress, file);
+                Path store = resultsStore(format);
+                AnnotationSummary summary;
+                int dropped;
+                try (ResultsFile file = resumed(store, ResultsHeader.of(engine, hull, exclusions))) {
+                    summary = annotator.annotate(corpus, file::resumes, progress, file);
                     EngineOptions.requireModelVerified(engine);
-                    written = file.path();
+                    dropped = file.complete();
+                }
+                if (format == AnnotationFormat.CSV) {
+                    ResultsFile.export(store, target, format);
+                }
+                report(summary, target.toAbsolutePath(), start);
+                if (dropped > 0) {
+                    out.printf("  %,d records of passages that are no longer in the files were dropped from %s.%n",
+                            dropped, store);
+                }
+                if (format == AnnotationFormat.CSV) {
+                    out.println("  The results to resume from are in " + store + "; delete it to start over.");
                 }
             } else {
                 try (AnnotationFile file = AnnotationFile.create(target, format)) {
-                    summary = annotator.annotate(corpus, progress, file);
+                    AnnotationSummary summary = annotator.annotate(corpus, progress, file);
                     EngineOptions.requireModelVerified(engine);
                     file.commit();
-                    written = file.target();
+                    report(summary, file.target(), start);
                 }
             }
-            report(summary, written, start);
         }
         return ExitCodes.OK;
     }
 
-    private ResultsFile resumed(ResultsHeader header) throws NoveltyException {
+    /**
+     * Where a resumable run keeps its records: the JSON Lines output itself, and for a CSV output a JSON Lines file
+     * beside it, {@code FILE.csv.results.jsonl}, from which the CSV is written once the run is complete. A CSV row
+     * cannot carry the header that says which corpus, model and settings made it, and a spreadsheet that opened the
+     * file may have rewritten it; the CSV is the same either way (ResultsFile.export gives ReportCsv's rows).
+     */
+    private Path resultsStore(AnnotationFormat format) {
+        Path output = target.toAbsolutePath();
+        return format == AnnotationFormat.CSV ? output.resolveSibling(output.getFileName() + RESULTS_SUFFIX) : output;
+    }
+
+    private ResultsFile resumed(Path store, ResultsHeader header) throws NoveltyException {
         try {
-            return ResultsFile.resume(target.toAbsolutePath(), header, record -> {
+            return ResultsFile.resume(store, header, record -> {
             });
         } catch (NoveltyException e) {
             if (e.kind() != NoveltyException.Kind.BAD_INPUT) {
                 throw e;
             }
             // the file is another run's or not a results file: this command only ever resumes its own
-            throw new NoveltyException(e.kind(), e.getMessage() + " To start over here, delete " + target + " first.",
+            throw new NoveltyException(e.kind(), e.getMessage() + " To start over here, delete " + store + " first.",
                     e);
         }
     }

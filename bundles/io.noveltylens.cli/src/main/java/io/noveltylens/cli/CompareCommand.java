@@ -15,6 +15,7 @@ import io.noveltylens.core.analysis.PrincipalPlane;
 import io.noveltylens.core.chart.ChartImages;
 import io.noveltylens.core.compare.Comparison;
 import io.noveltylens.core.compare.Group;
+import io.noveltylens.core.compare.GroupFiles;
 import io.noveltylens.core.compare.GroupScorer;
 import io.noveltylens.core.compare.GroupScores;
 import io.noveltylens.core.engine.NoveltyEngine;
@@ -40,8 +41,11 @@ import picocli.CommandLine.Spec;
         and depth percentiles, and between groups the difference of medians and the AUROC with bootstrap intervals \
         and the Mann-Whitney U test, and the share of each group inside the corpus's hull at each number of \
         principal components. --out DIR also writes a self-contained report (DIR/report.html: statistics, plots, \
-        corpus and model fingerprints, this command line) and every passage's readouts (DIR/NAME.jsonl); --plots \
-        DIR writes the plots as SVG and PNG. Without --index, the shipped default corpus is used.""" })
+        corpus and model fingerprints, this command line) and every passage's readouts (DIR/NAME.jsonl), which \
+        each group streams to DIR/NAME.results.jsonl as it is scored: after a cancel, a failure or a crash, run the \
+        same command with --resume and only the passages those files lack are scored (a passage edited or deleted \
+        since has its record dropped, so the result equals that of a run without interruption). --plots DIR \
+        writes the plots as SVG and PNG. Without --index, the shipped default corpus is used.""" })
 final class CompareCommand implements Callable<Integer> {
 
     private final CliPaths paths;
@@ -57,6 +61,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "write the report and each group's readouts here")
     private Path outDir;
+
+    @Option(names = "--resume", description = "continue the groups' results files in the --out DIR "
+            + "(NAME.results.jsonl) that a cancelled or failed run left: passages they hold are not scored again")
+    private boolean resume;
 
     @Option(names = "--plots", paramLabel = "DIR", description = "write the plots here as SVG and PNG")
     private Path plotsDir;
@@ -85,6 +93,10 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Group> groups = groups();
         GroupScorer.requireComparable(groups);
+        if (resume && outDir == null) {
+            throw new ParameterException(command.commandLine(), "--resume continues the results files of --out DIR: "
+                    + "give the --out DIR of the run to continue");
+        }
         Bootstrap bootstrap = new Bootstrap(WholeNumbers.within(command, "--bootstrap", replicates, 100, 1_000_000),
                 seed, Bootstrap.DEFAULT_LEVEL);
         Exclusions exclusions = exclusionOption.exclusions(command.commandLine());
@@ -92,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
         try (NoveltyEngine engine = engineOptions.open(paths)) {
             GroupScorer scorer = new GroupScorer(engine, exclusions);
             PrincipalPlane plane = scorer.plane();
-            List<GroupScores> scored = scorer.score(groups, plane, outDir, progress);
+            List<GroupScores> scored = scorer.score(groups, plane, groupFiles(), progress);
             Comparison comparison = Comparison.of(scored, bootstrap, progress);
             EngineOptions.requireModelVerified(engine);
             out.print(ComparisonText.of(comparison));
@@ -110,6 +122,15 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("Compared %d groups in %.1f s.%n", groups.size(), (System.nanoTime() - start) / 1e9);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Each group's results file in the --out folder, continued with --resume and started over without; none (the
+     * scores kept in memory only) without --out.
+     */
+    private GroupFiles groupFiles() {
+        return outDir == null ? null
+                : new GroupFiles(outDir, resume ? GroupFiles.Rerun.RESUME : GroupFiles.Rerun.START_OVER, true);
     }
 
     /** The groups in the order first named; a name given again adds its path to the group. */

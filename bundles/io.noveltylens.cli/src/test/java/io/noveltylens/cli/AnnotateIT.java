@@ -138,6 +138,40 @@ class AnnotateIT {
         assertEquals(lines, Files.readAllLines(out));
     }
 
+    /**
+     * --resume to a CSV: the records go to FILE.csv.results.jsonl, the CSV is written from it. A first run over part
+     * of the folder (what a cancelled run leaves), then one edited file and a new one: the second run scores only what
+     * is new, drops the edited passage's old record, and its CSV equals that of a plain run over the folder now.
+     */
+    @Test
+    void resumeToCsvScoresOnlyWhatIsNewAndEndsWithThePlainRunsCsv(@TempDir Path dir) throws Exception {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("draft.md"), AUSTEN + "\n\n" + NEW + "\n");
+        Path out = dir.resolve("results.csv");
+        CliProcess.Result first = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
+                out.toString(), "--resume");
+        assertEquals(0, first.exitCode(), first.err());
+        Path store = dir.resolve("results.csv.results.jsonl");
+        assertEquals(3, Files.readAllLines(store).size(), "the header and two records");
+        Files.writeString(notes.resolve("draft.md"), AUSTEN + "\n\n" + NEW.replace("lab's", "team's") + "\n");
+        Files.writeString(notes.resolve("quote.txt"), AUSTEN + "\n");
+
+        CliProcess.Result second = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
+                out.toString(), "--resume");
+
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("Annotated 2 passages from 2 file(s)"), second.out());
+        assertTrue(second.out().contains("1 passages were in the file already"), second.out());
+        assertTrue(second.out().contains("1 records of passages that are no longer in the files were dropped"),
+                second.out());
+        Path plain = dir.resolve("plain.csv");
+        CliProcess.Result oracle = CliProcess.run(HERE, null, "annotate", "--corpus", notes.toString(), "--out",
+                plain.toString());
+        assertEquals(0, oracle.exitCode(), oracle.err());
+        assertEquals(Files.readString(plain), Files.readString(out), "the CSV has no timing column: equal bytes");
+        assertEquals(4, Files.readAllLines(store).size(), "the header and the three passages there are now");
+    }
+
     private static List<Path> listing(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();

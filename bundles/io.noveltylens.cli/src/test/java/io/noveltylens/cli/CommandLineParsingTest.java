@@ -156,6 +156,7 @@ class CommandLineParsingTest {
             "compare --group a=x --group b       | --group b must be NAME=PATH",
             "compare --group a=x --group =y      | --group =y must be NAME=PATH",
             "compare --group a=x --group b=y --bootstrap 99 | --bootstrap must be between 100 and 1000000, not 99",
+            "compare --group a=x --group b=y --resume | --resume continues the results files of --out DIR",
             "info extra                          | novelty info: Unmatched argument at index 1: 'extra'",
             "hull --points p.tsv                 | novelty hull: Missing required option: '--query=FILE'",
             "hull --points p --query q --budget-ms 0 | --budget-ms must be between 1 and 3600000, not 0",
