@@ -214,7 +214,7 @@ public final class NoveltyAnalyzer {
      * text like {@code text} when the index is calibrated: a sentence against sentences of its length, a paragraph
      * against passages of several sentences of its length (docs/design.md, Calibration).
      */
-    private DensityReadout density(List<Neighbour> neighbours, String text) {
+    private DensityReadout density(List<Neighbour> neighbours, String text) throws NoveltyException {
         neighbours = neighbours.subList(0, Math.min(neighbours.size(), index.density().k()));
         int[] ids = new int[neighbours.size()];
         float[] distances = new float[neighbours.size()];

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.function.IntFunction;
 
 import io.noveltylens.core.CoreText;
@@ -17,7 +16,9 @@ import io.noveltylens.core.Progress;
  * one binary search, no corpus scan.
  * <p>
  * Per passage: k-distance and lrd (LOF, Breunig et al. 2000), mean kNN distance (for the percentile), pdist and PLOF
- * (LoOP, Kriegel et al. 2009). Corpus-wide: the sorted mean kNN distances and nPLOF.
+ * (LoOP, Kriegel et al. 2009). Corpus-wide: the sorted mean kNN distances and nPLOF. A store too large for every
+ * client to hold all of this keeps each passage's {@link #passage(int) statistics} with the passage and gives clients
+ * a {@link #summary(int) summary} with a table of quantiles.
  * <p>
  * <b>k</b>: the model uses one k for every passage, as LOF requires (k-distance(o) enters every reach-distance). It is
  * the k asked for, lowered to the shortest neighbour list given (a corpus of n passages has at most n - 1 other
@@ -29,7 +30,7 @@ import io.noveltylens.core.Progress;
  * <b>Duplicates</b>: every distance is read as at least {@link Neighbourhood#DISTANCE_RESOLUTION}, so passages with k
  * or more duplicates get a large but finite lrd, never an infinite one.
  */
-public final class DensityModel {
+public final class DensityModel implements DensityScorer {
 
     /**
      * The lambda {@link #build} uses (the file stores it, so it can change without a new format): Kriegel et al. 2009
@@ -48,7 +49,8 @@ public final class DensityModel {
     private final double[] pdist;
     private final double[] plof;
     private final double nPlof;
-    private final double[] sortedMeanDistances;
+    /** Every passage's mean kNN distance as knots: the exact distribution, read through the summaries' code. */
+    private final DensitySummary exact;
 
     private DensityModel(int k, double lambda, double[] kDistance, double[] lrd, double[] meanDistance,
             double[] pdist, double[] plof, double nPlof) {
@@ -60,8 +62,7 @@ public final class DensityModel {
         this.pdist = pdist;
         this.plof = plof;
         this.nPlof = nPlof;
-        this.sortedMeanDistances = meanDistance.clone();
-        Arrays.sort(sortedMeanDistances);
+        this.exact = new DensitySummary(k, lambda, nPlof, DistanceQuantiles.of(meanDistance, meanDistance.length));
     }
 
     /**
@@ -102,9 +103,10 @@ public final class DensityModel {
         double[] plof = new double[n];
         double sumPlofSquared = 0;
         for (int i = 0; i < n; i++) {
-            lrd[i] = 1 / neighbourhoods[i].meanReachDistance(kDistance);
+            Neighbourhood neighbourhood = neighbourhoods[i];
+            lrd[i] = 1 / neighbourhood.meanReachDistance(j -> kDistance[neighbourhood.id(j)]);
             // PLOF (Kriegel et al. 2009, Def. 3): own pdist against the neighbours' mean pdist, minus 1.
-            plof[i] = pdist[i] / neighbourhoods[i].meanOverNeighbours(pdist) - 1;
+            plof[i] = pdist[i] / neighbourhood.meanOverRanks(j -> pdist[neighbourhood.id(j)]) - 1;
             sumPlofSquared += plof[i] * plof[i];
         }
         // nPLOF (Def. 4) = lambda * sqrt(E[PLOF^2]): the standard deviation of PLOF, assuming mean 0, times lambda.
@@ -134,61 +136,35 @@ public final class DensityModel {
      *
      * @throws IllegalArgumentException with fewer than {@link #k()} neighbours or an id outside the corpus
      */
+    @Override
     public DensityReadout score(NeighbourList queryNeighbours) {
-        Neighbourhood query = new Neighbourhood(queryNeighbours, k);
+        if (queryNeighbours.size() < k) {
+            throw new IllegalArgumentException("Need " + k + " neighbours, got " + queryNeighbours.size());
+        }
         for (int j = 0; j < k; j++) {
-            if (query.id(j) < 0 || query.id(j) >= size()) {
-                throw new IllegalArgumentException("No corpus passage " + query.id(j));
+            if (queryNeighbours.id(j) < 0 || queryNeighbours.id(j) >= size()) {
+                throw new IllegalArgumentException("No corpus passage " + queryNeighbours.id(j));
             }
         }
-        double mean = query.meanDistance();
-        // LOF(q) = mean_o lrd(o) / lrd(q), with lrd(q) = 1 / mean reach-dist (Breunig et al. 2000, Def. 7).
-        double lof = query.meanOverNeighbours(lrd) * query.meanReachDistance(kDistance);
-        double queryPlof = query.probabilisticDistance(lambda) / query.meanOverNeighbours(pdist) - 1;
-        return new DensityReadout(k, mean, percentile(mean), lof, loop(queryPlof), DensityReadout.CORPUS_PASSAGES);
+        return exact.score(queryNeighbours, this::passage);
+    }
+
+    /** The statistics of one passage that a query with it among its neighbours reads. */
+    public PassageDensity passage(int passage) {
+        return new PassageDensity(kDistance[passage], lrd[passage], pdist[passage]);
     }
 
     /**
-     * 100 * (passages below + half the passages tied) / n: the mid-rank percentile, so a query that ties the whole
-     * corpus scores 50, and one more isolated than every passage 100.
+     * The corpus-wide part of this model with its distribution of mean kNN distances as {@code knots}
+     * {@link DistanceQuantiles}: with each neighbour's {@link #passage(int) statistics} it scores a query as this
+     * model does, the percentile within the quantiles' bound.
      */
-    private double percentile(double meanDistanceOfQuery) {
-        int below = firstIndexNotBelow(meanDistanceOfQuery, false);
-        int notAbove = firstIndexNotBelow(meanDistanceOfQuery, true);
-        return 100 * (below + 0.5 * (notAbove - below)) / sortedMeanDistances.length;
-    }
-
-    /** The first index whose value is >= x (or > x when {@code strictly}). */
-    private int firstIndexNotBelow(double x, boolean strictly) {
-        int low = 0;
-        int high = sortedMeanDistances.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            double value = sortedMeanDistances[mid];
-            if (value < x || strictly && value == x) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /**
-     * LoOP = max(0, erf(PLOF / (nPLOF * sqrt 2))) (Kriegel et al. 2009, Def. 5). When every corpus PLOF is 0 (a
-     * perfectly regular corpus) nPLOF is 0 and the limit is taken: any PLOF above 0 is an outlier with probability 1.
-     */
-    private double loop(double queryPlof) {
-        if (queryPlof <= 0) {
-            return 0;
-        }
-        if (nPlof == 0) {
-            return 1;
-        }
-        return Math.max(0, ErrorFunction.erf(queryPlof / (nPlof * Math.sqrt(2))));
+    public DensitySummary summary(int knots) {
+        return new DensitySummary(k, lambda, nPlof, DistanceQuantiles.of(meanDistance, knots));
     }
 
     /** The k every readout uses. */
+    @Override
     public int k() {
         return k;
     }

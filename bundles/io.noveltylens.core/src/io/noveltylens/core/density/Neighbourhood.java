@@ -1,5 +1,7 @@
 package io.noveltylens.core.density;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The first {@code k} distances of a {@link NeighbourList}, each read as at least {@link #DISTANCE_RESOLUTION}, with
  * the per-point statistics that LOF and LoOP are built from. Corpus passages (at build time) and queries (at score
@@ -59,21 +61,21 @@ final class Neighbourhood {
 
     /**
      * mean_o reach-dist_k(p, o) with reach-dist_k(p, o) = max(k-distance(o), d(p, o)) (Breunig et al. 2000, Def. 5);
-     * lrd(p) is its reciprocal (Def. 6).
+     * lrd(p) is its reciprocal (Def. 6). {@code kDistanceOfRank} gives the k-distance of the neighbour at a rank.
      */
-    double meanReachDistance(double[] kDistanceOfPassage) {
+    double meanReachDistance(IntToDoubleFunction kDistanceOfRank) {
         double sum = 0;
         for (int j = 0; j < ids.length; j++) {
-            sum += Math.max(kDistanceOfPassage[ids[j]], distances[j]);
+            sum += Math.max(kDistanceOfRank.applyAsDouble(j), distances[j]);
         }
         return sum / ids.length;
     }
 
-    /** The mean of a per-passage value over the neighbours. */
-    double meanOverNeighbours(double[] valueOfPassage) {
+    /** The mean of a per-passage value over the neighbours, {@code valueOfRank} giving the neighbour's at a rank. */
+    double meanOverRanks(IntToDoubleFunction valueOfRank) {
         double sum = 0;
-        for (int id : ids) {
-            sum += valueOfPassage[id];
+        for (int j = 0; j < ids.length; j++) {
+            sum += valueOfRank.applyAsDouble(j);
         }
         return sum / ids.length;
     }

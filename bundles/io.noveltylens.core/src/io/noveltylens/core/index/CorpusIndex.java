@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.calibration.Calibration;
-import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.density.DensityScorer;
 import io.noveltylens.core.verbatim.PhraseIndex;
 
 /**
@@ -24,8 +24,11 @@ public interface CorpusIndex extends AutoCloseable {
     /** The L2-normalised embedding of a passage. */
     float[] vector(int ordinal) throws NoveltyException;
 
-    /** Leave-one-out density statistics of the corpus's own passages. */
-    DensityModel density();
+    /**
+     * Scores a query's density against the leave-one-out statistics of the corpus's own passages: the whole
+     * {@code DensityModel} of a local index, or a summary and the statistics that came with the query's neighbours.
+     */
+    DensityScorer density();
 
     /**
      * The readouts of the corpus's own sentences, passages and runs of passages, by length, against which a query's

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -34,6 +35,8 @@ import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.corpus.PassageSplitter;
 import io.noveltylens.core.corpus.SkippedSource;
 import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.density.DensitySummary;
+import io.noveltylens.core.density.PassageDensity;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelFingerprint;
@@ -74,6 +77,7 @@ public final class SolrCorpusFiller {
      * @param millis     wall time of the whole fill
      * @param uploadMillis  of which embedding and sending the passages
      * @param searchMillis  of which the leave-one-out searches for the density statistics
+     * @param statisticsMillis of which writing each passage's density statistics into its document
      * @param retries    requests that had to be sent again
      * @param kept       the generation this fill replaced, kept for clients that opened it until the grace period
      *                   is over, after which the next fill deletes it; null when the grace period is zero
@@ -82,7 +86,8 @@ public final class SolrCorpusFiller {
      *                   hand)
      */
     public record Result(int passages, int passagesRead, int sources, List<SkippedSource> skipped, int embedded,
-            String generation, long millis, long uploadMillis, long searchMillis, int retries, String kept,
+            String generation, long millis, long uploadMillis, long searchMillis, long statisticsMillis, int retries,
+            String kept,
             List<String> deleted, List<String> notDeleted) {
     }
 
@@ -211,7 +216,8 @@ public final class SolrCorpusFiller {
             boolean kept = retired && !deleted.contains(current) && !notDeleted.contains(current);
             return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
                     corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
-                    filled.uploadMillis(), filled.searchMillis(), updates.retries(), kept ? current : null, deleted,
+                    filled.uploadMillis(), filled.searchMillis(), filled.statisticsMillis(), updates.retries(),
+                    kept ? current : null, deleted,
                     notDeleted);
         } finally {
             if (!published) {
@@ -221,7 +227,7 @@ public final class SolrCorpusFiller {
     }
 
     /** What {@link #fillGeneration} wrote. */
-    private record Generation(int embedded, long uploadMillis, long searchMillis) {
+    private record Generation(int embedded, long uploadMillis, long searchMillis, long statisticsMillis) {
     }
 
     private Generation fillGeneration(CloudSolrClient admin, String current, SolrAddress target,
@@ -241,6 +247,8 @@ public final class SolrCorpusFiller {
             SolrLeaveOneOut.Neighbours neighbours = new SolrLeaveOneOut(writer, target, k, n).search(densityProgress);
             long searchEnd = System.nanoTime();
             DensityModel density = DensityModel.build(n, k, i -> neighbours.lists()[i], Progress.NONE);
+            writeStatistics(writer, neighbours.ids(), density);
+            long statisticsEnd = System.nanoTime();
             densityProgress.done();
             Pca fitted = pca.fit(Math.min(settings.pcaComponents(), Math.min(n - 1, dimension)));
             IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
@@ -252,7 +260,7 @@ public final class SolrCorpusFiller {
             updates.send("Uploading the metadata", () -> writer.add(summary));
             updates.send("Committing", writer::commit);
             return new Generation(embedded, (searchStart - uploadStart) / 1_000_000,
-                    (searchEnd - searchStart) / 1_000_000);
+                    (searchEnd - searchStart) / 1_000_000, (statisticsEnd - searchEnd) / 1_000_000);
         }
     }
 
@@ -318,11 +326,38 @@ public final class SolrCorpusFiller {
         return document;
     }
 
+    /**
+     * Writes each passage's density statistics into its document, {@value #BATCH} at a time with one request in
+     * flight while the next is built. In-place updates (docValues only) leave the vectors and their HNSW graphs
+     * alone; {@code update.partial.requireInPlace} makes Solr refuse rather than index a whole document again.
+     */
+    private void writeStatistics(CloudSolrClient writer, String[] ids, DensityModel density) throws NoveltyException {
+        progress.subTask("Writing each passage's density statistics");
+        for (int first = 0; first < ids.length; first += BATCH) {
+            progress.checkCanceled();
+            UpdateRequest request = new UpdateRequest();
+            request.setParam("update.partial.requireInPlace", "true");
+            for (int ordinal = first; ordinal < Math.min(ids.length, first + BATCH); ordinal++) {
+                PassageDensity statistics = density.passage(ordinal);
+                SolrInputDocument document = new SolrInputDocument();
+                document.addField(SolrFields.ID, ids[ordinal]);
+                document.addField(SolrFields.K_DISTANCE, Map.of("set", statistics.kDistance()));
+                document.addField(SolrFields.LRD, Map.of("set", statistics.lrd()));
+                document.addField(SolrFields.PDIST, Map.of("set", statistics.pdist()));
+                request.add(document);
+            }
+            updates.send("Writing the density statistics of passages " + first + "-"
+                    + (Math.min(ids.length, first + BATCH) - 1), () -> request.process(writer));
+        }
+    }
+
     private static SolrInputDocument metadata(IndexMetadata metadata, DensityModel density, Pca pca) {
         SolrInputDocument document = new SolrInputDocument();
         document.addField(SolrFields.ID, SolrFields.METADATA_ID);
         document.addField(SolrFields.METADATA, SolrFields.GSON.toJson(metadata));
-        document.addField(SolrFields.DENSITY, bytes(density::write));
+        // the corpus-wide part only: each passage's statistics are in its document
+        DensitySummary summary = density.summary(SolrFields.DENSITY_QUANTILES);
+        document.addField(SolrFields.DENSITY, bytes(summary::write));
         document.addField(SolrFields.PCA, bytes(pca::write));
         document.addField(SolrFields.LAYOUT, SolrFields.LAYOUT_VERSION);
         return document;

@@ -24,7 +24,8 @@ import com.google.gson.JsonParseException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.calibration.Calibration;
-import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.density.DensityScorer;
+import io.noveltylens.core.density.DensitySummary;
 import io.noveltylens.core.embed.ModelFingerprint;
 import io.noveltylens.core.hull.PrincipalComponentOracle;
 import io.noveltylens.core.index.CorpusIndex;
@@ -39,7 +40,8 @@ import io.noveltylens.core.verbatim.PhraseIndex;
 /**
  * A corpus in a SolrCloud collection (filled by {@link SolrCorpusFiller}), read from the generation its alias named
  * when it was opened. Neighbours come from Solr's {@code {!knn}} query on every shard, re-scored with the exact dot
- * product of the returned unit vectors; density from the corpus's statistics, read once on open (40 bytes per passage);
+ * product of the returned unit vectors; density from each hit's statistics, returned with it, and the corpus-wide
+ * summary read once on open (a table of quantiles, whatever the corpus's size: {@link SolrDensityScorer});
  * verbatim overlap from phrase queries on the text field; the hull readouts from the same solvers as locally, whose
  * maximisations over the corpus are maximum-inner-product searches on the unit vectors ({@link SolrLinearOracle}), with
  * the PCA stored with them, and which report their lower bounds as not certified.
@@ -54,7 +56,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
     private final SolrAddress corpus;
     private final CloudSolrClient client;
     private final IndexMetadata metadata;
-    private final DensityModel density;
+    private final SolrDensityScorer density;
     private final HullData hullData;
     private final PhraseIndex phrases;
     private final Map<Integer, float[]> recentVectors = new LinkedHashMap<>(VECTOR_CACHE, 0.75f, true) {
@@ -67,12 +69,12 @@ public final class SolrCorpusIndex implements CorpusIndex {
     };
 
     private SolrCorpusIndex(SolrAddress address, SolrAddress corpus, CloudSolrClient client, IndexMetadata metadata,
-            DensityModel density, Pca pca) {
+            DensitySummary density, Pca pca) {
         this.address = address;
         this.corpus = corpus;
         this.client = client;
         this.metadata = metadata;
-        this.density = density;
+        this.density = new SolrDensityScorer(client, address, density);
         this.phrases = new SolrPhraseIndex(client);
         int n = metadata.passages();
         // the PCA's total variance is the trace of the covariance (divided by N - 1): the mean squared distance from
@@ -104,7 +106,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
             checkLayout(address, summary);
             IndexMetadata metadata = checked(address, SolrFields.GSON.fromJson(
                     (String) summary.getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
-            DensityModel density = DensityModel.read(new DataInputStream(
+            DensitySummary density = DensitySummary.read(new DataInputStream(
                     new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.DENSITY)))));
             Pca pca = Pca
                     .read(new DataInputStream(new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.PCA)))));
@@ -141,10 +143,20 @@ public final class SolrCorpusIndex implements CorpusIndex {
         }
     }
 
-    /** Layout 1 (no layout field) had no raw vectors and no PCA: the hull readouts cannot be served from it. */
+    /**
+     * Layout 1 (no layout field) had no raw vectors and no PCA: the hull readouts cannot be served from it. Layout 2
+     * kept every passage's density statistics in the metadata document: a fill writes the current layout into a new
+     * generation, so filling it again is enough.
+     */
     private static void checkLayout(SolrAddress address, SolrDocument summary) throws NoveltyException {
         Object layout = summary.getFirstValue(SolrFields.LAYOUT);
         int version = layout == null ? 1 : ((Number) layout).intValue();
+        if (version == 2) {
+            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
+                    + "collection layout 2; this one reads layout " + SolrFields.LAYOUT_VERSION + " (each passage's "
+                    + "density statistics in its own document). Fill it again with 'novelty index': the corpus in "
+                    + "use stays until the new one is complete.");
+        }
         if (version != SolrFields.LAYOUT_VERSION) {
             throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
                     + "collection layout " + version + "; this one reads layout " + SolrFields.LAYOUT_VERSION
@@ -195,7 +207,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
         // cost search, not transfer
         SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unitQuery, HnswCandidates.forNearest(k))
                 .setFields(SolrFields.ID, SolrFields.ORDINAL, SolrFields.TEXT, SolrFields.SOURCES, SolrFields.VECTOR)
-                .setRows(k);
+                .addField(SolrFields.K_DISTANCE).addField(SolrFields.LRD).addField(SolrFields.PDIST).setRows(k);
         SolrDocumentList hits;
         try {
             // a 384-d vector literal is about 4 KB: too long for a URL
@@ -210,6 +222,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
             synchronized (recentVectors) {
                 recentVectors.put(SolrFields.ordinal(hit), vector);
             }
+            density.remember(hit);
         }
         scored.sort(Comparator.comparingDouble(Scored::cosine).reversed());
         List<Neighbour> neighbours = new ArrayList<>(scored.size());
@@ -268,7 +281,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
     }
 
     @Override
-    public DensityModel density() {
+    public DensityScorer density() {
         return density;
     }
 

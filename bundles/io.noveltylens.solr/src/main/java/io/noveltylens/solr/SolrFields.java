@@ -12,11 +12,12 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 
 import io.noveltylens.core.corpus.Provenance;
+import io.noveltylens.core.density.PassageDensity;
 
 /**
  * The fields of the shipped configset's schema (configset/schema.xml) and how values cross SolrJ. A passage's ordinal
- * is its place in order of first appearance, as in a local index of the same corpus; the density statistics are
- * arrays over ordinals.
+ * is its place in order of first appearance, as in a local index of the same corpus. Each passage's document holds its
+ * density statistics, returned with the hits; the metadata document their corpus-wide summary.
  */
 final class SolrFields {
 
@@ -30,13 +31,23 @@ final class SolrFields {
     static final String DENSITY = "density";
     static final String PCA = "pca";
     static final String LAYOUT = "layout";
+    /** A passage's {@link io.noveltylens.core.density.PassageDensity}, one docValues field each. */
+    static final String K_DISTANCE = "k_distance";
+    static final String LRD = "lrd";
+    static final String PDIST = "pdist";
+    /**
+     * Knots of the corpus's distribution of mean kNN distances in the metadata document: the percentile is within
+     * 100 / 2,048 = 0.05 points of the exact one (DistanceQuantiles), 32 KB whatever the corpus's size.
+     */
+    static final int DENSITY_QUANTILES = 2_049;
     /** The id of the document that holds the corpus's metadata and density statistics. */
     static final String METADATA_ID = "novelty-metadata";
     /**
      * The collection's layout, written in the metadata document: 2 added the raw vectors and the PCA the hull
-     * readouts need. A collection of another layout (1 wrote none) is refused with "fill it again".
+     * readouts need, 3 moved the density statistics from the metadata document to each passage's document. A
+     * collection of another layout (1 wrote none) is refused with "fill it again".
      */
-    static final int LAYOUT_VERSION = 2;
+    static final int LAYOUT_VERSION = 3;
 
     static final Gson GSON = new Gson();
     private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() {
@@ -55,6 +66,18 @@ final class SolrFields {
 
     static int ordinal(SolrDocument document) {
         return ((Number) document.getFirstValue(ORDINAL)).intValue();
+    }
+
+    /** A passage's density statistics as a hit returns them; null when its document has none. */
+    static PassageDensity density(SolrDocument document) {
+        Object kDistance = document.getFirstValue(K_DISTANCE);
+        Object lrd = document.getFirstValue(LRD);
+        Object pdist = document.getFirstValue(PDIST);
+        if (kDistance == null || lrd == null || pdist == null) {
+            return null;
+        }
+        return new PassageDensity(((Number) kDistance).doubleValue(), ((Number) lrd).doubleValue(),
+                ((Number) pdist).doubleValue());
     }
 
     /** A vector as SolrJ sends it: a list of floats. */

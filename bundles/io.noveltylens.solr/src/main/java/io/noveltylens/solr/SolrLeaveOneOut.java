@@ -21,7 +21,6 @@ import io.noveltylens.core.BackgroundResult;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.density.NeighbourList;
-import io.noveltylens.core.index.HnswCandidates;
 
 /**
  * Every passage's leave-one-out k nearest neighbours, found by the collection itself: the density statistics of a
@@ -29,18 +28,26 @@ import io.noveltylens.core.index.HnswCandidates;
  * each page's kNN searches run on {@value #SEARCHES_IN_FLIGHT} threads, so the cluster, not this client, bounds the
  * rate. Each search asks for the k + 1 best ordinals with their scores only (Lucene's dot-product score is
  * (1 + cos) / 2, exact to float precision, the precision distances are stored in), and drops the passage itself: a
- * response of a few hundred bytes instead of the hits' two vectors (40 KB). Only the neighbour lists stay in memory.
- * The searches themselves (800 HNSW candidates per shard, as the queries use) bound this pass.
+ * response of a few hundred bytes instead of the hits' two vectors (40 KB). Only the neighbour lists and the passages'
+ * ids (for writing their statistics back) stay in memory. The searches themselves bound this pass.
  */
 final class SolrLeaveOneOut {
 
     /** Documents read back per page of the cursor. */
     private static final int PAGE = 500;
-    /** Searches sent at once: enough to keep a few nodes busy; the client only waits. */
-    private static final int SEARCHES_IN_FLIGHT = 4;
+    /**
+     * Searches sent at once: the client only waits, so enough to keep every node's cores busy (docs/scale.md,
+     * filling: 4 and 8 measured).
+     */
+    private static final int SEARCHES_IN_FLIGHT = 8;
+    /**
+     * HNSW candidates per shard: 200 gave the local index's recall@10 (0.987 against 0.999 at 800) at about 60 % of
+     * the time on the 69k-passage corpus over 2 shards (docs/scale.md, candidates per shard); queries keep 800.
+     */
+    static final int CANDIDATES_PER_SHARD = 200;
 
-    /** Every passage's neighbours, and the median distance to the nearest one between unit vectors. */
-    record Neighbours(NeighbourList[] lists, double neighbourDistance) {
+    /** Every passage's neighbours and id (by ordinal), and the median distance to the nearest one between unit vectors. */
+    record Neighbours(NeighbourList[] lists, String[] ids, double neighbourDistance) {
     }
 
     private final CloudSolrClient client;
@@ -58,6 +65,7 @@ final class SolrLeaveOneOut {
     Neighbours search(Progress progress) throws NoveltyException {
         progress.begin("Finding every passage's " + k + " nearest neighbours in the collection", passages);
         NeighbourList[] lists = new NeighbourList[passages];
+        String[] ids = new String[passages];
         double[] nearest = new double[passages];
         ExecutorService pool = Executors.newFixedThreadPool(SEARCHES_IN_FLIGHT);
         try {
@@ -66,7 +74,7 @@ final class SolrLeaveOneOut {
                 progress.checkCanceled();
                 SolrQuery pageQuery = new SolrQuery("*:*")
                         .addFilterQuery(SolrFields.ORDINAL + ":[* TO *]")
-                        .setFields(SolrFields.ORDINAL, SolrFields.VECTOR).setRows(PAGE)
+                        .setFields(SolrFields.ID, SolrFields.ORDINAL, SolrFields.VECTOR).setRows(PAGE)
                         .setSort(SolrFields.ORDINAL, SolrQuery.ORDER.asc).addSort(SolrFields.ID, SolrQuery.ORDER.asc);
                 pageQuery.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
                 QueryResponse page = read(pageQuery, "Reading the passages back");
@@ -74,6 +82,7 @@ final class SolrLeaveOneOut {
                 for (SolrDocument passage : page.getResults()) {
                     searches.add(pool.submit(() -> {
                         int ordinal = SolrFields.ordinal(passage);
+                        ids[ordinal] = (String) passage.getFirstValue(SolrFields.ID);
                         lists[ordinal] = neighbours(ordinal,
                                 SolrFields.vector(passage.getFieldValues(SolrFields.VECTOR)),
                                 nearest);
@@ -99,12 +108,12 @@ final class SolrLeaveOneOut {
             }
         }
         Arrays.sort(nearest);
-        return new Neighbours(lists, nearest[passages / 2]);
+        return new Neighbours(lists, ids, nearest[passages / 2]);
     }
 
     /** One passage's k nearest other passages, nearest first; records the distance to the nearest. */
     private NeighbourList neighbours(int ordinal, float[] unit, double[] nearest) throws NoveltyException {
-        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(HnswCandidates.MIN, k + 1))
+        SolrQuery query = SolrFields.knn(SolrFields.VECTOR, unit, Math.max(CANDIDATES_PER_SHARD, k + 1))
                 .setFields(SolrFields.ORDINAL, "score").setRows(k + 1);
         int[] ids = new int[k];
         float[] distances = new float[k];
