@@ -1,36 +1,60 @@
 package io.noveltylens.core.math;
 
-import java.util.Arrays;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * A dense row-major matrix of floats in one flat array, sized for a corpus of embeddings (65,000 x 384 is 100 MB).
- * Immutable by convention: the constructor takes ownership of the array and no method writes to it. Products
- * accumulate in double, so a float corpus loses nothing beyond its own precision. A matrix may be a view of the
- * leading columns of another ({@link #leadingColumns}), sharing its array: rows then lie {@code stride} apart.
+ * A dense row-major matrix of floats in one flat block of memory, sized for a corpus of embeddings (65,000 x 384 is
+ * 100 MB). The block is a float array on the heap or, for a corpus read from an index, a file mapped into memory
+ * ({@link #over}): the hull's scans then read the index's own pages, and the heap holds no copy of them (docs/design.md,
+ * Memory). Immutable by convention: no method writes to the block. Products accumulate in double, so a float corpus
+ * loses nothing beyond its own precision. A matrix may be a view of the leading columns of another
+ * ({@link #leadingColumns}), sharing its block: rows then lie {@code stride} apart.
  */
 public final class FloatMatrix {
+
+    /** Native byte order, the order of a float array; files are mapped only on a little-endian machine. */
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     private final int rows;
     private final int cols;
     private final int stride;
-    private final float[] data;
+    private final MemorySegment data;
 
     /** Wraps {@code data} (row-major, {@code rows * cols} long) without copying; the caller must not change it. */
     public FloatMatrix(int rows, int cols, float[] data) {
-        this(rows, cols, cols, data);
+        this(rows, cols, cols, MemorySegment.ofArray(data));
         if (rows < 0 || cols < 0 || (long) rows * cols != data.length) {
             throw new IllegalArgumentException(
                     "A " + rows + " x " + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length);
         }
     }
 
-    private FloatMatrix(int rows, int cols, int stride, float[] data) {
+    private FloatMatrix(int rows, int cols, int stride, MemorySegment data) {
         this.rows = rows;
         this.cols = cols;
         this.stride = stride;
         this.data = data;
+    }
+
+    /**
+     * Reads {@code segment} (row-major floats in native byte order, exactly {@code rows * cols} of them) in place,
+     * without copying: a file mapped into memory. The matrix may be used only while the segment's arena is open; after
+     * that every read throws {@link IllegalStateException}.
+     */
+    public static FloatMatrix over(MemorySegment segment, int rows, int cols) {
+        if (rows < 0 || cols < 0 || segment.byteSize() != (long) rows * cols * Float.BYTES) {
+            throw new IllegalArgumentException("A " + rows + " x " + cols + " matrix needs "
+                    + (long) rows * cols * Float.BYTES + " bytes, got " + segment.byteSize());
+        }
+        return new FloatMatrix(rows, cols, cols, segment);
+    }
+
+    /** Whether the values are a float array on the heap rather than memory outside it (a mapped file). */
+    public boolean onHeap() {
+        return !data.isNative();
     }
 
     /** {@code values} in float precision, the precision rows are stored (and searched) in. */
@@ -65,12 +89,19 @@ public final class FloatMatrix {
     }
 
     public float get(int i, int j) {
-        return data[i * stride + j];
+        return data.getAtIndex(FLOAT, (long) i * stride + j);
     }
 
     /** A copy of row {@code i}. */
     public float[] row(int i) {
-        return Arrays.copyOfRange(data, i * stride, i * stride + cols);
+        float[] row = new float[cols];
+        MemorySegment.copy(data, FLOAT, offset(i), row, 0, cols);
+        return row;
+    }
+
+    /** The byte offset of row {@code i}. */
+    private long offset(int i) {
+        return (long) i * stride * Float.BYTES;
     }
 
     /**
@@ -79,7 +110,7 @@ public final class FloatMatrix {
      * accumulator serialises (double addition is not reassociated by the JIT).
      */
     public double dotRow(int i, double[] v) {
-        return dot(data, i * stride, cols, v);
+        return dot(data, (long) i * stride, cols, v);
     }
 
     /**
@@ -87,19 +118,24 @@ public final class FloatMatrix {
      * summed as {@link #dotRow} sums a row: for vectors read from elsewhere that must score exactly as a row does.
      */
     public static double dot(float[] values, int from, int length, double[] v) {
+        return dot(MemorySegment.ofArray(values), from, length, v);
+    }
+
+    /** The dot product of the {@code length} floats from index {@code from} of {@code values} with {@code v}. */
+    private static double dot(MemorySegment values, long from, int length, double[] v) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int j = 0;
         for (int end = length - 3; j < end; j += 4) {
-            s0 += values[from + j] * v[j];
-            s1 += values[from + j + 1] * v[j + 1];
-            s2 += values[from + j + 2] * v[j + 2];
-            s3 += values[from + j + 3] * v[j + 3];
+            s0 += values.getAtIndex(FLOAT, from + j) * v[j];
+            s1 += values.getAtIndex(FLOAT, from + j + 1) * v[j + 1];
+            s2 += values.getAtIndex(FLOAT, from + j + 2) * v[j + 2];
+            s3 += values.getAtIndex(FLOAT, from + j + 3) * v[j + 3];
         }
         for (; j < length; j++) {
-            s0 += values[from + j] * v[j];
+            s0 += values.getAtIndex(FLOAT, from + j) * v[j];
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -113,11 +149,11 @@ public final class FloatMatrix {
 
     /** The squared Euclidean distance between rows {@code i} and {@code k}, in double, without cancellation. */
     public double squaredRowDistance(int i, int k) {
-        int a = i * stride;
-        int b = k * stride;
+        long a = (long) i * stride;
+        long b = (long) k * stride;
         double sum = 0;
         for (int j = 0; j < cols; j++) {
-            double diff = (double) data[a + j] - data[b + j];
+            double diff = (double) data.getAtIndex(FLOAT, a + j) - data.getAtIndex(FLOAT, b + j);
             sum += diff * diff;
         }
         return sum;
@@ -125,10 +161,10 @@ public final class FloatMatrix {
 
     /** The squared Euclidean distance between row {@code i} and {@code point}, in double. */
     public double squaredDistance(int i, double[] point) {
-        int base = i * stride;
+        long base = (long) i * stride;
         double sum = 0;
         for (int j = 0; j < cols; j++) {
-            double diff = data[base + j] - point[j];
+            double diff = data.getAtIndex(FLOAT, base + j) - point[j];
             sum += diff * diff;
         }
         return sum;
@@ -136,9 +172,9 @@ public final class FloatMatrix {
 
     /** {@code target += scale * row(i)}, in double. */
     public void addScaledRow(int i, double scale, double[] target) {
-        int base = i * stride;
+        long base = (long) i * stride;
         for (int j = 0; j < cols; j++) {
-            target[j] += scale * data[base + j];
+            target[j] += scale * data.getAtIndex(FLOAT, base + j);
         }
     }
 
@@ -197,14 +233,14 @@ public final class FloatMatrix {
     public FloatMatrix selectRows(int[] indices) {
         float[] selected = new float[indices.length * cols];
         for (int r = 0; r < indices.length; r++) {
-            System.arraycopy(data, indices[r] * stride, selected, r * cols, cols);
+            MemorySegment.copy(data, FLOAT, offset(indices[r]), selected, r * cols, cols);
         }
         return new FloatMatrix(indices.length, cols, selected);
     }
 
     /**
      * The first {@code d} columns: a corpus projected on its leading {@code d} components. A view that shares this
-     * matrix's array, so taking it costs nothing, and a pass over it reads only the first d values of each row.
+     * matrix's block, so taking it costs nothing, and a pass over it reads only the first d values of each row.
      */
     public FloatMatrix leadingColumns(int d) {
         if (d < 0 || d > cols) {
