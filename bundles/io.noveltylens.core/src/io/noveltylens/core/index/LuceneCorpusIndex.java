@@ -281,7 +281,10 @@ public final class LuceneCorpusIndex implements CorpusIndex {
                 new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
             Pca pca = Pca.read(in);
             FloatMatrix projected = MatrixFile.map(generation.resolve(CorpusFiles.PROJECTED), mappings);
-            return new HullData(new ExactLinearOracle(vectors.units()), pca, new ExactLinearOracle(projected),
+            FloatMatrix units = vectors.units();
+            units.preload();
+            projected.preload();
+            return new HullData(new ExactLinearOracle(units), pca, new ExactLinearOracle(projected),
                     metadata.neighbourDistance());
         }
     }
