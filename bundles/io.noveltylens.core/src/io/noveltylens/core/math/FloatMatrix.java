@@ -152,11 +152,16 @@ public final class FloatMatrix {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Writes {@code this * v} into {@code out} (length {@code rows()}). */
+    /**
+     * Writes {@code this * v} into {@code out} (length {@code rows()}): Frank-Wolfe's full pass, run dozens of times
+     * per query, so it walks the blocks of {@link #scan} itself rather than through a visitor, whose one call site
+     * every scan shares (the JIT cannot inline it there).
+     */
     public void multiply(double[] v, double[] out) {
-        float[] block = new float[blockRows() * stride];
-        for (int first = 0; first < rows; first += block.length / Math.max(stride, 1)) {
-            int count = Math.min(block.length / Math.max(stride, 1), rows - first);
+        int blockRows = blockRows();
+        float[] block = new float[blockRows * stride];
+        for (int first = 0; first < rows; first += blockRows) {
+            int count = Math.min(blockRows, rows - first);
             float[] values = rows(first, count, block);
             int from = values == block ? 0 : first * stride;
             for (int r = 0; r < count; r++) {
@@ -258,9 +263,10 @@ public final class FloatMatrix {
      * once compiled (docs/benchmarks.md, Memory).
      */
     private void scan(RowVisitor visitor) {
-        float[] block = new float[blockRows() * stride];
-        for (int first = 0; first < rows; first += block.length / Math.max(stride, 1)) {
-            int count = Math.min(block.length / Math.max(stride, 1), rows - first);
+        int blockRows = blockRows();
+        float[] block = new float[blockRows * stride];
+        for (int first = 0; first < rows; first += blockRows) {
+            int count = Math.min(blockRows, rows - first);
             float[] values = rows(first, count, block);
             int from = values == block ? 0 : first * stride;
             for (int r = 0; r < count; r++) {
