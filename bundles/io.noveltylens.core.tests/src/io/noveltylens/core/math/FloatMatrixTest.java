@@ -2,8 +2,13 @@ package io.noveltylens.core.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,42 @@ class FloatMatrixTest {
     void rejectsDataOfTheWrongLength() {
         assertThrows(IllegalArgumentException.class, () -> new FloatMatrix(2, 3, new float[5]));
         assertThrows(IllegalArgumentException.class, () -> FloatMatrix.of(new float[][] { { 1, 2 }, { 3 } }));
+    }
+
+    /**
+     * A matrix over memory outside the heap (as a mapped index file is) must compute exactly what the same floats in
+     * an array do: the hull's readouts must not depend on where the corpus lives.
+     */
+    @Test
+    void aMatrixOutsideTheHeapComputesTheSameBitsAsOneInAnArray() {
+        Random random = new Random(5);
+        int rows = 7;
+        int cols = 11;
+        float[] data = new float[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) random.nextGaussian();
+        }
+        double[] v = random.doubles(cols).toArray();
+        FloatMatrix onHeap = new FloatMatrix(rows, cols, data);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment segment = arena.allocate((long) data.length * Float.BYTES);
+            MemorySegment.copy(data, 0, segment, ValueLayout.JAVA_FLOAT, 0, data.length);
+            FloatMatrix outside = FloatMatrix.over(segment, rows, cols);
+            assertTrue(onHeap.onHeap());
+            assertFalse(outside.onHeap());
+            for (int i = 0; i < rows; i++) {
+                assertArrayEquals(onHeap.row(i), outside.row(i));
+                assertEquals(onHeap.dotRow(i, v), outside.dotRow(i, v), 0.0);
+                assertEquals(onHeap.squaredDistance(i, v), outside.squaredDistance(i, v), 0.0);
+                assertEquals(onHeap.squaredRowDistance(i, 0), outside.squaredRowDistance(i, 0), 0.0);
+            }
+            assertEquals(onHeap.spread(), outside.spread(), 0.0);
+            assertArrayEquals(onHeap.nearestRows(v, 3), outside.nearestRows(v, 3));
+            assertArrayEquals(onHeap.leadingColumns(4).row(2), outside.leadingColumns(4).row(2));
+            assertArrayEquals(onHeap.selectRows(new int[] { 5, 1 }).row(1), outside.selectRows(new int[] { 5, 1 })
+                    .row(1));
+            assertThrows(IllegalArgumentException.class, () -> FloatMatrix.over(segment, rows, cols + 1));
+        }
     }
 
     /** The unrolled dot product must equal the plain sum for every length, remainders included. */

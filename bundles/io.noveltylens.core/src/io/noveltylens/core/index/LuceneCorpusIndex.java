@@ -3,6 +3,7 @@ package io.noveltylens.core.index;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,9 +34,10 @@ import io.noveltylens.core.verbatim.LucenePhraseIndex;
 import io.noveltylens.core.verbatim.PhraseIndex;
 
 /**
- * The local corpus index: one Lucene generation (see {@link IndexLayout}) opened read-only. The unit vectors are held
- * in memory (65k x 384 floats = 100 MB) for exact re-scoring and the hull; opening never writes, so a
- * shipped index inside an installed plug-in works as it is.
+ * The local corpus index: one Lucene generation (see {@link IndexLayout}) opened read-only. The unit vectors (65k x
+ * 384 floats = 100 MB) and their projection on the principal components are read in place from the generation's
+ * files mapped into memory, for exact re-scoring and the hull, and closing the index unmaps them; opening never
+ * writes, so a shipped index inside an installed plug-in works as it is.
  * <p>
  * A generation of an older format ({@link IndexMetadata#FORMAT_VERSION}) opens too, so that it answers until the
  * front end has rebuilt it: without a calibration (its percentiles are against its passages, as a SolrCloud
@@ -55,6 +57,8 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     /** Null when the generation has none of this code's format. */
     private final Calibration calibration;
     private final PhraseIndex phrases;
+    /** Holds the mapping of the projected corpus while the index is open. */
+    private final Arena mappings = Arena.ofShared();
     private volatile HullData hullData;
 
     private LuceneCorpusIndex(Path generation, IndexMetadata metadata, Directory directory, DirectoryReader reader,
@@ -276,8 +280,11 @@ public final class LuceneCorpusIndex implements CorpusIndex {
         try (DataInputStream in = new DataInputStream(
                 new BufferedInputStream(Files.newInputStream(generation.resolve(CorpusFiles.PCA))))) {
             Pca pca = Pca.read(in);
-            FloatMatrix projected = MatrixFile.read(generation.resolve(CorpusFiles.PROJECTED));
-            return new HullData(new ExactLinearOracle(vectors.units()), pca, new ExactLinearOracle(projected),
+            FloatMatrix projected = MatrixFile.map(generation.resolve(CorpusFiles.PROJECTED), mappings);
+            FloatMatrix units = vectors.units();
+            units.preload();
+            projected.preload();
+            return new HullData(new ExactLinearOracle(units), pca, new ExactLinearOracle(projected),
                     metadata.neighbourDistance());
         }
     }
@@ -286,6 +293,7 @@ public final class LuceneCorpusIndex implements CorpusIndex {
     public void close() {
         closeQuietly(reader);
         closeQuietly(directory);
+        closeQuietly(mappings);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -1,12 +1,16 @@
 package io.noveltylens.core.index;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 
+import org.apache.lucene.codecs.lucene95.HasIndexSlice;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.store.MemorySegmentAccessInput;
 
 import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.math.FloatMatrix;
@@ -15,11 +19,13 @@ import io.noveltylens.core.math.FloatMatrix;
  * The corpus embeddings in document order, as stored: L2-normalised vectors (for cosine and the hull readouts) and the
  * norm of each raw pooled vector, so that an index keeps raw = norm * unit without storing vectors twice.
  * <p>
- * An opened index reads its unit vectors from Lucene's vector file (memory-mapped) until the hull readouts ask for
- * them as one matrix ({@link #units()}): copying the 69k x 384 floats of the default corpus onto the heap was the
- * largest part of opening its index (0.8-0.9 s of 2.5-3 s in a fresh JVM, docs/benchmarks.md), and the fast readouts
- * need only the few hundred rows a search re-scores. Both ways read the same floats and sum them in the same order
- * ({@link FloatMatrix#dot}), so a readout does not depend on which one served it.
+ * An opened index reads its unit vectors in place from Lucene's vector file, which Lucene maps into memory: the
+ * matrix of {@link #units()} is a view of the file's pages, so neither opening the index nor the hull's scans copy
+ * the 69k x 384 floats of the default corpus (106 MB) onto the heap (docs/design.md, Memory). Where the file is not
+ * mapped (another {@code Directory}, a big-endian machine, a vector format that keeps its floats elsewhere) the
+ * vectors are read through Lucene's API until the hull asks for them as one matrix, which is then copied to the heap
+ * once. Every way reads the same floats and sums them in the same order ({@link FloatMatrix#dot}), so a readout does
+ * not depend on which one served it.
  */
 final class StoredVectors {
 
@@ -68,7 +74,7 @@ final class StoredVectors {
 
     /**
      * The vectors of an index's only segment, which must hold one of each per document: the norms are read now, the
-     * unit vectors when they are used.
+     * unit vectors in place when Lucene maps them into memory, else when they are used.
      */
     static StoredVectors of(LeafReader segment, int dimension) throws IOException {
         FloatVectorValues values = segment.getFloatVectorValues(LuceneSchema.VECTOR);
@@ -82,14 +88,32 @@ final class StoredVectors {
         for (int doc = norms.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = norms.nextDoc()) {
             normArray[doc] = Float.intBitsToFloat((int) norms.longValue());
         }
-        return new StoredVectors(segment, dimension, normArray);
+        MemorySegment mapped = mapped(values, n, dimension);
+        return mapped != null ? new StoredVectors(FloatMatrix.over(mapped, n, dimension), normArray)
+                : new StoredVectors(segment, dimension, normArray);
+    }
+
+    /**
+     * The vector data of {@code values} as mapped by Lucene, or null when it is not mapped. Lucene's flat vector
+     * format keeps a field's vectors densely in ordinal order, little-endian, which {@code vectorValue(ordinal)} reads
+     * at {@code ordinal * dimension * 4} of the slice; the slice stays mapped until the reader is closed.
+     */
+    private static MemorySegment mapped(FloatVectorValues values, int count, int dimension) throws IOException {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN || !(values instanceof HasIndexSlice sliced)
+                || !(sliced.getSlice() instanceof MemorySegmentAccessInput input)) {
+            return null;
+        }
+        return input.segmentSliceOrNull(0, (long) count * dimension * Float.BYTES);
     }
 
     int count() {
         return count;
     }
 
-    /** All unit vectors as one matrix, copied from the index's file on first use (about 100 MB for 69k passages). */
+    /**
+     * All unit vectors as one matrix: the mapped file, or, where it is not mapped, a copy made on first use (about
+     * 100 MB for 69k passages).
+     */
     FloatMatrix units() throws IOException {
         FloatMatrix loaded = units;
         if (loaded == null) {

@@ -88,9 +88,13 @@ public final class BenchmarkMain {
         EngineConfig config = new EngineConfig(paths.fp32Model(), paths.index(), paths.cache(),
                 EngineConfig.DEFAULT_K, EngineConfig.DEFAULT_HULL_BUDGET);
         double warmP50;
+        List<float[]> hullQueries;
         try (NoveltyEngine engine = NoveltyEngine.open(config, Progress.NONE)) {
             warmP50 = SelectionBench.warm(engine, heldOut, plan.selections(), plan.hullSelections(), table);
+            hullQueries = engine.embedder().embedPassages(heldOut.subList(0, plan.hullSelections() + 1),
+                    Progress.NONE).stream().map(Embedding::unit).toList();
         }
+        HullScanBench.run(paths, hullQueries, table);
         SelectionBench.coldAndMemory(paths, heldOut, plan.coldStarts(), warmP50, table);
         CliStartBench.run(repository, plan.coldStarts() + 2, table);
     }

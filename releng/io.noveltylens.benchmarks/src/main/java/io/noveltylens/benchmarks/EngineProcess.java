@@ -60,6 +60,8 @@ public final class EngineProcess {
             }
             System.out.println("engine.heap_bytes=" + Machine.heapAfterGc());
             System.out.println("engine.heap_committed_bytes=" + Runtime.getRuntime().totalMemory());
+            System.out.println("engine.rss_anon_bytes=" + Machine.statusBytes("RssAnon"));
+            System.out.println("engine.rss_file_bytes=" + Machine.statusBytes("RssFile"));
             System.out.println("engine.rss_bytes=" + Machine.residentBytes());
             System.out.println("engine.passages=" + engine.indexInfo().passages());
             System.out.println("engine.dimension=" + engine.indexInfo().dimension());

@@ -22,8 +22,17 @@ final class Machine {
 
     /** VmRSS from /proc/self/status, in bytes; -1 where there is no procfs. */
     static long residentBytes() {
+        return statusBytes("VmRSS");
+    }
+
+    /**
+     * A size from /proc/self/status, in bytes, -1 where there is none: VmRSS is RssAnon (the heap, native allocations
+     * such as ONNX Runtime's) + RssFile (pages of mapped files: the index, the JVM's and the natives' libraries) +
+     * RssShmem.
+     */
+    static long statusBytes(String field) {
         for (String line : lines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
