@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import io.noveltylens.core.corpus.Provenance;
+import io.noveltylens.core.export.ReportJson;
 import io.noveltylens.core.hull.HullVerdict;
 
 /**
@@ -37,11 +38,11 @@ public record PassageScore(Provenance provenance, double[] readouts, List<CurveP
         JsonObject source = record.getAsJsonObject("source");
         double[] readouts = new double[Readout.values().length];
         for (Readout readout : Readout.values()) {
-            JsonElement value = at(record, readout.field());
+            JsonElement value = ReportJson.field(record, readout.field());
             readouts[readout.ordinal()] = value == null || value.isJsonNull() ? Double.NaN : value.getAsDouble();
         }
         List<CurvePoint> curve = new ArrayList<>();
-        JsonElement points = at(record, "hull.depth.curve");
+        JsonElement points = ReportJson.field(record, "hull.depth.curve");
         if (points != null) {
             for (JsonElement point : points.getAsJsonArray()) {
                 curve.add(new CurvePoint(point.getAsJsonObject().get("d").getAsInt(),
@@ -52,17 +53,6 @@ public record PassageScore(Provenance provenance, double[] readouts, List<CurveP
         return new PassageScore(new Provenance(source.get("source").getAsString(), source.get("start").getAsInt(),
                 source.get("end").getAsInt(), source.get("line").getAsInt()), readouts, curve,
                 map.get("x").getAsDouble(), map.get("y").getAsDouble());
-    }
-
-    private static JsonElement at(JsonObject record, String path) {
-        JsonElement at = record;
-        for (String name : path.split("\\.")) {
-            if (at == null || !at.isJsonObject()) {
-                return null;
-            }
-            at = at.getAsJsonObject().get(name);
-        }
-        return at;
     }
 
     public double readout(Readout readout) {

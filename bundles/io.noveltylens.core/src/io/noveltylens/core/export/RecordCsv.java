@@ -31,13 +31,13 @@ public final class RecordCsv {
 
     private static String value(JsonObject record, String column) {
         if (column.equals("hull.certified")) {
-            JsonElement distance = at(record, "hull.certified");
-            JsonElement depth = at(record, "hull.depth.certified");
+            JsonElement distance = ReportJson.field(record, "hull.certified");
+            JsonElement depth = ReportJson.field(record, "hull.depth.certified");
             return distance == null ? null
                     : Boolean.toString(distance.getAsBoolean() && depth != null && depth.getAsBoolean());
         }
         JsonElement value = column.startsWith("neighbours.1.") ? nearest(record, column.substring(13))
-                : at(record, column);
+                : ReportJson.field(record, column);
         return value == null || value.isJsonNull() ? null : value.getAsString();
     }
 
@@ -53,16 +53,5 @@ public final class RecordCsv {
         JsonElement sources = nearest.get("sources");
         return sources == null || sources.getAsJsonArray().isEmpty() ? null
                 : sources.getAsJsonArray().get(0).getAsJsonObject().get(field);
-    }
-
-    private static JsonElement at(JsonObject record, String path) {
-        JsonElement at = record;
-        for (String name : path.split("\\.")) {
-            if (at == null || !at.isJsonObject()) {
-                return null;
-            }
-            at = at.getAsJsonObject().get(name);
-        }
-        return at;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import io.noveltylens.core.analysis.HullReport;
@@ -199,5 +200,17 @@ public final class ReportJson {
         json.addProperty("end", provenance.endOffset());
         json.addProperty("line", provenance.line());
         return json;
+    }
+
+    /** The element at a dotted field path of a record ({@code "hull.depth.curve"}), or null where a step is missing. */
+    public static JsonElement field(JsonObject record, String path) {
+        JsonElement at = record;
+        for (String name : path.split("\\.")) {
+            if (at == null || !at.isJsonObject()) {
+                return null;
+            }
+            at = at.getAsJsonObject().get(name);
+        }
+        return at;
     }
 }
