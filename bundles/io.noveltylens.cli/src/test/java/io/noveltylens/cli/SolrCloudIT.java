@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -51,6 +53,8 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.analysis.HullAnalysis;
 import io.noveltylens.core.analysis.HullReport;
+import io.noveltylens.core.density.DensityModel;
+import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelDescriptor;
@@ -424,25 +428,47 @@ class SolrCloudIT {
     }
 
     /**
-     * Collections of an older Novelty Lens are refused, with what to do: one filled while the density statistics were
-     * in the metadata document (layout 2: fill it again), one filled before the hull readouts were served (layout 1:
-     * its metadata document has no layout; both made by changing the layout of the int8 collection of the test
-     * above), and a plain collection made before fills moved an alias, which a fill could not replace
-     * atomically.
+     * A collection filled while every passage's density statistics were in the metadata document (layout 2) still
+     * answers, scoring with those statistics, until it is filled again: the int8 collection of the test above made
+     * into one, its metadata document given layout 2 and the statistics of its passages computed here by brute force
+     * over their stored vectors (the oracle its readouts must equal); filling it again reuses its vectors. Older ones
+     * are refused with what to do: one
+     * filled before the hull readouts were served (layout 1: its metadata document has no layout), and a plain
+     * collection made before fills moved an alias, which a fill could not replace atomically.
      */
     @Test
     @Order(7)
-    void collectionsOfAnOlderNoveltyLensAreRefused() throws Exception {
+    void aLayoutTwoCollectionStillAnswersAndOlderOnesAreRefused() throws Exception {
+        SolrAddress int8 = SolrAddress.parse(solrUrls, null, "int8");
+        int dimension = embedder.model().dimension();
         try (CloudSolrClient client = new CloudHttp2SolrClient.Builder(List.of(solrUrls.split(","))).build()) {
+            DensityModel statistics;
+            try (SolrCorpusIndex layoutThree = SolrCorpusIndex.open(int8, null, dimension)) {
+                statistics = bruteForceDensity(layoutThree);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            statistics.write(new DataOutputStream(bytes));
             SolrInputDocument layoutTwo = new SolrInputDocument();
             layoutTwo.addField("id", "novelty-metadata");
             layoutTwo.addField("layout", Collections.singletonMap("set", 2));
+            layoutTwo.addField("density", Collections.singletonMap("set", bytes.toByteArray()));
             client.add("int8", layoutTwo);
             client.commit("int8");
-            NoveltyException two = assertThrows(NoveltyException.class, () -> SolrCorpusIndex.open(
-                    SolrAddress.parse(solrUrls, null, "int8"), null, embedder.model().dimension()));
-            assertTrue(two.getMessage().contains("layout 2"), two.getMessage());
-            assertTrue(two.getMessage().contains("Fill it again with 'novelty index'"), two.getMessage());
+            try (SolrCorpusIndex two = SolrCorpusIndex.open(int8, null, dimension)) {
+                for (int ordinal : new int[] { 0, 57, 199 }) {
+                    NeighbourList hits = neighbourList(two.nearest(two.vector(ordinal), statistics.k()));
+                    DensityReadout expected = statistics.score(hits);
+                    DensityReadout read = two.density().score(hits);
+                    assertEquals(expected.percentile(), read.percentile(), "percentile, passage " + ordinal);
+                    assertEquals(expected.lof(), read.lof(), "LOF, passage " + ordinal);
+                    assertEquals(expected.loop(), read.loop(), "LoOP, passage " + ordinal);
+                }
+            }
+            // filling it again writes layout 3 and takes the vectors from the layout 2 generation: nothing is embedded
+            CliProcess.Result refill = cli("index", "--solr", solrUrls, "--collection", "int8", "--model",
+                    MODELS.resolve("all-minilm-l6-v2-q").toString(), "--corpus",
+                    BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString());
+            assertTrue(refill.out().contains("embedded 0, reused "), refill.out());
             SolrInputDocument withoutLayout = new SolrInputDocument();
             withoutLayout.addField("id", "novelty-metadata");
             withoutLayout.addField("layout", Collections.singletonMap("set", null));
@@ -748,6 +774,36 @@ class SolrCloudIT {
     /** The density percentile as the analysis computes it from the index's k nearest neighbours. */
     private static double percentile(CorpusIndex index, List<Neighbour> neighbours) throws NoveltyException {
         return index.density().score(neighbourList(neighbours)).percentile();
+    }
+
+    /** Leave-one-out statistics of a collection's passages from an exact scan of their stored unit vectors. */
+    private static DensityModel bruteForceDensity(SolrCorpusIndex collection) throws NoveltyException {
+        int n = collection.metadata().passages();
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = collection.vector(i);
+        }
+        int k = collection.density().k();
+        return DensityModel.build(n, k, i -> {
+            Integer[] others = Stream.iterate(0, j -> j + 1).limit(n).filter(j -> j != i).toArray(Integer[]::new);
+            Arrays.sort(others, Comparator.comparingDouble(j -> distance(vectors[i], vectors[j])));
+            int[] ids = new int[k];
+            float[] distances = new float[k];
+            for (int r = 0; r < k; r++) {
+                ids[r] = others[r];
+                distances[r] = (float) distance(vectors[i], vectors[others[r]]);
+            }
+            return new NeighbourList(ids, distances);
+        }, Progress.NONE);
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 
     private static NeighbourList neighbourList(List<Neighbour> neighbours) {

@@ -24,6 +24,7 @@ import com.google.gson.JsonParseException;
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.calibration.Calibration;
+import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.density.DensityScorer;
 import io.noveltylens.core.density.DensitySummary;
 import io.noveltylens.core.embed.ModelFingerprint;
@@ -56,7 +57,9 @@ public final class SolrCorpusIndex implements CorpusIndex {
     private final SolrAddress corpus;
     private final CloudSolrClient client;
     private final IndexMetadata metadata;
-    private final SolrDensityScorer density;
+    private final DensityScorer density;
+    /** Keeps the statistics that come with the hits; null for a layout 2 collection, whose hits carry none. */
+    private final SolrDensityScorer perHitStatistics;
     private final HullData hullData;
     private final PhraseIndex phrases;
     private final Map<Integer, float[]> recentVectors = new LinkedHashMap<>(VECTOR_CACHE, 0.75f, true) {
@@ -69,12 +72,13 @@ public final class SolrCorpusIndex implements CorpusIndex {
     };
 
     private SolrCorpusIndex(SolrAddress address, SolrAddress corpus, CloudSolrClient client, IndexMetadata metadata,
-            DensitySummary density, Pca pca) {
+            DensityScorer density, Pca pca) {
         this.address = address;
         this.corpus = corpus;
         this.client = client;
         this.metadata = metadata;
-        this.density = new SolrDensityScorer(client, address, density);
+        this.density = density;
+        this.perHitStatistics = density instanceof SolrDensityScorer perHit ? perHit : null;
         this.phrases = new SolrPhraseIndex(client);
         int n = metadata.passages();
         // the PCA's total variance is the trace of the covariance (divided by N - 1): the mean squared distance from
@@ -103,11 +107,14 @@ public final class SolrCorpusIndex implements CorpusIndex {
                         + "'novelty index --corpus PATH --collection " + address.collection() + " --solr|--zk ...'.");
             }
             SolrDocument summary = found.get(0);
-            checkLayout(address, summary);
+            int layout = checkLayout(address, summary);
             IndexMetadata metadata = checked(address, SolrFields.GSON.fromJson(
                     (String) summary.getFirstValue(SolrFields.METADATA), IndexMetadata.class), model, dimension);
-            DensitySummary density = DensitySummary.read(new DataInputStream(
-                    new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.DENSITY)))));
+            DataInputStream densityBytes = new DataInputStream(
+                    new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.DENSITY))));
+            // layout 2 kept every passage's statistics in the metadata document: it answers as it did, O(N) in memory
+            DensityScorer density = layout == SolrFields.OLDEST_READ_LAYOUT ? DensityModel.read(densityBytes)
+                    : new SolrDensityScorer(client, pinned, DensitySummary.read(densityBytes));
             Pca pca = Pca
                     .read(new DataInputStream(new ByteArrayInputStream(bytes(summary.getFirstValue(SolrFields.PCA)))));
             long passages = SolrReads.query(client, new SolrQuery(SolrFields.ORDINAL + ":[* TO *]").setRows(0))
@@ -144,18 +151,15 @@ public final class SolrCorpusIndex implements CorpusIndex {
     }
 
     /**
-     * Layout 1 (no layout field) had no raw vectors and no PCA: the hull readouts cannot be served from it. Layout 2
-     * kept every passage's density statistics in the metadata document: a fill writes the current layout into a new
-     * generation, so filling it again is enough.
+     * The collection's layout, if this version reads it. Layout 1 (no layout field) had no raw vectors and no PCA: the
+     * hull readouts cannot be served from it. Layout 2 kept every passage's density statistics in the metadata
+     * document, and answers as it did until the next fill writes the current layout into a new generation.
      */
-    private static void checkLayout(SolrAddress address, SolrDocument summary) throws NoveltyException {
+    private static int checkLayout(SolrAddress address, SolrDocument summary) throws NoveltyException {
         Object layout = summary.getFirstValue(SolrFields.LAYOUT);
         int version = layout == null ? 1 : ((Number) layout).intValue();
-        if (version == 2) {
-            throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
-                    + "collection layout 2; this one reads layout " + SolrFields.LAYOUT_VERSION + " (each passage's "
-                    + "density statistics in its own document). Fill it again with 'novelty index': the corpus in "
-                    + "use stays until the new one is complete.");
+        if (version == SolrFields.OLDEST_READ_LAYOUT) {
+            return version;
         }
         if (version != SolrFields.LAYOUT_VERSION) {
             throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
@@ -163,6 +167,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
                     + " (with the raw vectors and the PCA the hull readouts need). Create the collection again with "
                     + "'novelty solr create' and fill it with 'novelty index'.");
         }
+        return version;
     }
 
     private static IndexMetadata checked(SolrAddress address, IndexMetadata metadata, ModelFingerprint model,
@@ -222,7 +227,9 @@ public final class SolrCorpusIndex implements CorpusIndex {
             synchronized (recentVectors) {
                 recentVectors.put(SolrFields.ordinal(hit), vector);
             }
-            density.remember(hit);
+            if (perHitStatistics != null) {
+                perHitStatistics.remember(hit);
+            }
         }
         scored.sort(Comparator.comparingDouble(Scored::cosine).reversed());
         List<Neighbour> neighbours = new ArrayList<>(scored.size());

@@ -45,9 +45,12 @@ final class SolrFields {
     /**
      * The collection's layout, written in the metadata document: 2 added the raw vectors and the PCA the hull
      * readouts need, 3 moved the density statistics from the metadata document to each passage's document. A
-     * collection of another layout (1 wrote none) is refused with "fill it again".
+     * collection of layout 2 still answers, with its statistics read whole from the metadata document as before; one
+     * of layout 1 (which wrote none) is refused with "create it again".
      */
     static final int LAYOUT_VERSION = 3;
+    /** The oldest layout that still answers: the same passage documents as layout 3, without their statistics. */
+    static final int OLDEST_READ_LAYOUT = 2;
 
     static final Gson GSON = new Gson();
     private static final Type PROVENANCE_LIST = new TypeToken<List<Provenance>>() {

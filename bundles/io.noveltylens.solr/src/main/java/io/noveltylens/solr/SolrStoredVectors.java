@@ -37,7 +37,10 @@ final class SolrStoredVectors {
         this.collection = collection;
     }
 
-    /** The vectors of {@code collection} if {@code model} filled it in this layout; otherwise none. */
+    /**
+     * The vectors of {@code collection} if {@code model} filled it in a layout that stores them as this one does (2 and
+     * 3 differ only in where the density statistics live); otherwise none.
+     */
     static SolrStoredVectors of(CloudSolrClient client, String collection, ModelFingerprint model, int dimension) {
         try {
             List<SolrDocument> found = new ArrayList<>(client.query(collection,
@@ -45,7 +48,8 @@ final class SolrStoredVectors {
                             .setFields(SolrFields.METADATA, SolrFields.LAYOUT))
                     .getResults());
             if (found.isEmpty() || !(found.get(0).getFirstValue(SolrFields.LAYOUT) instanceof Number layout)
-                    || layout.intValue() != SolrFields.LAYOUT_VERSION) {
+                    || layout.intValue() < SolrFields.OLDEST_READ_LAYOUT
+                    || layout.intValue() > SolrFields.LAYOUT_VERSION) {
                 return NONE;
             }
             IndexMetadata metadata = SolrFields.GSON.fromJson((String) found.get(0).getFirstValue(SolrFields.METADATA),
