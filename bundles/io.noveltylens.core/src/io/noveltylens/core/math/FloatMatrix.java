@@ -125,7 +125,8 @@ public final class FloatMatrix {
      * {@link #dot(float[], int, int, double[])} sums.
      */
     public double dotRow(int i, double[] v) {
-        return dot(row(i), 0, cols, v);
+        // a heap matrix is read in place: the PCA projection calls this once per row and component
+        return array != null ? dot(array, i * stride, cols, v) : dot(row(i), 0, cols, v);
     }
 
     /**
