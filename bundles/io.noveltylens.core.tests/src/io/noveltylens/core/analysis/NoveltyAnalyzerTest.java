@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.Progress;
+import io.noveltylens.core.corpus.SentenceSplitter;
 import io.noveltylens.core.density.DensityReadout;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.FixtureTexts;
@@ -116,6 +119,36 @@ class NoveltyAnalyzerTest {
             assertTrue(hull.depthExplanation().contains(Integer.toString(hull.depth().depth())),
                     hull.depth().depth() + ": " + hull.depthExplanation());
         }
+    }
+
+    /**
+     * A single sentence is measured against the corpus's passages and the sentences of its nearest passages. Oracle:
+     * a sentence copied from a corpus paragraph is then itself a point of the hull, so it is inside (distance 0),
+     * while against the passages alone (the paragraph averages its sentences) it is proved outside; a text of two
+     * sentences is measured against the passages only.
+     */
+    @Test
+    void aSentenceCopiedFromACorpusParagraphIsAPointOfItsHull() throws Exception {
+        RealCorpus corpus = RealCorpus.get();
+        String paragraph = FixtureTexts.lines("austen-1500", RealCorpus.AUSTEN_PASSAGES).stream()
+                .filter(p -> SentenceSplitter.sentences(p).size() >= 3).findFirst().orElseThrow();
+        String sentence = SentenceSplitter.sentences(paragraph).stream().map(span -> span.of(paragraph))
+                .max(Comparator.comparingInt(String::length)).orElseThrow();
+        NoveltyReport fast = corpus.analyzer.analyze(sentence, Progress.NONE);
+        HullReport hull = corpus.analyzer.withHull(fast, Progress.NONE).hull();
+        assertTrue(hull.sentencePoints() >= 3, hull.points());
+        assertEquals(HullVerdict.INSIDE, hull.distance().verdict(), hull.toString());
+        assertTrue(hull.distanceExplanation().contains(hull.points()), hull.distanceExplanation());
+
+        HullReport passagesOnly = new HullAnalysis(Duration.ofSeconds(2)).analyze(fast.embedding().unit(),
+                fast.neighbours().get(0).ordinal(), corpus.index.hullData(), Progress.NONE);
+        assertEquals(0, passagesOnly.sentencePoints());
+        assertEquals(HullVerdict.OUTSIDE, passagesOnly.distance().verdict(), passagesOnly.toString());
+
+        String twoSentences = sentence + " " + SHERLOCK.substring(0, SHERLOCK.indexOf('.') + 1);
+        HullReport several = corpus.analyzer.withHull(corpus.analyzer.analyze(twoSentences, Progress.NONE),
+                Progress.NONE).hull();
+        assertEquals(0, several.sentencePoints(), several.points());
     }
 
     @Test

@@ -7,8 +7,10 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.hull.Deadline;
 import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.HullDistance;
+import io.noveltylens.core.hull.OracleWithAddedRows;
 import io.noveltylens.core.hull.OracleFailure;
 import io.noveltylens.core.index.HullData;
+import io.noveltylens.core.math.FloatMatrix;
 
 /**
  * The slow readouts, on unit embeddings ({@link HullData}): distance to the corpus hull in the full space (Frank-Wolfe
@@ -33,38 +35,52 @@ public final class HullAnalysis {
         this.budget = budget;
     }
 
+    /** The readouts against the corpus's passages, within the default budget. */
     public HullReport analyze(float[] query, int nearestOrdinal, HullData data, Progress progress)
             throws NoveltyException {
-        return analyze(query, nearestOrdinal, data, budget, progress);
+        return analyze(query, nearestOrdinal, data, null, budget, progress);
+    }
+
+    /** The default budget of one query's readouts. */
+    public Duration budget() {
+        return budget;
     }
 
     /**
-     * As {@link #analyze(float[], int, HullData, Progress)} within another budget than the default.
+     * The readouts against the corpus's passages and, when given, {@code sentences} as further points of the hull
+     * in the full space (a single sentence's: {@link io.noveltylens.core.index.NearbySentences}); the depth is over
+     * the corpus's passages either way.
      *
+     * @param sentences unit vectors of the corpus's dimension, or null for none
      * @throws NoveltyException when a remote corpus stops answering
      */
-    public HullReport analyze(float[] query, int nearestOrdinal, HullData data, Duration budget, Progress progress)
-            throws NoveltyException {
+    public HullReport analyze(float[] query, int nearestOrdinal, HullData data, FloatMatrix sentences,
+            Duration budget, Progress progress) throws NoveltyException {
         try {
-            return measure(query, nearestOrdinal, data, budget, progress);
+            return measure(query, nearestOrdinal, data, sentences, budget, progress);
         } catch (OracleFailure e) {
             throw e.failure();
         }
     }
 
-    private HullReport measure(float[] query, int nearestOrdinal, HullData data, Duration budget, Progress progress) {
+    private HullReport measure(float[] query, int nearestOrdinal, HullData data, FloatMatrix sentences,
+            Duration budget, Progress progress) {
         // the budget is the query's: building the solvers (or waiting for a warm-up in progress) is not charged to it
         Solvers current = solversFor(data);
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(budget);
         double[] point = HullMeasurement.widened(query);
         int startRow = nearestOrdinal >= 0 ? nearestOrdinal : current.distance().nearestRow(point);
+        int addedPoints = sentences == null ? 0 : sentences.rows();
+        HullDistance distance = addedPoints == 0 ? current.distance()
+                : new HullDistance(new OracleWithAddedRows(data.vectors(), sentences),
+                        current.distance().tolerance());
         int components = data.projected().dimension();
-        HullMeasurement measured = HullMeasurement.of(current.distance(), current.depth(), point, startRow,
+        HullMeasurement measured = HullMeasurement.of(distance, current.depth(), point, startRow,
                 data.pca().project(query, components), deadline, MAX_ITERATIONS);
         progress.checkCanceled();
-        return new HullReport(measured.distance(), data.neighbourDistance(), measured.depth(), components, null,
-                (System.nanoTime() - start) / 1_000_000);
+        return new HullReport(measured.distance(), data.neighbourDistance(), measured.depth(), components,
+                addedPoints, null, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Builds the solvers for {@code data} now, so that the first {@link #analyze} spends its budget on the query. */

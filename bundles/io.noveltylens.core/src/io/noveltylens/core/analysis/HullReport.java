@@ -7,6 +7,7 @@ import io.noveltylens.core.hull.ExtrapolationDepthResult;
 import io.noveltylens.core.hull.HullDistanceResult;
 import io.noveltylens.core.hull.HullVerdict;
 import io.noveltylens.core.index.HullData;
+import io.noveltylens.core.index.NearbySentences;
 
 /**
  * The convex-hull readouts of a passage (docs/design.md, "Convex hull"), computed on the unit (L2-normalised)
@@ -22,15 +23,28 @@ import io.noveltylens.core.index.HullData;
  * @param depth          the extrapolation depth: inside the hull of the corpus projected on its first d principal
  *                       components, for the largest d
  * @param components     principal components available (the largest d tried)
+ * @param sentencePoints the sentences of the nearest passages among the points of the hull in the full space, for a
+ *                       passage of one sentence (0: the corpus's passages only; docs/design.md, Convex hull)
  * @param percentiles    both readouts against the corpus's own text of the passage's length; null for a corpus
  *                       without calibration (a SolrCloud collection)
  * @param millis         wall time of the hull readouts
  */
 public record HullReport(HullDistanceResult distance, double neighbourScale, ExtrapolationDepthResult depth,
-        int components, HullPercentiles percentiles, long millis) {
+        int components, int sentencePoints, HullPercentiles percentiles, long millis) {
 
     public HullReport withPercentiles(HullPercentiles calibrated) {
-        return new HullReport(distance, neighbourScale, depth, components, calibrated, millis);
+        return new HullReport(distance, neighbourScale, depth, components, sentencePoints, calibrated, millis);
+    }
+
+    /**
+     * The points whose hull the distance is to, completing "the convex hull of ...": "the corpus's passages" or, for a
+     * single sentence, "the corpus's passages and 14 sentences of its 5 passages nearest to the sentence".
+     */
+    public String points() {
+        String passages = "the corpus's passages (" + HullData.SPACE + ")";
+        return sentencePoints == 0 ? passages
+                : String.format(Locale.ROOT, "%s and the %d sentences of the %d passages nearest to the sentence",
+                        passages, sentencePoints, NearbySentences.PASSAGES);
     }
 
     /**
@@ -86,14 +100,13 @@ public record HullReport(HullDistanceResult distance, double neighbourScale, Ext
     private String distanceVerdictExplanation() {
         return switch (distance.verdict()) {
             case INSIDE -> String.format(Locale.ROOT,
-                    "Inside the convex hull of the corpus's %s: the passage is an interpolation of corpus passages.",
-                    HullData.SPACE);
+                    "Inside the convex hull of %s: the passage is an interpolation of corpus text.", points());
             case OUTSIDE -> String.format(Locale.ROOT,
-                    "Outside the convex hull of the corpus's %s, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).",
-                    HullData.SPACE, relativeLowerBound(), relativeUpperBound());
+                    "Outside the convex hull of %s, at %.2f-%.2f times the typical distance between neighbouring corpus passages (in the full space new text almost always lies outside; the distance is what varies).",
+                    points(), relativeLowerBound(), relativeUpperBound());
             case UNDETERMINED -> String.format(Locale.ROOT,
-                    "Hull membership undetermined within the time budget: the distance to the hull of the corpus's %s is between %.2f and %.2f times the typical neighbour distance.",
-                    HullData.SPACE, relativeLowerBound(), relativeUpperBound());
+                    "Hull membership undetermined within the time budget: the distance to the hull of %s is between %.2f and %.2f times the typical neighbour distance.",
+                    points(), relativeLowerBound(), relativeUpperBound());
         };
     }
 

@@ -25,7 +25,9 @@ import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.exclude.MaskedText;
 import io.noveltylens.core.index.CorpusIndex;
 import io.noveltylens.core.index.HullData;
+import io.noveltylens.core.index.NearbySentences;
 import io.noveltylens.core.index.Neighbour;
+import io.noveltylens.core.math.FloatMatrix;
 import io.noveltylens.core.verbatim.VerbatimAnalyzer;
 import io.noveltylens.core.verbatim.VerbatimOverlap;
 import io.noveltylens.core.verbatim.VerbatimReadout;
@@ -47,6 +49,7 @@ public final class NoveltyAnalyzer {
     private final int k;
     private final VerbatimOverlap verbatim;
     private final HullAnalysis hull;
+    private final NearbySentences sentences;
 
     public NoveltyAnalyzer(Embedder embedder, CorpusIndex index, int k, HullAnalysis hull) {
         this.embedder = embedder;
@@ -54,6 +57,7 @@ public final class NoveltyAnalyzer {
         this.k = k;
         this.verbatim = new VerbatimOverlap(index.phrases(), VerbatimAnalyzer.create());
         this.hull = hull;
+        this.sentences = new NearbySentences(embedder);
     }
 
     /** The fast readouts; {@link NoveltyReport#hull()} is null. */
@@ -141,11 +145,13 @@ public final class NoveltyAnalyzer {
         int nearest = report.neighbours().isEmpty() ? -1 : report.neighbours().get(0).ordinal();
         HullData data = index.hullData();
         float[] query = report.embedding().unit();
-        HullReport readouts = budget == null ? hull.analyze(query, nearest, data, progress)
-                : hull.analyze(query, nearest, data, budget, progress);
+        String text = report.analysedText();
+        FloatMatrix sentences = Calibration.oneSentence(text) ? nearbySentences(report, progress) : null;
+        HullReport readouts = hull.analyze(query, nearest, data, sentences, budget == null ? hull.budget() : budget,
+                progress);
         Optional<Calibration> calibration = index.calibration();
         if (calibration.isPresent()) {
-            Calibration.Match match = calibration.get().match(report.analysedText());
+            Calibration.Match match = calibration.get().match(text);
             ReadoutBands reference = match.bands();
             readouts = readouts.withPercentiles(new HullPercentiles(
                     reference.hullPercentile(match.words(), readouts.distance().estimate()),
@@ -153,6 +159,15 @@ public final class NoveltyAnalyzer {
                     match.comparedWith(reference.hull())));
         }
         return report.withHull(readouts);
+    }
+
+    /** The sentences of the passages nearest to a one-sentence report, embedded: more points of its hull. */
+    private FloatMatrix nearbySentences(NoveltyReport report, Progress progress) throws NoveltyException {
+        List<Neighbour> nearest = report.neighbours().size() >= NearbySentences.PASSAGES ? report.neighbours()
+                : index.nearest(report.embedding().unit(), NearbySentences.PASSAGES);
+        nearest = nearest.subList(0, Math.min(NearbySentences.PASSAGES, nearest.size()));
+        return sentences.of(nearest.stream().mapToInt(Neighbour::ordinal).toArray(),
+                nearest.stream().map(Neighbour::text).toList(), progress);
     }
 
     /** Per-sentence fast readouts of {@code text}, at most {@link #MAX_SENTENCES}: a report's sentence breakdown. */

@@ -22,12 +22,21 @@ import io.noveltylens.core.corpus.SentenceSplitter;
  */
 public record Calibration(ReadoutBands oneSentence, ReadoutBands severalSentences) {
 
-    /** Version of the format {@link #write(DataOutput)} writes; bump it on every change of the layout. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * Version of the format {@link #write(DataOutput)} writes; bump it on every change of the layout or of what the
+     * values mean, so that an index with older values is rebuilt. 2: by kind and length. 3: the one-sentence units'
+     * hull distances with the sentences of their nearest passages among the hull's points.
+     */
+    public static final int FORMAT_VERSION = 3;
+
+    /** Whether {@code text} is of the kind "one sentence", which is read against corpus sentences. */
+    public static boolean oneSentence(String text) {
+        return SentenceSplitter.sentences(text).size() <= 1;
+    }
 
     /** The reference for {@code text}: the bands of its kind (by its number of sentences) and its length. */
     public Match match(String text) {
-        boolean single = SentenceSplitter.sentences(text).size() <= 1;
+        boolean single = oneSentence(text);
         return new Match(single ? oneSentence : severalSentences, Words.count(text), single);
     }
 

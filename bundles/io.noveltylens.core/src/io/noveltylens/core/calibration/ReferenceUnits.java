@@ -30,6 +30,8 @@ public final class ReferenceUnits {
     public static final int WINDOW = 2;
     /** Passages joined into the longest units; with the corpus's passages of up to 150 words, up to 450 words. */
     public static final int JOINED = 3;
+    /** The fewest words of a sentence drawn as a unit: shorter ones ("Yes, sir.") say too little to place. */
+    public static final int MIN_SENTENCE_WORDS = 3;
     /** Fixed, so that the same corpus always gets the same units. */
     private static final long SEED = 20261207L;
     private static final int TEXT_BATCH = 4096;
@@ -91,7 +93,7 @@ public final class ReferenceUnits {
             leftOut = leftOut(order, first, last, first);
         }
         if (corpusSize - leftOut.length >= keep) {
-            units.add(new ReferenceUnit(text, words, SentenceSplitter.sentences(text).size() <= 1, leftOut));
+            units.add(new ReferenceUnit(text, words, Calibration.oneSentence(text), leftOut));
         }
     }
 
@@ -107,10 +109,10 @@ public final class ReferenceUnits {
         return ordinals.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A sentence of three or more words, at random; the whole text when it has none. */
+    /** A sentence of {@link #MIN_SENTENCE_WORDS} or more words, at random; the whole text when it has none. */
     private static String oneSentence(String text, Random random) {
         List<TextSpan> sentences = SentenceSplitter.sentences(text).stream()
-                .filter(span -> Words.count(span.of(text)) >= 3).toList();
+                .filter(span -> Words.count(span.of(text)) >= MIN_SENTENCE_WORDS).toList();
         return sentences.isEmpty() ? text : sentences.get(random.nextInt(sentences.size())).of(text);
     }
 

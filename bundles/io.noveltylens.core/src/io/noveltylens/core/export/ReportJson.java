@@ -156,6 +156,8 @@ public final class ReportJson {
     private static JsonObject hull(HullReport hull) {
         JsonObject json = new JsonObject();
         json.addProperty("space", HullData.SPACE);
+        json.addProperty("points", hull.points());
+        json.addProperty("sentencePoints", hull.sentencePoints());
         if (hull.percentiles() != null) {
             json.addProperty("percentile", hull.percentiles().distance());
             json.addProperty("comparedWith", hull.percentiles().comparedWith());

@@ -2,6 +2,8 @@ package io.noveltylens.core.index;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 import io.noveltylens.core.NoveltyException;
+import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
 import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.calibration.LengthBands;
@@ -25,6 +28,8 @@ import io.noveltylens.core.hull.Deadline;
 import io.noveltylens.core.hull.ExactLinearOracle;
 import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.HullDistance;
+import io.noveltylens.core.hull.LinearOracle;
+import io.noveltylens.core.hull.OracleWithAddedRows;
 import io.noveltylens.core.hull.OracleWithoutRows;
 import io.noveltylens.core.math.FloatMatrix;
 import io.noveltylens.core.math.Pca;
@@ -65,10 +70,17 @@ final class CalibrationBuilder {
     private final ExactLinearOracle units;
     private final Pca pca;
     private final ExactLinearOracle projected;
+    private final PassageTexts passageText;
+    private final NearbySentences sentences;
     private final int threads;
 
+    /** A corpus passage's text by ordinal; called from several threads. */
+    interface PassageTexts {
+        String text(int ordinal) throws IOException;
+    }
+
     CalibrationBuilder(Embedder embedder, EmbeddingCache cache, VectorSearch search, DensityModel density,
-            FloatMatrix unitVectors, Pca pca, FloatMatrix projected, int threads) {
+            FloatMatrix unitVectors, Pca pca, FloatMatrix projected, PassageTexts passageText, int threads) {
         this.embedder = embedder;
         this.cache = cache;
         this.search = search;
@@ -76,6 +88,8 @@ final class CalibrationBuilder {
         this.units = new ExactLinearOracle(unitVectors);
         this.pca = pca;
         this.projected = new ExactLinearOracle(projected);
+        this.passageText = passageText;
+        this.sentences = new NearbySentences(embedder);
         this.threads = threads;
     }
 
@@ -141,7 +155,8 @@ final class CalibrationBuilder {
 
     /**
      * Unit {@code i}'s mean kNN distance; its hull distance and negated depth into the arrays given (null: not this
-     * unit).
+     * unit). A one-sentence unit's hull has the sentences of its nearest passages among its points, as a query's
+     * ({@link NearbySentences}).
      */
     private double measure(ReferenceUnit unit, float[] unitVector, double[] hullDistance, double[] negatedDepth,
             int i) throws IOException {
@@ -156,7 +171,12 @@ final class CalibrationBuilder {
             for (int j = 0; j < query.length; j++) {
                 query[j] = unitVector[j];
             }
-            hullDistance[i] = new HullDistance(new OracleWithoutRows(units, leftOut))
+            LinearOracle corpus = new OracleWithoutRows(units, leftOut);
+            if (unit.oneSentence()) {
+                FloatMatrix nearby = nearbySentences(hits.docs());
+                corpus = nearby.rows() == 0 ? corpus : new OracleWithAddedRows(corpus, nearby);
+            }
+            hullDistance[i] = new HullDistance(corpus)
                     .distance(query, hits.docs()[0], Deadline.after(BUDGET), HULL_ITERATIONS).estimate();
         }
         if (negatedDepth != null) {
@@ -166,8 +186,22 @@ final class CalibrationBuilder {
         return density.score(new NeighbourList(hits.docs(), distances)).meanDistance();
     }
 
+    /** The sentences of the nearest of {@code nearestFirst}, embedded as a query's are. */
+    private FloatMatrix nearbySentences(int[] nearestFirst) throws IOException {
+        int[] ordinals = Arrays.copyOf(nearestFirst, Math.min(NearbySentences.PASSAGES, nearestFirst.length));
+        List<String> texts = new ArrayList<>();
+        for (int ordinal : ordinals) {
+            texts.add(passageText.text(ordinal));
+        }
+        try {
+            return sentences.of(ordinals, texts, Progress.NONE);
+        } catch (NoveltyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static boolean contains(int[] sorted, int value) {
-        return java.util.Arrays.binarySearch(sorted, value) >= 0;
+        return Arrays.binarySearch(sorted, value) >= 0;
     }
 
     /** The units' unit vectors, from the cache or embedded now as queries (and then cached). */

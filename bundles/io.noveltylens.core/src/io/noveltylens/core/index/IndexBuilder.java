@@ -370,9 +370,11 @@ public final class IndexBuilder {
         Calibration calibration;
         try (Directory directory = FSDirectory.open(generation);
                 DirectoryReader reader = DirectoryReader.open(directory)) {
-            VectorSearch search = new VectorSearch(new IndexSearcher(reader), vectors);
+            IndexSearcher searcher = new IndexSearcher(reader);
+            VectorSearch search = new VectorSearch(searcher, vectors);
             calibration = new CalibrationBuilder(embedder, cache, search, density, vectors.units(), pca, projected,
-                    settings.threads()).build(references, progress);
+                    ordinal -> searcher.storedFields().document(ordinal).get(LuceneSchema.TEXT), settings.threads())
+                    .build(references, progress);
         }
         try (DataOutputStream out = new DataOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(generation.resolve(CorpusFiles.CALIBRATION))))) {
