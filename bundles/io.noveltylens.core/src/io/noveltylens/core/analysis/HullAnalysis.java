@@ -33,6 +33,11 @@ public final class HullAnalysis {
         this.budget = budget;
     }
 
+    /** The time the readouts of one query may take unless a call gives another. */
+    public Duration budget() {
+        return budget;
+    }
+
     public HullReport analyze(float[] query, int nearestOrdinal, HullData data, Progress progress)
             throws NoveltyException {
         return analyze(query, nearestOrdinal, data, budget, progress);
