@@ -131,6 +131,7 @@ public final class AnnotationResultsView extends ViewPart {
     public AnnotationRun startRun() {
         run = new AnnotationRun();
         caughtUp = false;
+        reorders++; // a pending reorder's rows are gone
         rows.clear();
         shown = new ArrayList<>();
         page = 0;
@@ -206,9 +207,9 @@ public final class AnnotationResultsView extends ViewPart {
     }
 
     /**
-     * Filters and sorts every row again, after the filter or the order changed: in a job, since sorting 100k rows
-     * takes the UI thread 50-100 ms (docs/research.md), then shown by {@link #show}. The rows taken meanwhile are
-     * merged in there.
+     * Filters and sorts every row again, after the filter or the order changed: in a job, so that the UI thread only
+     * puts the result in the table ({@link #show}), where the rows taken meanwhile are merged in. Sorting 100k rows
+     * and emptying the table in one dispatch held the UI thread for 141-257 ms (docs/research.md).
      */
     private void reorder() {
         long reorder = ++reorders;
