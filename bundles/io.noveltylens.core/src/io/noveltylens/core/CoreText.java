@@ -92,6 +92,7 @@ public final class CoreText {
     public static String ResultsFile_notResults;
     public static String ResultsFile_readFailed;
     public static String ResultsFile_writeFailed;
+    public static String ResultsFile_rewriteFailed;
 
     public static String DraftsStore_embedding;
     public static String DraftsStore_reading;

@@ -16,6 +16,9 @@ public final class Messages extends NLS {
     public static String CompareJob_command;
     public static String CompareJob_corpus;
     public static String CompareJob_done;
+    public static String CompareJob_resumed;
+    public static String CompareJob_dropped;
+    public static String CompareJob_startedOver;
     public static String CompareJob_name;
     public static String CompareJob_tool;
     public static String ComparisonView_empty;
@@ -27,6 +30,11 @@ public final class Messages extends NLS {
     public static String AnnotationResultsView_exportJsonl;
     public static String AnnotationResultsView_minimumPercentile;
     public static String AnnotationResultsView_summary;
+    public static String AnnotationResultsView_summaryResumed;
+    public static String AnnotationResultsView_sorting;
+    public static String AnnotationResultsView_previousPage;
+    public static String AnnotationResultsView_nextPage;
+    public static String AnnotationResultsView_pageRange;
     public static String CollectionAddress_addressMissing;
     public static String CollectionAddress_collectionMissing;
     public static String CollectionAddress_invalid;

@@ -172,7 +172,7 @@ class ResultsFileTest {
     void aFileOfAnotherRunIsRefusedSayingWhatDiffersAndLeftAsItWas(@TempDir Path out) throws Exception {
         Path file = out.resolve("other.jsonl");
         ResultsHeader otherCorpus = new ResultsHeader(header.format(), header.model(), header.modelSha256(),
-                "2020-01-01T00:00:00Z", 12, header.hull(), header.exclude());
+                "2020-01-01T00:00:00Z", 12, header.hull(), header.exclude(), header.hullBudgetMillis());
         try (ResultsFile results = ResultsFile.create(file, otherCorpus)) {
             annotator().annotate(List.of(corpus), Progress.NONE, results);
         }
@@ -189,11 +189,74 @@ class ResultsFileTest {
         assertArrayEquals(before, Files.readAllBytes(file));
 
         ResultsHeader otherExclusions = new ResultsHeader(header.format(), header.model(), header.modelSha256(),
-                header.corpusBuiltAt(), header.corpusPassages(), header.hull(), "none");
+                header.corpusBuiltAt(), header.corpusPassages(), header.hull(), "none", header.hullBudgetMillis());
         NoveltyException alsoRefused = assertThrows(NoveltyException.class,
                 () -> ResultsFile.resume(file, otherExclusions, record -> {
                 }));
         assertTrue(alsoRefused.getMessage().contains("left out: none now"), alsoRefused.getMessage());
+    }
+
+    /**
+     * The hull readouts a time budget leaves undetermined depend on the budget, so records of two budgets are not
+     * comparable: a file written with another budget per passage, or by a version that did not record it, is refused
+     * saying so and left as it was; the same budget resumes it, and without hull readouts the budget plays no part.
+     */
+    @Test
+    void aFileOfAnotherHullBudgetIsRefusedSayingSoAndLeftAsItWas(@TempDir Path out) throws Exception {
+        ResultsHeader engineHull = ResultsHeader.of(engine(), true, Exclusions.DEFAULT);
+        assertEquals(2000, engineHull.hullBudgetMillis(), "the budget RealCorpusEngine opens its engine with");
+        assertEquals(0, header.hullBudgetMillis(), "no budget without hull readouts");
+        ResultsHeader threeSeconds = withBudget(engineHull, 3000);
+        Path file = out.resolve("budget.jsonl");
+        try (ResultsFile results = ResultsFile.create(file, threeSeconds)) {
+            annotator().annotate(List.of(corpus), Progress.NONE, results);
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        NoveltyException refused = assertThrows(NoveltyException.class,
+                () -> ResultsFile.resume(file, withBudget(engineHull, 1000), record -> {
+                }));
+
+        assertEquals(NoveltyException.Kind.BAD_INPUT, refused.kind());
+        assertTrue(refused.getMessage().contains("hull budget per passage: 1000 ms now, 3000 ms in the file"),
+                refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        try (ResultsFile same = ResultsFile.resume(file, threeSeconds, record -> {
+        })) {
+            assertEquals(FILES * PASSAGES_PER_FILE, same.finished().size(), "the same budget resumes every record");
+        }
+
+        // a header written before the budget was recorded: unknown with hull readouts, irrelevant without
+        Path older = out.resolve("older.jsonl");
+        Files.write(older, withoutBudgetInHeader(before));
+        NoveltyException unknown = assertThrows(NoveltyException.class,
+                () -> ResultsFile.resume(older, threeSeconds, record -> {
+                }));
+        assertTrue(unknown.getMessage().contains("hull budget per passage: 3000 ms now, not recorded in the file"),
+                unknown.getMessage());
+        Path olderWithoutHull = out.resolve("older-without-hull.jsonl");
+        Files.write(olderWithoutHull, withoutBudgetInHeader(
+                new String(before, StandardCharsets.UTF_8).replaceFirst("\"hull\":true", "\"hull\":false")
+                        .getBytes(StandardCharsets.UTF_8)));
+        try (ResultsFile resumed = ResultsFile.resume(olderWithoutHull, header, record -> {
+        })) {
+            assertEquals(FILES * PASSAGES_PER_FILE, resumed.finished().size(), "resumed as before");
+        }
+    }
+
+    private static ResultsHeader withBudget(ResultsHeader hull, long millis) {
+        return new ResultsHeader(hull.format(), hull.model(), hull.modelSha256(), hull.corpusBuiltAt(),
+                hull.corpusPassages(), true, hull.exclude(), millis);
+    }
+
+    /** The file with its header line as the code before the budget was recorded wrote it. */
+    private static byte[] withoutBudgetInHeader(byte[] file) {
+        String text = new String(file, StandardCharsets.UTF_8);
+        int headerEnd = text.indexOf('\n');
+        JsonObject header = JsonParser.parseString(text.substring(0, headerEnd)).getAsJsonObject();
+        JsonObject fields = header.getAsJsonObject(ResultsHeader.KEY);
+        assertTrue(fields.remove("hullBudgetMillis") != null, header.toString());
+        return (header + text.substring(headerEnd)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

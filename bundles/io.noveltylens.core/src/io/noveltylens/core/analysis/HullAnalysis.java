@@ -41,7 +41,7 @@ public final class HullAnalysis {
         return analyze(query, nearestOrdinal, data, null, budget, progress);
     }
 
-    /** The default budget of one query's readouts. */
+    /** The time the readouts of one query may take unless a call gives another. */
     public Duration budget() {
         return budget;
     }

@@ -60,6 +60,11 @@ public final class NoveltyAnalyzer {
         this.sentences = new NearbySentences(embedder);
     }
 
+    /** The time {@link #withHull(NoveltyReport, Progress)} allows the hull readouts of one passage. */
+    public Duration hullBudget() {
+        return hull.budget();
+    }
+
     /** The fast readouts; {@link NoveltyReport#hull()} is null. */
     public NoveltyReport analyze(String text, Progress progress) throws NoveltyException {
         return analyze(text, k, progress);

@@ -347,7 +347,7 @@ public final class ResultsFile implements AnnotationSink, AutoCloseable {
             ReplacedFile.moveOver(temporary, file);
         } catch (IOException e) {
             ReplacedFile.deleteQuietly(temporary);
-            throw writeFailure(file, e);
+            throw new NoveltyException(Kind.IO, CoreText.bind(CoreText.ResultsFile_rewriteFailed, file, e), e);
         }
         return stale;
     }

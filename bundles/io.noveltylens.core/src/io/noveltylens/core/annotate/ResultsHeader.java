@@ -20,9 +20,13 @@ import io.noveltylens.core.index.IndexMetadata;
  * @param corpusPassages distinct passages in the corpus
  * @param hull           whether the records carry the hull readouts
  * @param exclude        the exclusions, as {@link Exclusions#toString()} writes them
+ * @param hullBudgetMillis the time the hull readouts of one passage were allowed, 0 without hull readouts. The
+ *                       readouts a budget leaves undetermined, and the depth and in-hull shares with them, depend on
+ *                       it (docs/research.md, Reproducibility), so records of two budgets are not mixed. A file written
+ *                       before the budget was recorded reads as 0: with hull readouts, of an unknown budget
  */
 public record ResultsHeader(int format, String model, String modelSha256, String corpusBuiltAt, int corpusPassages,
-        boolean hull, String exclude) {
+        boolean hull, String exclude, long hullBudgetMillis) {
 
     /** Bump when the records change meaning, so that an older file is started over instead of resumed. */
     public static final int FORMAT = 1;
@@ -32,7 +36,7 @@ public record ResultsHeader(int format, String model, String modelSha256, String
     public static ResultsHeader of(NoveltyEngine engine, boolean hull, Exclusions exclusions) {
         IndexMetadata corpus = engine.indexInfo();
         return new ResultsHeader(FORMAT, corpus.modelId(), corpus.modelSha256(), corpus.builtAt(), corpus.passages(),
-                hull, exclusions.toString());
+                hull, exclusions.toString(), hull ? engine.hullBudget().toMillis() : 0);
     }
 
     /** What differs from {@code other}, as "model: this (file: that)" parts, for a message; empty when equal. */
@@ -45,7 +49,14 @@ public record ResultsHeader(int format, String model, String modelSha256, String
         difference(parts, "corpus passages", corpusPassages, file.corpusPassages);
         difference(parts, "hull readouts", hull, file.hull);
         difference(parts, "left out", exclude, file.exclude);
+        if (hull && file.hull) {
+            difference(parts, "hull budget per passage", budget(hullBudgetMillis), budget(file.hullBudgetMillis));
+        }
         return String.join("; ", parts);
+    }
+
+    private static String budget(long millis) {
+        return millis == 0 ? "not recorded" : millis + " ms";
     }
 
     private static void difference(List<String> parts, String name, Object here, Object inFile) {

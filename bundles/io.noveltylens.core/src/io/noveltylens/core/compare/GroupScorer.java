@@ -93,19 +93,23 @@ public final class GroupScorer {
         Path file = files.resultsFile(group);
         ResultsHeader header = ResultsHeader.of(engine, true, exclusions);
         AnnotationSummary summary;
-        try (ResultsFile results = open(file, header, files.rerun())) {
+        int dropped;
+        StringBuilder startedOver = new StringBuilder();
+        try (ResultsFile results = open(file, header, files.rerun(), startedOver)) {
             summary = annotator.annotate(group.roots(), results::resumes, progress, new MappedRecords(results, plane));
-            results.complete();
+            dropped = results.complete();
         }
         List<PassageScore> passages = new ArrayList<>();
         ResultsFile.records(file, header, record -> passages.add(PassageScore.of(record)));
         if (files.exports()) {
             ResultsFile.export(file, annotationFile(files.folder(), group), AnnotationFormat.JSON_LINES);
         }
-        return new GroupScores(group, passages, summary);
+        return new GroupScores(group, passages, summary, new ResumedFile(file, dropped, startedOver.toString()));
     }
 
-    private static ResultsFile open(Path file, ResultsHeader header, GroupFiles.Rerun rerun) throws NoveltyException {
+    /** Opens the group's results file as {@code rerun} says; a file of another run replaced says why in {@code why}. */
+    private static ResultsFile open(Path file, ResultsHeader header, GroupFiles.Rerun rerun, StringBuilder why)
+            throws NoveltyException {
         if (rerun == GroupFiles.Rerun.START_OVER) {
             return ResultsFile.create(file, header);
         }
@@ -116,6 +120,7 @@ public final class GroupScorer {
             if (rerun == GroupFiles.Rerun.RESUME || e.kind() != NoveltyException.Kind.BAD_INPUT) {
                 throw e;
             }
+            why.append(e.getMessage());
             return ResultsFile.create(file, header);
         }
     }

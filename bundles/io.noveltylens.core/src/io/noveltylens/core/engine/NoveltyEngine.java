@@ -258,6 +258,11 @@ public final class NoveltyEngine implements AutoCloseable {
         return PrincipalPlane.of(index, samples);
     }
 
+    /** The time the hull readouts of one passage may take ({@link EngineConfig#hullBudget()}). */
+    public Duration hullBudget() {
+        return analyzer.hullBudget();
+    }
+
     public IndexMetadata indexInfo() {
         return index.metadata();
     }

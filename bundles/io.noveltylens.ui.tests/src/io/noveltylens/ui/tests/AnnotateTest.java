@@ -24,6 +24,7 @@ import io.noveltylens.ui.annotate.AnnotateJob;
 import io.noveltylens.ui.annotate.AnnotationResultsView;
 import io.noveltylens.ui.annotate.AnnotationRun;
 import io.noveltylens.ui.annotate.NoveltyMarkers;
+import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 @ExtendWith(WorkbenchFixture.class)
@@ -61,11 +62,12 @@ class AnnotateTest {
 
         assertEquals(3, view.visibleRows());
         view.setMinimumPercentile(100);
-        UiTestSupport.spin(); // the table is refilled in a later dispatch
-        assertTrue(view.visibleRows() < 3, "the percentile filter hides passages below it");
+        // the rows are filtered and sorted in a job, then shown
+        UiTestSupport.waitFor(JobFamilies.ANNOTATION, () -> view.visibleRows() < 3);
+        assertTrue(view.shownRows().stream().allMatch(row -> row.percentile() >= 100),
+                "the percentile filter hides passages below it");
         view.setMinimumPercentile(0);
-        UiTestSupport.spin();
-        assertEquals(3, view.visibleRows());
+        UiTestSupport.waitFor(JobFamilies.ANNOTATION, () -> view.visibleRows() == 3);
         UiTestSupport.screenshot(view.getViewSite().getShell(), "annotation-results");
 
         Path dir = TestCorpus.basedir().resolve("target");
@@ -89,7 +91,9 @@ class AnnotateTest {
         AnnotateJob rerun = annotate(project, view, again, resultsDir);
 
         assertTrue(messages(rerun.getResult()).contains("annotated 0 passages"), messages(rerun.getResult()));
-        assertTrue(messages(rerun.getResult()).contains("3 passages were already in"), messages(rerun.getResult()));
+        String resumed = "Resumed: 3 of 3 passages were already scored in " + again.resultsFile() + ".";
+        assertTrue(messages(rerun.getResult()).contains(resumed), messages(rerun.getResult()));
+        assertTrue(view.description().contains(resumed), view.description());
         assertEquals(before, Files.readAllLines(again.resultsFile()));
         assertEquals(3, view.rows().size(), "the rows come from the results file");
         assertEquals(3, project.findMarkers(NoveltyMarkers.TYPE, true, IResource.DEPTH_INFINITE).length);
@@ -101,7 +105,8 @@ class AnnotateTest {
         AnnotateJob afterEdits = annotate(project, view, edited, resultsDir);
 
         String result = messages(afterEdits.getResult());
-        assertTrue(result.contains("annotated 1 passages") && result.contains("1 passages were already in")
+        assertTrue(result.contains("annotated 1 passages")
+                && result.contains("Resumed: 1 of 2 passages were already scored in " + edited.resultsFile())
                 && result.contains("2 records of passages edited, moved or deleted"), result);
         assertEquals(List.of("The ferry timetable changes every autumn.", TestCorpus.LIBRARY),
                 view.rows().stream().map(row -> row.text()).sorted().toList());

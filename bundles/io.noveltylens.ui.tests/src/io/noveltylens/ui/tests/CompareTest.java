@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.Test;
@@ -80,5 +83,32 @@ class CompareTest {
         assertTrue(html.contains("bench/near-corpus") && html.contains("bench/other-genre"), "both groups");
         assertTrue(html.contains("Compare with Novelty Lens on bench/near-corpus, bench/other-genre"),
                 "what made it");
+
+        // the same folders again, one passage added to the second: both groups' results files are resumed, and the
+        // job and the view say how much of each was scored before and where
+        Workspace.file(project, "other-genre/b.txt", Files.readString(far.getFile("b.txt").getLocation().toPath())
+                + "\nThe ferry timetable changes every autumn.\n");
+        AtomicReference<ComparisonResult> again = new AtomicReference<>();
+        CompareJob rerun = new CompareJob(List.of(near, far), NoveltyLensPlugin.getDefault().getEngineService(),
+                again::set, resultsDir);
+        rerun.setUser(false);
+        rerun.schedule();
+        Job.getJobManager().join(JobFamilies.ANNOTATION, null);
+
+        assertNotNull(again.get(), String.valueOf(rerun.getResult()));
+        assertEquals(List.of(4, 4), again.get().groups().stream().map(g -> g.passages().size()).toList());
+        Path nearFile = again.get().groups().get(0).resultsFile().file();
+        Path farFile = again.get().groups().get(1).resultsFile().file();
+        assertTrue(nearFile.startsWith(resultsDir) && Files.isRegularFile(nearFile) && Files.isRegularFile(farFile),
+                nearFile + " " + farFile);
+        String nearResumed = "Resumed bench/near-corpus: 4 of 4 passages were already scored in " + nearFile + ".";
+        String farResumed = "Resumed bench/other-genre: 3 of 4 passages were already scored in " + farFile + ".";
+        String said = rerun.getResult().getMessage() + " " + Arrays.stream(rerun.getResult().getChildren())
+                .map(IStatus::getMessage).collect(Collectors.joining(" "));
+        assertTrue(said.contains(nearResumed) && said.contains(farResumed), said);
+        view.setResult(again.get());
+        assertTrue(view.statisticsText().startsWith(nearResumed + "\n" + farResumed + "\n\n"),
+                view.statisticsText());
+        UiTestSupport.screenshot(view.getViewSite().getShell(), "comparison-view-resumed");
     }
 }

@@ -39,6 +39,7 @@ import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.engine.MonitorProgress;
 import io.noveltylens.ui.format.FailureText;
+import io.noveltylens.ui.format.ReadoutFormat;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
 /**
@@ -115,7 +116,10 @@ public final class AnnotateJob extends Job {
                 run.replaceAll(rows);
             }
             writeMarkers(rows, progress.split(10));
-            return outcome(summary, dropped, startedOver);
+            if (summary.resumed() > 0) {
+                run.resumed(resumedNote(summary, file));
+            }
+            return outcome(summary, file, dropped, startedOver);
         } catch (NoveltyException e) {
             return Status.error(FailureText.of(e), e);
         } catch (CoreException e) {
@@ -174,11 +178,11 @@ public final class AnnotateJob extends Job {
      * The counts, each file that was not read with its reason, the passages left out entirely, and whether the
      * results file was started over, so that nothing missing goes unnoticed.
      */
-    private static IStatus outcome(AnnotationSummary summary, int dropped, IStatus startedOver) {
+    private static IStatus outcome(AnnotationSummary summary, Path file, int dropped, IStatus startedOver) {
         MultiStatus status = new MultiStatus(NoveltyLensPlugin.PLUGIN_ID, 0,
                 NLS.bind(Messages.AnnotateJob_done, summary.passages(), summary.skipped().size()));
         if (summary.resumed() > 0) {
-            status.add(Status.info(NLS.bind(Messages.AnnotateJob_resumed, summary.resumed())));
+            status.add(Status.info(resumedNote(summary, file)));
         }
         if (dropped > 0) {
             status.add(Status.info(NLS.bind(Messages.AnnotateJob_dropped, dropped)));
@@ -195,6 +199,12 @@ public final class AnnotateJob extends Job {
                     new Object[] { skipped.source(), skipped.reason(), skipped.detail() })));
         }
         return status;
+    }
+
+    /** "Resumed: 41,200 of 100,000 passages were already scored in FILE": a resumed run must not pass for a fresh one. */
+    private static String resumedNote(AnnotationSummary summary, Path file) {
+        return NLS.bind(Messages.AnnotateJob_resumed, new Object[] { ReadoutFormat.count(summary.resumed()),
+                ReadoutFormat.count(summary.passages() + summary.resumed()), file });
     }
 
     /** Replaces the old markers with the new ones in one workspace operation, so listeners see a single change. */

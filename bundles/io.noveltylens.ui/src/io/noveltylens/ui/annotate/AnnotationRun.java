@@ -17,6 +17,7 @@ public final class AnnotationRun {
     private Path resultsFile;
     private boolean finished;
     private boolean replaced;
+    private String resumed;
 
     /** Hands rows to the view; any thread. */
     public synchronized void add(List<ResultRow> rows) {
@@ -55,6 +56,16 @@ public final class AnnotationRun {
 
     public synchronized Path resultsFile() {
         return resultsFile;
+    }
+
+    /** Says that the run resumed an earlier run's results file, in words the view shows; any thread. */
+    public synchronized void resumed(String note) {
+        resumed = note;
+    }
+
+    /** What {@link #resumed(String)} said, or {@code null} for a run that resumed nothing. */
+    public synchronized String resumed() {
+        return resumed;
     }
 
     /** Says that no rows will follow (the job ended, however it ended). */

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
@@ -40,7 +41,7 @@ import io.noveltylens.ui.plugin.NoveltyLensPlugin;
  * scores every passage with the hull readouts ({@link GroupScorer}), compares the groups ({@link Comparison}) and
  * draws the plots, all here off the UI thread; the result goes to the comparison view. Each group's records go to a
  * results file in the plug-in's state location as they are scored, so comparing the same selection again after a
- * cancel scores only the passages not scored yet.
+ * cancel scores only the passages not scored yet; the job's result and the view say so ({@link ComparisonReruns}).
  */
 public final class CompareJob extends Job {
 
@@ -87,8 +88,10 @@ public final class CompareJob extends Job {
                     NLS.bind(Messages.CompareJob_tool, Platform.getBundle(NoveltyLensPlugin.PLUGIN_ID).getVersion()),
                     Messages.CompareJob_corpus, engine.indexInfo(), Instant.now());
             onDone.accept(new ComparisonResult(scored, comparison, plane, run, plots));
-            return Status.info(NLS.bind(Messages.CompareJob_done, groups.size(),
-                    scored.stream().mapToInt(g -> g.passages().size()).sum()));
+            MultiStatus status = new MultiStatus(NoveltyLensPlugin.PLUGIN_ID, 0, NLS.bind(Messages.CompareJob_done,
+                    groups.size(), scored.stream().mapToInt(g -> g.passages().size()).sum()));
+            ComparisonReruns.of(scored).forEach(note -> status.add(Status.info(note)));
+            return status;
         } catch (NoveltyException e) {
             return Status.error(FailureText.of(e), e);
         } catch (CancelledException | OperationCanceledException e) {

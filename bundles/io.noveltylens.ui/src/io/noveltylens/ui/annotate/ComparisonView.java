@@ -80,7 +80,9 @@ public final class ComparisonView extends ViewPart {
                 child.dispose();
             }
         }
-        statistics.setText(ComparisonText.of(result.comparison()));
+        List<String> reruns = ComparisonReruns.of(result.groups());
+        statistics.setText((reruns.isEmpty() ? "" : String.join("\n", reruns) + "\n\n") //$NON-NLS-1$ //$NON-NLS-2$
+                + ComparisonText.of(result.comparison()));
         images.forEach(Image::dispose);
         images.clear();
         for (byte[] png : result.plots()) {

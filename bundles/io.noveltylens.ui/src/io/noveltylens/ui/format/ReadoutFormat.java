@@ -25,6 +25,11 @@ public final class ReadoutFormat {
         return String.format("%.2f", value); //$NON-NLS-1$
     }
 
+    /** A count with the locale's thousands separators, e.g. {@code 41,200}. */
+    public static String count(long count) {
+        return String.format("%,d", count); //$NON-NLS-1$
+    }
+
     public static String share(double share) {
         return String.format("%.0f %%", 100 * share); //$NON-NLS-1$
     }

@@ -1,5 +1,6 @@
 package io.noveltylens.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonParser;
 
 import io.noveltylens.test.support.TextLines;
 
@@ -71,13 +74,7 @@ class DiskFullIT {
                 "ls -a " + quoted(index) + " >out/listing.txt",
                 "cp -a " + quoted(index) + " out/index-after-full-disk",
                 "");
-        ProcessBuilder namespace = new ProcessBuilder("unshare", "--mount", "--", "sh", "-c", script);
-        namespace.environment().putAll(cliBuilder.environment()); // the CLI's cache folder
-        Process process = namespace.directory(dir.toFile())
-                .redirectInput(new File("/dev/null")).redirectErrorStream(true)
-                .redirectOutput(out.resolve("script.txt").toFile()).start();
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the script finished");
-        assertEquals(0, process.exitValue(), read(out, "script.txt"));
+        runInMountNamespace(script, cliBuilder, out);
         assertEquals("0", read(out, "build1.rc").strip(), read(out, "build1.txt"));
 
         String failure = read(out, "build2.err");
@@ -99,6 +96,90 @@ class DiskFullIT {
         Matcher counts = EMBEDDED.matcher(resumed.out());
         assertTrue(counts.find(), resumed.out());
         assertEquals("0", counts.group(1), "the embedding cache survived the full disk intact: " + resumed.out());
+    }
+
+    /**
+     * A resumed annotation run over a folder one of whose files was deleted must rewrite its results file without that
+     * file's records (ResultsFile.complete), and the rewrite fills the file system midway: the tmpfs holding the
+     * results file is shrunk to what it holds plus less room than the kept records need. The run must exit with the
+     * IO code and say that the file keeps every record, leave the file byte for byte as it was and no temporary copy
+     * beside it; a run with room then resumes that file, scores nothing again and ends with exactly its records less
+     * the deleted file's, in their order.
+     */
+    @Test
+    void aResultsFileRewriteThatFillsTheDiskKeepsEveryRecordAndTheNextRunResumesIt() throws Exception {
+        Assumptions.assumeTrue(canMountTmpfs(),
+                "unshare --mount with a tmpfs is not available to this user (CI runs as root)");
+        List<String> verses = TextLines.read(Path.of("../io.noveltylens.core.tests/fixtures/kjv-1000.txt.gz"));
+        Path texts = Files.createDirectories(dir.resolve("texts"));
+        Path deleted = texts.resolve("a.txt");
+        Files.write(deleted, verses.subList(0, 40));
+        Files.write(texts.resolve("b.txt"), verses.subList(40, 100));
+        Files.write(texts.resolve("c.txt"), verses.subList(100, 160));
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        Path results = disk.resolve("run.jsonl");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        int room = 16 << 10;
+
+        ProcessBuilder cliBuilder = CliProcess.builder(dir, List.of());
+        String annotate = String.join(" ", cliBuilder.command().stream().map(DiskFullIT::quoted).toList())
+                + " annotate --corpus " + quoted(texts) + " --out " + quoted(results) + " --resume";
+        String script = String.join("\n",
+                "set -u",
+                "mount -t tmpfs -o size=64m tmpfs " + quoted(disk) + " || exit 90",
+                annotate + " >out/run1.txt 2>&1; echo $? >out/run1.rc",
+                "cp " + quoted(results) + " out/before.jsonl",
+                "rm " + quoted(deleted),
+                "used=$(df --output=used -B1 " + quoted(disk) + " | tail -n 1)",
+                "mount -o remount,size=$((used + " + room + ")) " + quoted(disk) + " || exit 91",
+                annotate + " >out/run2.txt 2>out/run2.err; echo $? >out/run2.rc",
+                "ls -a " + quoted(disk) + " >out/listing.txt",
+                "cp " + quoted(results) + " out/after-full-disk.jsonl",
+                "");
+        runInMountNamespace(script, cliBuilder, out);
+        assertEquals("0", read(out, "run1.rc").strip(), read(out, "run1.txt"));
+        List<String> before = Files.readAllLines(out.resolve("before.jsonl"));
+        List<String> kept = new ArrayList<>(before.subList(0, 1));
+        before.stream().skip(1).filter(record -> !source(record).equals(deleted.toString())).forEach(kept::add);
+        int dropped = before.size() - kept.size();
+        assertEquals(40, dropped, "one record per verse of the deleted file");
+        assertTrue(String.join("\n", kept).length() > 2 * room, "the rewrite cannot fit in the room left");
+
+        String failure = read(out, "run2.err");
+        System.out.println("DiskFull (results file): " + failure.strip());
+        assertEquals(String.valueOf(EXIT_IO), read(out, "run2.rc").strip(), failure + read(out, "run2.txt"));
+        assertTrue(failure.contains("No space left on device") && failure.contains("keeps every record it had")
+                && failure.contains("free space"), failure);
+        assertArrayEquals(Files.readAllBytes(out.resolve("before.jsonl")),
+                Files.readAllBytes(out.resolve("after-full-disk.jsonl")), "the results file is as it was");
+        assertFalse(read(out, "listing.txt").contains(".part"),
+                "no temporary copy is left: " + read(out, "listing.txt"));
+
+        // the same file, copied off the full tmpfs: with room, the rerun resumes every record and drops the stale ones
+        Path resumedFile = out.resolve("after-full-disk.jsonl");
+        CliProcess.Result resumed = CliProcess.run(dir, null, "annotate", "--corpus", texts.toString(), "--out",
+                resumedFile.toString(), "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Annotated 0 passages")
+                && resumed.out().contains((kept.size() - 1) + " passages were in the file already")
+                && resumed.out().contains(dropped + " records of passages that are no longer in the files"),
+                resumed.out());
+        assertEquals(kept, Files.readAllLines(resumedFile), "every kept record, byte for byte, in its order");
+    }
+
+    private static String source(String record) {
+        return JsonParser.parseString(record).getAsJsonObject().getAsJsonObject("source").get("source").getAsString();
+    }
+
+    /** Runs {@code script} as root in a private mount namespace, in {@code dir}, with the CLI's environment. */
+    private void runInMountNamespace(String script, ProcessBuilder cliBuilder, Path out) throws Exception {
+        ProcessBuilder namespace = new ProcessBuilder("unshare", "--mount", "--", "sh", "-c", script);
+        namespace.environment().putAll(cliBuilder.environment()); // the CLI's cache folder
+        Process process = namespace.directory(dir.toFile())
+                .redirectInput(new File("/dev/null")).redirectErrorStream(true)
+                .redirectOutput(out.resolve("script.txt").toFile()).start();
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the script finished");
+        assertEquals(0, process.exitValue(), read(out, "script.txt"));
     }
 
     private static String read(Path out, String name) throws Exception {
