@@ -100,14 +100,31 @@ public final class SolrTestCluster implements AutoCloseable {
         }
     }
 
-    /** The next line of the protocol, which must start with {@code prefix}. */
+    /**
+     * The next line of the protocol, which must start with {@code prefix}. When none comes in time, the cluster's
+     * threads are dumped beside its log first: a hang is diagnosed from where they wait.
+     */
     private String answer(String prefix) throws InterruptedException {
         String line = answers.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (line == null || !line.startsWith(prefix)) {
+            String threads = line == null && process.isAlive() ? "; " + dumpThreads() : "";
             throw new IllegalStateException("The Solr test cluster answered '" + line + "' where '" + prefix
-                    + "...' was expected (alive: " + process.isAlive() + "); see " + log);
+                    + "...' was expected (alive: " + process.isAlive() + "); see " + log + threads);
         }
         return line;
+    }
+
+    /** Writes the cluster process's thread dump (jstack of the running JVM) beside its log, saying where. */
+    private String dumpThreads() throws InterruptedException {
+        Path dump = log.resolveSibling("threads-" + System.currentTimeMillis() + ".txt");
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(process.pid())).redirectOutput(dump.toFile()).redirectErrorStream(true).start();
+            jstack.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return "no thread dump: " + e.getMessage();
+        }
+        return "its threads are in " + dump;
     }
 
     /** The ZooKeeper connect string with Solr's chroot, as a user types it ({@code --zk}, the preference page). */

@@ -772,7 +772,7 @@ class SolrCloudIT {
     }
 
     /** The density percentile as the analysis computes it from the index's k nearest neighbours. */
-    private static double percentile(CorpusIndex index, List<Neighbour> neighbours) throws NoveltyException {
+    static double percentile(CorpusIndex index, List<Neighbour> neighbours) throws NoveltyException {
         return index.density().score(neighbourList(neighbours)).percentile();
     }
 

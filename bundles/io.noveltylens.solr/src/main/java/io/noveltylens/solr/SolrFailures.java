@@ -1,5 +1,6 @@
 package io.noveltylens.solr;
 
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -123,7 +124,12 @@ final class SolrFailures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String text = root.getMessage() != null ? root.getMessage()
+                // a query still unanswered after its resends (SolrReads) when its node stopped: Jetty's client closes
+                // the connection with an AsynchronousCloseException, which has no message (SolrRollingRestartIT)
+                : root instanceof ClosedChannelException
+                        ? "the connection was closed before the answer came (a node stopping or restarting)"
+                : root.getClass().getSimpleName();
         int advice = text.indexOf("If you think your Solr cluster is up");
         text = (advice > 0 ? text.substring(0, advice) : text).strip();
         // our message goes on with ". Check ...": no second full stop

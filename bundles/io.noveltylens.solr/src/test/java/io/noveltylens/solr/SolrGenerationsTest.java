@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.AsynchronousCloseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.solr.client.solrj.SolrServerException;
 import org.junit.jupiter.api.Test;
 
 import io.noveltylens.core.NoveltyException;
@@ -58,6 +60,20 @@ class SolrGenerationsTest {
         assertTrue(message.contains("Failed fetching live_nodes from [http://a:8983/solr]. Check that the cluster is "
                 + "running"), message);
         assertFalse(message.contains("CloudSolrClient"), message);
+    }
+
+    /**
+     * A query whose node stopped while it ran, every resend included, fails as Jetty's client reports it (seen in
+     * SolrRollingRestartIT without the resends): an AsynchronousCloseException without a message, under SolrJ's.
+     */
+    @Test
+    void aQueryCutOffByAStoppingNodeSaysTheConnectionClosed() throws NoveltyException {
+        SolrServerException solrj = new SolrServerException(new AsynchronousCloseException());
+        String message = SolrFailures.failed("The nearest-neighbour query",
+                SolrAddress.parse("http://a:8983/solr", null, "books.g2"), solrj).getMessage();
+        assertEquals("The nearest-neighbour query in the SolrCloud collection 'books.g2' at http://a:8983/solr failed: "
+                + "the connection was closed before the answer came (a node stopping or restarting). Check the "
+                + "cluster's health (every shard needs a live replica) and try again.", message);
     }
 
     @Test

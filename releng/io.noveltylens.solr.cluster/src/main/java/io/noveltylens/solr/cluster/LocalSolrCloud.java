@@ -96,22 +96,38 @@ public final class LocalSolrCloud {
                         + "), got '" + line + "'");
                 continue;
             }
-            JettySolrRunner runner = runners.get(node);
-            switch (words[0]) {
-                case "stop" -> {
-                    cluster.stopJettySolrRunner(runner);
-                    cluster.waitForJettyToStop(runner);
-                    protocol.println("stopped " + node);
+            try {
+                protocol.println(carryOut(cluster, runners.get(node), node, words[0]));
+            } catch (Exception e) {
+                // answered at once, the cluster kept running (waitForJettyToStop gives up after 15 s, the start's
+                // waits after 60 s): before, the exception ended this loop and the cluster shut down without an
+                // answer, and the test waited 120 s for one (docs/scale.md, Rolling restart)
+                e.printStackTrace();
+                protocol.println("error " + line.strip() + ": " + e);
+            }
+        }
+    }
+
+    private static String carryOut(MiniSolrCloudCluster cluster, JettySolrRunner runner, int node, String command)
+            throws Exception {
+        switch (command) {
+            case "stop" -> {
+                cluster.stopJettySolrRunner(runner);
+                cluster.waitForJettyToStop(runner);
+                return "stopped " + node;
+            }
+            case "start" -> {
+                cluster.startJettySolrRunner(runner, true);
+                cluster.waitForNode(runner, NODE_START_TIMEOUT);
+                // a replica recovering on the restarted node cannot answer yet: stopping the next node before it is
+                // active would leave its shard without an active replica (docs/scale.md, Rolling restart)
+                for (String collection : cluster.getSolrClient().getClusterState().getCollectionNames()) {
+                    cluster.waitForActiveCollection(collection, NODE_START_TIMEOUT, TimeUnit.SECONDS);
                 }
-                case "start" -> {
-                    cluster.startJettySolrRunner(runner, true);
-                    cluster.waitForNode(runner, NODE_START_TIMEOUT);
-                    for (String collection : cluster.getSolrClient().getClusterState().getCollectionNames()) {
-                        cluster.waitForActiveCollection(collection, NODE_START_TIMEOUT, TimeUnit.SECONDS);
-                    }
-                    protocol.println("started " + node + " " + runner.getBaseUrl());
-                }
-                default -> protocol.println("error unknown command '" + words[0] + "'");
+                return "started " + node + " " + runner.getBaseUrl();
+            }
+            default -> {
+                return "error unknown command '" + command + "'";
             }
         }
     }
