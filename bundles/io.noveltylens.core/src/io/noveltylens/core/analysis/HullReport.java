@@ -23,7 +23,7 @@ import io.noveltylens.core.index.HullData;
  *                       components, for the largest d
  * @param components     principal components available (the largest d tried)
  * @param percentiles    both readouts against the corpus's own text of the passage's length; null for a corpus
- *                       without calibration (a SolrCloud collection)
+ *                       without calibration (an index or a SolrCloud collection of an older format)
  * @param millis         wall time of the hull readouts
  */
 public record HullReport(HullDistanceResult distance, double neighbourScale, ExtrapolationDepthResult depth,
