@@ -381,8 +381,9 @@ class SolrCloudIT {
      * calibration must place ordinary text where the local one does. Depth percentiles are exported, not shown, and
      * only checked to be there.</li>
      * <li>The length confound the calibration removes: against its passages (leave-one-out, what the collection
-     * answered before its calibration) the held-out sentences read more novel than the paragraphs they come from;
-     * calibrated, they read at least 15 points less novel, and about as novel as the paragraphs.</li>
+     * answered before its calibration) a held-out sentence reads more novel than it is, and three paragraphs joined
+     * less; calibrated, the sentences read at least 15 points less novel (measured 58.5 against 86.7) and the joined
+     * paragraphs at least 5 more (97.0 against 88.5).</li>
      * </ul>
      */
     @Test
@@ -456,17 +457,14 @@ class SolrCloudIT {
             assertTrue(Math.abs(m[2] - m[3]) <= HULL_PERCENTILE_GAP,
                     granularity.getKey() + ": median hull percentile " + m[2] + ", local index " + m[3]);
         }
-        double sentence = medians.get("sentence")[0];
-        double paragraph = medians.get("paragraph")[0];
-        double sentenceBefore = medians.get("sentence")[1];
-        double paragraphBefore = medians.get("paragraph")[1];
-        // the confound: against passages, the same text cut into sentences reads more novel than its paragraphs
-        assertTrue(sentenceBefore >= paragraphBefore + 5, "uncalibrated: sentences " + sentenceBefore
-                + ", paragraphs " + paragraphBefore);
-        assertTrue(sentence <= sentenceBefore - 15, "calibrated sentences read " + sentence);
-        assertTrue(Math.abs(sentence - paragraph) < sentenceBefore - paragraphBefore,
-                "sentence vs paragraph: calibrated " + sentence + " vs " + paragraph + ", before " + sentenceBefore
-                        + " vs " + paragraphBefore);
+        // the length confound: against passages (up to 150 words) a sentence looks more isolated than it is, three
+        // paragraphs less (their embedding is averaged over more words); calibrated, the shifts go away
+        double[] sentences = medians.get("sentence");
+        double[] joined = medians.get("three paragraphs");
+        assertTrue(sentences[0] <= sentences[1] - 15,
+                "sentences: calibrated " + sentences[0] + ", against passages " + sentences[1]);
+        assertTrue(joined[0] >= joined[1] + 5,
+                "three paragraphs: calibrated " + joined[0] + ", against passages " + joined[1]);
     }
 
     /** The word counts at which a readout's bands start. */
