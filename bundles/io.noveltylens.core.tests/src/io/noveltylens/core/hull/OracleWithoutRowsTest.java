@@ -61,7 +61,7 @@ class OracleWithoutRowsTest {
             ExtrapolationDepthResult expected = new ExtrapolationDepth(
                     new ExactLinearOracle(corpus.selectRows(kept)), HullTolerance.relativeTo(whole))
                     .measure(point, Deadline.NONE);
-            ExtrapolationDepthResult actual = new ExtrapolationDepth(new OracleWithoutRows(whole, leftOut))
+            ExtrapolationDepthResult actual = new ExtrapolationDepth(OracleWithoutRows.components(whole, leftOut))
                     .measure(point, Deadline.NONE);
             assertTrue(expected.complete() && actual.complete());
             assertEquals(expected.depth(), actual.depth(), "trial " + trial);

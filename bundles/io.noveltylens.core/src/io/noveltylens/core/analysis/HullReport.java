@@ -26,7 +26,7 @@ import io.noveltylens.core.index.NearbySentences;
  * @param sentencePoints the sentences of the nearest passages among the points of the hull in the full space, for a
  *                       passage of one sentence (0: the corpus's passages only; docs/design.md, Convex hull)
  * @param percentiles    both readouts against the corpus's own text of the passage's length; null for a corpus
- *                       without calibration (a SolrCloud collection)
+ *                       without calibration (an index or a SolrCloud collection of an older format)
  * @param millis         wall time of the hull readouts
  */
 public record HullReport(HullDistanceResult distance, double neighbourScale, ExtrapolationDepthResult depth,

@@ -6,19 +6,24 @@ import java.util.stream.IntStream;
 /**
  * A corpus with some rows left out, as the solvers see it: its hull is the hull of the other rows. The calibration
  * scores pieces of the corpus as if they were new text, against the corpus without their own passages and those next
- * to them in the source; this gives the solvers that corpus without copying it. The tolerances stay those of the whole
- * corpus ({@link #spread()}), as for a query.
+ * to them in the source; this gives the solvers that corpus without copying it, in memory or in a SolrCloud collection.
+ * The tolerances stay those of the whole corpus ({@link #spread()}), as for a query.
  */
-public final class OracleWithoutRows implements ComponentOracle {
+public class OracleWithoutRows implements LinearOracle {
 
-    private final ComponentOracle corpus;
+    private final LinearOracle corpus;
     private final int[] left;
 
     /** @param leftOut the rows the solvers must never see, in any order */
-    public OracleWithoutRows(ComponentOracle corpus, int[] leftOut) {
+    public OracleWithoutRows(LinearOracle corpus, int[] leftOut) {
         this.corpus = corpus;
         this.left = leftOut.clone();
         Arrays.sort(this.left);
+    }
+
+    /** The same, over rows in principal-component coordinates: what the extrapolation depth asks. */
+    public static ComponentOracle components(ComponentOracle corpus, int[] leftOut) {
+        return new Components(corpus, leftOut);
     }
 
     private boolean isLeftOut(int row) {
@@ -70,8 +75,18 @@ public final class OracleWithoutRows implements ComponentOracle {
         return new Maximisers(rows, values, vectors, found.certified());
     }
 
-    @Override
-    public ComponentOracle leadingComponents(int d) {
-        return new OracleWithoutRows(corpus.leadingComponents(d), left);
+    private static final class Components extends OracleWithoutRows implements ComponentOracle {
+
+        private final ComponentOracle corpus;
+
+        Components(ComponentOracle corpus, int[] leftOut) {
+            super(corpus, leftOut);
+            this.corpus = corpus;
+        }
+
+        @Override
+        public ComponentOracle leadingComponents(int d) {
+            return new Components(corpus.leadingComponents(d), super.left);
+        }
     }
 }

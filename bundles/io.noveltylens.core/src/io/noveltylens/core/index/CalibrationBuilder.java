@@ -19,16 +19,19 @@ import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.calibration.LengthBands;
 import io.noveltylens.core.calibration.ReadoutBands;
 import io.noveltylens.core.calibration.ReferenceUnit;
+import io.noveltylens.core.calibration.ReferenceUnits;
+import io.noveltylens.core.corpus.DistinctPassages;
 import io.noveltylens.core.corpus.TextNormalization;
 import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.hull.Deadline;
-import io.noveltylens.core.hull.ExactLinearOracle;
+import io.noveltylens.core.hull.ComponentOracle;
 import io.noveltylens.core.hull.ExtrapolationDepth;
 import io.noveltylens.core.hull.HullDistance;
 import io.noveltylens.core.hull.LinearOracle;
+import io.noveltylens.core.hull.OracleFailure;
 import io.noveltylens.core.hull.OracleWithAddedRows;
 import io.noveltylens.core.hull.OracleWithoutRows;
 import io.noveltylens.core.math.FloatMatrix;
@@ -37,13 +40,38 @@ import io.noveltylens.core.math.Pca;
 /**
  * Scores the calibration's reference units exactly as queries are scored (embedded as queries, searched, measured by
  * the same density model and hull solvers), each against the corpus without the passages it leaves out, and keeps
- * the values by kind (one sentence or several) and length ({@link Calibration}). The units' embeddings go into a
- * cache of their own, so a rebuild of the same corpus embeds none of them again.
+ * the values by kind (one sentence or several) and length ({@link Calibration}). The corpus is behind a {@link Search}
+ * and the hull readouts' oracles, so a local index (exact scans) and a SolrCloud collection (its own searches, as its
+ * queries are answered) are calibrated by the same code. The units' embeddings go into a cache, so a rebuild of the
+ * same corpus embeds none of them again.
  */
-final class CalibrationBuilder {
+public final class CalibrationBuilder {
+
+    /**
+     * The k nearest passages of a unit vector among those not left out, with their distances, nearest first: found as
+     * the corpus's queries find theirs. A remote corpus that stops answering throws {@link OracleFailure}, as its
+     * hull oracles do.
+     */
+    @FunctionalInterface
+    public interface Search {
+        /** @param leftOut sorted ordinals */
+        NeighbourList nearest(float[] unitQuery, int k, int[] leftOut) throws IOException;
+    }
+
+    /** A corpus passage's text by ordinal; called from several threads. A remote corpus fails as {@link Search}. */
+    @FunctionalInterface
+    public interface PassageTexts {
+        String text(int ordinal) throws IOException;
+    }
 
     /** Reference units per band of the density percentile: its resolution is about 100 / this many points. */
     static final int DENSITY_UNITS_PER_BAND = 250;
+    /**
+     * Reference units of each kind (sentence, passage, joined passages): 1,000 give the density percentile bands of
+     * 250 units; a small corpus gets fewer, at least 100 (or all it has).
+     */
+    private static final int MAX_UNITS_PER_KIND = 1000;
+    private static final int MIN_UNITS_PER_KIND = 100;
     /**
      * The hull solvers cost up to {@link #BUDGET} per unit: a share of the units is measured, every 6th (distance) and
      * every 15th (depth), but at least {@link #MIN_HULL_UNITS} and {@link #MIN_DEPTH_UNITS} (or all) of a small corpus,
@@ -65,36 +93,46 @@ final class CalibrationBuilder {
 
     private final Embedder embedder;
     private final EmbeddingCache cache;
-    private final VectorSearch search;
+    private final Search search;
     private final DensityModel density;
-    private final ExactLinearOracle units;
+    private final LinearOracle units;
     private final Pca pca;
-    private final ExactLinearOracle projected;
+    private final ComponentOracle projected;
     private final PassageTexts passageText;
     private final NearbySentences sentences;
     private final int threads;
 
-    /** A corpus passage's text by ordinal; called from several threads. */
-    interface PassageTexts {
-        String text(int ordinal) throws IOException;
-    }
-
-    CalibrationBuilder(Embedder embedder, EmbeddingCache cache, VectorSearch search, DensityModel density,
-            FloatMatrix unitVectors, Pca pca, FloatMatrix projected, PassageTexts passageText, int threads) {
+    /**
+     * @param units       the corpus's unit vectors (the hull distance's space)
+     * @param projected   the same on the leading components of {@code pca} (the extrapolation depth's space)
+     * @param passageText a passage's text by ordinal: a one-sentence unit's hull has its nearest passages' sentences
+     * @param threads     units measured at once: the cores of this machine, or the searches a cluster serves at once
+     */
+    public CalibrationBuilder(Embedder embedder, EmbeddingCache cache, Search search, DensityModel density,
+            LinearOracle units, Pca pca, ComponentOracle projected, PassageTexts passageText, int threads) {
         this.embedder = embedder;
         this.cache = cache;
         this.search = search;
         this.density = density;
-        this.units = new ExactLinearOracle(unitVectors);
+        this.units = units;
         this.pca = pca;
-        this.projected = new ExactLinearOracle(projected);
+        this.projected = projected;
         this.passageText = passageText;
         this.sentences = new NearbySentences(embedder);
         this.threads = threads;
     }
 
+    /**
+     * The reference units of a corpus whose readouts use {@code k} neighbours: seeded, so a local index and a
+     * collection of the same corpus are calibrated on the same units ({@link ReferenceUnits}).
+     */
+    public static List<ReferenceUnit> referenceUnits(DistinctPassages passages, int k) throws IOException {
+        int perKind = Math.min(MAX_UNITS_PER_KIND, Math.max(MIN_UNITS_PER_KIND, passages.count() / 8));
+        return ReferenceUnits.draw(passages, perKind, k);
+    }
+
     /** The cache keys of {@code units}' embeddings, which the cache's compaction must keep. */
-    static Set<String> cacheKeys(List<ReferenceUnit> units) {
+    public static Set<String> cacheKeys(List<ReferenceUnit> units) {
         Set<String> keys = new HashSet<>();
         for (ReferenceUnit unit : units) {
             keys.add(cacheKey(unit.text()));
@@ -102,7 +140,12 @@ final class CalibrationBuilder {
         return keys;
     }
 
-    Calibration build(List<ReferenceUnit> references, ProgressSlice progress) throws NoveltyException, IOException {
+    /**
+     * @throws NoveltyException when the embedder fails, or a remote corpus stops answering (with its message)
+     * @throws IOException      when a search of a local index fails
+     */
+    public Calibration build(List<ReferenceUnit> references, ProgressSlice progress)
+            throws NoveltyException, IOException {
         int n = references.size();
         progress.begin("Calibrating the readouts on " + n + " pieces of the corpus", 2 * n);
         float[][] vectors = embed(references, progress);
@@ -111,9 +154,16 @@ final class CalibrationBuilder {
         double[] negatedDepth = new double[n];
         int hullStride = stride(n, HULL_SHARE, MIN_HULL_UNITS);
         int depthStride = stride(n, DEPTH_SHARE, MIN_DEPTH_UNITS);
-        ParallelPasses.run(n, threads, progress, "Calibrating the readouts",
-                i -> meanDistance[i] = measure(references.get(i), vectors[i], i % hullStride == 0 ? hullDistance : null,
-                        i % depthStride == 0 ? negatedDepth : null, i));
+        try {
+            ParallelPasses.run(n, threads, progress, "Calibrating the readouts",
+                    i -> meanDistance[i] = measure(references.get(i), vectors[i],
+                            i % hullStride == 0 ? hullDistance : null, i % depthStride == 0 ? negatedDepth : null, i));
+        } catch (IOException e) {
+            if (e.getCause() instanceof OracleFailure remote) {
+                throw remote.failure();
+            }
+            throw e;
+        }
         progress.checkCanceled();
         boolean[] oneSentence = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -161,11 +211,7 @@ final class CalibrationBuilder {
     private double measure(ReferenceUnit unit, float[] unitVector, double[] hullDistance, double[] negatedDepth,
             int i) throws IOException {
         int[] leftOut = unit.leftOut();
-        VectorSearch.Hits hits = search.nearest(unitVector, density.k(), row -> contains(leftOut, row));
-        float[] distances = new float[hits.docs().length];
-        for (int j = 0; j < distances.length; j++) {
-            distances[j] = hits.distance(j);
-        }
+        NeighbourList neighbours = search.nearest(unitVector, density.k(), leftOut);
         if (hullDistance != null) {
             double[] query = new double[unitVector.length];
             for (int j = 0; j < query.length; j++) {
@@ -173,17 +219,17 @@ final class CalibrationBuilder {
             }
             LinearOracle corpus = new OracleWithoutRows(units, leftOut);
             if (unit.oneSentence()) {
-                FloatMatrix nearby = nearbySentences(hits.docs());
+                FloatMatrix nearby = nearbySentences(neighbours.ids());
                 corpus = nearby.rows() == 0 ? corpus : new OracleWithAddedRows(corpus, nearby);
             }
             hullDistance[i] = new HullDistance(corpus)
-                    .distance(query, hits.docs()[0], Deadline.after(BUDGET), HULL_ITERATIONS).estimate();
+                    .distance(query, neighbours.ids()[0], Deadline.after(BUDGET), HULL_ITERATIONS).estimate();
         }
         if (negatedDepth != null) {
-            negatedDepth[i] = -new ExtrapolationDepth(new OracleWithoutRows(projected, leftOut))
+            negatedDepth[i] = -new ExtrapolationDepth(OracleWithoutRows.components(projected, leftOut))
                     .measure(pca.project(unitVector, projected.dimension()), Deadline.after(BUDGET)).depth();
         }
-        return density.score(new NeighbourList(hits.docs(), distances)).meanDistance();
+        return density.score(neighbours).meanDistance();
     }
 
     /** The sentences of the nearest of {@code nearestFirst}, embedded as a query's are. */
@@ -198,10 +244,6 @@ final class CalibrationBuilder {
         } catch (NoveltyException e) {
             throw new IOException(e.getMessage(), e);
         }
-    }
-
-    private static boolean contains(int[] sorted, int value) {
-        return Arrays.binarySearch(sorted, value) >= 0;
     }
 
     /** The units' unit vectors, from the cache or embedded now as queries (and then cached). */

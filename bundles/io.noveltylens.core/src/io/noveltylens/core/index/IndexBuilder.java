@@ -30,7 +30,6 @@ import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
 import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.calibration.ReferenceUnit;
-import io.noveltylens.core.calibration.ReferenceUnits;
 import io.noveltylens.core.corpus.CorpusPassage;
 import io.noveltylens.core.corpus.CorpusReadResult;
 import io.noveltylens.core.corpus.CorpusReader;
@@ -44,6 +43,7 @@ import io.noveltylens.core.density.DensityModel;
 import io.noveltylens.core.embed.Embedder;
 import io.noveltylens.core.embed.Embedding;
 import io.noveltylens.core.embed.ModelFingerprint;
+import io.noveltylens.core.hull.ExactLinearOracle;
 import io.noveltylens.core.density.NeighbourList;
 import io.noveltylens.core.math.FloatMatrix;
 import io.noveltylens.core.math.Pca;
@@ -70,12 +70,6 @@ public final class IndexBuilder {
     private static final int WORK_DENSITY = 100;
     private static final int WORK_PCA = 50;
     private static final int WORK_CALIBRATE = 150;
-    /**
-     * Reference units of each kind (sentence, passage, joined passages) for the calibration: 1,000 give the density
-     * percentile bands of 250 units; a small corpus gets fewer, at least 100 (or all it has).
-     */
-    private static final int MAX_UNITS_PER_KIND = 1000;
-    private static final int MIN_UNITS_PER_KIND = 100;
 
     private final Embedder embedder;
     private final IndexSettings settings;
@@ -120,7 +114,7 @@ public final class IndexBuilder {
                 }
                 corpus.requireTwoPassages();
                 int k = effectiveK(passages.count());
-                List<ReferenceUnit> references = ReferenceUnits.draw(passages, unitsPerKind(passages.count()), k);
+                List<ReferenceUnit> references = CalibrationBuilder.referenceUnits(passages, k);
                 try (EmbeddingCache cache = EmbeddingCache.open(layout.embeddingCache(model.onnxSha256()), dimension);
                         EmbeddingCache referenceCache = EmbeddingCache.open(layout.calibrationCache(model.onnxSha256()),
                                 dimension)) {
@@ -222,10 +216,6 @@ public final class IndexBuilder {
 
     private int effectiveK(int passages) {
         return Math.min(settings.k(), passages - 1);
-    }
-
-    private static int unitsPerKind(int passages) {
-        return Math.min(MAX_UNITS_PER_KIND, Math.max(MIN_UNITS_PER_KIND, passages / 8));
     }
 
     /** A passage the embedding cache lacks. */
@@ -372,7 +362,8 @@ public final class IndexBuilder {
                 DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             VectorSearch search = new VectorSearch(searcher, vectors);
-            calibration = new CalibrationBuilder(embedder, cache, search, density, vectors.units(), pca, projected,
+            calibration = new CalibrationBuilder(embedder, cache, search::leavingOut, density,
+                    new ExactLinearOracle(vectors.units()), pca, new ExactLinearOracle(projected),
                     ordinal -> searcher.storedFields().document(ordinal).get(LuceneSchema.TEXT), settings.threads())
                     .build(references, progress);
         }

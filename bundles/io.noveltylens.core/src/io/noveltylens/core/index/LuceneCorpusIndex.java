@@ -40,8 +40,8 @@ import io.noveltylens.core.verbatim.PhraseIndex;
  * writes, so a shipped index inside an installed plug-in works as it is.
  * <p>
  * A generation of an older format ({@link IndexMetadata#FORMAT_VERSION}) opens too, so that it answers until the
- * front end has rebuilt it: without a calibration (its percentiles are against its passages, as a SolrCloud
- * collection's), and with the hull data of the unit embeddings computed from its vectors ({@link UnitHullData}).
+ * front end has rebuilt it: without a calibration (its percentiles are against its passages, as an older
+ * SolrCloud collection's), and with the hull data of the unit embeddings computed from its vectors ({@link UnitHullData}).
  * {@link #outdated()} tells the front end to rebuild it.
  */
 public final class LuceneCorpusIndex implements CorpusIndex {

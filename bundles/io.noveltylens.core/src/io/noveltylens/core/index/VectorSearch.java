@@ -9,6 +9,8 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
+import io.noveltylens.core.density.NeighbourList;
+
 /**
  * Top-k by exact cosine: the HNSW graph proposes {@link HnswCandidates} candidates, every candidate is re-scored with
  * the exact dot product of the stored unit vectors (in memory, or read from the index's vector file). Index builds
@@ -59,6 +61,19 @@ final class VectorSearch {
             bestCosines[i] = cosines[order[i]];
         }
         return new Hits(bestDocs, bestCosines);
+    }
+
+    /**
+     * The calibration's search ({@link CalibrationBuilder.Search}): the k nearest passages but the few left out (sorted
+     * ordinals, which are the document ids), with their distances.
+     */
+    NeighbourList leavingOut(float[] unitQuery, int k, int[] leftOut) throws IOException {
+        Hits hits = nearest(unitQuery, k, doc -> Arrays.binarySearch(leftOut, doc) >= 0);
+        float[] distances = new float[hits.docs().length];
+        for (int j = 0; j < distances.length; j++) {
+            distances[j] = hits.distance(j);
+        }
+        return new NeighbourList(hits.docs(), distances);
     }
 
     /** Document ids with their exact cosine similarity, best first. */

@@ -181,11 +181,13 @@ final class IndexCommand implements Callable<Integer> {
                 embedder, solr, paths.cache().resolve("solr-scratch").resolve(solr.collection()), filling,
                 SolrCorpusFiller.Times.DEFAULT.withGrace(grace)), progress);
         out.printf("Filled the %s with %,d distinct passages (%,d read) from %d source(s) in %.1f s (%,.0f passages/s; "
-                + "embedding and sending %.1f s, neighbour searches %.1f s, writing their statistics %.1f s); "
+                + "embedding and sending %.1f s, neighbour searches %.1f s, writing their statistics %.1f s, "
+                + "calibrating the readouts %.1f s); "
                 + "embedded %,d, reused %,d; now served by %s%s.%n",
                 solr, filled.passages(), filled.passagesRead(), filled.sources(), filled.millis() / 1000.0,
                 filled.passages() * 1000.0 / Math.max(1, filled.millis()), filled.uploadMillis() / 1000.0,
-                filled.searchMillis() / 1000.0, filled.statisticsMillis() / 1000.0, filled.embedded(),
+                filled.searchMillis() / 1000.0, filled.statisticsMillis() / 1000.0,
+                filled.calibrationMillis() / 1000.0, filled.embedded(),
                 filled.passages() - filled.embedded(),
                 filled.generation(),
                 filled.retries() == 0 ? "" : ", " + filled.retries() + " request(s) sent again");

@@ -28,6 +28,7 @@ import io.noveltylens.core.NoveltyException;
 import io.noveltylens.core.NoveltyException.Kind;
 import io.noveltylens.core.Progress;
 import io.noveltylens.core.ProgressSlice;
+import io.noveltylens.core.calibration.Calibration;
 import io.noveltylens.core.corpus.CorpusPassage;
 import io.noveltylens.core.corpus.CorpusReadResult;
 import io.noveltylens.core.corpus.CorpusReader;
@@ -67,6 +68,7 @@ public final class SolrCorpusFiller {
     private static final int WORK_READ = 50;
     private static final int WORK_UPLOAD = 800;
     private static final int WORK_DENSITY = 150;
+    private static final int WORK_CALIBRATE = 150;
 
     /**
      * What a fill did.
@@ -78,6 +80,7 @@ public final class SolrCorpusFiller {
      * @param uploadMillis  of which embedding and sending the passages
      * @param searchMillis  of which the leave-one-out searches for the density statistics
      * @param statisticsMillis of which writing each passage's density statistics into its document
+     * @param calibrationMillis of which calibrating the readouts (embedding and scoring the reference units)
      * @param retries    requests that had to be sent again
      * @param kept       the generation this fill replaced, kept for clients that opened it until the grace period
      *                   is over, after which the next fill deletes it; null when the grace period is zero
@@ -86,7 +89,8 @@ public final class SolrCorpusFiller {
      *                   hand)
      */
     public record Result(int passages, int passagesRead, int sources, List<SkippedSource> skipped, int embedded,
-            String generation, long millis, long uploadMillis, long searchMillis, long statisticsMillis, int retries,
+            String generation, long millis, long uploadMillis, long searchMillis, long statisticsMillis,
+            long calibrationMillis, int retries,
             String kept,
             List<String> deleted, List<String> notDeleted) {
     }
@@ -151,7 +155,7 @@ public final class SolrCorpusFiller {
 
     private Result fill(List<Path> sources, Path scratch) throws NoveltyException {
         long start = System.nanoTime();
-        progress.begin("Filling the " + address, WORK_READ + WORK_UPLOAD + WORK_DENSITY);
+        progress.begin("Filling the " + address, WORK_READ + WORK_UPLOAD + WORK_DENSITY + WORK_CALIBRATE);
         // recorded in the collection: hashed from the files as they are, never a digest remembered by file stamps
         ModelFingerprint model = BackgroundResult.await(embedder.verifiedFingerprint(), "Fingerprinting the model");
         int dimension = embedder.model().dimension();
@@ -164,7 +168,7 @@ public final class SolrCorpusFiller {
                             new ProgressSlice(progress, WORK_READ))) {
                 corpus.requireTwoPassages();
                 try (SolrFillLock lock = SolrFillLock.take(client, address, current, times.lockExpiry(), progress)) {
-                    return fillLocked(client, current, lock, corpus, model, dimension, start);
+                    return fillLocked(client, current, lock, corpus, model, dimension, reading, start);
                 }
             }
         } catch (SolrServerException | SolrException e) {
@@ -179,8 +183,8 @@ public final class SolrCorpusFiller {
 
     /** Creates the locked generation, fills it and moves the alias to it; deletes it when anything fails. */
     private Result fillLocked(CloudSolrClient client, String current, SolrFillLock lock, CorpusReadResult corpus,
-            ModelFingerprint model, int dimension, long start) throws NoveltyException, SolrServerException,
-            IOException {
+            ModelFingerprint model, int dimension, Path scratch, long start) throws NoveltyException,
+            SolrServerException, IOException {
         DistinctPassages passages = corpus.passages();
         String next = lock.generation();
         progress.subTask("Creating " + next);
@@ -195,7 +199,7 @@ public final class SolrCorpusFiller {
         boolean published = false;
         try {
             Generation filled = fillGeneration(client, current, address.withCollection(next), corpus, model,
-                    dimension, start);
+                    dimension, scratch, start);
             SolrCollections.point(client, address.collection(), next);
             published = true;
             List<String> deleted = new ArrayList<>();
@@ -216,7 +220,8 @@ public final class SolrCorpusFiller {
             boolean kept = retired && !deleted.contains(current) && !notDeleted.contains(current);
             return new Result(passages.count(), corpus.passagesRead(), corpus.sources().size(),
                     corpus.skipped(), filled.embedded(), next, (System.nanoTime() - start) / 1_000_000,
-                    filled.uploadMillis(), filled.searchMillis(), filled.statisticsMillis(), updates.retries(),
+                    filled.uploadMillis(), filled.searchMillis(), filled.statisticsMillis(), filled.calibrationMillis(),
+                    updates.retries(),
                     kept ? current : null, deleted,
                     notDeleted);
         } finally {
@@ -227,11 +232,12 @@ public final class SolrCorpusFiller {
     }
 
     /** What {@link #fillGeneration} wrote. */
-    private record Generation(int embedded, long uploadMillis, long searchMillis, long statisticsMillis) {
+    private record Generation(int embedded, long uploadMillis, long searchMillis, long statisticsMillis,
+            long calibrationMillis) {
     }
 
     private Generation fillGeneration(CloudSolrClient admin, String current, SolrAddress target,
-            CorpusReadResult corpus, ModelFingerprint model, int dimension, long start)
+            CorpusReadResult corpus, ModelFingerprint model, int dimension, Path scratch, long start)
             throws NoveltyException, IOException {
         DistinctPassages passages = corpus.passages();
         int n = passages.count();
@@ -251,16 +257,23 @@ public final class SolrCorpusFiller {
             long statisticsEnd = System.nanoTime();
             densityProgress.done();
             Pca fitted = pca.fit(Math.min(settings.pcaComponents(), Math.min(n - 1, dimension)));
+            long calibrationStart = System.nanoTime();
+            // the collection's own calibration, as a local index of the corpus has (docs/design.md, Calibration)
+            Calibration calibration = SolrCalibration.compute(writer, target, embedder, passages, density,
+                    SolrCorpusIndex.hullData(writer, target, n, fitted, neighbours.neighbourDistance()), scratch,
+                    settings.threads(), new ProgressSlice(progress, WORK_CALIBRATE));
+            long calibrationEnd = System.nanoTime();
             IndexMetadata metadata = new IndexMetadata(IndexMetadata.FORMAT_VERSION, model.modelId(),
                     model.onnxSha256(), model.tokenizerSha256(), dimension, IndexMetadata.SIMILARITY, density.k(), n,
                     corpus.passagesRead(), corpus.sources(), corpus.skipped(), Instant.now().toString(),
                     (System.nanoTime() - start) / 1_000_000, embedded, neighbours.neighbourDistance(),
                     fitted.componentCount());
-            SolrInputDocument summary = metadata(metadata, density, fitted);
+            SolrInputDocument summary = metadata(metadata, density, fitted, calibration);
             updates.send("Uploading the metadata", () -> writer.add(summary));
             updates.send("Committing", writer::commit);
             return new Generation(embedded, (searchStart - uploadStart) / 1_000_000,
-                    (searchEnd - searchStart) / 1_000_000, (statisticsEnd - searchEnd) / 1_000_000);
+                    (searchEnd - searchStart) / 1_000_000, (statisticsEnd - searchEnd) / 1_000_000,
+                    (calibrationEnd - calibrationStart) / 1_000_000);
         }
     }
 
@@ -351,7 +364,8 @@ public final class SolrCorpusFiller {
         }
     }
 
-    private static SolrInputDocument metadata(IndexMetadata metadata, DensityModel density, Pca pca) {
+    private static SolrInputDocument metadata(IndexMetadata metadata, DensityModel density, Pca pca,
+            Calibration calibration) {
         SolrInputDocument document = new SolrInputDocument();
         document.addField(SolrFields.ID, SolrFields.METADATA_ID);
         document.addField(SolrFields.METADATA, SolrFields.GSON.toJson(metadata));
@@ -359,6 +373,7 @@ public final class SolrCorpusFiller {
         DensitySummary summary = density.summary(SolrFields.DENSITY_QUANTILES);
         document.addField(SolrFields.DENSITY, bytes(summary::write));
         document.addField(SolrFields.PCA, bytes(pca::write));
+        document.addField(SolrFields.CALIBRATION, bytes(calibration::write));
         document.addField(SolrFields.LAYOUT, SolrFields.LAYOUT_VERSION);
         return document;
     }

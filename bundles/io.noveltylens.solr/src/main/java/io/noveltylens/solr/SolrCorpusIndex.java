@@ -61,6 +61,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
     /** Keeps the statistics that come with the hits; null for a layout 2 collection, whose hits carry none. */
     private final SolrDensityScorer perHitStatistics;
     private final HullData hullData;
+    /** Null for a collection of a layout before {@link SolrFields#CALIBRATED_LAYOUT}. */
+    private final Calibration calibration;
     private final PhraseIndex phrases;
     private final Map<Integer, float[]> recentVectors = new LinkedHashMap<>(VECTOR_CACHE, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -72,7 +74,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
     };
 
     private SolrCorpusIndex(SolrAddress address, SolrAddress corpus, CloudSolrClient client, IndexMetadata metadata,
-            DensityScorer density, Pca pca) {
+            DensityScorer density, Pca pca, Calibration calibration) {
         this.address = address;
         this.corpus = corpus;
         this.client = client;
@@ -80,13 +82,22 @@ public final class SolrCorpusIndex implements CorpusIndex {
         this.density = density;
         this.perHitStatistics = density instanceof SolrDensityScorer perHit ? perHit : null;
         this.phrases = new SolrPhraseIndex(client);
-        int n = metadata.passages();
+        this.hullData = hullData(client, address, metadata.passages(), pca, metadata.neighbourDistance());
+        this.calibration = calibration;
+    }
+
+    /**
+     * The hull readouts' oracles over the {@code passages} unit vectors of the collection at {@code address}: those of
+     * its queries, and of its calibration at fill time.
+     */
+    static HullData hullData(CloudSolrClient client, SolrAddress address, int passages, Pca pca,
+            double neighbourDistance) {
         // the PCA's total variance is the trace of the covariance (divided by N - 1): the mean squared distance from
         // the mean times N / (N - 1)
-        SolrLinearOracle units = new SolrLinearOracle(client, address, n, metadata.dimension(),
-                Math.sqrt(pca.totalVariance() * (n - 1) / Math.max(n, 1)));
-        this.hullData = new HullData(units, pca, new PrincipalComponentOracle(units, pca, pca.componentCount()),
-                metadata.neighbourDistance());
+        SolrLinearOracle units = new SolrLinearOracle(client, address, passages, pca.dimension(),
+                Math.sqrt(pca.totalVariance() * (passages - 1) / Math.max(passages, 1)));
+        return new HullData(units, pca, new PrincipalComponentOracle(units, pca, pca.componentCount()),
+                neighbourDistance);
     }
 
     /**
@@ -99,7 +110,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
         CloudSolrClient client = pinned.connect();
         try {
             SolrDocumentList found = SolrReads.query(client, new SolrQuery(SolrFields.ID + ":" + SolrFields.METADATA_ID)
-                    .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT))
+                    .setFields(SolrFields.METADATA, SolrFields.DENSITY, SolrFields.PCA, SolrFields.LAYOUT,
+                            SolrFields.CALIBRATION))
                     .getResults();
             if (found.isEmpty()) {
                 throw new NoveltyException(Kind.INDEX, "The " + address + " holds no complete Novelty Lens corpus "
@@ -124,7 +136,8 @@ public final class SolrCorpusIndex implements CorpusIndex {
                         + " passages but its metadata lists " + metadata.passages()
                         + " (documents added or deleted by hand?). Fill it again with 'novelty index'.");
             }
-            return new SolrCorpusIndex(pinned, address, client, metadata, density, pca);
+            return new SolrCorpusIndex(pinned, address, client, metadata, density, pca,
+                    layout >= SolrFields.CALIBRATED_LAYOUT ? calibration(address, summary) : null);
         } catch (NoveltyException | RuntimeException e) {
             closeQuietly(client);
             if (e instanceof SolrException || e instanceof JsonParseException) {
@@ -150,18 +163,30 @@ public final class SolrCorpusIndex implements CorpusIndex {
         }
     }
 
+    /** The calibration the fill wrote into the metadata document (docs/design.md, Calibration). */
+    private static Calibration calibration(SolrAddress address, SolrDocument summary) throws NoveltyException {
+        Object stored = summary.getFirstValue(SolrFields.CALIBRATION);
+        try {
+            if (stored == null) {
+                throw new IOException("it has none");
+            }
+            return Calibration.read(new DataInputStream(new ByteArrayInputStream(bytes(stored))));
+        } catch (IOException e) {
+            throw new NoveltyException(Kind.INDEX, "The calibration in the metadata of the " + address
+                    + " cannot be read (" + e.getMessage() + "). Fill the collection again with 'novelty index'.", e);
+        }
+    }
+
     /**
      * The collection's layout, if this version reads it. Layout 1 (no layout field) had no raw vectors and no PCA: the
      * hull readouts cannot be served from it. Layout 2 kept every passage's density statistics in the metadata
-     * document, and answers as it did until the next fill writes the current layout into a new generation.
+     * document, and answers as it did until the next fill writes the current layout into a new generation; layouts 2
+     * and 3 have no calibration and answer without it.
      */
     private static int checkLayout(SolrAddress address, SolrDocument summary) throws NoveltyException {
         Object layout = summary.getFirstValue(SolrFields.LAYOUT);
         int version = layout == null ? 1 : ((Number) layout).intValue();
-        if (version == SolrFields.OLDEST_READ_LAYOUT) {
-            return version;
-        }
-        if (version != SolrFields.LAYOUT_VERSION) {
+        if (version < SolrFields.OLDEST_READ_LAYOUT || version > SolrFields.LAYOUT_VERSION) {
             throw new NoveltyException(Kind.INDEX, "The " + address + " was filled by a Novelty Lens that writes "
                     + "collection layout " + version + "; this one reads layout " + SolrFields.LAYOUT_VERSION
                     + " (with the raw vectors and the PCA the hull readouts need). Create the collection again with "
@@ -269,6 +294,12 @@ public final class SolrCorpusIndex implements CorpusIndex {
             throw new NoveltyException(Kind.BAD_INPUT, "No passage " + ordinal + " in the " + address
                     + " (it has " + metadata.passages() + ").");
         }
+        return byOrdinal(client, address, ordinal, fields);
+    }
+
+    /** The fields of passage {@code ordinal} of the collection {@code client} reads by default. */
+    static SolrDocument byOrdinal(CloudSolrClient client, SolrAddress address, int ordinal, String... fields)
+            throws NoveltyException {
         try {
             SolrDocumentList found = SolrReads.query(client,
                     new SolrQuery(SolrFields.ORDINAL + ":" + ordinal).setFields(fields)).getResults();
@@ -284,7 +315,7 @@ public final class SolrCorpusIndex implements CorpusIndex {
 
     @Override
     public Optional<Calibration> calibration() {
-        return Optional.empty();
+        return Optional.ofNullable(calibration);
     }
 
     @Override

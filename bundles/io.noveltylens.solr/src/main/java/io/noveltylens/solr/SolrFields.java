@@ -4,6 +4,8 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
@@ -31,6 +33,8 @@ final class SolrFields {
     static final String DENSITY = "density";
     static final String PCA = "pca";
     static final String LAYOUT = "layout";
+    /** The metadata document's calibration (core's Calibration.write bytes), from layout 4. */
+    static final String CALIBRATION = "calibration";
     /** A passage's {@link io.noveltylens.core.density.PassageDensity}, one docValues field each. */
     static final String K_DISTANCE = "k_distance";
     static final String LRD = "lrd";
@@ -44,12 +48,15 @@ final class SolrFields {
     static final String METADATA_ID = "novelty-metadata";
     /**
      * The collection's layout, written in the metadata document: 2 added the raw vectors and the PCA the hull
-     * readouts need, 3 moved the density statistics from the metadata document to each passage's document. A
-     * collection of layout 2 still answers, with its statistics read whole from the metadata document as before; one
-     * of layout 1 (which wrote none) is refused with "create it again".
+     * readouts need, 3 moved the density statistics from the metadata document to each passage's document, 4 added
+     * the calibration to the metadata document. A collection of layout 2 still answers, with its statistics read whole
+     * from the metadata document as before; layouts 2 and 3 answer without calibration (their percentiles against
+     * their passages, leave-one-out); one of layout 1 (which wrote none) is refused with "create it again".
      */
-    static final int LAYOUT_VERSION = 3;
-    /** The oldest layout that still answers: the same passage documents as layout 3, without their statistics. */
+    static final int LAYOUT_VERSION = 4;
+    /** The first layout whose metadata document holds a calibration. */
+    static final int CALIBRATED_LAYOUT = 4;
+    /** The oldest layout that still answers: the same passage documents as layouts 3-4, without their statistics. */
     static final int OLDEST_READ_LAYOUT = 2;
 
     static final Gson GSON = new Gson();
@@ -131,6 +138,19 @@ final class SolrFields {
      */
     static SolrQuery knn(String field, float[] vector, int candidates) {
         return new SolrQuery("{!knn f=" + field + " topK=" + candidates + "}" + vectorLiteral(vector));
+    }
+
+    /**
+     * {@code query}, a kNN query, without the passages of {@code ordinals}: a pre-filter, so HNSW skips them instead of
+     * returning them, and every hit is one the caller can use.
+     */
+    static SolrQuery excluding(SolrQuery query, int[] ordinals) {
+        if (ordinals.length > 0) {
+            query.addFilterQuery("{!bool must=*:* must_not=$excluded}");
+            query.set("excluded", "{!terms f=" + ORDINAL + "}"
+                    + IntStream.of(ordinals).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        }
+        return query;
     }
 
     /** The {@code {!knn}} query's vector literal; Float.toString round-trips every float exactly. */

@@ -95,12 +95,8 @@ final class SolrLinearOracle implements LinearOracle {
     public Maximisers maximise(double[] direction, int count, FetchedRows held) {
         SolrQuery query = knn(SolrFields.VECTOR, SolrFields.unitVector(direction), count)
                 .setFields(SolrFields.ORDINAL, SolrFields.VECTOR);
-        if (held.size() > 0) {
-            // a pre-filter of the kNN search: HNSW then skips the held rows instead of returning them
-            query.addFilterQuery("{!bool must=*:* must_not=$held}");
-            query.set("held", "{!terms f=" + SolrFields.ORDINAL + "}" + IntStream.range(0, held.size())
-                    .mapToObj(position -> Integer.toString(held.row(position))).collect(Collectors.joining(",")));
-        }
+        // the held rows are skipped by HNSW instead of returned
+        SolrFields.excluding(query, IntStream.range(0, held.size()).map(held::row).toArray());
         SolrDocumentList hits = search(query, "The maximum-inner-product query");
         int[] found = new int[hits.size()];
         double[] values = new double[hits.size()];
