@@ -52,8 +52,19 @@ final class ProbeRun {
     private static final int POLL_MILLIS = 250;
     private static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
 
+    /** Ours, with ONNX Runtime and DJL's tokenizers and the fragments of their natives for this IDE's platform. */
     private static final String[] NOVELTY_LENS_BUNDLES = { "io.noveltylens.core", "io.noveltylens.ui",
-            "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
+            "io.noveltylens.model.minilm", "io.noveltylens.corpus.default", "io.noveltylens.onnxruntime",
+            "io.noveltylens.onnxruntime.linux.x86_64", "io.noveltylens.tokenizers",
+            "io.noveltylens.tokenizers.linux.x86_64" };
+    /**
+     * Not in a Linux x86-64 default install: the other platforms' natives (p2 installs the fragment whose os and arch
+     * match, bundles/repackaged) and the optional int8 model (its own feature).
+     */
+    private static final String[] NOT_INSTALLED = { "io.noveltylens.onnxruntime.linux.aarch64",
+            "io.noveltylens.onnxruntime.macosx.aarch64", "io.noveltylens.onnxruntime.win32.x86_64",
+            "io.noveltylens.tokenizers.linux.aarch64", "io.noveltylens.tokenizers.macosx.aarch64",
+            "io.noveltylens.tokenizers.win32.x86_64", "io.noveltylens.model.minilm.int8" };
     /** Shipped as folders (Eclipse-BundleShape: dir) so that the engine reads the model and the index in place. */
     private static final String[] FOLDER_BUNDLES = { "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
 
@@ -129,6 +140,11 @@ final class ProbeRun {
                     bundle != null && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0,
                     "bundle " + id + ' '
                             + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle)));
+        }
+        for (String id : NOT_INSTALLED) {
+            Bundle bundle = Platform.getBundle(id);
+            report.check(bundle == null, "bundle " + id + " not installed"
+                    + (bundle == null ? "" : ": it is, " + bundle.getVersion() + " " + stateName(bundle)));
         }
         Bundle ui = Platform.getBundle("io.noveltylens.ui");
         report.check(ui != null && ui.getState() == Bundle.ACTIVE, "io.noveltylens.ui started (its activator ran)");
