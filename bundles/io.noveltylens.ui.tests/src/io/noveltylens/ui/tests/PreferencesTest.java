@@ -123,7 +123,8 @@ class PreferencesTest {
             Set<String> models = Set.of(Messages.PreferencePage_modelShipped, Messages.PreferencePage_modelShippedInt8,
                     Messages.PreferencePage_modelCustom);
             return UiTestSupport.tree(dialog.getShell()).stream()
-                    .filter(c -> c instanceof Button b && (b.getStyle() & SWT.RADIO) != 0 && models.contains(b.getText()))
+                    .filter(c -> c instanceof Button b && (b.getStyle() & SWT.RADIO) != 0
+                            && models.contains(b.getText()))
                     .map(c -> ((Button) c).getText()).toList();
         } finally {
             dialog.close();
