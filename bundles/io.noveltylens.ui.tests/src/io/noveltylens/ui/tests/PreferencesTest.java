@@ -109,7 +109,7 @@ class PreferencesTest {
         }
     }
 
-    /** The labels of the page's model radio buttons, the chosen one marked by a leading "*". */
+    /** The labels of the page's model radio buttons, top to bottom. */
     private static List<String> modelChoicesShown(String screenshot) throws Exception {
         PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
                 PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);

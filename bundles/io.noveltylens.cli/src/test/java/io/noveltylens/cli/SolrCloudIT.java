@@ -89,7 +89,8 @@ class SolrCloudIT {
     private static final Path DEFAULT_CORPUS = BUNDLES.resolve("io.noveltylens.corpus.default");
     private static final Path MODELS = BUNDLES.resolve("io.noveltylens.model.minilm/models");
     /** The int8 model, in the optional feature's bundle. */
-    private static final Path INT8_MODEL = BUNDLES.resolve("io.noveltylens.model.minilm.int8/models/all-minilm-l6-v2-q");
+    private static final Path INT8_MODEL = BUNDLES
+            .resolve("io.noveltylens.model.minilm.int8/models/all-minilm-l6-v2-q");
     private static final String COLLECTION = "corpus";
     private static final int K = 10;
     /** Held-out sentences whose hull readouts are compared; each takes a few seconds over SolrCloud on this machine. */
