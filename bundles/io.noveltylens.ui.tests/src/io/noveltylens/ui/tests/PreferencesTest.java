@@ -63,12 +63,8 @@ class PreferencesTest {
     @Test
     void preferencePageFitsTheDialogAtItsDefaultSize() throws Exception {
         assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(PAGE_ID), "page registered");
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = openPage();
         try {
-            UiTestSupport.spin();
             assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage,
                     String.valueOf(dialog.getSelectedPage()));
             UiTestSupport.screenshot(dialog.getShell(), "preference-page");
@@ -111,12 +107,8 @@ class PreferencesTest {
 
     /** The labels of the page's model radio buttons, top to bottom. */
     private static List<String> modelChoicesShown(String screenshot) throws Exception {
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = openPage();
         try {
-            UiTestSupport.spin();
             if (screenshot != null) {
                 UiTestSupport.screenshot(dialog.getShell(), screenshot);
             }
@@ -129,6 +121,16 @@ class PreferencesTest {
         } finally {
             dialog.close();
         }
+    }
+
+    /** The preference dialog open on this page, not blocking, its events processed; the caller closes it. */
+    private static PreferenceDialog openPage() {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        UiTestSupport.spin();
+        return dialog;
     }
 
     private static int neighboursShown(NoveltyView view) {
