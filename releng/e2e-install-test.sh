@@ -128,6 +128,23 @@ done
 site_mb=$(($(du -sb "$site" | cut -f1) / 1000000))
 added_mb=$((($(du -sb "$ide" | cut -f1) - $(du -sb "$bare" | cut -f1)) / 1000000))
 log "size: update site ${site_mb} MB; the install added ${added_mb} MB to the IDE's folder"
+# what the director downloaded: the site's artifacts (jars, as the site holds them) that are in the IDE now and were
+# not in the bare one; p2 fetches nothing the IDE already has (ICU4J), no other platform's natives and no optional
+# feature the user did not tick (the int8 model)
+download=0
+fetched=0
+for artifact in "$site"/plugins/*.jar "$site"/features/*.jar; do
+  kind=$(basename "$(dirname "$artifact")")
+  name=$(basename "$artifact" .jar)
+  if [[ -e "$ide/$kind/$name" || -e "$ide/$kind/$name.jar" ]] \
+    && ! [[ -e "$bare/$kind/$name" || -e "$bare/$kind/$name.jar" ]]; then
+    download=$((download + $(stat -c %s "$artifact")))
+    fetched=$((fetched + 1))
+  fi
+done
+total=$(find "$site/plugins" "$site/features" -name '*.jar' | wc -l)
+log "download: the default install fetched $fetched of the site's $total artifacts, $((download / 1000000)) MB" \
+  "($download bytes)"
 
 # 4. the probe
 add_probe "$ide" "$probe_target"

@@ -56,6 +56,7 @@ public final class Messages extends NLS {
     public static String EngineCloseJob_name;
     public static String EngineConfigFactory_indexDirMissing;
     public static String EngineConfigFactory_shippedMissing;
+    public static String EngineConfigFactory_int8Missing;
     public static String EngineLoadJob_name;
     public static String EngineLoadJob_openingCollection;
     public static String EngineService_indexInfo;

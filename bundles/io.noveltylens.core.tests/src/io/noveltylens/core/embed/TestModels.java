@@ -9,7 +9,8 @@ import io.noveltylens.core.NoveltyException;
 
 /**
  * Locates the model folders for tests: {@code ../io.noveltylens.model.minilm/models} relative to the working
- * directory (the test bundle), or the folder in system property {@code noveltylens.models}. Descriptors and
+ * directory (the test bundle), or the folder in system property {@code noveltylens.models}; the int8 model is in the
+ * bundle of the optional feature beside it, {@code ../io.noveltylens.model.minilm.int8/models}. Descriptors and
  * embedders are loaded once per JVM and shared by the test classes (loading MiniLM takes about a second); they are
  * never closed, the JVM's exit frees them.
  */
@@ -17,6 +18,7 @@ public final class TestModels {
 
     public static final String FP32 = "all-minilm-l6-v2";
     public static final String INT8 = "all-minilm-l6-v2-q";
+    private static final String INT8_BUNDLE = "io.noveltylens.model.minilm.int8";
 
     private static final Map<String, ModelDescriptor> DESCRIPTORS = new HashMap<>();
     private static final Map<String, OnnxEmbedder> EMBEDDERS = new HashMap<>();
@@ -36,7 +38,9 @@ public final class TestModels {
     }
 
     public static Path modelDir(String name) {
-        return modelsDir().resolve(name);
+        Path models = modelsDir();
+        return INT8.equals(name) ? models.getParent().resolveSibling(INT8_BUNDLE).resolve("models").resolve(name)
+                : models.resolve(name);
     }
 
     /** Where tests let DJL and JNA extract their native libraries. */

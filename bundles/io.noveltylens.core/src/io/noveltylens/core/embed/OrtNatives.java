@@ -98,7 +98,9 @@ final class OrtNatives {
 
     /**
      * The jar ONNX Runtime comes from and each copy in {@code folder}, by name, size, time and inode; null when a copy
-     * is missing or the jar cannot be told (then nothing is trusted).
+     * is missing or the jar cannot be told (then nothing is trusted). In the IDE the natives are in a fragment of the
+     * Java classes' bundle (bundles/repackaged), which the same build makes with the same qualifier: a new fragment
+     * comes with a new bundle.
      */
     private static String stamps(Path folder) throws IOException {
         CodeSource source = OrtEnvironment.class.getProtectionDomain().getCodeSource();
@@ -153,7 +155,8 @@ final class OrtNatives {
     private static InputStream resource(String name) throws IOException {
         InputStream in = OrtEnvironment.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException("the ONNX Runtime jar has no " + name);
+            // on the CLI's class path the Maven Central jar holds them; in the IDE, the fragment of the IDE's platform
+            throw new IOException("ONNX Runtime's class path has no " + name);
         }
         return in;
     }

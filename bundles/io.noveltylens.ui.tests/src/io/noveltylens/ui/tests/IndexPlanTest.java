@@ -3,6 +3,7 @@ package io.noveltylens.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.noveltylens.core.NoveltyException;
 import io.noveltylens.ui.NoveltyLensPreferences;
 import io.noveltylens.ui.engine.EngineConfigFactory;
 import io.noveltylens.ui.engine.IndexPlan;
@@ -30,6 +32,9 @@ class IndexPlanTest {
 
     private final PreferenceStore store = new PreferenceStore();
     private Path model;
+    private Path int8;
+    /** Whether the optional int8 model's bundle is installed (its feature is optional). */
+    private boolean int8Installed = true;
     private Path corpus;
     private Path state;
     private EngineConfigFactory configs;
@@ -37,14 +42,16 @@ class IndexPlanTest {
     @BeforeEach
     void shippedBundles() throws Exception {
         model = temp.resolve("model-bundle");
+        int8 = temp.resolve("int8-model-bundle");
         corpus = temp.resolve("corpus-bundle");
         state = temp.resolve("state");
         Files.createDirectories(model.resolve("models/all-minilm-l6-v2"));
-        Files.createDirectories(model.resolve("models/all-minilm-l6-v2-q"));
+        Files.createDirectories(int8.resolve("models/all-minilm-l6-v2-q"));
         Files.createDirectories(corpus.resolve("index"));
         Files.createDirectories(corpus.resolve("corpus"));
         configs = new EngineConfigFactory(store, state, id -> switch (id) {
             case EngineConfigFactory.MODEL_BUNDLE -> model;
+            case EngineConfigFactory.MODEL_INT8_BUNDLE -> int8Installed ? int8 : null;
             case EngineConfigFactory.CORPUS_BUNDLE -> corpus;
             default -> null;
         });
@@ -67,12 +74,26 @@ class IndexPlanTest {
         IndexPlan plan = configs.indexPlan();
 
         assertNotEquals(fp32, configs.modelKey(), "another model");
-        assertEquals(model.resolve("models/all-minilm-l6-v2-q"), configs.modelDir());
+        assertTrue(configs.int8Installed());
+        assertEquals(int8.resolve("models/all-minilm-l6-v2-q"), configs.modelDir(), "from the optional bundle");
         assertTrue(plan.rebuildable());
         assertEquals(List.of(corpus.resolve("corpus")), plan.sources(), "built from the shipped corpus");
         assertTrue(plan.indexDir().startsWith(state), "into the state location: " + plan.indexDir());
         assertFalse(plan.indexDir().startsWith(corpus), "never into the installed bundle");
         assertNotEquals(configs.builtIndexDir(), plan.indexDir(), "apart from the index of the user's folders");
+    }
+
+    @Test
+    void withoutItsOptionalFeatureTheInt8ModelIsNotOfferedAndChoosingItSaysWhatToInstall() throws Exception {
+        int8Installed = false;
+        assertFalse(configs.int8Installed(), "the preference page leaves it out");
+        store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.SHIPPED_INT8);
+        NoveltyException missing = assertThrows(NoveltyException.class, configs::modelDir);
+        assertEquals(NoveltyException.Kind.MODEL, missing.kind());
+        assertTrue(missing.getMessage().contains(EngineConfigFactory.MODEL_INT8_BUNDLE)
+                && missing.getMessage().contains("optional"), missing.getMessage());
+        store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.SHIPPED);
+        assertEquals(model.resolve("models/all-minilm-l6-v2"), configs.modelDir(), "the default model is there");
     }
 
     @Test

@@ -2,14 +2,20 @@ package io.noveltylens.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
+
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.PlatformUI;
@@ -18,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.noveltylens.core.engine.NoveltyEngine;
+import io.noveltylens.ui.Messages;
 import io.noveltylens.ui.NoveltyLensPreferences;
+import io.noveltylens.ui.engine.EngineConfigFactory;
 import io.noveltylens.ui.engine.EngineService;
 import io.noveltylens.ui.engine.JobFamilies;
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
@@ -55,12 +63,8 @@ class PreferencesTest {
     @Test
     void preferencePageFitsTheDialogAtItsDefaultSize() throws Exception {
         assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(PAGE_ID), "page registered");
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
+        PreferenceDialog dialog = openPage();
         try {
-            UiTestSupport.spin();
             assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage,
                     String.valueOf(dialog.getSelectedPage()));
             UiTestSupport.screenshot(dialog.getShell(), "preference-page");
@@ -79,6 +83,54 @@ class PreferencesTest {
         } finally {
             dialog.close();
         }
+    }
+
+    /**
+     * The int8 model is an optional feature, which this test runtime does not install (as a default install): the
+     * page leaves it out of the model choices, unless the stored choice still names it (then it shows, chosen).
+     */
+    @Test
+    void theInt8ModelIsOfferedOnlyWhenItsOptionalFeatureIsInstalledOrStillChosen() throws Exception {
+        assertNull(Platform.getBundle(EngineConfigFactory.MODEL_INT8_BUNDLE), "the oracle: not installed here");
+        String choice = store.getString(NoveltyLensPreferences.MODEL_CHOICE);
+        try {
+            store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.SHIPPED);
+            assertEquals(List.of(Messages.PreferencePage_modelShipped, Messages.PreferencePage_modelCustom),
+                    modelChoicesShown("preference-page-default-install"));
+            store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.SHIPPED_INT8);
+            assertEquals(List.of(Messages.PreferencePage_modelShipped, Messages.PreferencePage_modelShippedInt8,
+                    Messages.PreferencePage_modelCustom), modelChoicesShown(null));
+        } finally {
+            store.setValue(NoveltyLensPreferences.MODEL_CHOICE, choice);
+        }
+    }
+
+    /** The labels of the page's model radio buttons, top to bottom. */
+    private static List<String> modelChoicesShown(String screenshot) throws Exception {
+        PreferenceDialog dialog = openPage();
+        try {
+            if (screenshot != null) {
+                UiTestSupport.screenshot(dialog.getShell(), screenshot);
+            }
+            Set<String> models = Set.of(Messages.PreferencePage_modelShipped, Messages.PreferencePage_modelShippedInt8,
+                    Messages.PreferencePage_modelCustom);
+            return UiTestSupport.tree(dialog.getShell()).stream()
+                    .filter(c -> c instanceof Button b && (b.getStyle() & SWT.RADIO) != 0
+                            && models.contains(b.getText()))
+                    .map(c -> ((Button) c).getText()).toList();
+        } finally {
+            dialog.close();
+        }
+    }
+
+    /** The preference dialog open on this page, not blocking, its events processed; the caller closes it. */
+    private static PreferenceDialog openPage() {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        UiTestSupport.spin();
+        return dialog;
     }
 
     private static int neighboursShown(NoveltyView view) {

@@ -84,9 +84,13 @@ final class TestCorpus {
         useSources(basedir().resolve("target/test-corpus"));
     }
 
-    /** Points the custom-model preferences at one of the MiniLM exports in the model bundle's source folder. */
+    /**
+     * Points the custom-model preferences at one of the MiniLM exports in the model bundles' source folders (the int8
+     * one is in the optional feature's bundle).
+     */
     static void useModel(String name) {
-        Path model = basedir().resolve("../io.noveltylens.model.minilm/models").resolve(name).normalize();
+        String bundle = INT8.equals(name) ? "io.noveltylens.model.minilm.int8" : "io.noveltylens.model.minilm";
+        Path model = basedir().resolve("..").resolve(bundle).resolve("models").resolve(name).normalize();
         IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
         store.setValue(NoveltyLensPreferences.MODEL_CHOICE, NoveltyLensPreferences.CUSTOM);
         store.setValue(NoveltyLensPreferences.MODEL_ONNX, model.resolve(name + ".onnx").toString());

@@ -31,6 +31,8 @@ public final class EngineConfigFactory {
 
     public static final String MODEL_BUNDLE = "io.noveltylens.model.minilm"; //$NON-NLS-1$
     static final String MODEL_PATH = "models/all-minilm-l6-v2"; //$NON-NLS-1$
+    /** The int8 model's bundle, in an optional feature of the update site (docs/release.md). */
+    public static final String MODEL_INT8_BUNDLE = "io.noveltylens.model.minilm.int8"; //$NON-NLS-1$
     static final String MODEL_INT8_PATH = "models/all-minilm-l6-v2-q"; //$NON-NLS-1$
     public static final String CORPUS_BUNDLE = "io.noveltylens.corpus.default"; //$NON-NLS-1$
     static final String CORPUS_PATH = "index"; //$NON-NLS-1$
@@ -106,8 +108,8 @@ public final class EngineConfigFactory {
     Path modelDir(IPreferenceStore settings, Path customDir) throws NoveltyException {
         return switch (settings.getString(NoveltyLensPreferences.MODEL_CHOICE)) {
             case NoveltyLensPreferences.CUSTOM -> CustomModelFolder.write(settings, customDir);
-            case NoveltyLensPreferences.SHIPPED_INT8 ->
-                shippedDir(MODEL_BUNDLE, MODEL_INT8_PATH, NoveltyException.Kind.MODEL);
+            case NoveltyLensPreferences.SHIPPED_INT8 -> shippedDir(MODEL_INT8_BUNDLE, MODEL_INT8_PATH,
+                    NoveltyException.Kind.MODEL, Messages.EngineConfigFactory_int8Missing);
             default -> shippedDir(MODEL_BUNDLE, MODEL_PATH, NoveltyException.Kind.MODEL);
         };
     }
@@ -191,12 +193,25 @@ public final class EngineConfigFactory {
         return Path.of(path);
     }
 
-    /** The shipped model and corpus bundles are installed unpacked (Eclipse-BundleShape: dir), so their entries are files. */
+    /**
+     * Whether the optional int8 model is installed: the preference page offers it only then (or while it is still the
+     * chosen model, so that the choice shows).
+     */
+    public boolean int8Installed() {
+        return bundles.locate(MODEL_INT8_BUNDLE) != null;
+    }
+
     private Path shippedDir(String bundleId, String entry, NoveltyException.Kind kind) throws NoveltyException {
+        return shippedDir(bundleId, entry, kind, Messages.EngineConfigFactory_shippedMissing);
+    }
+
+    /** The shipped model and corpus bundles are installed unpacked (Eclipse-BundleShape: dir), so their entries are files. */
+    private Path shippedDir(String bundleId, String entry, NoveltyException.Kind kind, String missing)
+            throws NoveltyException {
         Path location = bundles.locate(bundleId);
         Path dir = location == null ? null : location.resolve(entry);
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoveltyException(kind, NLS.bind(Messages.EngineConfigFactory_shippedMissing, bundleId));
+            throw new NoveltyException(kind, NLS.bind(missing, bundleId));
         }
         return dir;
     }

@@ -105,10 +105,7 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         // the page's own description label (setDescription) cannot be given a width, so it would not wrap
         wrapping(getFieldEditorParent(), Messages.PreferencePage_description);
         Composite model = group(Messages.PreferencePage_modelGroup);
-        modelChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.MODEL_CHOICE, "", 1, new String[][] { //$NON-NLS-1$
-                { Messages.PreferencePage_modelShipped, NoveltyLensPreferences.SHIPPED },
-                { Messages.PreferencePage_modelShippedInt8, NoveltyLensPreferences.SHIPPED_INT8 },
-                { Messages.PreferencePage_modelCustom, NoveltyLensPreferences.CUSTOM } }, model);
+        modelChoice = new RadioGroupFieldEditor(NoveltyLensPreferences.MODEL_CHOICE, "", 1, modelChoices(), model); //$NON-NLS-1$
         addField(modelChoice);
         addCustomModelField(
                 new FileFieldEditor(NoveltyLensPreferences.MODEL_ONNX, Messages.PreferencePage_onnxFile, true, model),
@@ -466,6 +463,21 @@ public final class NoveltyLensPreferencePage extends FieldEditorPreferencePage i
         } catch (NoveltyException e) {
             setErrorMessage(e.getMessage());
         }
+    }
+
+    /**
+     * The model choices: the int8 model only when its optional feature is installed, or while the stored choice names
+     * it (so that the page shows what is chosen; the engine then says how to install it).
+     */
+    private String[][] modelChoices() {
+        List<String[]> choices = new ArrayList<>();
+        choices.add(new String[] { Messages.PreferencePage_modelShipped, NoveltyLensPreferences.SHIPPED });
+        if (engines().configs().int8Installed() || NoveltyLensPreferences.SHIPPED_INT8
+                .equals(getPreferenceStore().getString(NoveltyLensPreferences.MODEL_CHOICE))) {
+            choices.add(new String[] { Messages.PreferencePage_modelShippedInt8, NoveltyLensPreferences.SHIPPED_INT8 });
+        }
+        choices.add(new String[] { Messages.PreferencePage_modelCustom, NoveltyLensPreferences.CUSTOM });
+        return choices.toArray(String[][]::new);
     }
 
     private static EngineService engines() {

@@ -54,6 +54,21 @@ final class ProbeRun {
 
     private static final String[] NOVELTY_LENS_BUNDLES = { "io.noveltylens.core", "io.noveltylens.ui",
             "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
+    /**
+     * In this release (not in the previous one of the update test, which may have wrapped the two jars whole): ONNX
+     * Runtime and DJL's tokenizers and the fragments of their natives for this IDE's platform (bundles/repackaged).
+     */
+    private static final String[] REPACKAGED_BUNDLES = { "io.noveltylens.onnxruntime",
+            "io.noveltylens.onnxruntime.linux.x86_64", "io.noveltylens.tokenizers",
+            "io.noveltylens.tokenizers.linux.x86_64" };
+    /**
+     * Not in this release's Linux x86-64 default install: the other platforms' natives (p2 installs the fragment whose
+     * os and arch match) and the optional int8 model (its own feature).
+     */
+    private static final String[] NOT_INSTALLED = { "io.noveltylens.onnxruntime.linux.aarch64",
+            "io.noveltylens.onnxruntime.macosx.aarch64", "io.noveltylens.onnxruntime.win32.x86_64",
+            "io.noveltylens.tokenizers.linux.aarch64", "io.noveltylens.tokenizers.macosx.aarch64",
+            "io.noveltylens.tokenizers.win32.x86_64", "io.noveltylens.model.minilm.int8" };
     /** Shipped as folders (Eclipse-BundleShape: dir) so that the engine reads the model and the index in place. */
     private static final String[] FOLDER_BUNDLES = { "io.noveltylens.model.minilm", "io.noveltylens.corpus.default" };
 
@@ -123,12 +138,21 @@ final class ProbeRun {
             }
         }
         report.check(unresolved.isEmpty(), "all bundles resolved; unresolved: " + unresolved);
-        for (String id : NOVELTY_LENS_BUNDLES) {
+        List<String> installed = new ArrayList<>(List.of(NOVELTY_LENS_BUNDLES));
+        if (phase != InstallProbe.Phase.PREVIOUS) {
+            installed.addAll(List.of(REPACKAGED_BUNDLES));
+        }
+        for (String id : installed) {
             Bundle bundle = Platform.getBundle(id);
             report.check(
                     bundle != null && (bundle.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0,
                     "bundle " + id + ' '
                             + (bundle == null ? "missing" : bundle.getVersion() + " " + stateName(bundle)));
+        }
+        for (String id : phase == InstallProbe.Phase.PREVIOUS ? new String[0] : NOT_INSTALLED) {
+            Bundle bundle = Platform.getBundle(id);
+            report.check(bundle == null, "bundle " + id + " not installed"
+                    + (bundle == null ? "" : ": it is, " + bundle.getVersion() + " " + stateName(bundle)));
         }
         Bundle ui = Platform.getBundle("io.noveltylens.ui");
         report.check(ui != null && ui.getState() == Bundle.ACTIVE, "io.noveltylens.ui started (its activator ran)");

@@ -98,6 +98,9 @@ class SolrCloudIT {
     private static final Path WORK = Path.of("target", "solr-it").toAbsolutePath();
     private static final Path DEFAULT_CORPUS = BUNDLES.resolve("io.noveltylens.corpus.default");
     private static final Path MODELS = BUNDLES.resolve("io.noveltylens.model.minilm/models");
+    /** The int8 model, in the optional feature's bundle. */
+    private static final Path INT8_MODEL = BUNDLES
+            .resolve("io.noveltylens.model.minilm.int8/models/all-minilm-l6-v2-q");
     private static final String COLLECTION = "corpus";
     private static final int K = 10;
     /** Held-out sentences whose hull readouts are compared; each takes a few seconds over SolrCloud on this machine. */
@@ -531,7 +534,7 @@ class SolrCloudIT {
     @Test
     @Order(6)
     void aCollectionOfAnotherModelOrAMissingOneIsRefused() throws Exception {
-        Path int8 = MODELS.resolve("all-minilm-l6-v2-q");
+        Path int8 = INT8_MODEL;
         cli("solr", "create", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString());
         cli("index", "--solr", solrUrls, "--collection", "int8", "--model", int8.toString(), "--corpus",
                 BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString());
@@ -599,7 +602,7 @@ class SolrCloudIT {
             }
             // filling it again writes the current layout and takes the vectors from the layout 2 generation: nothing is embedded
             CliProcess.Result refill = cli("index", "--solr", solrUrls, "--collection", "int8", "--model",
-                    MODELS.resolve("all-minilm-l6-v2-q").toString(), "--corpus",
+                    INT8_MODEL.toString(), "--corpus",
                     BUNDLES.resolve("io.noveltylens.core.tests/fixtures/wordnet-200.txt.gz").toString());
             assertTrue(refill.out().contains("embedded 0, reused "), refill.out());
             SolrInputDocument withoutLayout = new SolrInputDocument();
