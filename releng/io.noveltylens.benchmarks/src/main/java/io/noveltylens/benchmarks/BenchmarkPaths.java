@@ -14,7 +14,7 @@ record BenchmarkPaths(Path fp32Model, Path int8Model, Path corpus, Path index, P
         Path bundles = repository.resolve("bundles");
         Files.createDirectories(work);
         return new BenchmarkPaths(bundles.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2"),
-                bundles.resolve("io.noveltylens.model.minilm/models/all-minilm-l6-v2-q"),
+                bundles.resolve("io.noveltylens.model.minilm.int8/models/all-minilm-l6-v2-q"),
                 bundles.resolve("io.noveltylens.corpus.default/corpus"),
                 bundles.resolve("io.noveltylens.corpus.default/index"),
                 bundles.resolve("io.noveltylens.core.tests/fixtures"), work, work.resolve("native-cache"));
