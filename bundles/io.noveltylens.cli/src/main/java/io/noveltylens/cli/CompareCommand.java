@@ -18,6 +18,7 @@ import io.noveltylens.core.compare.Group;
 import io.noveltylens.core.compare.GroupFiles;
 import io.noveltylens.core.compare.GroupScorer;
 import io.noveltylens.core.compare.GroupScores;
+import io.noveltylens.core.compare.ResumedFile;
 import io.noveltylens.core.engine.NoveltyEngine;
 import io.noveltylens.core.exclude.Exclusions;
 import io.noveltylens.core.report.ComparisonReport;
@@ -105,6 +106,7 @@ final class CompareCommand implements Callable<Integer> {
             GroupScorer scorer = new GroupScorer(engine, exclusions);
             PrincipalPlane plane = scorer.plane();
             List<GroupScores> scored = scorer.score(groups, plane, groupFiles(), progress);
+            scored.forEach(this::printRerun);
             Comparison comparison = Comparison.of(scored, bootstrap, progress);
             EngineOptions.requireModelVerified(engine);
             out.print(ComparisonText.of(comparison));
@@ -122,6 +124,28 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("Compared %d groups in %.1f s.%n", groups.size(), (System.nanoTime() - start) / 1e9);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the run did with a group's results file of an earlier run: a comparison that resumed, dropped records or
+     * started a file over must not pass for a fresh one.
+     */
+    private void printRerun(GroupScores group) {
+        ResumedFile file = group.resultsFile();
+        if (file == null) {
+            return;
+        }
+        if (!file.startedOver().isEmpty()) {
+            out.printf("The results file of %s was started over: %s%n", group.name(), file.startedOver());
+        }
+        if (group.summary().resumed() > 0) {
+            out.printf("Resumed %s: %,d of %,d passages were already scored in %s.%n", group.name(),
+                    group.summary().resumed(), group.passages().size(), file.file());
+        }
+        if (file.dropped() > 0) {
+            out.printf("%s: %,d records of passages edited, moved or deleted since the earlier run were dropped from "
+                    + "%s.%n", group.name(), file.dropped(), file.file());
+        }
     }
 
     /**

@@ -89,13 +89,31 @@ class CompareIT {
         assertTrue(Pattern.compile("ONNX SHA-256 <code>[0-9a-f]{64}</code>").matcher(report).find(),
                 "the model fingerprint");
         assertTrue(report.contains("austen.txt.gz"), "the corpus's sources");
+
+        // a rerun with --resume after one gloss was deleted scores nothing again and says what it kept and dropped
+        firstPassages(GROUPS.resolve("wordnet.txt"), wordnet, PASSAGES - 1);
+        CliProcess.Result rerun = CliProcess.run(HERE, null, "compare", "--group", "Huck Finn=" + huck, "--group",
+                "wordnet=" + wordnet, "--out", out.toString(), "--budget-ms", "300", "--bootstrap", "500", "--seed",
+                "3", "--resume");
+        assertEquals(0, rerun.exitCode(), rerun.err());
+        assertTrue(rerun.out().contains(format("Resumed Huck Finn: %d of %d passages were already scored in %s.",
+                PASSAGES, PASSAGES, out.resolve("Huck_Finn.results.jsonl"))), rerun.out());
+        assertTrue(rerun.out().contains(format("Resumed wordnet: %d of %d passages were already scored in %s.",
+                PASSAGES - 1, PASSAGES - 1, out.resolve("wordnet.results.jsonl"))), rerun.out());
+        assertTrue(rerun.out().contains(format("wordnet: 1 records of passages edited, moved or deleted since the "
+                + "earlier run were dropped from %s.", out.resolve("wordnet.results.jsonl"))), rerun.out());
+        assertEquals(second.subList(0, PASSAGES - 1), records(out.resolve("wordnet.jsonl")));
     }
 
     /** The first PASSAGES paragraphs of a fixture, as one file of a folder of its own. */
     private static Path firstPassages(Path fixture, Path folder) throws Exception {
+        return firstPassages(fixture, folder, PASSAGES);
+    }
+
+    private static Path firstPassages(Path fixture, Path folder, int count) throws Exception {
         List<String> paragraphs = Arrays.asList(Files.readString(fixture, StandardCharsets.UTF_8).split("\n\n"));
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("passages.txt"), String.join("\n\n", paragraphs.subList(0, PASSAGES)) + "\n");
+        Files.writeString(folder.resolve("passages.txt"), String.join("\n\n", paragraphs.subList(0, count)) + "\n");
         return folder;
     }
 
