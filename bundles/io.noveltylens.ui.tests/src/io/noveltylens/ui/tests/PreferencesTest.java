@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,8 +34,6 @@ import io.noveltylens.ui.view.NoveltyView;
 
 @ExtendWith(WorkbenchFixture.class)
 class PreferencesTest {
-
-    private static final String PAGE_ID = "io.noveltylens.ui.prefs";
 
     private final IPreferenceStore store = NoveltyLensPlugin.getDefault().getPreferenceStore();
 
@@ -62,8 +59,9 @@ class PreferencesTest {
 
     @Test
     void preferencePageFitsTheDialogAtItsDefaultSize() throws Exception {
-        assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(PAGE_ID), "page registered");
-        PreferenceDialog dialog = openPage();
+        assertNotNull(PlatformUI.getWorkbench().getPreferenceManager().find(UiTestSupport.PREFERENCE_PAGE),
+                "page registered");
+        PreferenceDialog dialog = UiTestSupport.openPreferencePage();
         try {
             assertTrue(dialog.getSelectedPage() instanceof NoveltyLensPreferencePage,
                     String.valueOf(dialog.getSelectedPage()));
@@ -107,7 +105,7 @@ class PreferencesTest {
 
     /** The labels of the page's model radio buttons, top to bottom. */
     private static List<String> modelChoicesShown(String screenshot) throws Exception {
-        PreferenceDialog dialog = openPage();
+        PreferenceDialog dialog = UiTestSupport.openPreferencePage();
         try {
             if (screenshot != null) {
                 UiTestSupport.screenshot(dialog.getShell(), screenshot);
@@ -121,16 +119,6 @@ class PreferencesTest {
         } finally {
             dialog.close();
         }
-    }
-
-    /** The preference dialog open on this page, not blocking, its events processed; the caller closes it. */
-    private static PreferenceDialog openPage() {
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        UiTestSupport.spin();
-        return dialog;
     }
 
     private static int neighboursShown(NoveltyView view) {

@@ -102,7 +102,7 @@ class SecureCollectionTest {
 
     @Test
     void theReaderQueriesOverTlsWithThePasswordInSecureStorageOnly() throws Exception {
-        PreferenceDialog dialog = SolrCollectionTest.openPreferencePage();
+        PreferenceDialog dialog = UiTestSupport.openPreferencePage();
         try {
             NoveltyLensPreferencePage page = (NoveltyLensPreferencePage) dialog.getSelectedPage();
             chooseSecuredCollection(page, READER_PASSWORD);
@@ -143,7 +143,7 @@ class SecureCollectionTest {
 
     @Test
     void aWrongPasswordIsRefusedOnApplyWithTheFix() throws Exception {
-        PreferenceDialog dialog = SolrCollectionTest.openPreferencePage();
+        PreferenceDialog dialog = UiTestSupport.openPreferencePage();
         try {
             NoveltyLensPreferencePage page = (NoveltyLensPreferencePage) dialog.getSelectedPage();
             chooseSecuredCollection(page, "not-" + READER_PASSWORD);

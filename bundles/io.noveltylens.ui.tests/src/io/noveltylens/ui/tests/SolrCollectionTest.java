@@ -29,8 +29,6 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +64,6 @@ import io.noveltylens.ui.view.NoveltyView;
 @ExtendWith(WorkbenchFixture.class)
 class SolrCollectionTest {
 
-    private static final String PAGE_ID = "io.noveltylens.ui.prefs";
     private static final String COLLECTION = "harbour";
     private static final String QUERY = "Tugboats nudged the container ship away from the quay at high tide.";
     private static final List<List<String>> COLLECTION_CORPUS = List.of(
@@ -128,7 +125,7 @@ class SolrCollectionTest {
 
     @Test
     void theViewAnswersFromTheCollectionChosenOnThePreferencePage() throws Exception {
-        PreferenceDialog dialog = openPreferencePage();
+        PreferenceDialog dialog = UiTestSupport.openPreferencePage();
         try {
             NoveltyLensPreferencePage page = (NoveltyLensPreferencePage) dialog.getSelectedPage();
             chooseCollection(page, cluster.zkHost(), COLLECTION);
@@ -240,7 +237,7 @@ class SolrCollectionTest {
     @Test
     void anUnreachableClusterIsRefusedOnApplyAndTheViewSaysWhatToDo() throws Exception {
         String nowhere = "http://127.0.0.1:1/solr"; // nothing listens on port 1
-        PreferenceDialog dialog = openPreferencePage();
+        PreferenceDialog dialog = UiTestSupport.openPreferencePage();
         try {
             NoveltyLensPreferencePage page = (NoveltyLensPreferencePage) dialog.getSelectedPage();
             chooseCollection(page, nowhere, COLLECTION);
@@ -276,15 +273,6 @@ class SolrCollectionTest {
                 view.emptyStateBody());
         maximise(view);
         UiTestSupport.screenshot(view.getViewSite().getShell(), "novelty-view-solr-unreachable");
-    }
-
-    static PreferenceDialog openPreferencePage() {
-        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
-                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PAGE_ID, null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        UiTestSupport.spin();
-        return dialog;
     }
 
     /** What a user does on the page: picks the SolrCloud choice and types the address and the collection. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -22,6 +23,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 
 import io.noveltylens.ui.plugin.NoveltyLensPlugin;
 
@@ -43,6 +46,19 @@ final class UiTestSupport {
             }
         }
         return controls;
+    }
+
+    /** The Novelty Lens preference page's id. */
+    static final String PREFERENCE_PAGE = "io.noveltylens.ui.prefs";
+
+    /** The preference dialog open on the Novelty Lens page, not blocking, its events processed; the caller closes it. */
+    static PreferenceDialog openPreferencePage() {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(
+                PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), PREFERENCE_PAGE, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        spin();
+        return dialog;
     }
 
     /** Runs the event loop until no event is pending. */
