@@ -52,6 +52,15 @@ tmp=$out/tmp
 mkdir -p "$home" "$tmp"
 IDE_ENV=(env HOME="$home")
 
+# bundles/repackaged and its modules (the natives' host bundles and their fragments per platform), comma-separated
+repackaged_modules() {
+  local modules=bundles/repackaged dir
+  for dir in "$root"/bundles/repackaged/*/; do
+    modules+=",bundles/repackaged/$(basename "$dir")"
+  done
+  echo "$modules"
+}
+
 # 1. the previous release. Maven reads every module of the reactor before -pl selects some, so the copy holds them all
 #    (without build outputs and embedding caches); 'package', not 'install', so that the local repository keeps this
 #    build's artifacts.
@@ -63,9 +72,10 @@ build_previous_release() {
   qualifier=$(date -u -d '1 day ago' +%Y%m%d%H%M)
   log "building the previous release (qualifier $qualifier) from a copy of these sources"
   (cd "$previous_src" && ./mvnw -B -o -q ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local="$MAVEN_REPO_LOCAL"} -DskipTests \
-    -DforceContextQualifier="$qualifier" package -pl target-platform,bundles/io.noveltylens.model.minilm,bundles/io.noveltylens.test.support,\
+    -DforceContextQualifier="$qualifier" package -pl "target-platform,bundles/io.noveltylens.model.minilm,\
+bundles/io.noveltylens.model.minilm.int8,$(repackaged_modules),bundles/io.noveltylens.test.support,\
 bundles/io.noveltylens.core,bundles/io.noveltylens.solr,bundles/io.noveltylens.corpus.default,\
-bundles/io.noveltylens.ui,features/io.noveltylens.feature,releng/io.noveltylens.repository) \
+bundles/io.noveltylens.ui,features/io.noveltylens.feature,features/io.noveltylens.int8,releng/io.noveltylens.repository") \
     >"$out/previous-build.log" 2>&1 || { tail -n 40 "$out/previous-build.log" >&2; fail "the previous release did not build"; }
   # the site is all that is needed of the copy
   mv "$previous_src/releng/io.noveltylens.repository/target/repository" "$out/previous-site"
