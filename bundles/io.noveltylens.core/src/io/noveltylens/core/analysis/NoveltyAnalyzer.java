@@ -49,7 +49,7 @@ public final class NoveltyAnalyzer {
     private final int k;
     private final VerbatimOverlap verbatim;
     private final HullAnalysis hull;
-    private final NearbySentences sentences;
+    private final NearbySentences nearby;
 
     public NoveltyAnalyzer(Embedder embedder, CorpusIndex index, int k, HullAnalysis hull) {
         this.embedder = embedder;
@@ -57,7 +57,7 @@ public final class NoveltyAnalyzer {
         this.k = k;
         this.verbatim = new VerbatimOverlap(index.phrases(), VerbatimAnalyzer.create());
         this.hull = hull;
-        this.sentences = new NearbySentences(embedder);
+        this.nearby = new NearbySentences(embedder);
     }
 
     /** The time {@link #withHull(NoveltyReport, Progress)} allows the hull readouts of one passage. */
@@ -151,8 +151,8 @@ public final class NoveltyAnalyzer {
         HullData data = index.hullData();
         float[] query = report.embedding().unit();
         String text = report.analysedText();
-        FloatMatrix sentences = Calibration.oneSentence(text) ? nearbySentences(report, progress) : null;
-        HullReport readouts = hull.analyze(query, nearest, data, sentences, budget == null ? hull.budget() : budget,
+        FloatMatrix points = Calibration.oneSentence(text) ? nearbySentences(report, progress) : null;
+        HullReport readouts = hull.analyze(query, nearest, data, points, budget == null ? hull.budget() : budget,
                 progress);
         Optional<Calibration> calibration = index.calibration();
         if (calibration.isPresent()) {
@@ -171,7 +171,7 @@ public final class NoveltyAnalyzer {
         List<Neighbour> nearest = report.neighbours().size() >= NearbySentences.PASSAGES ? report.neighbours()
                 : index.nearest(report.embedding().unit(), NearbySentences.PASSAGES);
         nearest = nearest.subList(0, Math.min(NearbySentences.PASSAGES, nearest.size()));
-        return sentences.of(nearest.stream().mapToInt(Neighbour::ordinal).toArray(),
+        return nearby.of(nearest.stream().mapToInt(Neighbour::ordinal).toArray(),
                 nearest.stream().map(Neighbour::text).toList(), progress);
     }
 
